@@ -1,0 +1,46 @@
+// Flat ESLint config. The important rules: no floating or misused promises anywhere,
+// and the pure core (src/core) may never import `vscode` (nor node:fs: storage goes through injected file operations).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.cache/**', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'src/core is the pure core: it must never import vscode. Put editor code in src/extension.' },
+          { name: 'fs', message: 'src/core reads and writes through injected file operations (see src/core/io).' },
+          { name: 'node:fs', message: 'src/core reads and writes through injected file operations (see src/core/io).' },
+          { name: 'fs/promises', message: 'src/core reads and writes through injected file operations (see src/core/io).' },
+          { name: 'node:fs/promises', message: 'src/core reads and writes through injected file operations (see src/core/io).' },
+        ],
+      }],
+    },
+  },
+);

@@ -1,0 +1,9 @@
+/**
+ * Every CLI command registers itself here. To add one: write `src/cli/commands/<name>.ts` exporting a
+ * `register(program)` function, and add it to this list.
+ */
+import type { Command } from 'commander';
+
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: RegisterCommand[] = [];

@@ -1,0 +1,82 @@
+/**
+ * What the analysis of one article produces. This is the contract between the analysis (src/core/analysis),
+ * the corpus index (src/core/corpus), the CLI (`extract --json`) and the editor layer. All offsets are
+ * JavaScript string indices (UTF-16 code units) into the article text as VS Code shows it (UTF-8 decoded,
+ * BOM removed). `start` is inclusive, `end` exclusive.
+ */
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type EntityType = 'person' | 'organization' | 'place';
+
+export interface ArticleMetadata {
+  /** Headline; when the article has none, a derived title (see `titleDerived`). */
+  readonly title: string | null;
+  /** True when `title` was derived (e.g. from the first sentence) rather than found as a headline. */
+  readonly titleDerived: boolean;
+  /** Span of the headline in the text, when found (not for a derived title). */
+  readonly titleSpan: Span | null;
+  readonly publisher: string | null;
+  /** Date as written in the article. */
+  readonly date: string | null;
+  /** ISO 8601 (YYYY-MM-DD, or YYYY-MM when the day is unknown) when the date could be read; else null. */
+  readonly dateIso: string | null;
+  readonly author: string | null;
+  /** e.g. `TOKYO, December 13. /TASS/.` */
+  readonly dateline: string | null;
+}
+
+export type PassageKind = 'headline' | 'byline' | 'dateline' | 'paragraph' | 'furniture';
+
+export interface Passage extends Span {
+  readonly kind: PassageKind;
+  /** Index among all passages, in document order. */
+  readonly index: number;
+  readonly sentences: readonly Span[];
+}
+
+export interface Quote extends Span {
+  /** The words inside the quotation marks (text.slice(start, end)). */
+  readonly text: string;
+  /** Canonical name of the speaker (the fullest form the article uses), or null when not identifiable. */
+  readonly speaker: string | null;
+  /** Id of the speaker's entity (see Entity.id) when the speaker is a recognised entity. */
+  readonly speakerId: string | null;
+  /** Cue verb or phrase ("said", "told reporters", "according to"), or null. */
+  readonly cue: string | null;
+  /** Index of the passage holding the start of the quote. */
+  readonly passage: number;
+}
+
+export interface EntityMention extends Span {
+  readonly text: string;
+}
+
+export interface Entity {
+  /**
+   * Stable across the corpus: derived from type and canonical name only (e.g. `person:vladimir-putin`),
+   * so the same person in two articles has the same id.
+   */
+  readonly id: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly mentions: readonly EntityMention[];
+}
+
+export interface AnalysisWarning {
+  readonly message: string;
+}
+
+export interface ArticleAnalysis {
+  readonly metadata: ArticleMetadata;
+  /** Paragraph-level passages in document order (furniture included, marked as such). */
+  readonly passages: readonly Passage[];
+  /** Page furniture (browser warnings, ALSO READ links, data: images, ...) kept out of extraction. */
+  readonly furniture: readonly Span[];
+  readonly quotes: readonly Quote[];
+  readonly entities: readonly Entity[];
+  readonly warnings: readonly AnalysisWarning[];
+}

@@ -1,0 +1,33 @@
+/**
+ * File operations the pure core is given, never imports. The extension passes an implementation over
+ * `vscode.workspace.fs` (so remote and virtual workspaces work); the CLI and the unit tests pass one over
+ * Node's `fs` (src/cli/nodeFileOps.ts). Paths are opaque strings in the caller's own form: a file-system
+ * path for the CLI, a URI string for the extension. `dirname`/`basename`/`join` are part of the interface
+ * for that reason.
+ */
+export interface FileStat {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface FileOps {
+  readFile(path: string): Promise<Uint8Array>;
+  /** Writes the whole file (creating or truncating it). Not atomic by itself: see `rename`. */
+  writeFile(path: string, data: Uint8Array): Promise<void>;
+  /** Renames `from` over `to`, replacing it; atomic on one file system. */
+  rename(from: string, to: string): Promise<void>;
+  delete(path: string): Promise<void>;
+  /** `undefined` when the file does not exist. */
+  stat(path: string): Promise<FileStat | undefined>;
+  dirname(path: string): string;
+  basename(path: string): string;
+  join(dir: string, name: string): string;
+}
+
+/** Error raised by FileOps implementations for a missing file, so callers need not parse messages. */
+export class FileNotFoundError extends Error {
+  constructor(readonly path: string) {
+    super(`File not found: ${path}`);
+    this.name = 'FileNotFoundError';
+  }
+}

@@ -1,0 +1,3 @@
+/** Placeholder replaced below. */
+export function activate(): void {}
+export function deactivate(): void {}
