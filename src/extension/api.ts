@@ -1,0 +1,29 @@
+/**
+ * What `activate()` returns. VS Code has no API to read decorations or tree items back, so the integration
+ * tests (and the screenshot script) query the extension's state through this small interface.
+ */
+import type { ArticleAnalysis } from '../core/analysis/types';
+import type { AnnotationView, SidecarProblem } from './model/annotationView';
+
+export interface DecorationSnapshot {
+  /** Decoration kind → ranges as [startOffset, endOffset] in the document. */
+  readonly [kind: string]: readonly (readonly [number, number])[];
+}
+
+export interface NewsAnnotatorApi {
+  /** Resolves when the first scan of the workspace is done. */
+  whenReady(): Promise<void>;
+  /** URI strings of the articles found. */
+  articleUris(): string[];
+  analysis(uri: string): ArticleAnalysis | undefined;
+  annotations(uri: string): readonly AnnotationView[];
+  sidecarProblem(uri: string): SidecarProblem | undefined;
+  /** Labels (and descriptions) of the Articles view, expanded to `depth` levels. */
+  articlesTree(depth?: number): string[];
+  entitiesTree(depth?: number): string[];
+  tagsTree(depth?: number): string[];
+  /** The decorations last applied to the editor of this document. */
+  decorations(uri: string): DecorationSnapshot;
+  /** Milliseconds from activation start to the end of activate(), and to the first highlight drawn. */
+  timings(): { readonly activateMs: number; readonly firstHighlightMs: number | undefined };
+}

@@ -1,0 +1,227 @@
+/**
+ * The articles of the workspace and their analysis. Finds article files by the include/exclude settings,
+ * analyses them in the background in small batches (never blocking the extension host for long, with progress
+ * and cancellation), keeps open documents' analysis in step with their edits (debounced by the callers), and
+ * refreshes itself when files change on disk (git pull, the CLI, another window).
+ */
+import * as vscode from 'vscode';
+import type { ArticleAnalysis } from '../../core/analysis/types';
+import { decodeArticleBytes, fingerprint } from '../../core/text/decode';
+import { articleMatcher, isSidecarPath } from '../../core/workspace/articleFiles';
+import { config } from '../config';
+
+export type Analyze = (text: string) => ArticleAnalysis;
+
+export interface ArticleEntry {
+  readonly uri: vscode.Uri;
+  /** URI string: the key used everywhere (maps, tree ids, the index). */
+  readonly key: string;
+  readonly folder: vscode.WorkspaceFolder | undefined;
+  /** Workspace-relative path for display. */
+  readonly relativePath: string;
+  text: string;
+  fingerprint: string;
+  analysis: ArticleAnalysis | undefined;
+  /** Why the file could not be read or analysed, when it could not. */
+  error: string | undefined;
+  /** Document version the analysis belongs to, when it came from an open document. */
+  version: number | undefined;
+}
+
+const BATCH = 16;
+
+export class ArticleCatalog implements vscode.Disposable {
+  private readonly entries = new Map<string, ArticleEntry>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<{ readonly keys: readonly string[]; readonly listChanged: boolean }>();
+  /** Fires with the keys of articles whose text or analysis changed, and whether articles were added/removed. */
+  readonly onDidChange = this.changed.event;
+  private scanning: Promise<void> | undefined;
+  private scanCts: vscode.CancellationTokenSource | undefined;
+  private ready = false;
+
+  constructor(private readonly analyze: Analyze) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.onDiskChange(uri, 'create')),
+      watcher.onDidChange((uri) => void this.onDiskChange(uri, 'change')),
+      watcher.onDidDelete((uri) => void this.onDiskChange(uri, 'delete')),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (config.affects(e, 'articles.include', 'articles.exclude')) void this.rescan();
+      }),
+      this.changed,
+    );
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  all(): ArticleEntry[] {
+    return [...this.entries.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  }
+
+  get(uri: vscode.Uri | string): ArticleEntry | undefined {
+    return this.entries.get(typeof uri === 'string' ? uri : uri.toString());
+  }
+
+  /** True when the URI is an article by the current include/exclude rules (whether or not scanned yet). */
+  isArticleUri(uri: vscode.Uri): boolean {
+    if (isSidecarPath(uri.path)) return false;
+    if (this.entries.has(uri.toString())) return true;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const rel = folder ? vscode.workspace.asRelativePath(uri, false) : uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    return articleMatcher({ include: config.articleInclude(folder), exclude: config.articleExclude(folder) })(rel);
+  }
+
+  /** Finds and analyses every article. Resolves when done; concurrent calls share the running scan. */
+  scan(): Promise<void> {
+    this.scanning ??= this.runScan().finally(() => {
+      this.scanning = undefined;
+    });
+    return this.scanning;
+  }
+
+  /** Cancels a running scan and starts again (settings or folders changed). */
+  async rescan(): Promise<void> {
+    this.scanCts?.cancel();
+    await this.scanning?.catch(() => undefined);
+    this.entries.clear();
+    await this.scan();
+  }
+
+  private async runScan(): Promise<void> {
+    const cts = new vscode.CancellationTokenSource();
+    this.scanCts = cts;
+    try {
+      const uris = await this.findArticleUris(cts.token);
+      const todo = uris.filter((u) => !this.entries.has(u.toString()));
+      const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
+        for (let i = 0; i < todo.length; i += BATCH) {
+          if (cts.token.isCancellationRequested || token?.isCancellationRequested) break;
+          const batch = todo.slice(i, i + BATCH);
+          await Promise.all(batch.map((u) => this.load(u)));
+          progress?.report({ message: `${Math.min(i + BATCH, todo.length)} of ${todo.length} articles`, increment: (batch.length / todo.length) * 100 });
+          // Yield so other extension-host work (hovers, commands, typing-driven redraws) runs between batches.
+          await new Promise((r) => setImmediate(r));
+        }
+      };
+      if (todo.length > 200) {
+        await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: 'News Annotator: analysing articles', cancellable: true },
+          (progress, token) => work(progress, token),
+        );
+      } else {
+        await vscode.window.withProgress({ location: { viewId: 'newsAnnotator.articles' } }, () => work());
+      }
+      // Articles that are gone from disk since the last scan.
+      const found = new Set(uris.map((u) => u.toString()));
+      for (const key of [...this.entries.keys()]) if (!found.has(key)) this.entries.delete(key);
+    } finally {
+      cts.dispose();
+      if (this.scanCts === cts) this.scanCts = undefined;
+      this.ready = true;
+      this.changed.fire({ keys: [], listChanged: true });
+    }
+  }
+
+  private async findArticleUris(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
+    const out: vscode.Uri[] = [];
+    const seen = new Set<string>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const include = config.articleInclude(folder);
+      const exclude = config.articleExclude(folder);
+      const matches = articleMatcher({ include, exclude });
+      // The search service refuses nested brace groups: give it one include glob at a time and only the flat
+      // exclude globs; the matcher applies the full rules to what comes back.
+      const flatExclude = exclude.filter((g) => !/[{}]/.test(g));
+      const excludeGlob = flatExclude.length > 0 ? `{${flatExclude.join(',')}}` : null;
+      const uris: vscode.Uri[] = [];
+      for (const glob of include) {
+        uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), excludeGlob, config.maxArticles(), token)));
+      }
+      for (const u of uris) {
+        const rel = u.path.startsWith(folder.uri.path + '/') ? u.path.slice(folder.uri.path.length + 1) : u.path;
+        if (!matches(rel) || seen.has(u.toString())) continue;
+        seen.add(u.toString());
+        out.push(u);
+      }
+    }
+    return out;
+  }
+
+  /** (Re)reads one article from its open document or from disk and analyses it. */
+  async load(uri: vscode.Uri): Promise<ArticleEntry> {
+    const key = uri.toString();
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const relativePath = folder ? vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) : uri.path;
+    let text = '';
+    let error: string | undefined;
+    if (doc) {
+      text = doc.getText();
+    } else {
+      try {
+        const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(uri));
+        if (decoded.ok) text = decoded.text;
+        else error = decoded.reason;
+      } catch (err) {
+        error = err instanceof Error ? err.message : String(err);
+      }
+    }
+    const entry: ArticleEntry = { uri, key, folder, relativePath, text, fingerprint: fingerprint(text), analysis: undefined, error, version: doc?.version };
+    if (!error) this.analyseInto(entry);
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** Re-analyses an open document's current text (callers debounce keystrokes). */
+  updateFromDocument(doc: vscode.TextDocument): ArticleEntry | undefined {
+    const entry = this.entries.get(doc.uri.toString());
+    if (!entry) return undefined;
+    if (entry.version === doc.version && entry.analysis) return entry;
+    const text = doc.getText();
+    const fp = fingerprint(text);
+    entry.version = doc.version;
+    if (fp !== entry.fingerprint || !entry.analysis) {
+      entry.text = text;
+      entry.fingerprint = fp;
+      entry.error = undefined;
+      this.analyseInto(entry);
+      this.changed.fire({ keys: [entry.key], listChanged: false });
+    }
+    return entry;
+  }
+
+  private analyseInto(entry: ArticleEntry): void {
+    try {
+      entry.analysis = this.analyze(entry.text);
+      entry.error = undefined;
+    } catch (err) {
+      entry.analysis = undefined;
+      entry.error = `analysis failed: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+
+  private async onDiskChange(uri: vscode.Uri, kind: 'create' | 'change' | 'delete'): Promise<void> {
+    if (isSidecarPath(uri.path)) return; // sidecars are the annotation service's business
+    const key = uri.toString();
+    if (kind === 'delete') {
+      if (this.entries.delete(key)) this.changed.fire({ keys: [key], listChanged: true });
+      return;
+    }
+    if (!this.isArticleUri(uri)) return;
+    // An open document is the truth while it is open; its own change events drive the update.
+    if (kind === 'change' && vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty)) return;
+    const existed = this.entries.has(key);
+    await this.load(uri);
+    this.changed.fire({ keys: [key], listChanged: !existed });
+  }
+
+  dispose(): void {
+    this.scanCts?.cancel();
+    for (const d of this.disposables) d.dispose();
+  }
+}

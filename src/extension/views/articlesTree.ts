@@ -1,0 +1,271 @@
+/**
+ * The Articles view: every article with its metadata; under each, its quotes by speaker, its entities by type
+ * and its annotations. Groupable by outlet, tag, speaker or entity; filterable by text.
+ */
+import * as vscode from 'vscode';
+import type { EntityType, Quote } from '../../core/analysis/types';
+import type { GroupBy } from '../config';
+import type { ArticleEntry } from '../model/articleCatalog';
+import type { AnnotationView } from '../model/annotationView';
+import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, articleTitle, excerpt, toTreeItem, type TreeNode } from './treeNodes';
+
+export interface ArticlesSource {
+  all(): ArticleEntry[];
+  annotations(article: ArticleEntry): readonly AnnotationView[];
+  readonly onDidChange: vscode.Event<unknown>;
+}
+
+const UNATTRIBUTED = 'Unattributed';
+
+export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private groupBy: GroupBy;
+  private filterText = '';
+  private roots: TreeNode[] | undefined;
+  private readonly byId = new Map<string, TreeNode>();
+  private readonly sub: vscode.Disposable;
+
+  constructor(
+    private readonly source: ArticlesSource,
+    groupBy: GroupBy,
+  ) {
+    this.groupBy = groupBy;
+    this.sub = source.onDidChange(() => this.refresh());
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  get grouping(): GroupBy {
+    return this.groupBy;
+  }
+
+  setGroupBy(g: GroupBy): void {
+    this.groupBy = g;
+    this.refresh();
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.roots = undefined;
+    this.byId.clear();
+    this.emitter.fire(undefined);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) {
+      this.roots ??= this.buildRoots();
+      return this.roots;
+    }
+    const children = 'children' in node && node.children ? node.children() : [];
+    for (const c of children) this.byId.set(c.id, c);
+    return children;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  /** The node of an article at the top level (or in its first group), for `reveal`. */
+  findArticleNode(key: string): TreeNode | undefined {
+    const roots = this.getChildren();
+    for (const r of roots) {
+      if (r.kind === 'article' && r.article.key === key) return r;
+      if (r.kind === 'group') {
+        const hit = this.getChildren(r).find((c) => c.kind === 'article' && c.article.key === key);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  /** Labels of the visible tree down to `depth` levels (for tests and the screenshot script). */
+  snapshot(depth = 2): string[] {
+    const out: string[] = [];
+    const walk = (nodes: TreeNode[], level: number) => {
+      for (const n of nodes) {
+        const item = toTreeItem(n);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        out.push(`${'  '.repeat(level)}${label}${item.description ? ` — ${String(item.description)}` : ''}`);
+        if (level + 1 < depth) walk(this.getChildren(n), level + 1);
+      }
+    };
+    walk(this.getChildren(), 0);
+    return out;
+  }
+
+  private matchesFilter(a: ArticleEntry): boolean {
+    if (!this.filterText) return true;
+    const needle = this.filterText.toLowerCase();
+    const m = a.analysis?.metadata;
+    const hay = [
+      a.relativePath,
+      m?.title,
+      m?.publisher,
+      m?.author,
+      m?.dateline,
+      ...(a.analysis?.quotes.map((q) => `${q.speaker ?? ''} ${q.text}`) ?? []),
+      ...(a.analysis?.entities.map((e) => e.name) ?? []),
+      ...this.source.annotations(a).flatMap((an) => [...an.tags, an.note ?? '']),
+    ];
+    return hay.some((h) => h?.toLowerCase().includes(needle));
+  }
+
+  private buildRoots(): TreeNode[] {
+    const articles = this.source.all().filter((a) => this.matchesFilter(a));
+    if (this.groupBy === 'none') return articles.map((a) => this.articleNode(a, undefined));
+    const groups = new Map<string, ArticleEntry[]>();
+    const add = (g: string, a: ArticleEntry) => {
+      const list = groups.get(g) ?? [];
+      if (!list.includes(a)) list.push(a);
+      groups.set(g, list);
+    };
+    const other = this.groupBy === 'outlet' ? 'Unknown outlet' : this.groupBy === 'tag' ? 'Untagged' : this.groupBy === 'speaker' ? 'No quotes' : 'No entities';
+    for (const a of articles) {
+      let keys: string[] = [];
+      if (this.groupBy === 'outlet') keys = a.analysis?.metadata.publisher ? [a.analysis.metadata.publisher] : [];
+      else if (this.groupBy === 'tag') keys = [...new Set(this.source.annotations(a).flatMap((an) => an.tags))];
+      else if (this.groupBy === 'speaker') keys = [...new Set((a.analysis?.quotes ?? []).map((q) => q.speaker ?? UNATTRIBUTED))];
+      else if (this.groupBy === 'entity') keys = [...new Set((a.analysis?.entities ?? []).map((e) => e.name))];
+      if (keys.length === 0) keys = [other];
+      for (const k of keys) add(k, a);
+    }
+    const icon = { outlet: 'library', tag: 'tag', speaker: 'person', entity: 'symbol-class', none: 'folder' }[this.groupBy];
+    return [...groups.entries()]
+      .sort((x, y) => (x[0] === other ? 1 : y[0] === other ? -1 : y[1].length - x[1].length || x[0].localeCompare(y[0])))
+      .map(([label, list]) => {
+        const node: TreeNode = {
+          kind: 'group',
+          id: `group:${this.groupBy}:${label}`,
+          parent: undefined,
+          label,
+          description: `${list.length} article${list.length === 1 ? '' : 's'}`,
+          icon,
+          children: () => list.map((a) => this.articleNode(a, node)),
+        };
+        return node;
+      });
+  }
+
+  private articleNode(a: ArticleEntry, parent: TreeNode | undefined): TreeNode {
+    const id = `${parent ? parent.id + '/' : ''}article:${a.key}`;
+    const node: TreeNode = { kind: 'article', id, parent, article: a, children: () => this.articleChildren(a, node) };
+    return node;
+  }
+
+  private articleChildren(a: ArticleEntry, parent: TreeNode): TreeNode[] {
+    const out: TreeNode[] = [];
+    const an = a.analysis;
+    const annotations = this.source.annotations(a);
+    if (an && an.quotes.length > 0) {
+      const quotesNode: TreeNode = {
+        kind: 'group',
+        id: `${parent.id}/quotes`,
+        parent,
+        label: 'Quotes',
+        description: String(an.quotes.length),
+        icon: 'quote',
+        children: () => quoteGroups(a, an.quotes, annotations, quotesNode),
+      };
+      out.push(quotesNode);
+    }
+    if (an && an.entities.length > 0) {
+      const entitiesNode: TreeNode = {
+        kind: 'group',
+        id: `${parent.id}/entities`,
+        parent,
+        label: 'Entities',
+        description: String(an.entities.length),
+        icon: 'symbol-class',
+        children: () => entityGroups(a, entitiesNode),
+      };
+      out.push(entitiesNode);
+    }
+    if (annotations.length > 0) {
+      const orphans = annotations.filter((x) => x.status === 'orphaned').length;
+      const annNode: TreeNode = {
+        kind: 'group',
+        id: `${parent.id}/annotations`,
+        parent,
+        label: 'Annotations',
+        description: `${annotations.length}${orphans ? ` (${orphans} orphaned)` : ''}`,
+        icon: 'tag',
+        children: () => [...annotations].sort((x, y) => x.start - y.start).map((x) => ({ kind: 'annotation' as const, id: `${annNode.id}/${x.id}`, parent: annNode, article: a, annotation: x })),
+      };
+      out.push(annNode);
+    }
+    return out;
+  }
+}
+
+function quoteGroups(a: ArticleEntry, quotes: readonly Quote[], annotations: readonly AnnotationView[], parent: TreeNode): TreeNode[] {
+  const bySpeaker = new Map<string, Quote[]>();
+  for (const q of quotes) {
+    const k = q.speaker ?? UNATTRIBUTED;
+    bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), q]);
+  }
+  return [...bySpeaker.entries()]
+    .sort((x, y) => (x[0] === UNATTRIBUTED ? 1 : y[0] === UNATTRIBUTED ? -1 : y[1].length - x[1].length || x[0].localeCompare(y[0])))
+    .map(([speaker, qs]) => {
+      const node: TreeNode = {
+        kind: 'group',
+        id: `${parent.id}/speaker:${speaker}`,
+        parent,
+        label: speaker,
+        description: String(qs.length),
+        icon: speaker === UNATTRIBUTED ? 'question' : 'person',
+        children: () => {
+          const seen = new Map<string, number>();
+          return qs.map((q) => {
+            const n = (seen.get(q.text) ?? 0) + 1;
+            seen.set(q.text, n);
+            const annotation = annotations.find((x) => x.status !== 'orphaned' && x.start < q.end && x.end > q.start);
+            return { kind: 'quote' as const, id: `${node.id}/q:${hash(q.text)}:${n}`, parent: node, article: a, quote: q, annotation };
+          });
+        },
+      };
+      return node;
+    });
+}
+
+function entityGroups(a: ArticleEntry, parent: TreeNode): TreeNode[] {
+  const types: EntityType[] = ['person', 'organization', 'place'];
+  const entities = a.analysis?.entities ?? [];
+  return types
+    .map((t) => ({ t, list: entities.filter((e) => e.type === t) }))
+    .filter((g) => g.list.length > 0)
+    .map(({ t, list }) => {
+      const node: TreeNode = {
+        kind: 'group',
+        id: `${parent.id}/${t}`,
+        parent,
+        label: ENTITY_TYPE_LABEL[t],
+        description: String(list.length),
+        icon: ENTITY_TYPE_ICON[t],
+        children: () =>
+          [...list]
+            .sort((x, y) => y.mentions.length - x.mentions.length || x.name.localeCompare(y.name))
+            .map((e) => ({ kind: 'entity' as const, id: `${node.id}/${e.id}`, parent: node, article: a, entity: e })),
+      };
+      return node;
+    });
+}
+
+/** Short stable hash for ids. */
+export function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+export { articleTitle, excerpt };

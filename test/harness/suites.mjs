@@ -1,0 +1,45 @@
+// The integration suites, shared by the code-server harness and the @vscode/test-electron runner.
+import { existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from '../../scripts/lib/vscode-server.mjs';
+
+export function sharedDir() {
+  const p = path.resolve(ROOT, '..', 'shared');
+  return existsSync(p) ? p : undefined;
+}
+
+export function latestVsix() {
+  const files = readdirSync(ROOT).filter((f) => f.endsWith('.vsix'));
+  return files.length > 0 ? path.join(ROOT, files.sort().at(-1)) : undefined;
+}
+
+export function integrationSuites() {
+  const shared = sharedDir();
+  const vsix = latestVsix();
+  const out = path.join(ROOT, 'out', 'test', 'integration');
+  return [
+    {
+      name: 'workspace',
+      workspace: path.join(ROOT, 'test', 'fixtures', 'workspace'),
+      extensionDevelopmentPath: ROOT,
+      testsIndex: path.join(out, 'workspace', 'index.js'),
+    },
+    {
+      name: 'seeds',
+      workspace: shared && path.join(shared, 'seeds'),
+      extensionDevelopmentPath: ROOT,
+      testsIndex: path.join(out, 'seeds', 'index.js'),
+      skip: shared ? undefined : '../shared/seeds is not present',
+    },
+    {
+      name: 'vsix',
+      workspace: path.join(ROOT, 'test', 'fixtures', 'workspace'),
+      vsix,
+      // The packaged extension is loaded from the extensions directory; the development path is an empty
+      // host extension so that VS Code enters test mode without loading our sources.
+      extensionDevelopmentPath: path.join(ROOT, 'test', 'fixtures', 'vsix-test-host'),
+      testsIndex: path.join(out, 'vsix', 'index.js'),
+      skip: vsix ? undefined : 'no .vsix: run `npm run package` first',
+    },
+  ];
+}

@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+// Runs with the .vsix installed into a fresh extensions directory (see test/harness/suites.mjs): a file missing
+// from the package (bundle, grammar, icons, language configuration) fails here.
+describe('Packaged extension (.vsix)', () => {
+  it('is installed from the .vsix, not from the sources, and activates', async () => {
+    const ext = vscode.extensions.getExtension('news-annotator.news-annotator');
+    assert.ok(ext, 'installed');
+    assert.ok(!ext.extensionPath.includes('/test/fixtures/'), ext.extensionPath);
+    assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', 'extension.js')));
+    assert.ok(!fs.existsSync(path.join(ext.extensionPath, 'src')), 'sources are not packaged');
+    assert.ok(!fs.existsSync(path.join(ext.extensionPath, 'node_modules')), 'dependencies are bundled, not packaged');
+    const api = (await ext.activate()) as { whenReady(): Promise<void>; articleUris(): string[] };
+    await api.whenReady();
+    assert.ok(api.articleUris().length >= 3, 'finds the workspace articles');
+  });
+
+  it('ships every file its manifest refers to', () => {
+    const ext = vscode.extensions.getExtension('news-annotator.news-annotator')!;
+    const pkg = ext.packageJSON as {
+      icon?: string;
+      contributes: { grammars: { path: string }[]; languages: { configuration?: string }[]; viewsContainers: { activitybar: { icon: string }[] } };
+    };
+    const files = [
+      ...pkg.contributes.grammars.map((g) => g.path),
+      ...pkg.contributes.languages.flatMap((l) => (l.configuration ? [l.configuration] : [])),
+      ...pkg.contributes.viewsContainers.activitybar.map((c) => c.icon),
+      ...(pkg.icon ? [pkg.icon] : []),
+      'README.md',
+      'LICENSE',
+      'CHANGELOG.md',
+    ];
+    for (const f of files) assert.ok(fs.existsSync(path.join(ext.extensionPath, f)), `${f} is in the package`);
+  });
+
+  it('its commands run from the package', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('newsAnnotator.tagQuote'));
+    await vscode.commands.executeCommand('newsAnnotator.groupByOutlet');
+    await vscode.commands.executeCommand('newsAnnotator.groupByNone');
+  });
+});
