@@ -1,0 +1,869 @@
+/**
+ * The corpus index: every article's passages, quotations, speakers, entities, tags and notes, with
+ * related passages and fuzzy search. Pure (no vscode, no fs): the caller gives it texts and analyses
+ * (see build.ts for the asynchronous, cancellable build over files, and cache.ts for the cache).
+ *
+ * Related passages are found four ways, each a `reason` on the result:
+ * - `same-quote`: near-duplicate wording (the same statement reported elsewhere, with small edits, spelling
+ *   or translation variants, or only part of it). Candidates come from an inverted index of word shingles
+ *   (adjacent and skip-one pairs of normalised content words) over passages; each candidate is verified by
+ *   comparing its quotations and sentences with the source's.
+ * - `same-speaker`: other quotations by the same speaker.
+ * - `shared-entities`: passages mentioning the same people, organisations and places, each weighted by rarity
+ *   (inverse passage frequency), so sharing "Rex Tillerson" counts more than sharing "US".
+ * - `same-tag`: annotations carrying a tag the source's annotations carry.
+ */
+import Fuse, { type FuseResult, type FuseResultMatch } from 'fuse.js';
+import type { EntityType } from '../analysis/types';
+import { PostingTable } from './postings';
+import { FILTER_KEYS, foldPhrase, parseQuery } from './query';
+import { buildRecord, isContentPassage, passageAt, validateAnnotations, type ArticleRecord } from './record';
+import { contentTokens, foldWord, hashString, intersectSize, isStopword, searchTokens, shingles, sortedUnique } from './tokenize';
+import type {
+  ArticleInput,
+  CorpusStats,
+  FileStamp,
+  IndexedAnnotation,
+  ParsedQuery,
+  RelatedOptions,
+  RelatedReason,
+  RelatedResult,
+  RelatedSource,
+  SearchField,
+  SearchMatch,
+  SearchOptions,
+  SearchResult,
+  SearchResultKind,
+  UnitKind,
+} from './types';
+
+/** Raised for a path the index does not hold, and similar misuse. */
+export class CorpusIndexError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CorpusIndexError';
+  }
+}
+
+/** Tunables, exported for the docs and the tests. */
+export const RANKING = {
+  /** Minimum wording similarity (0..1) for `same-quote`. */
+  sameQuoteMin: 0.5,
+  /** Segments (quotes, sentences) with fewer content words take no part in near-duplicate matching. */
+  minSegmentTerms: 4,
+  /** Shingles posted under more passages than this are skipped when gathering candidates (too common to tell). */
+  maxShingleDf: 4000,
+  /** Candidates verified per query. */
+  maxCandidates: 60,
+  sameSpeaker: 0.4,
+  sharedEntities: 0.6,
+  /** Accumulated rarity (sum of idf) a candidate must share before `shared-entities` counts. */
+  minEntityWeight: 2.5,
+  maxEntityDf: 20000,
+  sameTag: 0.5,
+  /** Factor for reasons other than same-quote when the result is in the source's own article. */
+  sameArticle: 0.5,
+} as const;
+
+interface Segment {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'quote' | 'sentence' | 'passage';
+  readonly uni: Uint32Array;
+  readonly sh: Uint32Array;
+}
+
+interface SearchItem {
+  readonly slot: number;
+  readonly kind: 'headline' | 'quote' | 'entity' | 'annotation';
+  readonly start: number;
+  readonly end: number;
+  readonly passage: number;
+  readonly text?: string;
+  readonly speaker?: string;
+  readonly name?: string;
+  readonly etype?: EntityType;
+  readonly tags?: readonly string[];
+  readonly note?: string;
+}
+
+interface LiveArticle {
+  readonly slot: number;
+  readonly rec: ArticleRecord;
+  readonly firstUnit: number;
+  readonly firstQuote: number;
+  itemIds: number[];
+}
+
+interface Acc {
+  slot: number;
+  passage: number;
+  start: number;
+  end: number;
+  kind: UnitKind;
+  /** Lower wins when choosing which span represents the result. */
+  rank: number;
+  score: number;
+  reasons: RelatedReason[];
+}
+
+const SPAN_RANK: Record<UnitKind, number> = { quote: 0, sentence: 1, annotation: 2, headline: 3, passage: 4 };
+
+export class CorpusIndex {
+  private readonly bySlot: (LiveArticle | undefined)[] = [];
+  private readonly byPath = new Map<string, LiveArticle>();
+  // Passage units (one per passage of every article ever added; dead ones are skipped until compaction).
+  private unitSlot: number[] = [];
+  private unitPassage: number[] = [];
+  private unitAlive: boolean[] = [];
+  private liveUnits = 0;
+  private shinglePostings = new PostingTable(1 << 16);
+  private entityPostings = new Map<string, number[]>();
+  private entityDf = new Map<string, number>();
+  private entityNames = new Map<string, string>();
+  // Quotations, for same-speaker.
+  private quoteSlot: number[] = [];
+  private quoteIdx: number[] = [];
+  private speakerPostings = new Map<string, number[]>();
+  private tagArticles = new Map<string, Set<number>>();
+  // Search.
+  private items: (SearchItem | undefined)[] = [];
+  private liveItems = 0;
+  private termPostings = new Map<string, number[]>();
+  private deadPostings = 0;
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  has(path: string): boolean {
+    return this.byPath.has(path);
+  }
+
+  paths(): string[] {
+    return [...this.byPath.keys()];
+  }
+
+  fingerprintOf(path: string): string | undefined {
+    return this.byPath.get(path)?.rec.fingerprint;
+  }
+
+  stampOf(path: string): FileStamp | undefined {
+    return this.byPath.get(path)?.rec.stamp ?? undefined;
+  }
+
+  /** The text the index holds for `path`. */
+  textOf(path: string): string | undefined {
+    return this.byPath.get(path)?.rec.text;
+  }
+
+  annotationsOf(path: string): readonly IndexedAnnotation[] | undefined {
+    return this.byPath.get(path)?.rec.annotations;
+  }
+
+  stats(): CorpusStats {
+    let passages = 0;
+    let quotes = 0;
+    let annotations = 0;
+    for (const a of this.byPath.values()) {
+      passages += a.rec.passages.length;
+      quotes += a.rec.quotes.length;
+      annotations += a.rec.annotations.length;
+    }
+    return {
+      articles: this.byPath.size,
+      passages,
+      quotes,
+      entities: this.entityDf.size,
+      annotations,
+      searchItems: this.liveItems,
+      shinglePostings: this.shinglePostings.postings,
+    };
+  }
+
+  /** Adds an article, or replaces it when the path is already indexed. Throws RangeError on spans outside the text. */
+  upsert(input: ArticleInput): void {
+    const rec = buildRecord(input);
+    this.remove(input.path);
+    this.attach(rec);
+  }
+
+  /** Replaces the annotations of an indexed article (a sidecar changed, the text did not). */
+  updateAnnotations(path: string, annotations: readonly IndexedAnnotation[]): void {
+    const live = this.byPath.get(path);
+    if (!live) throw new CorpusIndexError(`not indexed: ${path}`);
+    const checked = validateAnnotations(path, live.rec.text, annotations);
+    this.detachAnnotations(live);
+    live.rec.annotations = checked;
+    this.attachAnnotations(live);
+  }
+
+  /** Removes an article; returns false when it was not indexed. */
+  remove(path: string): boolean {
+    const live = this.byPath.get(path);
+    if (!live) return false;
+    this.byPath.delete(path);
+    this.bySlot[live.slot] = undefined;
+    const { rec } = live;
+    for (let i = 0; i < rec.passages.length; i++) {
+      const u = live.firstUnit + i;
+      if (!this.unitAlive[u]) continue;
+      this.unitAlive[u] = false;
+      this.liveUnits--;
+      this.deadPostings += rec.shingles[i]!.length + rec.passages[i]!.entities.length;
+      for (const e of rec.passages[i]!.entities) {
+        const df = (this.entityDf.get(e) ?? 1) - 1;
+        if (df <= 0) {
+          this.entityDf.delete(e);
+          this.entityNames.delete(e);
+        } else this.entityDf.set(e, df);
+      }
+    }
+    this.deadPostings += rec.quotes.length;
+    this.detachAnnotations(live);
+    for (const id of live.itemIds) this.killItem(id);
+    live.itemIds = [];
+    if (this.deadPostings > 200_000 && this.deadPostings > this.shinglePostings.postings / 2) this.compact();
+    return true;
+  }
+
+  /** Rebuilds the posting tables from the live articles (drops what removed articles left behind). */
+  compact(): void {
+    const lives = [...this.byPath.values()].sort((a, b) => a.slot - b.slot);
+    this.bySlot.length = 0;
+    this.byPath.clear();
+    this.unitSlot = [];
+    this.unitPassage = [];
+    this.unitAlive = [];
+    this.liveUnits = 0;
+    this.shinglePostings = new PostingTable(1 << 16);
+    this.entityPostings = new Map();
+    this.entityDf = new Map();
+    this.entityNames = new Map();
+    this.quoteSlot = [];
+    this.quoteIdx = [];
+    this.speakerPostings = new Map();
+    this.tagArticles = new Map();
+    this.items = [];
+    this.liveItems = 0;
+    this.termPostings = new Map();
+    this.deadPostings = 0;
+    for (const l of lives) this.attach(l.rec);
+  }
+
+  /** @internal for the cache: the records of every article. */
+  records(): ArticleRecord[] {
+    return [...this.byPath.values()].sort((a, b) => a.slot - b.slot).map((l) => l.rec);
+  }
+
+  /** @internal for the cache: adds an already-derived record. */
+  attachRecord(rec: ArticleRecord): void {
+    this.remove(rec.path);
+    this.attach(rec);
+  }
+
+  private attach(rec: ArticleRecord): void {
+    const slot = this.bySlot.length;
+    const live: LiveArticle = { slot, rec, firstUnit: this.unitSlot.length, firstQuote: this.quoteSlot.length, itemIds: [] };
+    this.bySlot.push(live);
+    this.byPath.set(rec.path, live);
+    for (let i = 0; i < rec.passages.length; i++) {
+      const u = this.unitSlot.length;
+      this.unitSlot.push(slot);
+      this.unitPassage.push(i);
+      this.unitAlive.push(true);
+      this.liveUnits++;
+      const sh = rec.shingles[i]!;
+      for (let k = 0; k < sh.length; k++) this.shinglePostings.add(sh[k]!, u);
+      for (const e of rec.passages[i]!.entities) {
+        let list = this.entityPostings.get(e);
+        if (!list) this.entityPostings.set(e, (list = []));
+        list.push(u);
+        this.entityDf.set(e, (this.entityDf.get(e) ?? 0) + 1);
+      }
+    }
+    for (const e of rec.entities) this.entityNames.set(e.id, e.name);
+    for (let q = 0; q < rec.quotes.length; q++) {
+      const gid = this.quoteSlot.length;
+      this.quoteSlot.push(slot);
+      this.quoteIdx.push(q);
+      const key = rec.quotes[q]!.speakerKey;
+      if (key) {
+        let list = this.speakerPostings.get(key);
+        if (!list) this.speakerPostings.set(key, (list = []));
+        list.push(gid);
+      }
+    }
+    // Search items.
+    if (rec.title && rec.title.trim() !== '') {
+      const start = rec.titleStart >= 0 ? rec.titleStart : 0;
+      const end = rec.titleStart >= 0 ? rec.titleEnd : 0;
+      this.addItem(live, { slot, kind: 'headline', start, end, passage: Math.max(0, passageAt(rec.passages, start)), text: rec.title });
+    }
+    for (const q of rec.quotes) {
+      this.addItem(live, {
+        slot,
+        kind: 'quote',
+        start: q.start,
+        end: q.end,
+        passage: q.passage,
+        text: rec.text.slice(q.start, q.end),
+        ...(q.speaker ? { speaker: q.speaker } : {}),
+      });
+    }
+    for (const e of rec.entities) {
+      this.addItem(live, { slot, kind: 'entity', start: e.start, end: e.end, passage: Math.max(0, passageAt(rec.passages, e.start)), name: e.name, etype: e.type });
+    }
+    this.attachAnnotations(live);
+  }
+
+  private attachAnnotations(live: LiveArticle): void {
+    for (const a of live.rec.annotations) {
+      for (const t of a.tags) {
+        const key = foldPhrase(t);
+        let set = this.tagArticles.get(key);
+        if (!set) this.tagArticles.set(key, (set = new Set()));
+        set.add(live.slot);
+      }
+      this.addItem(live, {
+        slot: live.slot,
+        kind: 'annotation',
+        start: a.start,
+        end: a.end,
+        passage: Math.max(0, passageAt(live.rec.passages, a.start)),
+        text: a.quote,
+        tags: a.tags,
+        ...(a.note ? { note: a.note } : {}),
+      });
+    }
+  }
+
+  private detachAnnotations(live: LiveArticle): void {
+    for (const a of live.rec.annotations) {
+      for (const t of a.tags) {
+        const key = foldPhrase(t);
+        const set = this.tagArticles.get(key);
+        if (set) {
+          set.delete(live.slot);
+          if (set.size === 0) this.tagArticles.delete(key);
+        }
+      }
+    }
+    live.itemIds = live.itemIds.filter((id) => {
+      if (this.items[id]?.kind === 'annotation') {
+        this.killItem(id);
+        return false;
+      }
+      return true;
+    });
+  }
+
+  private addItem(live: LiveArticle, item: SearchItem): void {
+    const id = this.items.length;
+    this.items.push(item);
+    this.liveItems++;
+    live.itemIds.push(id);
+    const terms = new Set<string>();
+    for (const v of [item.text, item.speaker, item.name, item.note, ...(item.tags ?? [])]) {
+      if (v) for (const t of searchTokens(v)) terms.add(t);
+    }
+    for (const t of terms) {
+      let list = this.termPostings.get(t);
+      if (!list) this.termPostings.set(t, (list = []));
+      list.push(id);
+    }
+  }
+
+  private killItem(id: number): void {
+    if (this.items[id] === undefined) return;
+    this.items[id] = undefined;
+    this.liveItems--;
+    this.deadPostings++;
+  }
+
+  // ---------------------------------------------------------------- related passages
+
+  /**
+   * The passage or quotation at `offset`: the innermost quotation holding it, else the content passage holding
+   * it (headline or paragraph), else the next content passage; undefined when there is none.
+   */
+  sourceAt(path: string, offset: number): RelatedSource | undefined {
+    const live = this.byPath.get(path);
+    if (!live) throw new CorpusIndexError(`not indexed: ${path}`);
+    const { rec } = live;
+    let best: { start: number; end: number; speaker: string | null; passage: number } | undefined;
+    for (const q of rec.quotes) {
+      if (q.start <= offset && offset <= q.end && (!best || q.end - q.start < best.end - best.start)) best = q;
+    }
+    if (best) return { path, start: best.start, end: best.end, text: rec.text.slice(best.start, best.end), kind: 'quote', passage: best.passage, speaker: best.speaker };
+    let pi = passageAt(rec.passages, offset);
+    if (pi >= 0 && !(offset <= rec.passages[pi]!.end && isContentPassage(rec.passages[pi]!.kind))) pi++;
+    while (pi >= 0 && pi < rec.passages.length && !isContentPassage(rec.passages[pi]!.kind)) pi++;
+    if (pi < 0) pi = rec.passages.findIndex((p) => isContentPassage(p.kind));
+    const p = rec.passages[pi];
+    if (!p) return undefined;
+    return { path, start: p.start, end: p.end, text: rec.text.slice(p.start, p.end), kind: p.kind === 'headline' ? 'headline' : 'passage', passage: pi, speaker: null };
+  }
+
+  /** Related passages of the passage or quotation at `offset` in `path`, best first. */
+  related(path: string, offset: number, options: RelatedOptions = {}): RelatedResult[] {
+    const source = this.sourceAt(path, offset);
+    if (!source) return [];
+    return this.relatedTo(source, options);
+  }
+
+  /** Related passages of a source found by `sourceAt`. */
+  relatedTo(source: RelatedSource, options: RelatedOptions = {}): RelatedResult[] {
+    const limit = options.limit ?? 20;
+    const live = this.byPath.get(source.path);
+    if (!live) throw new CorpusIndexError(`not indexed: ${source.path}`);
+    const sourceUnit = live.firstUnit + source.passage;
+    const acc = new Map<string, Acc>();
+    const otherOnly = options.otherArticlesOnly === true;
+    const add = (slot: number, passage: number, start: number, end: number, kind: UnitKind, reason: RelatedReason) => {
+      if (slot === live.slot) {
+        if (otherOnly) return;
+        if (start < source.end && end > source.start) return; // overlaps the source itself
+        if (reason.kind !== 'same-quote') reason = { ...reason, score: reason.score * RANKING.sameArticle };
+      }
+      const key = slot + ':' + passage;
+      let a = acc.get(key);
+      if (!a) acc.set(key, (a = { slot, passage, start, end, kind, rank: SPAN_RANK[kind], score: 0, reasons: [] }));
+      const existing = a.reasons.findIndex((r) => r.kind === reason.kind);
+      if (existing >= 0) {
+        if (a.reasons[existing]!.score >= reason.score) return;
+        a.score -= a.reasons[existing]!.score;
+        a.reasons.splice(existing, 1);
+      }
+      a.reasons.push(reason);
+      a.score += reason.score;
+      const rank = reason.kind === 'same-quote' ? -1 : SPAN_RANK[kind];
+      if (rank < a.rank) {
+        a.rank = rank;
+        a.start = start;
+        a.end = end;
+        a.kind = kind;
+      }
+    };
+
+    this.sameQuote(live, source, sourceUnit, add);
+    this.sameSpeaker(live, source, add);
+    this.sharedEntities(live, source, sourceUnit, add);
+    this.sameTag(live, source, add);
+
+    const all = [...acc.values()];
+    all.sort((a, b) => b.score - a.score || a.slot - b.slot || a.start - b.start);
+    return all.slice(0, limit).map((a) => {
+      const r = this.bySlot[a.slot]!.rec;
+      const reasons = [...a.reasons].sort((x, y) => y.score - x.score);
+      return { path: r.path, start: a.start, end: a.end, text: r.text.slice(a.start, a.end), score: round(a.score), reasons, kind: a.kind, passage: a.passage };
+    });
+  }
+
+  private segmentsOf(rec: ArticleRecord, passage: number, only?: { start: number; end: number }): Segment[] {
+    const p = rec.passages[passage]!;
+    const spans: { start: number; end: number; kind: Segment['kind'] }[] = [];
+    if (only) spans.push({ ...only, kind: 'quote' });
+    else {
+      for (const q of rec.quotes) if (q.passage === passage) spans.push({ start: q.start, end: q.end, kind: 'quote' });
+      for (let i = 0; i + 1 < p.sentences.length; i += 2) spans.push({ start: p.sentences[i]!, end: p.sentences[i + 1]!, kind: 'sentence' });
+      if (p.sentences.length <= 2) spans.push({ start: p.start, end: p.end, kind: 'passage' });
+    }
+    const out: Segment[] = [];
+    for (const s of spans) {
+      const terms = contentTokens(rec.text, s.start, s.end).map((t) => t.term);
+      if (terms.length < RANKING.minSegmentTerms) continue;
+      out.push({ ...s, uni: sortedUnique(Uint32Array.from(terms, (t) => hashString(t))), sh: shingles(terms) });
+    }
+    return out;
+  }
+
+  private sameQuote(live: LiveArticle, source: RelatedSource, sourceUnit: number, add: AddFn): void {
+    const qsegs = this.segmentsOf(live.rec, source.passage, source.kind === 'quote' ? source : undefined);
+    if (qsegs.length === 0) return;
+    let total = 0;
+    for (const s of qsegs) total += s.sh.length;
+    const all = new Uint32Array(total);
+    let k = 0;
+    for (const s of qsegs) {
+      all.set(s.sh, k);
+      k += s.sh.length;
+    }
+    const keys = sortedUnique(all);
+    const hits = new Map<number, number>();
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const df = this.shinglePostings.count(key);
+      if (df === 0 || df > RANKING.maxShingleDf) continue;
+      this.shinglePostings.forEach(key, (u) => {
+        if (u === sourceUnit || !this.unitAlive[u]) return;
+        hits.set(u, (hits.get(u) ?? 0) + 1);
+      });
+    }
+    const minHits = keys.length <= 3 ? 1 : 2;
+    const cands = [...hits.entries()].filter(([, h]) => h >= minHits).sort((a, b) => b[1] - a[1]).slice(0, RANKING.maxCandidates);
+    for (const [u] of cands) {
+      const slot = this.unitSlot[u]!;
+      const pi = this.unitPassage[u]!;
+      const crec = this.bySlot[slot]!.rec;
+      const csegs = this.segmentsOf(crec, pi);
+      let best: { sim: number; seg: Segment } | undefined;
+      for (const a of qsegs) {
+        for (const b of csegs) {
+          if (slot === live.slot && b.start < source.end && b.end > source.start) continue;
+          const sim = segmentSimilarity(a, b);
+          // Prefer a quotation over the sentence holding it when they match about as well.
+          const adj = sim + (b.kind === 'quote' ? 0.03 : 0);
+          if (!best || adj > best.sim + (best.seg.kind === 'quote' ? 0.03 : 0)) best = { sim, seg: b };
+        }
+      }
+      if (best && best.sim >= RANKING.sameQuoteMin) {
+        const pct = Math.round(best.sim * 100);
+        add(slot, pi, best.seg.start, best.seg.end, best.seg.kind === 'passage' ? 'passage' : best.seg.kind, {
+          kind: 'same-quote',
+          score: round(1 + best.sim),
+          similarity: round(best.sim),
+          detail: pct >= 97 ? 'same wording' : `same statement, ${pct}% similar wording`,
+        });
+      }
+    }
+  }
+
+  private sameSpeaker(live: LiveArticle, source: RelatedSource, add: AddFn): void {
+    const keys = new Map<string, string>();
+    for (const q of live.rec.quotes) {
+      const inSource = source.kind === 'quote' ? q.start === source.start && q.end === source.end : q.passage === source.passage;
+      if (inSource && q.speakerKey) keys.set(q.speakerKey, q.speaker ?? q.speakerKey);
+    }
+    for (const [key, name] of keys) {
+      const list = this.speakerPostings.get(key) ?? [];
+      let seen = 0;
+      for (let i = list.length - 1; i >= 0 && seen < 5000; i--) {
+        const gid = list[i]!;
+        const slot = this.quoteSlot[gid]!;
+        const l = this.bySlot[slot];
+        if (!l || gid < l.firstQuote) continue;
+        seen++;
+        const q = l.rec.quotes[this.quoteIdx[gid]!]!;
+        add(slot, q.passage, q.start, q.end, 'quote', { kind: 'same-speaker', score: RANKING.sameSpeaker, detail: `also quoted: ${name}`, keys: [key] });
+      }
+    }
+  }
+
+  private sharedEntities(live: LiveArticle, source: RelatedSource, sourceUnit: number, add: AddFn): void {
+    const ents = live.rec.passages[source.passage]!.entities;
+    if (ents.length === 0) return;
+    const n = Math.max(1, this.liveUnits);
+    const idf = (e: string) => Math.log((n + 1) / ((this.entityDf.get(e) ?? 0) + 0.5));
+    let totalW = 0;
+    for (const e of ents) totalW += Math.max(0, idf(e));
+    if (totalW <= 0) return;
+    const score = new Map<number, { w: number; ents: string[] }>();
+    for (const e of ents) {
+      const w = idf(e);
+      if (w <= 0) continue;
+      const list = this.entityPostings.get(e);
+      if (!list || list.length > RANKING.maxEntityDf) continue;
+      for (const u of list) {
+        if (u === sourceUnit || !this.unitAlive[u]) continue;
+        let s = score.get(u);
+        if (!s) score.set(u, (s = { w: 0, ents: [] }));
+        s.w += w;
+        s.ents.push(e);
+      }
+    }
+    for (const [u, s] of score) {
+      if (s.w < RANKING.minEntityWeight && s.w < totalW * 0.99) continue;
+      const slot = this.unitSlot[u]!;
+      const pi = this.unitPassage[u]!;
+      const crec = this.bySlot[slot]!.rec;
+      const p = crec.passages[pi]!;
+      const share = s.w / totalW;
+      const names = s.ents
+        .sort((a, b) => idf(b) - idf(a))
+        .slice(0, 4)
+        .map((e) => this.entityNames.get(e) ?? e);
+      add(slot, pi, p.start, p.end, p.kind === 'headline' ? 'headline' : 'passage', {
+        kind: 'shared-entities',
+        score: round(RANKING.sharedEntities * Math.min(1, share) * Math.min(1, s.w / (RANKING.minEntityWeight * 2))),
+        detail: `shares ${names.join(', ')}${s.ents.length > 4 ? ` and ${s.ents.length - 4} more` : ''}`,
+        keys: s.ents,
+      });
+    }
+  }
+
+  private sameTag(live: LiveArticle, source: RelatedSource, add: AddFn): void {
+    const p = live.rec.passages[source.passage]!;
+    const lo = source.kind === 'quote' ? source.start : p.start;
+    const hi = source.kind === 'quote' ? source.end : p.end;
+    const tags = new Set<string>();
+    for (const a of live.rec.annotations) if (a.start < hi && a.end > lo) for (const t of a.tags) tags.add(foldPhrase(t));
+    for (const tag of tags) {
+      for (const slot of this.tagArticles.get(tag) ?? []) {
+        const l = this.bySlot[slot];
+        if (!l) continue;
+        for (const a of l.rec.annotations) {
+          if (!a.tags.some((t) => foldPhrase(t) === tag)) continue;
+          const pi = Math.max(0, passageAt(l.rec.passages, a.start));
+          add(slot, pi, a.start, a.end, 'annotation', { kind: 'same-tag', score: RANKING.sameTag, detail: `tagged ${tag}`, keys: [tag] });
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- search
+
+  /**
+   * Fuzzy search over headlines, quotations, speakers, entities, tags and notes, with filters
+   * (`tag:`, `speaker:`, `outlet:`, `entity:`, `type:`; see query.ts). Throws QueryError on a malformed filter.
+   */
+  search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResult[] {
+    const limit = options.limit ?? 50;
+    const q = typeof query === 'string' ? parseQuery(query) : query;
+    const accept = this.filterFn(q);
+    const words = searchTokens(q.text);
+    if (words.length === 0) {
+      const hasFilter = FILTER_KEYS.some((k) => q[k].length > 0);
+      if (!hasFilter) return [];
+      const out: SearchResult[] = [];
+      const ids: number[] = [];
+      for (let id = 0; id < this.items.length; id++) {
+        const it = this.items[id];
+        if (it && accept(it)) ids.push(id);
+      }
+      ids.sort((a, b) => cmpItems(this.items[a]!, this.items[b]!, this.bySlot));
+      for (const id of ids.slice(0, limit)) out.push(this.toResult(this.items[id]!, 1, [], q));
+      return out;
+    }
+    // Prefilter: items holding (fuzzily) as many query words as possible.
+    const content = words.filter((w) => !isStopword(w));
+    const qwords = [...new Set(content.length > 0 ? content : words)].slice(0, 16);
+    const matched = new Map<number, number>();
+    qwords.forEach((w, bit) => {
+      const seen = new Set<number>();
+      for (const term of this.expand(w)) {
+        for (const id of this.termPostings.get(term) ?? []) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          matched.set(id, (matched.get(id) ?? 0) + (term === w ? 1 : 0.9) * (bit === 0 ? 1 : 1));
+        }
+      }
+    });
+    const need = qwords.length <= 2 ? qwords.length * 0.9 - 0.01 : qwords.length * 0.5;
+    const cand: { id: number; m: number }[] = [];
+    for (const [id, m] of matched) {
+      if (m < need) continue;
+      const it = this.items[id];
+      if (it && accept(it)) cand.push({ id, m });
+    }
+    cand.sort((a, b) => b.m - a.m || a.id - b.id);
+    const shortlist = cand.slice(0, 1500);
+    if (shortlist.length === 0) return [];
+    const docs = shortlist.map(({ id }) => {
+      const it = this.items[id]!;
+      return { id, text: it.text ?? '', speaker: it.speaker ?? '', name: it.name ?? '', tags: it.tags ? [...it.tags] : [], note: it.note ?? '' };
+    });
+    const fuse = new Fuse(docs, {
+      keys: [
+        { name: 'text', weight: 1 },
+        { name: 'speaker', weight: 1.5 },
+        { name: 'name', weight: 2 },
+        { name: 'tags', weight: 2 },
+        { name: 'note', weight: 1 },
+      ],
+      includeScore: true,
+      includeMatches: true,
+      ignoreLocation: true,
+      ignoreDiacritics: true,
+      threshold: 0.45,
+      minMatchCharLength: 2,
+    });
+    const mById = new Map(shortlist.map((c) => [c.id, c.m]));
+    const fused = fuse.search(q.text, { limit: Math.max(limit * 3, 100) }) as FuseResult<(typeof docs)[number]>[];
+    const out = fused.map((r) => {
+      const it = this.items[r.item.id]!;
+      const cover = (mById.get(r.item.id) ?? 0) / qwords.length;
+      const score = Math.max(0, Math.min(1, 0.6 * (1 - (r.score ?? 1)) + 0.4 * Math.min(1, cover)));
+      return this.toResult(it, score, r.matches ?? [], q);
+    });
+    out.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path) || a.start - b.start);
+    return out.slice(0, limit);
+  }
+
+  /** Vocabulary words a query word may stand for: itself, words it begins (3+ letters), words 1-2 edits away. */
+  private expand(w: string): string[] {
+    const out: string[] = [];
+    if (this.termPostings.has(w)) out.push(w);
+    if (w.length < 3) return out;
+    const k = w.length >= 8 ? 2 : w.length >= 4 ? 1 : 0;
+    for (const t of this.termPostings.keys()) {
+      if (t === w) continue;
+      if (t.length > w.length && t.startsWith(w)) out.push(t);
+      else if (k > 0 && Math.abs(t.length - w.length) <= k && t.charCodeAt(0) === w.charCodeAt(0) && withinEdits(w, t, k)) out.push(t);
+      if (out.length > 400) break;
+    }
+    return out;
+  }
+
+  private filterFn(q: ParsedQuery): (it: SearchItem) => boolean {
+    const tags = q.tag.map(foldPhrase);
+    const speakers = q.speaker.map(foldPhrase);
+    const outlets = q.outlet.map(foldPhrase);
+    const ents = q.entity.map(foldPhrase);
+    const types = q.type;
+    const has = (value: string | undefined | null, needle: string) => value != null && foldPhrase(value).includes(needle);
+    const tagMatch = (t: string, want: string) => {
+      const f = foldPhrase(t);
+      return f === want || f.startsWith(want + '/');
+    };
+    return (it) => {
+      const live = this.bySlot[it.slot];
+      if (!live) return false;
+      const rec = live.rec;
+      if (types.length > 0) {
+        const ok = types.some((t) => {
+          switch (t) {
+            case 'headline':
+              return it.kind === 'headline';
+            case 'quote':
+            case 'speaker':
+              return it.kind === 'quote';
+            case 'entity':
+              return it.kind === 'entity';
+            case 'person':
+            case 'organization':
+            case 'place':
+              return it.kind === 'entity' && it.etype === t;
+            case 'tag':
+              return it.kind === 'annotation' && (it.tags?.length ?? 0) > 0;
+            case 'note':
+              return it.kind === 'annotation' && !!it.note;
+            case 'annotation':
+              return it.kind === 'annotation';
+            default:
+              return false;
+          }
+        });
+        if (!ok) return false;
+      }
+      for (const s of speakers) if (!(it.kind === 'quote' && has(it.speaker, s))) return false;
+      for (const o of outlets) if (!(has(rec.publisher, o) || rec.path.toLowerCase().includes(o))) return false;
+      for (const t of tags) {
+        if (it.kind === 'annotation' && it.tags?.some((x) => tagMatch(x, t))) continue;
+        if (!rec.annotations.some((a) => a.start < Math.max(it.end, it.start + 1) && a.end > it.start && a.tags.some((x) => tagMatch(x, t)))) return false;
+      }
+      for (const e of ents) {
+        if (it.kind === 'entity' && has(it.name, e)) continue;
+        if (it.kind === 'quote' && has(it.speaker, e)) continue;
+        const p = rec.passages[it.passage];
+        if (!p || !p.entities.some((id) => has(this.entityNames.get(id), e))) return false;
+      }
+      return true;
+    };
+  }
+
+  private toResult(it: SearchItem, score: number, fmatches: readonly FuseResultMatch[], q: ParsedQuery): SearchResult {
+    const rec = this.bySlot[it.slot]!.rec;
+    const matches: SearchMatch[] = [];
+    for (const m of fmatches) {
+      const field = m.key as SearchField;
+      if (!m.value) continue;
+      matches.push({ field, value: m.value, ranges: mergeRanges(m.indices.map(([s, e]) => [s, e + 1] as const)) });
+    }
+    const fieldScore = (f: SearchField) => {
+      const m = matches.find((x) => x.field === f);
+      return m ? m.ranges.reduce((n, [s, e]) => n + e - s, 0) : 0;
+    };
+    let kind: SearchResultKind;
+    let text: string;
+    let detail: string;
+    switch (it.kind) {
+      case 'headline':
+        kind = 'headline';
+        text = it.text ?? '';
+        detail = [rec.publisher, rec.dateIso].filter(Boolean).join(', ');
+        break;
+      case 'quote':
+        kind = q.type.includes('speaker') || (fieldScore('speaker') > fieldScore('text') && q.text !== '') ? 'speaker' : 'quote';
+        text = it.text ?? '';
+        detail = it.speaker ? `— ${it.speaker}` : 'unattributed';
+        break;
+      case 'entity':
+        kind = 'entity';
+        text = it.name ?? '';
+        detail = it.etype ?? '';
+        break;
+      default:
+        kind = fieldScore('note') > fieldScore('tags') || (q.type.includes('note') && !q.type.includes('tag')) || (!it.tags?.length && it.note) ? 'note' : 'tag';
+        text = it.text ?? '';
+        detail = [(it.tags ?? []).map((t) => '#' + t).join(' '), it.note ?? ''].filter(Boolean).join(' — ');
+    }
+    return { path: rec.path, start: it.start, end: it.end, text, kind, score: round(score), detail, matches };
+  }
+}
+
+type AddFn = (slot: number, passage: number, start: number, end: number, kind: UnitKind, reason: RelatedReason) => void;
+
+/**
+ * Wording similarity of two segments in 0..1: overlap of normalised words and of word shingles, each
+ * relative to the shorter segment (so a partial quote matches the whole), damped when the segments differ
+ * much in length or share only a few words.
+ */
+export function segmentSimilarity(a: { uni: Uint32Array; sh: Uint32Array }, b: { uni: Uint32Array; sh: Uint32Array }): number {
+  const minU = Math.min(a.uni.length, b.uni.length);
+  const maxU = Math.max(a.uni.length, b.uni.length);
+  if (minU === 0) return 0;
+  const sharedU = intersectSize(a.uni, b.uni);
+  const ou = sharedU / minU;
+  if (ou < 0.3) return 0;
+  const minS = Math.min(a.sh.length, b.sh.length);
+  const os = minS === 0 ? ou : intersectSize(a.sh, b.sh) / minS;
+  const ratio = minU / maxU;
+  const confidence = Math.min(1, sharedU / 8);
+  return (0.45 * ou + 0.55 * os) * (0.8 + 0.2 * Math.sqrt(ratio)) * (0.6 + 0.4 * confidence);
+}
+
+function withinEdits(a: string, b: string, k: number): boolean {
+  // Banded Levenshtein distance with early exit.
+  const n = a.length;
+  const m = b.length;
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const c = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + c);
+      if (cur[j]! < rowMin) rowMin = cur[j]!;
+    }
+    if (rowMin > k) return false;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m]! <= k;
+}
+
+function mergeRanges(ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const s = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of s) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+function cmpItems(a: SearchItem, b: SearchItem, bySlot: readonly (LiveArticle | undefined)[]): number {
+  const pa = bySlot[a.slot]!.rec.path;
+  const pb = bySlot[b.slot]!.rec.path;
+  return pa < pb ? -1 : pa > pb ? 1 : a.start - b.start;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Convenience: `foldWord` re-exported for callers that compare names the way the index does. */
+export { foldWord };

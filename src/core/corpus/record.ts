@@ -1,0 +1,154 @@
+/**
+ * The compact per-article record the corpus index keeps (and the cache stores): derived once from the
+ * article's analysis, never holding the analysis itself.
+ */
+import type { ArticleAnalysis, EntityType, PassageKind } from '../analysis/types';
+import { fingerprint as textFingerprint } from '../text/decode';
+import { contentTokens, shingles } from './tokenize';
+import type { ArticleInput, FileStamp, IndexedAnnotation } from './types';
+
+export interface PassageRec {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: PassageKind;
+  /** Flat [start0, end0, start1, end1, ...] sentence spans. */
+  readonly sentences: readonly number[];
+  /** Entity ids mentioned in the passage (unique). */
+  readonly entities: readonly string[];
+}
+
+export interface QuoteRec {
+  readonly start: number;
+  readonly end: number;
+  readonly speaker: string | null;
+  /** speakerId, else `name:<folded speaker>`, else null. */
+  readonly speakerKey: string | null;
+  readonly passage: number;
+}
+
+export interface EntityRec {
+  readonly id: string;
+  readonly name: string;
+  readonly type: EntityType;
+  /** First mention span. */
+  readonly start: number;
+  readonly end: number;
+  readonly mentions: number;
+}
+
+export interface ArticleRecord {
+  readonly path: string;
+  readonly text: string;
+  readonly fingerprint: string;
+  readonly stamp: FileStamp | null;
+  readonly title: string | null;
+  readonly titleStart: number;
+  readonly titleEnd: number;
+  readonly publisher: string | null;
+  readonly dateIso: string | null;
+  readonly passages: readonly PassageRec[];
+  readonly quotes: readonly QuoteRec[];
+  readonly entities: readonly EntityRec[];
+  annotations: readonly IndexedAnnotation[];
+  /** Per passage: sorted unique shingle hashes (empty for passages not indexed for near-duplicates). */
+  readonly shingles: readonly Uint32Array[];
+}
+
+/** Passage kinds that take part in related passages (furniture, bylines and datelines do not). */
+export function isContentPassage(kind: PassageKind): boolean {
+  return kind === 'paragraph' || kind === 'headline';
+}
+
+export function speakerKeyOf(speaker: string | null, speakerId: string | null): string | null {
+  if (speakerId) return speakerId;
+  if (speaker && speaker.trim() !== '') return 'name:' + speaker.trim().toLowerCase().replace(/\s+/g, ' ');
+  return null;
+}
+
+/** Index of the passage whose span holds `offset` (or the last passage starting before it); -1 if none. */
+export function passageAt(passages: readonly { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = passages.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (passages[mid]!.start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+export function validateAnnotations(path: string, text: string, annotations: readonly IndexedAnnotation[]): IndexedAnnotation[] {
+  const out: IndexedAnnotation[] = [];
+  for (const a of annotations) {
+    if (!Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.end < a.start || a.end > text.length) {
+      throw new RangeError(`annotation ${a.id} of ${path} has span ${a.start}..${a.end} outside the text (length ${text.length})`);
+    }
+    out.push({ ...a, tags: [...a.tags] });
+  }
+  return out;
+}
+
+export function buildRecord(input: ArticleInput): ArticleRecord {
+  const { path, text, analysis } = input;
+  checkAnalysis(path, text, analysis);
+  const passages: PassageRec[] = analysis.passages.map((p) => ({
+    start: p.start,
+    end: p.end,
+    kind: p.kind,
+    sentences: p.sentences.flatMap((s) => [s.start, s.end]),
+    entities: [] as string[],
+  }));
+  const entities: EntityRec[] = [];
+  for (const e of analysis.entities) {
+    if (e.mentions.length === 0) continue;
+    let first = e.mentions[0]!;
+    for (const m of e.mentions) {
+      if (m.start < first.start) first = m;
+      const pi = passageAt(passages, m.start);
+      if (pi >= 0 && m.start < passages[pi]!.end) {
+        const list = passages[pi]!.entities as string[];
+        if (!list.includes(e.id)) list.push(e.id);
+      }
+    }
+    entities.push({ id: e.id, name: e.name, type: e.type, start: first.start, end: first.end, mentions: e.mentions.length });
+  }
+  const quotes: QuoteRec[] = analysis.quotes.map((q) => ({
+    start: q.start,
+    end: q.end,
+    speaker: q.speaker,
+    speakerKey: speakerKeyOf(q.speaker, q.speakerId),
+    passage: q.passage >= 0 && q.passage < passages.length ? q.passage : passageAt(passages, q.start),
+  }));
+  const sh = passages.map((p) => (isContentPassage(p.kind) ? shingles(contentTokens(text, p.start, p.end).map((t) => t.term)) : new Uint32Array(0)));
+  const md = analysis.metadata;
+  return {
+    path,
+    text,
+    fingerprint: input.fingerprint ?? textFingerprint(text),
+    stamp: input.stamp ?? null,
+    title: md.title,
+    titleStart: md.titleSpan?.start ?? -1,
+    titleEnd: md.titleSpan?.end ?? -1,
+    publisher: md.publisher,
+    dateIso: md.dateIso,
+    passages,
+    quotes,
+    entities,
+    annotations: validateAnnotations(path, text, input.annotations ?? []),
+    shingles: sh,
+  };
+}
+
+function checkAnalysis(path: string, text: string, a: ArticleAnalysis): void {
+  const bad = (what: string, s: { start: number; end: number }) => {
+    if (!(s.start >= 0 && s.end >= s.start && s.end <= text.length)) {
+      throw new RangeError(`analysis of ${path}: ${what} span ${s.start}..${s.end} is outside the text (length ${text.length}); was it made for another version of the file?`);
+    }
+  };
+  for (const p of a.passages) bad('passage', p);
+  for (const q of a.quotes) bad('quote', q);
+  for (const e of a.entities) for (const m of e.mentions) bad('entity mention', m);
+}
