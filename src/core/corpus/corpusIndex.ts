@@ -152,6 +152,12 @@ export class CorpusIndex {
     return this.byPath.get(path)?.rec.stamp ?? undefined;
   }
 
+  /** Records the file stamp of an unchanged article (its file was touched, its text is the same). */
+  setStamp(path: string, stamp: FileStamp): void {
+    const live = this.byPath.get(path);
+    if (live) live.rec.stamp = { size: stamp.size, mtimeMs: stamp.mtimeMs };
+  }
+
   /** The text the index holds for `path`. */
   textOf(path: string): string | undefined {
     return this.byPath.get(path)?.rec.text;

@@ -3,3 +3,5 @@ export { CorpusIndex, CorpusIndexError, RANKING, segmentSimilarity } from './cor
 export { parseQuery, QueryError, FILTER_KEYS, TYPE_VALUES } from './query';
 export { RelatedWalk, type WalkStop } from './walk';
 export type * from './types';
+export { buildCorpusIndex, refreshArticle, type AnalyzeFn, type AnnotationsFn, type BuildCorpusOptions, type BuildProgress, type BuildProblem, type BuildReport, type UpdateOutcome } from './build';
+export { loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex, deserializeCorpusIndex, CacheFormatError, CACHE_FORMAT_VERSION } from './cache';

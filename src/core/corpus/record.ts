@@ -40,7 +40,7 @@ export interface ArticleRecord {
   readonly path: string;
   readonly text: string;
   readonly fingerprint: string;
-  readonly stamp: FileStamp | null;
+  stamp: FileStamp | null;
   readonly title: string | null;
   readonly titleStart: number;
   readonly titleEnd: number;

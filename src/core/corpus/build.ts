@@ -1,0 +1,137 @@
+/**
+ * Building and refreshing the corpus index over files without blocking the caller's event loop: articles are
+ * processed in small batches, yielding between them (at least every `sliceMs` milliseconds), with progress
+ * reports and cancellation through an AbortSignal. Cancelling keeps what was indexed so far.
+ *
+ * With an index restored from the cache, an article whose file stamp (size and mtime) is unchanged is reused
+ * without reading it; otherwise it is read, and reused when the fingerprint of its text is unchanged, else
+ * analysed again.
+ */
+import type { ArticleAnalysis } from '../analysis/types';
+import type { FileOps } from '../io/fileOps';
+import { decodeArticleBytes, fingerprint } from '../text/decode';
+import { CorpusIndex } from './corpusIndex';
+import type { IndexedAnnotation } from './types';
+
+export type AnalyzeFn = (text: string, path: string) => ArticleAnalysis;
+export type AnnotationsFn = (path: string, text: string) => Promise<readonly IndexedAnnotation[]>;
+
+export interface BuildProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly path: string;
+}
+
+export interface BuildProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface BuildCorpusOptions {
+  readonly fileOps: FileOps;
+  /** Every article of the corpus. Indexed articles not in the list are removed (unless the build is cancelled). */
+  readonly paths: readonly string[];
+  readonly analyze: AnalyzeFn;
+  /** The article's annotations (from its sidecar); called for every article, reused ones included. */
+  readonly annotationsFor?: AnnotationsFn;
+  /** An index to refresh (e.g. from loadCorpusIndex); a new one otherwise. */
+  readonly index?: CorpusIndex;
+  /** Reuse an article without reading it when size and mtime are unchanged (default true). */
+  readonly trustStamps?: boolean;
+  /** Yield to the event loop at least this often (default 12 ms) and after every `batchSize` articles (default 25). */
+  readonly sliceMs?: number;
+  readonly batchSize?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: BuildProgress) => void;
+}
+
+export interface BuildReport {
+  readonly index: CorpusIndex;
+  readonly analyzed: number;
+  readonly reused: number;
+  readonly removed: number;
+  readonly failed: readonly BuildProblem[];
+  readonly cancelled: boolean;
+}
+
+export type UpdateOutcome = 'added' | 'updated' | 'unchanged' | 'removed' | 'failed';
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function buildCorpusIndex(options: BuildCorpusOptions): Promise<BuildReport> {
+  const index = options.index ?? new CorpusIndex();
+  const { paths, signal } = options;
+  const sliceMs = options.sliceMs ?? 12;
+  const batchSize = options.batchSize ?? 25;
+  const failed: BuildProblem[] = [];
+  let analyzed = 0;
+  let reused = 0;
+  let sinceYield = 0;
+  let sliceStart = Date.now();
+  for (let i = 0; i < paths.length; i++) {
+    if (signal?.aborted) return { index, analyzed, reused, removed: 0, failed, cancelled: true };
+    const path = paths[i]!;
+    try {
+      const outcome = await refreshArticle(index, path, options);
+      if (outcome === 'unchanged') reused++;
+      else if (outcome === 'added' || outcome === 'updated') analyzed++;
+    } catch (err) {
+      failed.push({ path, message: err instanceof Error ? err.message : String(err) });
+      index.remove(path);
+    }
+    options.onProgress?.({ done: i + 1, total: paths.length, path });
+    if (++sinceYield >= batchSize || Date.now() - sliceStart >= sliceMs) {
+      await yieldToEventLoop();
+      sinceYield = 0;
+      sliceStart = Date.now();
+    }
+  }
+  if (signal?.aborted) return { index, analyzed, reused, removed: 0, failed, cancelled: true };
+  const wanted = new Set(paths);
+  let removed = 0;
+  for (const p of index.paths()) {
+    if (!wanted.has(p)) {
+      index.remove(p);
+      removed++;
+    }
+  }
+  return { index, analyzed, reused, removed, failed, cancelled: false };
+}
+
+/**
+ * Brings one article up to date after its file changed (or was created or deleted): reads it, and re-analyses
+ * it when its text changed. Throws on an unreadable or binary file (the index then keeps the previous version).
+ */
+export async function refreshArticle(
+  index: CorpusIndex,
+  path: string,
+  options: Pick<BuildCorpusOptions, 'fileOps' | 'analyze' | 'annotationsFor' | 'trustStamps'>,
+): Promise<UpdateOutcome> {
+  const { fileOps } = options;
+  const stat = await fileOps.stat(path);
+  if (!stat) return index.remove(path) ? 'removed' : 'unchanged';
+  const had = index.has(path);
+  const oldStamp = index.stampOf(path);
+  if (had && options.trustStamps !== false && oldStamp && oldStamp.size === stat.size && oldStamp.mtimeMs === stat.mtimeMs) {
+    if (options.annotationsFor) await refreshAnnotations(index, path, index.textOf(path)!, options.annotationsFor);
+    return 'unchanged';
+  }
+  const decoded = decodeArticleBytes(await fileOps.readFile(path));
+  if (!decoded.ok) throw new Error(`${path}: ${decoded.reason}`);
+  const text = decoded.text;
+  const fp = fingerprint(text);
+  if (had && index.fingerprintOf(path) === fp) {
+    index.setStamp(path, stat);
+    if (options.annotationsFor) await refreshAnnotations(index, path, text, options.annotationsFor);
+    return 'unchanged';
+  }
+  const annotations = options.annotationsFor ? await options.annotationsFor(path, text) : [];
+  index.upsert({ path, text, fingerprint: fp, analysis: options.analyze(text, path), annotations, stamp: { size: stat.size, mtimeMs: stat.mtimeMs } });
+  return had ? 'updated' : 'added';
+}
+
+async function refreshAnnotations(index: CorpusIndex, path: string, text: string, annotationsFor: AnnotationsFn): Promise<void> {
+  const next = await annotationsFor(path, text);
+  const prev = index.annotationsOf(path) ?? [];
+  if (JSON.stringify(next) !== JSON.stringify(prev)) index.updateAnnotations(path, next);
+}
