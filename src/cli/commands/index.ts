@@ -3,7 +3,9 @@
  * `register(program)` function, and add it to this list.
  */
 import type { Command } from 'commander';
+import { register as related } from './related';
+import { register as search } from './search';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [related, search];
