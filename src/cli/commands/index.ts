@@ -3,9 +3,13 @@
  * `register(program)` function, and add it to this list.
  */
 import type { Command } from 'commander';
+import { register as annotate } from './annotate';
+import { register as annotations } from './annotations';
+import { register as note } from './note';
 import { register as related } from './related';
 import { register as search } from './search';
+import { register as tag } from './tag';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [related, search];
+export const commands: RegisterCommand[] = [related, search, annotate, annotations, tag, note];
