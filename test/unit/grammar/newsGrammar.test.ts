@@ -50,6 +50,16 @@ describe('news grammar: headline', () => {
     has(t.scopes('March 19'), 'constant.other.date');
   });
 
+  it('takes a short headline for the headline, but a two- or three-word outlet name for masthead', async () => {
+    const a = await tok('Council scraps tolls\n\nThe council voted on Monday to scrap the tolls.');
+    assert.deepEqual(a.spans('markup.heading'), ['Council scraps tolls']);
+    const b = await tok('Harbour Daily News\nCouncil scraps tolls\n\nThe council voted.');
+    assert.deepEqual(b.spans('markup.heading'), ['Council scraps tolls']);
+    has(b.scopes('Harbour Daily News'), 'meta.furniture.masthead');
+    const c = await tok("'My years at sea...'\n\nThe captain retired on Friday.");
+    assert.deepEqual(c.spans('markup.heading'), ["'My years at sea...'"]);
+  });
+
   it('finds no headline in an article that starts with its first paragraph', async () => {
     const t = await tok(sample('no-headline.txt'));
     assert.deepEqual(t.spans('markup.heading'), []);
@@ -260,6 +270,22 @@ describe('news grammar: robustness', () => {
     const t = await tok('Minister resigns over harbour deal\r\n\r\n“Unclosed quote\r\nNext paragraph.');
     assert.deepEqual(t.spans('markup.heading'), ['Minister resigns over harbour deal']);
     hasNot(t.scopes('Next paragraph'), 'string');
+  });
+
+  const bbc = path.resolve(REPO_ROOT, '..', 'shared', 'corpora', 'bbc');
+  (existsSync(bbc) ? it : it.skip)('takes line 1 of every BBC corpus article for its headline (../shared/corpora/bbc)', async () => {
+    let articles = 0;
+    const wrong: string[] = [];
+    for (const topic of readdirSync(bbc, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const f of readdirSync(path.join(bbc, topic.name)).filter((n) => n.endsWith('.txt'))) {
+        const text = readFileSync(path.join(bbc, topic.name, f), 'utf8');
+        const headline = spansWithScope(await tokenize(text), 'markup.heading');
+        articles++;
+        if (headline.length !== 1 || headline[0]!.trim() !== text.split('\n')[0]!.trim()) wrong.push(`${topic.name}/${f}`);
+      }
+    }
+    assert.ok(articles > 2000, `only ${articles} articles found`);
+    assert.deepEqual(wrong, []);
   });
 
   const seeds = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
