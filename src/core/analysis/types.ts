@@ -49,6 +49,10 @@ export interface Quote extends Span {
   readonly cue: string | null;
   /** Index of the passage holding the start of the quote. */
   readonly passage: number;
+  /** Quotes of one run (a quote over several paragraphs) share a group number; added by the analysis. */
+  readonly group?: number;
+  /** True when the closing mark is missing (the quote was closed at the end of its paragraph). */
+  readonly unclosed?: boolean;
 }
 
 export interface EntityMention extends Span {

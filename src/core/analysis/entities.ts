@@ -1,0 +1,291 @@
+/**
+ * From recogniser spans to entities: honorifics attached to person mentions ("Mr Putin"), mentions merged
+ * under one canonical name per article ("Mr Putin", "Putin", "Vladimir Putin"; "US", "the United States",
+ * "America"), one type per entity by majority, user corrections applied, and ids stable across the corpus.
+ */
+import type { Entity, EntityMention, EntityType } from './types';
+import type { EntityCorrections } from './corrections';
+
+export interface RawMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** Name words without honorific, for persons. */
+  words: string[];
+}
+
+export interface EntityIndex {
+  readonly entities: Entity[];
+  /** Every mention with its entity, sorted by start. */
+  readonly mentions: { readonly start: number; readonly end: number; readonly entity: Entity }[];
+  /** Resolves a name as written ("Putin", "Mr Trump", "the Kremlin") to an entity of this article. */
+  resolve(name: string): Entity | null;
+}
+
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof', 'prof.']);
+
+const PLACE_ALIASES: Record<string, string> = {
+  us: 'United States', usa: 'United States', 'united states': 'United States', 'united states of america': 'United States', america: 'United States',
+  uk: 'United Kingdom', britain: 'United Kingdom', 'great britain': 'United Kingdom', 'united kingdom': 'United Kingdom',
+  'russian federation': 'Russia', ussr: 'Soviet Union', 'soviet union': 'Soviet Union', uae: 'United Arab Emirates',
+  drc: 'Democratic Republic of the Congo', prc: 'China', "people's republic of china": 'China',
+};
+
+const ORG_ALIASES: Record<string, string> = {
+  eu: 'European Union', 'european union': 'European Union', un: 'United Nations', 'united nations': 'United Nations',
+  nato: 'NATO', fbi: 'FBI', 'federal bureau of investigation': 'FBI', cia: 'CIA', 'central intelligence agency': 'CIA',
+  gop: 'Republican Party', 'republican party': 'Republican Party', 'democratic party': 'Democratic Party',
+};
+
+/** Normalised key of a surface form: lower case, no dots, no leading "the", straight apostrophes. */
+export function normKey(s: string): string {
+  return s
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .replace(/^the /, '');
+}
+
+export function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9\u00c0-\uffff]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function entityId(type: EntityType, name: string): string {
+  let base = name;
+  if (type === 'person') {
+    const w = name.split(/\s+/).filter((x) => !HONORIFICS.has(x.toLowerCase()));
+    base = w.length >= 2 ? w[0] + ' ' + w[w.length - 1] : w.join(' ');
+  }
+  return `${type}:${slug(base) || 'unnamed'}`;
+}
+
+function canonicalOf(type: EntityType, key: string, text: string): string {
+  if (type === 'place' && PLACE_ALIASES[key]) return PLACE_ALIASES[key]!;
+  if (type === 'organization' && ORG_ALIASES[key]) return ORG_ALIASES[key]!;
+  return text.replace(/^the\s+/i, '');
+}
+
+interface Cluster {
+  type: EntityType;
+  name: string;
+  words: string[];
+  mentions: RawMention[];
+  votes: Map<EntityType, number>;
+  fixedType: boolean;
+}
+
+/** Builds the entities of one article from raw mentions (sorted by start). */
+export function buildEntities(raw: RawMention[], corrections: EntityCorrections, text: string): EntityIndex {
+  // 1. Corrections: suppression and alias → entity assignments.
+  const suppressed = (m: RawMention) => corrections.suppress.some((s) => normKey(s.text) === normKey(m.text) && (!s.type || s.type === m.type));
+  const aliasMap = new Map<string, { name: string; type?: EntityType }>();
+  for (const e of corrections.entities) {
+    for (const a of [e.name, ...e.aliases]) aliasMap.set(normKey(a), e.type ? { name: e.name, type: e.type } : { name: e.name });
+  }
+  let mentions = raw.filter((m) => !suppressed(m));
+  // Forms the user listed are found in the text even when the recogniser missed them.
+  if (corrections.entities.length > 0) mentions = addListedForms(mentions, corrections, text);
+
+  // 2. Majority type per surface key (a name tagged PER twice and ORG once is a person).
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const m of mentions) {
+    const k = normKey(m.words.join(' ') || m.text);
+    const v = votes.get(k) ?? new Map<EntityType, number>();
+    v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    votes.set(k, v);
+  }
+  for (const m of mentions) {
+    const forced = aliasMap.get(normKey(m.text)) ?? aliasMap.get(normKey(m.words.join(' ')));
+    if (forced?.type) {
+      m.type = forced.type;
+      continue;
+    }
+    const key = normKey(m.words.join(' ') || m.text);
+    if (PLACE_ALIASES[key]) {
+      m.type = 'place';
+      continue;
+    }
+    if (ORG_ALIASES[key]) {
+      m.type = 'organization';
+      continue;
+    }
+    const v = votes.get(key)!;
+    let best = m.type;
+    for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;
+    m.type = best;
+  }
+  // "Rex Tillerson" tagged ORG once while "Tillerson" is a person ten times: a person.
+  const personWords = new Set<string>();
+  for (const m of mentions) if (m.type === 'person') for (const w of m.words) personWords.add(w.toLowerCase());
+  for (const m of mentions) {
+    if (m.type === 'person' || m.words.length < 2 || m.words.length > 3) continue;
+    if (!m.words.every((w) => /^\p{Lu}[\p{Ll}'’.-]/u.test(w))) continue;
+    if (personWords.has(m.words[m.words.length - 1]!.toLowerCase())) m.type = 'person';
+  }
+
+  // 3. Person clusters: multi-word names first, then single words attach to a full name by last or first word.
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  const personFull: Cluster[] = [];
+  const forcedCluster = (m: RawMention): Cluster | null => {
+    const f = aliasMap.get(normKey(m.text)) ?? aliasMap.get(normKey(m.words.join(' ')));
+    if (!f) return null;
+    const key = 'forced|' + normKey(f.name);
+    let c = byKey.get(key);
+    if (!c) {
+      c = { type: f.type ?? m.type, name: f.name, words: f.name.split(/\s+/), mentions: [], votes: new Map(), fixedType: !!f.type };
+      byKey.set(key, c);
+      clusters.push(c);
+    }
+    return c;
+  };
+  const pending: RawMention[] = [];
+  for (const m of mentions) {
+    const fc = forcedCluster(m);
+    if (fc) {
+      fc.mentions.push(m);
+      continue;
+    }
+    if (m.type === 'person' && m.words.length >= 2) {
+      const first = m.words[0]!.toLowerCase();
+      const last = m.words[m.words.length - 1]!.toLowerCase();
+      let c = personFull.find((p) => p.words[p.words.length - 1]!.toLowerCase() === last && compatibleFirst(p.words[0]!, first));
+      if (!c) {
+        c = { type: 'person', name: m.words.join(' '), words: m.words, mentions: [], votes: new Map(), fixedType: false };
+        personFull.push(c);
+        clusters.push(c);
+      }
+      if (m.words.length > c.words.length || (m.words.length === c.words.length && m.words.join(' ').length > c.name.length)) {
+        c.words = m.words;
+        c.name = m.words.join(' ');
+      }
+      c.mentions.push(m);
+    } else pending.push(m);
+  }
+  for (const m of pending) {
+    const w = (m.words.length ? m.words : [m.text]).join(' ');
+    const lw = w.toLowerCase();
+    if (m.words.length === 1 || m.type === 'person') {
+      // attach a single word to a person whose last (or first) name it is, even if tagged otherwise
+      const cands = personFull.filter((p) => p.words[p.words.length - 1]!.toLowerCase() === lw);
+      const candsFirst = cands.length ? cands : personFull.filter((p) => p.words[0]!.toLowerCase() === lw && p.words.length >= 2);
+      if (candsFirst.length > 0 && (m.type === 'person' || cands.length > 0)) {
+        let pick = candsFirst[0]!;
+        if (candsFirst.length > 1) {
+          // most recent full mention before this one
+          let bestPos = -1;
+          for (const p of candsFirst)
+            for (const pm of p.mentions)
+              if (pm.start < m.start && pm.start > bestPos) {
+                bestPos = pm.start;
+                pick = p;
+              }
+        }
+        pick.mentions.push(m);
+        continue;
+      }
+    }
+    const key0 = normKey(w);
+    const canon = canonicalOf(m.type, key0, w);
+    const key = m.type + '|' + normKey(canon);
+    let c = byKey.get(key);
+    if (!c) {
+      c = { type: m.type, name: canon, words: canon.split(' '), mentions: [], votes: new Map(), fixedType: false };
+      byKey.set(key, c);
+      clusters.push(c);
+    } else if (m.type !== 'person' && !PLACE_ALIASES[key0] && !ORG_ALIASES[key0] && w.replace(/^the\s+/i, '').length > c.name.length && normKey(w) === normKey(c.name)) {
+      c.name = w.replace(/^the\s+/i, '');
+    }
+    c.mentions.push(m);
+  }
+
+  // 4. Entities with stable ids; merge clusters that end up with the same id.
+  const byId = new Map<string, { id: string; name: string; type: EntityType; mentions: EntityMention[] }>();
+  for (const c of clusters) {
+    if (c.mentions.length === 0) continue;
+    const id = entityId(c.type, c.name);
+    let e = byId.get(id);
+    if (!e) {
+      e = { id, name: c.name, type: c.type, mentions: [] };
+      byId.set(id, e);
+    } else if (c.name.length > e.name.length) e.name = c.name;
+    for (const m of c.mentions) e.mentions.push({ start: m.start, end: m.end, text: m.text });
+  }
+  const entities: Entity[] = [...byId.values()].map((e) => ({ ...e, mentions: e.mentions.sort((a, b) => a.start - b.start) }));
+  entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+  const all: { start: number; end: number; entity: Entity }[] = [];
+  for (const e of entities) for (const m of e.mentions) all.push({ start: m.start, end: m.end, entity: e });
+  all.sort((a, b) => a.start - b.start);
+  const nameIndex = new Map<string, Entity>();
+  for (const e of entities) {
+    nameIndex.set(normKey(e.name), e);
+    for (const m of e.mentions) {
+      const k = normKey(stripHonorific(m.text));
+      if (!nameIndex.has(k)) nameIndex.set(k, e);
+    }
+  }
+  return {
+    entities,
+    mentions: all,
+    resolve(name: string): Entity | null {
+      const k = normKey(stripHonorific(name).replace(/['’]s$/, ''));
+      const hit = nameIndex.get(k);
+      if (hit) return hit;
+      const alias = PLACE_ALIASES[k] ?? ORG_ALIASES[k];
+      if (alias) return nameIndex.get(normKey(alias)) ?? null;
+      // last word of a person name
+      const words = k.split(' ');
+      const last = words[words.length - 1]!;
+      for (const e of entities) if (e.type === 'person' && normKey(e.name).split(' ').pop() === last) return e;
+      return null;
+    },
+  };
+}
+
+export function stripHonorific(s: string): string {
+  const m = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+/.exec(s);
+  return m ? s.slice(m[0].length) : s;
+}
+
+function compatibleFirst(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/\.$/, '');
+  const y = b.toLowerCase().replace(/\.$/, '');
+  if (x === y) return true;
+  // initials: "J." vs "John"
+  if ((x.length === 1 && y.startsWith(x)) || (y.length === 1 && x.startsWith(y))) return true;
+  return false;
+}
+
+function addListedForms(mentions: RawMention[], corrections: EntityCorrections, text: string): RawMention[] {
+  const covered = (s: number, e: number) => mentions.some((m) => m.start < e && s < m.end);
+  const extra: RawMention[] = [];
+  for (const e of corrections.entities) {
+    for (const form of [e.name, ...e.aliases]) {
+      if (form.length < 2) continue;
+      let from = 0;
+      let count = 0;
+      for (;;) {
+        const i = text.indexOf(form, from);
+        if (i < 0 || count++ > 10000) break;
+        from = i + form.length;
+        const before = i > 0 ? text[i - 1]! : ' ';
+        const after = i + form.length < text.length ? text[i + form.length]! : ' ';
+        if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
+        if (covered(i, i + form.length) || extra.some((m) => m.start < i + form.length && i < m.end)) continue;
+        const type = e.type ?? 'person';
+        extra.push({ start: i, end: i + form.length, text: form, type, words: stripHonorific(form).split(/\s+/) });
+      }
+    }
+  }
+  if (extra.length === 0) return mentions;
+  return [...mentions, ...extra].sort((a, b) => a.start - b.start);
+}

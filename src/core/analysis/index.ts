@@ -1,0 +1,243 @@
+/**
+ * Article analysis: metadata, passages, quotations with their speakers, and named entities.
+ * Pure core: no vscode, no fs. Linear in the text size; texts longer than `maxChars` are analysed for
+ * quotes and entities up to that point only (with a warning), while passages cover the whole text.
+ */
+import { analyzeStructure } from './structure';
+import { findQuotes, type QuoteBlock } from './quotes';
+import { tokenize, type Token } from './tokenize';
+import { docEvidence, normWord } from './ner/features';
+import { tagSentence, type NerType } from './ner/perceptron';
+import { buildEntities, HONORIFICS, type RawMention } from './entities';
+import { SpeakerResolver, type Attribution } from './speakers';
+import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
+import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityType, Passage, Quote, Span } from './types';
+
+export type * from './types';
+export { parseEntityCorrections, CorrectionsError, CORRECTIONS_FILE, NO_CORRECTIONS, type EntityCorrections, type EntityCorrection, type SuppressRule } from './corrections';
+export { entityId } from './entities';
+
+export interface AnalyzeOptions {
+  /** User corrections to entities (see parseEntityCorrections). */
+  readonly corrections?: EntityCorrections;
+  /** Quotes and entities are looked for in the first `maxChars` characters only (default 1,000,000). */
+  readonly maxChars?: number;
+}
+
+export const DEFAULT_MAX_CHARS = 1_000_000;
+
+const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
+
+function isTerminalText(s: string): boolean {
+  return s === '.' || s === '!' || s === '?' || s === '…' || s === '...' || s === '?!' || s === '!!';
+}
+
+function isCloser(s: string): boolean {
+  return s === '”' || s === '"' || s === '’' || s === "'" || s === ')' || s === ']' || s === '»';
+}
+
+/** Splits the tokens of one block into sentences (token index ranges [start, end)). */
+function sentencesOf(tokens: readonly Token[], from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  let s = from;
+  for (let i = from; i < to; i++) {
+    if (!isTerminalText(tokens[i]!.text)) continue;
+    let e = i + 1;
+    while (e < to && isCloser(tokens[e]!.text)) e++;
+    if (e >= to) break;
+    const n = tokens[e]!.text;
+    const c = n.charAt(0);
+    if (c !== c.toLowerCase() || /^[“"‘'(\d]/.test(n)) {
+      out.push([s, e]);
+      s = e;
+      i = e - 1;
+    }
+  }
+  if (s < to) out.push([s, to]);
+  return out;
+}
+
+export function analyzeArticle(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
+  const warnings: AnalysisWarning[] = [];
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const corrections = options.corrections ?? NO_CORRECTIONS;
+  if (text.length > 0 && text.charCodeAt(0) === 0xfeff) {
+    warnings.push({ message: 'text starts with a byte-order mark; offsets count it as one character' });
+  }
+  const replacement = text.indexOf('\uFFFD');
+  if (replacement >= 0) warnings.push({ message: `text holds replacement characters (invalid UTF-8 in the file), first at offset ${replacement}` });
+
+  const structure = analyzeStructure(text);
+  let limit = text.length;
+  if (text.length > maxChars) {
+    limit = maxChars;
+    const nl = text.lastIndexOf('\n', maxChars);
+    if (nl > maxChars / 2) limit = nl;
+    warnings.push({ message: `text is ${text.length.toLocaleString('en')} characters long: quotes and entities were looked for in the first ${limit.toLocaleString('en')} only` });
+  }
+
+  // Masked text: furniture replaced by spaces (same length, so offsets hold).
+  let masked = text;
+  if (structure.furniture.length > 0) {
+    const parts: string[] = [];
+    let at = 0;
+    for (const f of structure.furniture) {
+      if (f.start < at) {
+        if (f.end > at) {
+          parts.push(' '.repeat(f.end - at));
+          at = f.end;
+        }
+        continue;
+      }
+      parts.push(text.slice(at, f.start), ' '.repeat(f.end - f.start));
+      at = f.end;
+    }
+    parts.push(text.slice(at));
+    masked = parts.join('');
+  }
+
+  // Tokens per block (non-furniture blocks within the limit).
+  const tokens: Token[] = [];
+  const blockRanges: [number, number][] = [];
+  const analysed: number[] = []; // passage index of each analysed block
+  const quoteBlocks: QuoteBlock[] = [];
+  structure.blocks.forEach((b, idx) => {
+    if (b.kind === 'furniture' || b.start >= limit) return;
+    const end = Math.min(b.end, limit);
+    const t0 = tokens.length;
+    for (const t of tokenize(masked, b.start, end)) tokens.push(t);
+    blockRanges.push([t0, tokens.length]);
+    analysed.push(idx);
+    const words = tokens.length - t0;
+    quoteBlocks.push({ start: b.start, end, headlineLike: b.kind === 'headline' || (words <= 14 && !/[.!?]["”’]?$/.test(masked.slice(b.start, end).trimEnd())) });
+  });
+  const blockOfToken = new Int32Array(tokens.length);
+  blockRanges.forEach(([s, e], bi) => blockOfToken.fill(bi, s, e));
+
+  // Sentences.
+  const sentencesByBlock = blockRanges.map(([s, e]) => sentencesOf(tokens, s, e));
+
+  // Named-entity recognition.
+  const sentWords: string[][] = [];
+  const sentStarts: number[] = [];
+  for (const ss of sentencesByBlock) {
+    for (const [s, e] of ss) {
+      const w: string[] = [];
+      for (let i = s; i < e; i++) w.push(normWord(tokens[i]!.text));
+      sentWords.push(w);
+      sentStarts.push(s);
+    }
+  }
+  const ev = docEvidence(sentWords);
+  const raw: RawMention[] = [];
+  for (let k = 0; k < sentWords.length; k++) {
+    const base = sentStarts[k]!;
+    const words = sentWords[k]!;
+    const spans = tagSentence(words, ev);
+    const covered = new Uint8Array(words.length);
+    for (const sp of spans) {
+      const type = TYPE_OF[sp.type];
+      covered.fill(1, sp.start, sp.end);
+      if (!type) continue;
+      let s = sp.start;
+      let e = sp.end;
+      // Drop a trailing possessive / punctuation.
+      while (e > s && (/^['’]s$/i.test(words[e - 1]!) || !/[\p{L}\p{N}]/u.test(words[e - 1]!))) e--;
+      while (s < e && !/[\p{L}\p{N}]/u.test(words[s]!)) s++;
+      if (e <= s) continue;
+      const nameWords = words.slice(s, e).filter((w) => !HONORIFICS.has(w.toLowerCase()));
+      if (!nameWords.some((w) => /\p{Lu}/u.test(w))) continue;
+      if (type === 'person' && s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase())) s--;
+      pushMention(raw, masked, tokens, base + s, base + e, type);
+    }
+    // "Mr X" the recogniser missed.
+    for (let i = 0; i + 1 < words.length; i++) {
+      if (!HONORIFICS.has(words[i]!.toLowerCase()) || covered[i + 1] || !/^\p{Lu}/u.test(words[i]!)) continue;
+      let e = i + 1;
+      while (e < words.length && /^\p{Lu}[\p{L}'’-]+$/u.test(words[e]!) && !covered[e] && e < i + 4) e++;
+      if (e > i + 1) pushMention(raw, masked, tokens, base + i, base + e, 'person');
+    }
+  }
+  raw.sort((a, b) => a.start - b.start);
+  const entityIndex = buildEntities(raw, corrections, masked.slice(0, limit));
+
+  // Quotes and speakers.
+  const rawQuotes = findQuotes(masked, quoteBlocks);
+  const quoted = new Uint8Array(tokens.length);
+  for (const q of rawQuotes) {
+    let i = lowerBound(tokens, q.open);
+    while (i < tokens.length && tokens[i]!.start <= q.close) quoted[i++] = 1;
+  }
+  const resolver = new SpeakerResolver({ text: masked, tokens, blockOfToken, entities: entityIndex, quoted });
+  const quotes: Quote[] = [];
+  let prev: { att: Attribution; entity: Entity | null; q: (typeof rawQuotes)[number] } | null = null;
+  for (const q of rawQuotes) {
+    const r = resolver.attribute(q, prev, quoteBlocks[q.block]!.headlineLike);
+    if (r.att.speaker && (!r.entity || r.entity.type === 'person')) resolver.addAnchor(q.start, r.entity, r.att.speaker);
+    quotes.push({
+      start: q.start,
+      end: q.end,
+      text: text.slice(q.start, q.end),
+      speaker: r.att.speaker,
+      speakerId: r.att.speakerId,
+      cue: r.att.cue,
+      passage: analysed[q.block]!,
+      group: q.group,
+      ...(q.unclosed ? { unclosed: true } : {}),
+    });
+    prev = { att: r.att, entity: r.entity, q };
+  }
+
+  // Passages with sentence spans.
+  const sentenceSpans = new Map<number, Span[]>();
+  analysed.forEach((pi, bi) => {
+    sentenceSpans.set(
+      pi,
+      sentencesByBlock[bi]!.filter(([s, e]) => e > s).map(([s, e]) => ({ start: tokens[s]!.start, end: tokens[e - 1]!.end })),
+    );
+  });
+  const passages: Passage[] = structure.blocks.map((b, index) => ({
+    start: b.start,
+    end: b.end,
+    kind: b.kind,
+    index,
+    sentences: sentenceSpans.get(index) ?? [{ start: b.start, end: b.end }],
+  }));
+
+  // Metadata: derived title when there is no headline.
+  let metadata: ArticleMetadata = structure.metadata;
+  if (!metadata.title) {
+    const first = passages.find((p) => p.kind === 'paragraph');
+    if (first) {
+      const s = first.sentences[0] ?? first;
+      let t = text.slice(s.start, s.end).trim();
+      if (t.length > 160) t = t.slice(0, 157).replace(/\s+\S*$/, '') + '…';
+      metadata = { ...metadata, title: t, titleDerived: true, titleSpan: null };
+    }
+  }
+
+  return { metadata, passages, furniture: structure.furniture, quotes, entities: entityIndex.entities, warnings };
+}
+
+function lowerBound(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function pushMention(out: RawMention[], text: string, tokens: readonly Token[], s: number, e: number, type: EntityType): void {
+  const start = tokens[s]!.start;
+  const end = tokens[e - 1]!.end;
+  const words: string[] = [];
+  for (let i = s; i < e; i++) {
+    const w = tokens[i]!.text;
+    if (HONORIFICS.has(w.toLowerCase()) || /^['’]s$/i.test(w)) continue;
+    words.push(w);
+  }
+  out.push({ start, end, text: text.slice(start, end), type, words });
+}

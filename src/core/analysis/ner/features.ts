@@ -1,0 +1,148 @@
+/**
+ * Features of the named-entity recogniser, shared by the trainer (scripts/train-ner.ts) and the runtime
+ * (./perceptron.ts) so they cannot drift apart. Features come in three groups:
+ *  - word features: depend only on the token's own form, so the runtime caches their summed scores per form;
+ *  - context features: neighbouring words and shapes, position, document-level case evidence;
+ *  - tag features: the previous predicted tags (greedy left-to-right decoding).
+ */
+
+/** Normalises typographic variants so the news text looks like the Reuters training text. */
+export function normWord(w: string): string {
+  let out = w;
+  if (out.indexOf('\u2019') >= 0 || out.indexOf('\u2018') >= 0) out = out.replace(/[\u2018\u2019]/g, "'");
+  if (out.indexOf('\u201c') >= 0 || out.indexOf('\u201d') >= 0) out = out.replace(/[\u201c\u201d]/g, '"');
+  if (out === '\u2014' || out === '\u2013') return '-';
+  return out;
+}
+
+/** Word shape: Xxxx → "Xx", "USA" → "X", "1996" → "d", "U.S." → "X.X.", with runs collapsed. */
+export function shapeOf(w: string): string {
+  let s = '';
+  let last = '';
+  for (let i = 0; i < w.length && s.length < 8; i++) {
+    const ch = w[i]!;
+    let k: string;
+    if (ch >= '0' && ch <= '9') k = 'd';
+    else if (ch >= 'a' && ch <= 'z') k = 'x';
+    else if (ch >= 'A' && ch <= 'Z') k = 'X';
+    else if (ch.toLowerCase() !== ch) k = 'X';
+    else if (ch.toUpperCase() !== ch) k = 'x';
+    else k = ch;
+    if (k !== last) s += k;
+    last = k;
+  }
+  return s;
+}
+
+export function isCapitalised(w: string): boolean {
+  const ch = w.charAt(0);
+  return ch.toLowerCase() !== ch;
+}
+
+export function isAllCaps(w: string): boolean {
+  return w.length > 1 && w.toUpperCase() === w && w.toLowerCase() !== w;
+}
+
+/** Features of a word form alone (cacheable per form). */
+export function wordFeatures(w: string): string[] {
+  const lw = w.toLowerCase();
+  const shape = shapeOf(w);
+  const f = ['b', 'w=' + w, 'l=' + lw, 's=' + shape];
+  if (lw.length > 3) {
+    f.push('x3=' + lw.slice(-3), 'p3=' + lw.slice(0, 3));
+  }
+  if (lw.length > 4) f.push('x4=' + lw.slice(-4));
+  if (lw.length > 1) f.push('x2=' + lw.slice(-2));
+  if (w.indexOf('-') > 0) {
+    const parts = w.split('-');
+    f.push('h1=' + parts[0]!.toLowerCase(), 'hl=' + parts[parts.length - 1]!.toLowerCase());
+  }
+  return f;
+}
+
+/** Per-document case evidence: which lower-cased forms appear in lower case, and in title case mid-sentence. */
+export interface DocEvidence {
+  readonly lower: Set<string>;
+  readonly titleMid: Set<string>;
+}
+
+export function docEvidence(sentences: readonly (readonly string[])[]): DocEvidence {
+  const lower = new Set<string>();
+  const titleMid = new Set<string>();
+  for (const s of sentences) {
+    let capsCount = 0;
+    for (const w of s) if (isAllCaps(w)) capsCount++;
+    const headline = capsCount * 2 > s.length;
+    for (let i = 0; i < s.length; i++) {
+      const w = s[i]!;
+      const c0 = w.charAt(0);
+      if (c0 >= 'a' && c0 <= 'z') lower.add(w);
+      else if (!headline && i > 0 && isCapitalised(w) && !isAllCaps(w)) {
+        const p = s[i - 1]!;
+        if (p !== '"' && p !== '.' && p !== ':' && p !== '(') titleMid.add(w.toLowerCase());
+      }
+    }
+  }
+  return { lower, titleMid };
+}
+
+/** Context features of token i (everything but the word's own form and the previous tags). */
+export function contextFeatures(s: readonly string[], i: number, doc: DocEvidence | null, allCapsSentence: boolean): string[] {
+  const w = s[i]!;
+  const p1 = i > 0 ? s[i - 1]! : '<s>';
+  const p2 = i > 1 ? s[i - 2]! : '<s>';
+  const n1 = i + 1 < s.length ? s[i + 1]! : '</s>';
+  const n2 = i + 2 < s.length ? s[i + 2]! : '</s>';
+  const lp1 = p1.toLowerCase();
+  const ln1 = n1.toLowerCase();
+  const f = [
+    'p1=' + lp1,
+    'n1=' + ln1,
+    'p2=' + p2.toLowerCase(),
+    'n2=' + n2.toLowerCase(),
+    'ps=' + shapeOf(p1),
+    'ns=' + shapeOf(n1),
+    'pn=' + shapeOf(p1) + '|' + shapeOf(n1),
+    'wn=' + w.toLowerCase() + '|' + ln1,
+    'pw=' + lp1 + '|' + w.toLowerCase(),
+  ];
+  if (i === 0) f.push('first');
+  if (allCapsSentence) f.push('caps', 'cw=' + w.toLowerCase());
+  if (doc && isCapitalised(w)) {
+    const lw = w.toLowerCase();
+    const inLower = doc.lower.has(lw);
+    const inTitle = doc.titleMid.has(lw);
+    f.push('d=' + (inLower ? 'L' : '') + (inTitle ? 'T' : '') + (i === 0 ? '0' : ''));
+  }
+  return f;
+}
+
+export function isAllCapsSentence(s: readonly string[]): boolean {
+  let caps = 0;
+  let letters = 0;
+  for (const w of s) {
+    if (/[A-Za-z]/.test(w)) {
+      letters++;
+      if (isAllCaps(w) || (w.length === 1 && w >= 'A' && w <= 'Z')) caps++;
+    }
+  }
+  return letters >= 2 && caps * 4 >= letters * 3;
+}
+
+/** Features that depend on the previously predicted tags. */
+export function tagFeatures(prev: string, prev2: string, w: string): string[] {
+  return ['t=' + prev, 't2=' + prev2 + '|' + prev, 'tw=' + prev + '|' + shapeOf(w)];
+}
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Label = (typeof LABELS)[number];
+
+/** May label `to` follow label `from`? (An I- tag only continues its own type.) */
+export function allowed(from: number, to: number): boolean {
+  const t = LABELS[to]!;
+  if (t.startsWith('I-')) {
+    const f = LABELS[from] ?? 'O';
+    return f !== 'O' && f.slice(2) === t.slice(2);
+  }
+  return true;
+}

@@ -1,0 +1,565 @@
+/**
+ * Attributing quotations to speakers. Rules over tokens, in order of reliability:
+ *  1. right after the quote: `”, Mr Putin wrote` / `,” said Putin` / `,” Fyodor Lukyanov, head of ..., said`;
+ *  2. right before it: `Putin said: “` / `Mr Trump tweeted that the US should “`;
+ *  3. elsewhere in the same sentence: a cue verb and its subject, or `according to X`;
+ *  4. a quote that continues an earlier one (several paragraphs, forgotten closing mark), or stands alone in
+ *     its paragraph right after a quoted paragraph, keeps the previous speaker;
+ *  5. a partial quote inside a sentence whose subject is a person or he/she.
+ * Pronouns resolve to the most recent speaker or subject of a speech verb; descriptions ("the Russian
+ * president") resolve to the person the article introduced with that title. No rule, no guess: null.
+ */
+import type { Token } from './tokenize';
+import type { EntityIndex } from './entities';
+import { HONORIFICS, stripHonorific } from './entities';
+import type { Entity } from './types';
+import type { RawQuote } from './quotes';
+
+export interface Attribution {
+  speaker: string | null;
+  speakerId: string | null;
+  cue: string | null;
+}
+
+const CUE_WORDS = [
+  'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'add', 'adds', 'added', 'adding', 'write', 'writes', 'wrote', 'writing',
+  'tweet', 'tweets', 'tweeted', 'tweeting', 'post', 'posted', 'state', 'states', 'stated', 'stating', 'note', 'notes', 'noted', 'noting',
+  'elaborate', 'elaborated', 'explain', 'explains', 'explained', 'explaining', 'claim', 'claims', 'claimed', 'claiming', 'argue', 'argues', 'argued', 'arguing',
+  'insist', 'insists', 'insisted', 'insisting', 'warn', 'warns', 'warned', 'warning', 'ask', 'asks', 'asked', 'asking', 'reply', 'replies', 'replied',
+  'respond', 'responds', 'responded', 'recall', 'recalls', 'recalled', 'continue', 'continues', 'continued', 'declare', 'declares', 'declared',
+  'announce', 'announces', 'announced', 'acknowledge', 'acknowledges', 'acknowledged', 'admit', 'admits', 'admitted', 'suggest', 'suggests', 'suggested',
+  'describe', 'describes', 'described', 'describing', 'call', 'calls', 'called', 'calling', 'comment', 'commented', 'remark', 'remarked', 'predict', 'predicts', 'predicted',
+  'conclude', 'concluded', 'urge', 'urges', 'urged', 'urging', 'stress', 'stresses', 'stressed', 'emphasise', 'emphasised', 'emphasize', 'emphasized',
+  'maintain', 'maintains', 'maintained', 'promise', 'promised', 'vow', 'vows', 'vowed', 'concede', 'conceded', 'complain', 'complained', 'joke', 'joked',
+  'quip', 'quipped', 'recount', 'recounted', 'testify', 'testified', 'report', 'reports', 'reported', 'announce', 'boast', 'boasted', 'charge', 'charged',
+  'contend', 'contended', 'counter', 'countered', 'deny', 'denied', 'denies', 'exclaim', 'exclaimed', 'insist', 'observe', 'observed', 'point', 'pointed',
+  'reiterate', 'reiterated', 'retort', 'retorted', 'shout', 'shouted', 'whisper', 'whispered', 'wonder', 'wondered', 'confirm', 'confirmed', 'confirms',
+  'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'accuse', 'accused', 'accuses', 'criticise', 'criticised', 'criticized',
+  'blame', 'blamed', 'praise', 'praised', 'dismiss', 'dismissed', 'pledge', 'pledged', 'tout', 'touted', 'agree', 'agreed', 'agrees', 'lament', 'lamented',
+  'mused', 'muse', 'sigh', 'sighed', 'begin', 'began', 'went', 'goes', 'put', 'recalls', 'proclaim', 'proclaimed', 'assert', 'asserted', 'asserts', 'allege', 'alleged',
+];
+const CUES = new Set(CUE_WORDS);
+/** Cues weak enough that we only accept them right next to a quote. */
+const WEAK_CUES = new Set(['went', 'goes', 'put', 'call', 'calls', 'called', 'calling', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'begin', 'began', 'continue', 'continues', 'continued', 'point', 'pointed', 'post', 'state', 'states', 'report', 'reports', 'agree', 'agreed', 'agrees', 'describe', 'describes', 'described', 'describing', 'praise', 'praised', 'blame', 'blamed', 'accuse', 'accused', 'accuses', 'dismiss', 'dismissed', 'warning', 'calling']);
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'one', 'another', 'two', 'three', 'several', 'some', 'many', 'other']);
+const TITLE_WORDS = new Set([
+  'president', 'president-elect', 'vice', 'prime', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'leader', 'leaders',
+  'chief', 'head', 'director', 'chairman', 'chairwoman', 'chair', 'senator', 'sen.', 'rep.', 'representative', 'congressman', 'congresswoman', 'governor', 'gov.', 'mayor',
+  'ambassador', 'diplomat', 'analyst', 'analysts', 'expert', 'experts', 'professor', 'scientist', 'economist', 'adviser', 'advisor', 'aide', 'aides', 'general', 'gen.',
+  'commander', 'candidate', 'nominee', 'campaign', 'manager', 'executive', 'ceo', 'founder', 'chancellor', 'premier', 'king', 'queen', 'prince', 'princess', 'pope',
+  'foreign', 'defence', 'defense', 'state', 'finance', 'interior', 'justice', 'former', 'deputy', 'acting', 'top', 'senior', 'political', 'national', 'security',
+  'white', 'house', 'press', 'communications', 'strategist', 'pollster', 'lawyer', 'attorney', 'judge', 'justice', 'coach', 'captain', 'manager', 'player', 'striker',
+  'police', 'officer', 'source', 'sources', 'statement', 'researcher', 'author', 'writer', 'editor', 'columnist', 'correspondent', 'reporter', 'doctor', 'dr',
+  'republican', 'democrat', 'democratic', 'party', 'member', 'members', 'group', 'spokesmen', 'boss', 'ministry', 'department', 'government', 'leadership',
+  'fellow', 'partner', 'founder', 'owner', 'mr', 'mrs', 'ms', 'presidential', 'russian', 'us', 'american', 'chief', 'of', 'lady', 'first', 'rep', 'gop',
+]);
+const HEAD_SYNONYMS: Record<string, string[]> = {
+  leader: ['president', 'premier', 'prime', 'chancellor', 'leader', 'king'],
+  president: ['president', 'president-elect'],
+  'president-elect': ['president-elect', 'president'],
+  premier: ['premier', 'prime'],
+  minister: ['minister'],
+  diplomat: ['diplomat', 'secretary', 'minister', 'ambassador'],
+  spokesman: ['spokesman', 'spokeswoman', 'spokesperson'],
+  spokeswoman: ['spokeswoman', 'spokesman', 'spokesperson'],
+};
+const NATIONALITY: Record<string, string> = {
+  russian: 'ru', russia: 'ru', "russia's": 'ru', kremlin: 'ru', moscow: 'ru',
+  us: 'us', 'u.s.': 'us', american: 'us', america: 'us', "america's": 'us', washington: 'us',
+  british: 'uk', uk: 'uk', britain: 'uk', ukrainian: 'ua', ukraine: 'ua', chinese: 'cn', china: 'cn', french: 'fr', france: 'fr',
+  german: 'de', germany: 'de', japanese: 'jp', japan: 'jp', "japan's": 'jp', syrian: 'sy', syria: 'sy', iranian: 'ir', iran: 'ir', israeli: 'il', israel: 'il',
+  turkish: 'tr', turkey: 'tr', indian: 'in', india: 'in',
+};
+const ADVERBS = new Set(['also', 'later', 'then', 'previously', 'again', 'earlier', 'recently', 'once', 'had', 'has', 'have', 'would', 'will', 'was', 'is', 'has', 'just', 'even', 'still', 'further', 'today', 'yesterday', 'tonight', 'only', 'simply', 'however', 'reportedly', 'apparently', 'subsequently', 'publicly', 'privately', 'repeatedly', 'pointedly', 'flatly', 'often', 'never', 'always', 'did', 'does', 'do', 'not', 'could', 'might', 'may', 'should', 'can']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening']);
+const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'but', 'and', 'in', 'on', 'at', 'the', 'a', 'an', 'it', 'this', 'that', 'there', 'as', 'if', 'when', 'while', 'after', 'before', 'for', 'so', 'yet', 'or', 'nor']);
+const PREPOSITIONS = new Set(['of', 'to', 'with', 'by', 'for', 'about', 'from', 'on', 'in', 'at', 'against', 'than', 'between', 'among', 'into', 'over', 'under', 'toward', 'towards', 'like', 'visited', 'met', 'and', 'or']);
+
+function lc(t: Token | undefined): string {
+  return t ? t.text.toLowerCase().replace(/’/g, "'") : '';
+}
+
+function isCap(t: Token | undefined): boolean {
+  if (!t) return false;
+  const c = t.text.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+function isPunct(t: Token): boolean {
+  return !/[\p{L}\p{N}]/u.test(t.text);
+}
+
+interface NP {
+  start: number; // token index
+  end: number; // exclusive
+  kind: 'name' | 'pronoun' | 'description';
+  /** Name words (without honorific/titles) for kind name. */
+  name: string;
+  pronoun: string;
+  words: string[]; // lower-cased words of the whole NP
+}
+
+export interface SpeakerContext {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  /** Token index ranges of blocks (paragraphs). */
+  readonly blockOfToken: Int32Array;
+  readonly entities: EntityIndex;
+  /** Quote ranges (between marks, inclusive of marks) for "is this token quoted?". */
+  readonly quoted: Uint8Array;
+}
+
+/** Token index of the first token starting at or after pos. */
+export function tokenAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isTerminal(t: Token): boolean {
+  return t.text === '.' || t.text === '!' || t.text === '?' || t.text === '...' || t.text === '…';
+}
+
+/** Parses a noun phrase forward from token k (within [k, lim)). */
+function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
+  const toks = ctx.tokens;
+  let i = k;
+  const t0 = toks[i];
+  if (!t0 || i >= lim) return null;
+  const l0 = lc(t0);
+  if (PRONOUNS.has(l0)) return { start: i, end: i + 1, kind: 'pronoun', name: '', pronoun: l0, words: [l0] };
+  const words: string[] = [];
+  let lastCapRunStart = -1;
+  let lastCapRunEnd = -1;
+  if (DETERMINERS.has(l0)) {
+    words.push(l0);
+    i++;
+  }
+  let n = 0;
+  while (i < lim && n < 10) {
+    const t = toks[i]!;
+    const l = lc(t);
+    if (ctx.quoted[i]) break;
+    if (isCap(t) && !NOT_NAMES.has(l) && !isPunct(t)) {
+      if (lastCapRunEnd !== i) lastCapRunStart = i;
+      lastCapRunEnd = i + 1;
+    } else if (l === "'s" || l === '-' || (l === 'of' && isCap(toks[i + 1]) && lastCapRunEnd === i)) {
+      // Japan's Prime Minister; Bank of England
+      if (l === 'of') lastCapRunEnd = i + 1;
+    } else if (TITLE_WORDS.has(l) || /^[a-z]+-[a-z]+$/.test(l)) {
+      // title word
+    } else break;
+    words.push(l);
+    i++;
+    n++;
+  }
+  if (i === k || (words.length === 1 && DETERMINERS.has(words[0]!))) return null;
+  if (lastCapRunEnd === i) {
+    // Ends with a capitalised run: a name ("Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov").
+    let s = lastCapRunStart;
+    // keep "of" joined names (Bank of England) but drop honorifics
+    while (s < i && HONORIFICS.has(lc(toks[s]))) s++;
+    if (s >= i) return null;
+    const name = ctx.text.slice(toks[s]!.start, toks[i - 1]!.end);
+    return { start: k, end: i, kind: 'name', name, pronoun: '', words };
+  }
+  if (words.length > 0) return { start: k, end: i, kind: 'description', name: '', pronoun: '', words };
+  return null;
+}
+
+/** Parses the noun phrase that ends right before token v (skipping adverbs and time phrases). */
+function npBackward(ctx: SpeakerContext, v: number, floor: number): NP | null {
+  const toks = ctx.tokens;
+  let e = v;
+  // skip adverbs / auxiliaries / "on Friday" / "last week"
+  for (let guard = 0; guard < 6 && e > floor; guard++) {
+    const l = lc(toks[e - 1]);
+    if (ADVERBS.has(l) || (/^[a-z]+ly$/.test(l) && l.length > 4)) {
+      e--;
+      continue;
+    }
+    if (WEEKDAYS.has(l) && e - 2 >= floor && ['on', 'last', 'this', 'on'].includes(lc(toks[e - 2]))) {
+      e -= 2;
+      continue;
+    }
+    if (WEEKDAYS.has(l) && e - 3 >= floor && lc(toks[e - 3]) === 'on') {
+      e -= 3;
+      continue;
+    }
+    break;
+  }
+  if (e <= floor) return null;
+  let s = e;
+  while (s > floor && s > e - 10) {
+    const t = toks[s - 1]!;
+    const l = lc(t);
+    if (ctx.quoted[s - 1]) break;
+    if (PRONOUNS.has(l)) {
+      if (s === e) return { start: s - 1, end: e, kind: 'pronoun', name: '', pronoun: l, words: [l] };
+      break;
+    }
+    if ((isCap(t) && !isPunct(t) && !NOT_NAMES.has(l)) || l === "'s" || TITLE_WORDS.has(l) || DETERMINERS.has(l) || /^[a-z]+-[a-z]+$/.test(l) || (l === 'of' && s < e && isCap(toks[s]))) {
+      s--;
+      if (DETERMINERS.has(l)) break;
+      continue;
+    }
+    break;
+  }
+  if (s === e) return null;
+  // Trim leading "of"/"'s"
+  while (s < e && (lc(toks[s]) === 'of' || lc(toks[s]) === "'s")) s++;
+  const np = npForward(ctx, s, e);
+  if (np && np.end === e) return np;
+  return null;
+}
+
+export class SpeakerResolver {
+  /** Positions of speech-verb subjects and quote speakers that are people, for pronoun resolution. */
+  private readonly anchors: { pos: number; entity: Entity | null; name: string }[] = [];
+  /** Title words seen around each person's mentions. */
+  private readonly titles = new Map<Entity, Set<string>>();
+
+  constructor(private readonly ctx: SpeakerContext) {
+    this.collectTitles();
+    this.collectSubjects();
+    this.collectCueSubjects();
+  }
+
+  private collectTitles(): void {
+    const toks = this.ctx.tokens;
+    for (const m of this.ctx.entities.mentions) {
+      if (m.entity.type !== 'person') continue;
+      const set = this.titles.get(m.entity) ?? new Set<string>();
+      this.titles.set(m.entity, set);
+      const ti = tokenAt(toks, m.start);
+      for (let k = ti - 1; k >= 0 && k >= ti - 5 && this.ctx.blockOfToken[k] === this.ctx.blockOfToken[ti]; k--) {
+        const l = lc(toks[k]);
+        if (TITLE_WORDS.has(l) || NATIONALITY[l] || /^[a-z]+-[a-z]+$/.test(l)) set.add(l);
+        else break;
+      }
+      // appositive: "John Kerry, US secretary of state,"
+      let k = tokenAt(toks, m.end);
+      if (toks[k]?.text === ',') {
+        k++;
+        const first = lc(toks[k]);
+        if (DETERMINERS.has(first) || TITLE_WORDS.has(first) || NATIONALITY[first] || isCap(toks[k])) {
+          const app: string[] = [];
+          for (let n = 0; n < 8 && k < toks.length; n++, k++) {
+            const l = lc(toks[k]);
+            if (l === ',' || l === '.' || l === ';' || l === 'who' || l === 'which') break;
+            app.push(l);
+          }
+          if (app.some((w) => TITLE_WORDS.has(w) && !DETERMINERS.has(w)) && !app.includes('not')) for (const w of app) set.add(w);
+        }
+      }
+    }
+  }
+
+  /** Person mentions that look like the subject of a clause ("Mr Trump seemed", "Sergei Markov, a ..."). */
+  private readonly subjects: { pos: number; entity: Entity }[] = [];
+
+  private collectSubjects(): void {
+    const toks = this.ctx.tokens;
+    for (const m of this.ctx.entities.mentions) {
+      if (m.entity.type !== 'person') continue;
+      const ti = tokenAt(toks, m.start);
+      if (this.ctx.quoted[ti]) continue;
+      let te = tokenAt(toks, m.end);
+      const before = lc(toks[ti - 1]);
+      if (PREPOSITIONS.has(before) || before === "'s" || before === 'the' || before === 'a') continue;
+      while (te < toks.length && (ADVERBS.has(lc(toks[te])) || (/^[a-z]+ly$/.test(lc(toks[te])) && lc(toks[te]).length > 4))) te++;
+      const next = toks[te];
+      if (!next) continue;
+      const nl = lc(next);
+      const ok = (/^[a-z]/.test(nl) && !PREPOSITIONS.has(nl) && !DETERMINERS.has(nl) && nl !== 'and' && nl !== 'or' && nl !== 'who') || (nl === ',' && (ti === 0 || isTerminal(toks[ti - 1]!) || this.ctx.blockOfToken[ti - 1] !== this.ctx.blockOfToken[ti]));
+      if (ok) this.subjects.push({ pos: m.start, entity: m.entity });
+    }
+  }
+
+  private collectCueSubjects(): void {
+    const toks = this.ctx.tokens;
+    for (let v = 0; v < toks.length; v++) {
+      if (this.ctx.quoted[v]) continue;
+      const l = lc(toks[v]);
+      if (!CUES.has(l) || WEAK_CUES.has(l)) continue;
+      let np = npBackward(this.ctx, v, Math.max(0, v - 12));
+      if (!np && toks[v - 1]?.text === ',') np = this.clauseSubject(v);
+      if (!np || np.kind !== 'name') continue;
+      const e = this.ctx.entities.resolve(np.name);
+      if (e && e.type !== 'person') continue;
+      this.anchors.push({ pos: toks[v]!.start, entity: e, name: e ? e.name : stripHonorific(np.name) });
+    }
+  }
+
+  /** The first noun phrase of the clause that ends with the cue at v (for "X, an appositive, said"). */
+  private clauseSubject(v: number): NP | null {
+    const toks = this.ctx.tokens;
+    let s = v - 1;
+    const block = this.ctx.blockOfToken[v];
+    while (s > 0 && v - s < 40 && this.ctx.blockOfToken[s - 1] === block && !isTerminal(toks[s - 1]!) && !this.ctx.quoted[s - 1]) s--;
+    // skip closing quote marks and commas at clause start
+    while (s < v && isPunct(toks[s]!)) s++;
+    const np = npForward(this.ctx, s, v);
+    if (np && toks[np.end]?.text === ',') return np;
+    return null;
+  }
+
+  addAnchor(pos: number, entity: Entity | null, name: string): void {
+    this.anchors.push({ pos, entity, name });
+  }
+
+  resolveNP(np: NP, pos: number): { name: string; entity: Entity | null } | null {
+    if (np.kind === 'pronoun') {
+      if (np.pronoun !== 'he' && np.pronoun !== 'she') return null;
+      return this.resolvePronoun(Math.max(pos, this.ctx.tokens[np.start]!.start));
+    }
+    if (np.kind === 'name') {
+      const e = this.ctx.entities.resolve(np.name);
+      if (e) return { name: e.name, entity: e };
+      const n = stripHonorific(np.name);
+      if (!/\p{L}{2}/u.test(n)) return null;
+      return { name: n, entity: null };
+    }
+    return this.resolveDescription(np.words, pos);
+  }
+
+  resolvePronoun(pos: number): { name: string; entity: Entity | null } | null {
+    let best: { pos: number; entity: Entity | null; name: string } | null = null;
+    for (const a of this.anchors) if (a.pos < pos && pos - a.pos < 4000 && (!best || a.pos > best.pos)) best = a;
+    for (const a of this.subjects) if (a.pos < pos && pos - a.pos < 4000 && (!best || a.pos > best.pos)) best = { pos: a.pos, entity: a.entity, name: a.entity.name };
+    if (best) return { name: best.name, entity: best.entity };
+    // most recent person mention outside quotes
+    let m: Entity | null = null;
+    for (const x of this.ctx.entities.mentions) {
+      if (x.start >= pos) break;
+      if (x.entity.type === 'person' && !this.ctx.quoted[tokenAt(this.ctx.tokens, x.start)]) m = x.entity;
+    }
+    return m ? { name: m.name, entity: m } : null;
+  }
+
+  resolveDescription(words: string[], pos: number): { name: string; entity: Entity | null } | null {
+    const content = words.filter((w) => !DETERMINERS.has(w));
+    if (content.length === 0) return null;
+    const head = content[content.length - 1]!;
+    const heads = HEAD_SYNONYMS[head] ?? [head];
+    if (!TITLE_WORDS.has(head) || ['source', 'sources', 'statement', 'officials', 'analysts', 'experts', 'aides', 'leaders', 'members', 'group', 'party', 'government', 'ministry', 'department', 'campaign', 'leadership', 'spokesmen'].includes(head)) return null;
+    const nat = content.map((w) => NATIONALITY[w]).find((x) => x);
+    let best: Entity | null = null;
+    let bestPos = -1;
+    let after: Entity | null = null;
+    for (const [e, set] of this.titles) {
+      if (!heads.some((h) => set.has(h))) continue;
+      if (nat) {
+        const theirs = [...set].map((w) => NATIONALITY[w]).filter((x) => x);
+        if (theirs.length > 0 && !theirs.includes(nat)) continue;
+      }
+      // most recent mention before pos
+      let last = -1;
+      for (const m of e.mentions) if (m.start < pos && m.start > last) last = m.start;
+      if (last > bestPos) {
+        bestPos = last;
+        best = e;
+      }
+      if (last < 0 && !after) after = e;
+    }
+    const e = best ?? after;
+    if (e && (!nat || best)) return { name: e.name, entity: e };
+    // No one introduced with that title: a definite description as subject usually names the person the
+    // story is about, as a pronoun would — unless what we know of that person's titles contradicts it.
+    const p = this.resolvePronoun(pos);
+    if (p && p.entity) {
+      const set = this.titles.get(p.entity);
+      const theirs = set ? [...set].map((w) => NATIONALITY[w]).filter((x) => x) : [];
+      if (nat && theirs.length > 0 && !theirs.includes(nat)) return e ? { name: e.name, entity: e } : null;
+      return p;
+    }
+    return e ? { name: e.name, entity: e } : null;
+  }
+
+  /** Attributes one quote. `prev` is the attribution of the previous quote and whether it is adjacent. */
+  private blockStartToken(block: number): number {
+    let lo = 0;
+    let hi = this.ctx.blockOfToken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ctx.blockOfToken[mid]! < block) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  attribute(q: RawQuote, prev: { att: Attribution; entity: Entity | null; q: RawQuote } | null, headlineLike = false): { att: Attribution; entity: Entity | null } {
+    const ctx = this.ctx;
+    const toks = ctx.tokens;
+    const openTok = tokenAt(toks, q.open);
+    const closeTok = q.unclosed ? tokenAt(toks, q.close) - 1 : tokenAt(toks, q.close);
+    const block = ctx.blockOfToken[Math.min(openTok, toks.length - 1)]!;
+    // Post window: after the closing mark to the end of the sentence (other quotes skipped over).
+    const post: number[] = [];
+    let k = closeTok + 1;
+    while (k < toks.length && ctx.blockOfToken[k] === block && post.length < 50) {
+      const t = toks[k]!;
+      if (!ctx.quoted[k]) {
+        if (isTerminal(t) && !(post.length === 0 && t.text !== '.')) break;
+        if (isTerminal(t)) break;
+        post.push(k);
+      }
+      k++;
+    }
+    // Pre window: from the start of the sentence to the opening mark.
+    const pre: number[] = [];
+    k = openTok - 1;
+    while (k >= 0 && ctx.blockOfToken[k] === block && pre.length < 50) {
+      const t = toks[k]!;
+      if (!ctx.quoted[k]) {
+        if (isTerminal(t)) break;
+        pre.unshift(k);
+      }
+      k--;
+    }
+    const pos = q.start;
+    const done = (np: NP | null, cueTok: number | null, cueText?: string): { att: Attribution; entity: Entity | null } | null => {
+      if (!np) return null;
+      const r = this.resolveNP(np, pos);
+      if (!r) return null;
+      return { att: { speaker: r.name, speakerId: r.entity ? r.entity.id : null, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null) }, entity: r.entity };
+    };
+    const words = (idx: number[]) => idx.filter((i) => !isPunct(toks[i]!));
+    const postW = words(post);
+    const preW = words(pre);
+
+    // 1. Right after the quote.
+    if (postW.length > 0 && post[0] === postW[0] || (postW.length > 0 && post.slice(0, post.indexOf(postW[0]!)).every((i) => /^[,”’"'\u2014\u2013)-]+$/.test(toks[i]!.text)))) {
+      const f = postW[0]!;
+      const l = lc(toks[f]);
+      if (l === 'according' && lc(toks[f + 1]) === 'to') {
+        const r = done(npForward(ctx, f + 2, f + 12), null, 'according to');
+        if (r) return r;
+      }
+      if (CUES.has(l)) {
+        // inverted: said Putin / said the Russian president
+        const r = done(npForward(ctx, f + 1, f + 14), f);
+        if (r) return r;
+      } else {
+        const np = npForward(ctx, f, f + 14);
+        if (np) {
+          let c = np.end;
+          // adverbs between subject and verb
+          while (c < toks.length && (ADVERBS.has(lc(toks[c])) || (/^[a-z]+ly$/.test(lc(toks[c])) && lc(toks[c]).length > 4))) c++;
+          if (CUES.has(lc(toks[c]))) {
+            const r = done(np, c);
+            if (r) return r;
+          } else if (toks[c]?.text === ',') {
+            // appositive then the cue: "Fyodor Lukyanov, head of ..., said"
+            for (const i of post) {
+              if (i <= c) continue;
+              if (CUES.has(lc(toks[i])) && !WEAK_CUES.has(lc(toks[i])) && toks[i - 1]?.text === ',') {
+                const r = done(np, i);
+                if (r) return r;
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    // 2. Right before the quote: "Putin said:" / "X told reporters," / "X said that ... “partial”".
+    for (let j = pre.length - 1; j >= 0; j--) {
+      const i = pre[j]!;
+      const l = lc(toks[i]);
+      if (l === 'according' && lc(toks[i + 1]) === 'to') {
+        const r = done(npForward(ctx, i + 2, i + 12), null, 'according to');
+        if (r) return r;
+        continue;
+      }
+      if (!CUES.has(l)) continue;
+      if (WEAK_CUES.has(l) && j < pre.length - 4) continue;
+      let np = npBackward(ctx, i, Math.max(pre[0]!, i - 14));
+      const before = lc(toks[i - 1]);
+      if (!np && (before === ',' || before === 'and' || before === 'but' || /ing$/.test(l))) np = this.sentenceSubject(pre, i);
+      if (!np && CUES.has(l) && i + 1 < toks.length) {
+        // "said Putin:" before the quote
+        const fwd = npForward(ctx, i + 1, openTok);
+        const after = toks[fwd ? fwd.end : 0]?.text;
+        if (fwd && fwd.kind === 'name' && (after === ':' || after === ',' || fwd.end >= openTok)) np = fwd;
+      }
+      const r = done(np, i);
+      if (r) return r;
+    }
+    // 3. Anywhere later in the sentence: "... “sad state” of relations, Kremlin spokesman Dmitry Peskov told reporters".
+    for (let j = 0; j < post.length; j++) {
+      const i = post[j]!;
+      const l = lc(toks[i]);
+      if (l === 'according' && lc(toks[i + 1]) === 'to') {
+        const r = done(npForward(ctx, i + 2, i + 12), null, 'according to');
+        if (r) return r;
+      }
+      if (!CUES.has(l) || WEAK_CUES.has(l)) continue;
+      let np = npBackward(ctx, i, Math.max(post[0]!, i - 14));
+      if (!np && toks[i - 1]?.text === ',') np = this.clauseSubject(i);
+      const r = done(np, i);
+      if (r) return r;
+    }
+    // 4. Continuation of the previous quote.
+    if (prev && (q.continuation && prev.q.group === q.group)) return { att: { ...prev.att }, entity: prev.entity };
+    const alone = preW.length === 0 && postW.length === 0 && !headlineLike;
+    if (alone) {
+      const pb = prev ? ctx.blockOfToken[tokenAt(toks, prev.q.open)]! : -1;
+      if (prev && (pb === block || pb === block - 1) && prev.att.speaker) return { att: { ...prev.att }, entity: prev.entity };
+      // "Putin said that ... stronger than any aggressor. “What is an aggressor? ...”"
+      let a: { pos: number; entity: Entity | null; name: string } | null = null;
+      const blockStart = toks[this.blockStartToken(block)]!.start;
+      for (const x of this.anchors) if (x.pos >= blockStart && x.pos < q.open && (!a || x.pos > a.pos)) a = x;
+      if (a) return { att: { speaker: a.name, speakerId: a.entity ? a.entity.id : null, cue: null }, entity: a.entity };
+    }
+    // 5. Partial quote: the subject of the sentence when it is a person or he/she.
+    if (pre.length > 0 && !headlineLike) {
+      const np = this.sentenceSubject(pre, openTok);
+      if (np) {
+        const r = this.resolveNP(np, toks[np.start]!.start);
+        if (r && (!r.entity || r.entity.type === 'person')) return { att: { speaker: r.name, speakerId: r.entity ? r.entity.id : null, cue: null }, entity: r.entity };
+      }
+    }
+    for (let j = pre.length - 1; j >= 0; j--) {
+      const i = pre[j]!;
+      const t = toks[i]!;
+      const l = lc(t);
+      const prevL = j > 0 ? lc(toks[pre[j - 1]!]) : '';
+      const nextL = lc(toks[i + 1]);
+      if (PREPOSITIONS.has(prevL)) continue;
+      if ((l === 'he' || l === 'she') && /^[a-z]/.test(nextL) && !PREPOSITIONS.has(nextL)) {
+        const r = this.resolvePronoun(t.start);
+        if (r) return { att: { speaker: r.name, speakerId: r.entity?.id ?? null, cue: null }, entity: r.entity };
+      }
+      if (isCap(t) && /^[a-z]/.test(nextL) && !PREPOSITIONS.has(nextL) && !DETERMINERS.has(nextL)) {
+        const e = ctx.entities.mentions.find((m) => m.start <= t.start && t.end <= m.end);
+        if (e && e.entity.type === 'person') return { att: { speaker: e.entity.name, speakerId: e.entity.id, cue: null }, entity: e.entity };
+      }
+    }
+    return { att: { speaker: null, speakerId: null, cue: null }, entity: null };
+  }
+
+  /** The subject at the start of the sentence (for "X on Wednesday denied ..., saying that “…”"). */
+  private sentenceSubject(pre: number[], upTo: number): NP | null {
+    const toks = this.ctx.tokens;
+    let s = pre[0]!;
+    // skip an introductory phrase ending with a comma ("On Thursday, ")
+    for (let i = s; i < upTo && i < s + 8; i++) {
+      if (toks[i]!.text === ',') {
+        const np0 = npForward(this.ctx, s, upTo);
+        if (!np0 || np0.kind === 'description') s = i + 1;
+        break;
+      }
+    }
+    while (s < upTo && isPunct(toks[s]!)) s++;
+    const np = npForward(this.ctx, s, upTo);
+    return np && np.kind !== 'description' ? np : null;
+  }
+}

@@ -1,0 +1,391 @@
+/**
+ * Layout of an article: paragraphs, page furniture (browser warnings, "ALSO READ" links, newsletter
+ * sign-ups, social handles, image beacons, inline data: images) and the metadata found at the top
+ * (headline, byline, date, dateline, publisher). Everything here is line-based and linear in the text size.
+ */
+import type { ArticleMetadata, PassageKind, Span } from './types';
+
+export interface Block extends Span {
+  kind: PassageKind;
+}
+
+export interface Structure {
+  readonly blocks: Block[];
+  /** Furniture spans: whole lines and inline pieces (data: images, markup). */
+  readonly furniture: Span[];
+  readonly metadata: ArticleMetadata;
+  /** The first body paragraph's dateline span, when found (kept out of quotes, still scanned for entities). */
+  readonly datelineSpan: Span | null;
+}
+
+interface Line extends Span {
+  readonly text: string;
+}
+
+function splitLines(text: string, limit: number): Line[] {
+  const out: Line[] = [];
+  let i = 0;
+  const n = Math.min(text.length, limit);
+  while (i < n) {
+    let j = i;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break;
+      j++;
+    }
+    // trim
+    let s = i;
+    let e = j;
+    while (s < e && isBlank(text.charCodeAt(s))) s++;
+    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
+    else out.push({ start: i, end: i, text: '' });
+    if (j < n && text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j++;
+    i = j + 1;
+  }
+  return out;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x200b || c === 12 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
+}
+
+// --- furniture --------------------------------------------------------------------------------------
+
+const FURNITURE_LINE: RegExp[] = [
+  /^you are using an? (?:older|outdated|unsupported) browser/i,
+  /please (?:use|upgrade to) a (?:supported|modern|newer) (?:browser|version)/i,
+  /^(?:also read|read more|read also|related|recommended|see also|more from|more on this|most read|most popular|trending|advertisement|sponsored|skip to (?:main )?content)\b\s*[:\-–—]?/i,
+  /^(?:sign up|subscribe|unlock|get) (?:for |to )?(?:the |our )?[\w ’']{0,60}newsletter/i,
+  /\bnewsletter\b.{0,40}\b(?:for free|sign up|subscribe)\b/i,
+  /^[Vv]ia [A-Z][\w.& ]{0,30}$/,
+  /^(?:twitter|follow (?:us|me|him|her)?(?: on)?(?: twitter| instagram| facebook)?|instagram|facebook|x)\s*:?\s*@\w+/i,
+  /^(?:@\w+(?:\s*(?:,|and|&)\s*)?)+$/,
+  /^(?:image beacon)+$/i,
+  /^(?:article by|source|photo|image|credit|getty images|reuters photo)\s*:\s*(?:source\s*:)?\s*$/i,
+  /^(?:share|share this|share on|tweet|email|print|comments?)(?:\s*(?:\||·|,)\s*(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp))*\s*$/i,
+  /^(?:copyright|©)\s/i,
+  /^(?:all news|home|menu|search|log ?in|sign in|top stories|latest news)$/i,
+  /^<\/?(?:[A-Za-z][\w.-]*:)?(?:image|img|figure|picture|source|svg|div|span|p|a)\b/i,
+];
+
+const INLINE_FURNITURE = /<(?:[A-Za-z][\w.-]*:)?(?:image|img|svg|picture|figure|source)\b[^>]{0,5000}>(?:[^<]{0,100000}<\/(?:[A-Za-z][\w.-]*:)?(?:image|img|svg|picture|figure)>)?|data:[a-z]+\/[\w.+-]+(?:;[\w=-]+)*,[A-Za-z0-9+/=%._-]{0,1000000}|!\[[^\]\n]{0,500}\]\([^)\n]{0,5000}\)/g;
+
+function isFurnitureLine(t: string): boolean {
+  if (/^<\/?(?:[A-Za-z][\w.-]*:)?(?:image|img|figure|picture|source|svg)\b/i.test(t)) return true;
+  if (t.length > 400) return false;
+  for (const re of FURNITURE_LINE) if (re.test(t)) return true;
+  return false;
+}
+
+// --- dates ------------------------------------------------------------------------------------------
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const MONTH_RE = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const WEEKDAY_RE = '(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?';
+
+const DATE_PATTERNS: RegExp[] = [
+  /\b(\d{4})-(\d{2})-(\d{2})\b/,
+  new RegExp(`\\b(?:${WEEKDAY_RE},?\\s*[/,]?\\s*)?(${MONTH_RE})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b\\.?`, 'i'),
+  new RegExp(`\\b(?:${WEEKDAY_RE},?\\s*[/,]?\\s*)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_RE})(?:,?\\s+(\\d{4}))?\\b\\.?`, 'i'),
+  /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\b/,
+];
+
+const WEEKDAY_DATE = new RegExp(`^${WEEKDAY_RE}\\s*[/,]?\\s*${MONTH_RE}\\s+\\d{1,2}\\.?(?:,?\\s+\\d{4})?$|^${WEEKDAY_RE}\\s*[/,]?\\s*\\d{1,2}\\s+${MONTH_RE}(?:,?\\s+\\d{4})?\\.?$`, 'i');
+
+export interface FoundDate {
+  readonly text: string;
+  readonly iso: string | null;
+  readonly index: number;
+}
+
+function pad(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+/** Finds the first date in a short string; returns the text as written and ISO when the year is known. */
+export function findDate(s: string): FoundDate | null {
+  let best: FoundDate | null = null;
+  for (let p = 0; p < DATE_PATTERNS.length; p++) {
+    const m = DATE_PATTERNS[p]!.exec(s);
+    if (!m) continue;
+    let iso: string | null = null;
+    if (p === 0) {
+      const mo = Number(m[2]);
+      const d = Number(m[3]);
+      if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) iso = `${m[1]}-${m[2]}-${m[3]}`;
+      else continue;
+    } else if (p === 1 || p === 2) {
+      const monthName = (p === 1 ? m[1] : m[2])!.replace('.', '').toLowerCase();
+      const mo = MONTHS[monthName];
+      const d = Number(p === 1 ? m[2] : m[1]);
+      if (!mo || d < 1 || d > 31) continue;
+      if (m[3]) iso = `${m[3]}-${pad(mo)}-${pad(d)}`;
+    } else {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      // dd-mm-yyyy unless the first number cannot be a day of a month ≤ 12
+      let d = a;
+      let mo = b;
+      if (b > 12 && a <= 12) {
+        d = b;
+        mo = a;
+      }
+      if (mo < 1 || mo > 12 || d < 1 || d > 31) continue;
+      iso = `${m[3]}-${pad(mo)}-${pad(d)}`;
+    }
+    const found = { text: m[0].trim(), iso, index: m.index };
+    if (!best || found.index < best.index) best = found;
+  }
+  return best;
+}
+
+// --- headline / byline / dateline ---------------------------------------------------------------------
+
+const DATELINE = /^((?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*(?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?,?\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?)(?:\s*[.,]?\s*(\/[A-Z][A-Za-z-]{1,12}\/|\((?:AP|AFP|Reuters|Bloomberg|[A-Z][A-Za-z]{1,15})\))\.?(?:\s*[-–—]+)?|\s*[-–—]+|:(?=\s+[A-Z"“]))\s+/;
+
+const BYLINE = /^(?:by|written by|words by|reporting by)\s+([A-Z][\p{L}'’.-]+(?:\s+(?:[A-Z][\p{L}'’.-]+|van|von|de|der|da|al|bin|and|&)){0,6})(?:\s*(?:,|\||—|-|in)\s*.*)?$/iu;
+
+const LOGO = /^([A-Z][\w.& ]{1,40}?) logo\s*\1?\s*(.*)$/;
+
+const AGENCIES: Record<string, string> = {
+  TASS: 'TASS', AP: 'Associated Press', AFP: 'AFP', REUTERS: 'Reuters', BLOOMBERG: 'Bloomberg', XINHUA: 'Xinhua', RIA: 'RIA Novosti', PTI: 'PTI', UPI: 'UPI', IANS: 'IANS', INTERFAX: 'Interfax',
+};
+
+function wordsOf(t: string): string[] {
+  return t.split(/\s+/).filter((w) => w.length > 0);
+}
+
+function looksLikeHeadline(t: string): boolean {
+  if (t.length < 8 || t.length > 220) return false;
+  const words = wordsOf(t);
+  if (words.length < 3 || words.length > 30) return false;
+  if (/[.:;,]$/.test(t) && !/\.$/.test(t)) return false;
+  if (/\.$/.test(t)) {
+    // A headline may end with a period only if it is title-cased (PolNeAR style) and a single sentence.
+    if (/[.!?]["”’]?\s+[A-Z]/.test(t.slice(0, -1))) return false;
+    let caps = 0;
+    for (const w of words) if (/^[\p{Lu}\d"“‘']/u.test(w)) caps++;
+    return caps / words.length >= 0.6;
+  }
+  if (/[.!?]["”’)]?\s+["“]?[A-Z]/.test(t) && words.length > 20) return false;
+  return true;
+}
+
+/** Analyses layout and metadata. `limit`: characters beyond it are laid out as paragraphs only. */
+export function analyzeStructure(text: string): Structure {
+  const lines = splitLines(text, text.length);
+  const furniture: Span[] = [];
+  const isFurn = new Uint8Array(lines.length);
+  // Hard-wrapped text: join consecutive non-empty lines into one paragraph.
+  let multi = 0;
+  let nonEmpty = 0;
+  let totalLen = 0;
+  for (let k = 0; k < lines.length; k++) {
+    if (!lines[k]!.text) continue;
+    nonEmpty++;
+    totalLen += lines[k]!.text.length;
+    if (k + 1 < lines.length && lines[k + 1]!.text) multi++;
+  }
+  const hardWrapped = nonEmpty > 6 && multi / nonEmpty > 0.6 && totalLen / nonEmpty < 90;
+
+  // Line furniture.
+  let afterNewsletter = false;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (!l.text) continue;
+    let furn = isFurnitureLine(l.text);
+    if (!furn && afterNewsletter && l.text.length < 140 && !/[.!?"”]$/.test(l.text)) furn = true;
+    afterNewsletter = furn && /newsletter/i.test(l.text);
+    // Breadcrumbs: "HomeFT SelectPutin urges ..." ending with the next line's text.
+    if (!furn && k < 12) {
+      const next = nextNonEmpty(lines, k);
+      if (next && next.text.length >= 12 && l.text.length > next.text.length && l.text.endsWith(next.text)) furn = true;
+    }
+    if (furn) {
+      isFurn[k] = 1;
+      furniture.push({ start: l.start, end: l.end });
+    }
+  }
+  // Inline furniture (data: images, image tags, markdown images) anywhere.
+  INLINE_FURNITURE.lastIndex = 0;
+  if (text.indexOf('data:') >= 0 || text.indexOf('<im') >= 0 || text.indexOf('![') >= 0) {
+    for (let m = INLINE_FURNITURE.exec(text); m; m = INLINE_FURNITURE.exec(text)) {
+      if (m[0].length === 0) {
+        INLINE_FURNITURE.lastIndex++;
+        continue;
+      }
+      furniture.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+
+  // Metadata from the top of the article.
+  let title: string | null = null;
+  let titleSpan: Span | null = null;
+  let publisher: string | null = null;
+  let date: FoundDate | null = null;
+  let author: string | null = null;
+  let dateline: string | null = null;
+  let datelineSpan: Span | null = null;
+  const kinds = new Map<number, PassageKind>();
+  let firstBody = -1;
+  let seen = 0;
+  for (let k = 0; k < lines.length && seen < 10; k++) {
+    const l = lines[k]!;
+    if (!l.text || isFurn[k]) continue;
+    seen++;
+    const t = l.text;
+    if (WEEKDAY_DATE.test(t) || (/^\S.{0,40}$/.test(t) && findDate(t)?.text.length === t.replace(/\.$/, '').length)) {
+      if (!date) date = findDate(t);
+      kinds.set(k, 'dateline');
+      continue;
+    }
+    const logo = LOGO.exec(t);
+    if (logo) {
+      publisher = logo[1]!.trim();
+      const rest = logo[2] ?? '';
+      const d = findDate(rest);
+      if (d && !date) date = d;
+      const name = (d ? rest.slice(0, d.index) + ' ' + rest.slice(d.index + d.text.length) : rest).trim();
+      if (/^[A-Z][\p{L}'’.-]+(?:\s+[A-Z][\p{L}'’.-]+){0,3}$/u.test(name)) author = name;
+      kinds.set(k, 'byline');
+      continue;
+    }
+    const by = BYLINE.exec(t);
+    if (by && t.length < 120) {
+      author = by[1]!.trim();
+      const d = findDate(t);
+      if (d && !date) date = d;
+      kinds.set(k, 'byline');
+      continue;
+    }
+    if (!title && firstBody < 0 && looksLikeHeadline(t) && !/^["“‘]/.test(t)) {
+      title = t;
+      titleSpan = { start: l.start, end: l.end };
+      kinds.set(k, 'headline');
+      continue;
+    }
+    if (!title && firstBody < 0 && wordsOf(t).length <= 2 && t.length < 25 && !/[.!?"”]$/.test(t)) {
+      // navigation crumbs ("All news") before the headline
+      isFurn[k] = 1;
+      furniture.push({ start: l.start, end: l.end });
+      continue;
+    }
+    if (firstBody < 0 && (t.length > 120 || /[.!?"”’]$/.test(t))) {
+      firstBody = k;
+      break;
+    }
+  }
+  if (firstBody < 0) {
+    for (let k = 0; k < lines.length; k++) {
+      if (lines[k]!.text && !isFurn[k] && !kinds.has(k)) {
+        firstBody = k;
+        break;
+      }
+    }
+  }
+  if (firstBody >= 0) {
+    const l = lines[firstBody]!;
+    const m = DATELINE.exec(l.text);
+    if (m && m[0].length < 60) {
+      const place = m[1]!;
+      const agency = m[2];
+      const allCaps = place === place.toUpperCase();
+      if (agency || allCaps || (m[0].trimEnd().endsWith(':') && wordsOf(place).length <= 2)) {
+        dateline = m[0].trim().replace(/[-–—:]+$/, '').trim();
+        datelineSpan = { start: l.start, end: l.start + m[0].trimEnd().length };
+        if (agency) {
+          const a = agency.replace(/[/()]/g, '');
+          publisher = publisher ?? AGENCIES[a.toUpperCase()] ?? a;
+        }
+        if (!date) {
+          const d = findDate(dateline);
+          if (d) date = d;
+        }
+      }
+    }
+  }
+  // Publisher clues anywhere in furniture: "Via FT", "More From LiveMint".
+  if (!publisher) {
+    for (const f of furniture) {
+      const t = text.slice(f.start, Math.min(f.end, f.start + 200));
+      const via = /^via ([A-Z][\w.& ]{0,30})$/.exec(t) ?? /^more from ([A-Z][\w.& ]{0,30})$/i.exec(t);
+      if (via) {
+        publisher = via[1]!.trim();
+        break;
+      }
+    }
+  }
+  if (!publisher) {
+    for (const l of lines.slice(0, 12)) {
+      const c = /^Home([A-Z]{2,6})(?=[A-Z ])/.exec(l.text);
+      if (c) {
+        publisher = c[1]!;
+        break;
+      }
+    }
+  }
+
+  // A wire credit after the last sentence of the last body paragraph ("... the temperature.” Bloomberg").
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const l = lines[k]!;
+    if (!l.text || isFurn[k]) continue;
+    const m = /[.!?]["”’]?\s+((?:[A-Z][A-Za-z&.]+)(?: [A-Z][A-Za-z&.]+)?)$/.exec(l.text);
+    if (m && l.text.length > 80) {
+      const start = l.start + m.index + m[0].length - m[1]!.length;
+      furniture.push({ start, end: l.end });
+    }
+    break;
+  }
+
+  // Blocks (passages).
+  const blocks: Block[] = [];
+  let k = 0;
+  while (k < lines.length) {
+    const l = lines[k]!;
+    if (!l.text) {
+      k++;
+      continue;
+    }
+    if (isFurn[k]) {
+      blocks.push({ start: l.start, end: l.end, kind: 'furniture' });
+      k++;
+      continue;
+    }
+    const kind = kinds.get(k) ?? 'paragraph';
+    let end = l.end;
+    let j = k + 1;
+    if (hardWrapped && kind === 'paragraph') {
+      while (j < lines.length && lines[j]!.text && !isFurn[j] && !kinds.has(j)) {
+        end = lines[j]!.end;
+        j++;
+      }
+    }
+    blocks.push({ start: l.start, end, kind });
+    k = j;
+  }
+
+  return {
+    blocks,
+    furniture: furniture.sort((a, b) => a.start - b.start),
+    metadata: {
+      title,
+      titleDerived: false,
+      titleSpan,
+      publisher,
+      date: date ? date.text : null,
+      dateIso: date ? date.iso : null,
+      author,
+      dateline,
+    },
+    datelineSpan,
+  };
+}
+
+function nextNonEmpty(lines: readonly Line[], k: number): Line | undefined {
+  for (let j = k + 1; j < lines.length && j < k + 4; j++) if (lines[j]!.text) return lines[j];
+  return undefined;
+}
