@@ -232,6 +232,23 @@ describe('news grammar: page furniture', () => {
     has(t.scopes('Via FT'), 'meta.furniture.publisher');
   });
 
+  it('does not take sentences that start like furniture for furniture', async () => {
+    const text = [
+      'Harbour talks end without a deal',
+      '',
+      'Twitter on Monday suspended the account of the harbour authority.',
+      'Published by the ministry on Monday, the report blames the weather.',
+      'Subscribers to the ferry pass will get a refund.',
+      'Home Secretary Jane Roe said the port would stay open.',
+      'Twitter: @harbourdesk',
+    ].join('\n');
+    const t = await tok(text);
+    for (const start of ['Twitter on Monday', 'Published by the ministry', 'Subscribers to', 'Home Secretary']) {
+      hasNot(t.scopes(start), 'meta.furniture');
+    }
+    has(t.scopes('Twitter: @'), 'meta.furniture.social');
+  });
+
   it('does not take an e-mail address for a handle', async () => {
     const t = await tok('Harbour talks end without a deal\n\nWrite to desk@example.com or to @newsdesk.');
     assert.deepEqual(t.spans('entity.name.tag.handle'), ['@newsdesk']);
