@@ -322,3 +322,22 @@ describe('news grammar: robustness', () => {
     }
   });
 });
+
+describe('language-configuration.json', () => {
+  const conf = JSON.parse(readFileSync(path.join(REPO_ROOT, 'language-configuration.json'), 'utf8')) as {
+    wordPattern: { pattern: string; flags?: string };
+    autoClosingPairs: { open: string; close: string }[];
+  };
+
+  it('has a word pattern that keeps apostrophes and hyphens inside words', () => {
+    const re = new RegExp(conf.wordPattern.pattern, (conf.wordPattern.flags ?? '') + 'g');
+    assert.deepEqual('“Russia’s co-operation,” Svolvær’s mayor said'.match(re), ['Russia’s', 'co-operation', 'Svolvær’s', 'mayor', 'said']);
+  });
+
+  it('auto-closes curly quotes but never the apostrophe', () => {
+    const pairs = conf.autoClosingPairs.map((p) => p.open + p.close);
+    assert.ok(pairs.includes('“”'));
+    assert.ok(pairs.includes('‘’'));
+    assert.ok(!conf.autoClosingPairs.some((p) => p.open === "'" || p.open === '’'));
+  });
+});
