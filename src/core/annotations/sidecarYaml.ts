@@ -94,6 +94,7 @@ export function parseSidecar(text: string, path: string, limits: SidecarLimits =
   const lineOf = (node: unknown): number | null => lineAt((node as { range?: [number, number, number] } | null)?.range?.[0]);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
+    if (/call stack/i.test(e.message)) throw new SidecarError(path, null, 'unsafe', 'sidecar is nested too deeply to be read');
     throw new SidecarError(path, e.linePos?.[0].line ?? lineAt(e.pos[0]), 'syntax', `YAML syntax error: ${firstLine(e.message)}`);
   }
   // Aliases (alias bombs) and custom tags are refused before anything is built from the document.
