@@ -53,9 +53,13 @@ function classifyDouble(text: string, i: number, from: number, to: number): Mark
   const c = text.charCodeAt(i);
   const prev = i > from ? text.charCodeAt(i - 1) : 32;
   const next = i + 1 < to ? text.charCodeAt(i + 1) : 32;
-  const prevOpen = i === from || opensAfter(prev) || prev === 0x201c || prev === 0x2018 || prev === 34 || prev === 39;
   const nextSpace = i + 1 >= to || isSpaceCode(next);
   if (prev === 61) return Mark.None; // markup attribute: alt=""
+  // Right after another quotation mark (nested quotes: ,'" or "'): decided by what follows.
+  if (prev === 0x201c || prev === 0x2018 || prev === 34 || prev === 39 || prev === 0x2019 || prev === 0x201d) {
+    return nextSpace || !isLetterOrDigit(next) ? Mark.Close : Mark.Open;
+  }
+  const prevOpen = i === from || opensAfter(prev);
   if (c === 0x201c || c === 0xab || c === 0x201e) {
     if (!prevOpen && nextSpace) return Mark.Close; // misused ” written as “
     return Mark.Open;
@@ -121,6 +125,7 @@ export function findQuotes(text: string, blocks: readonly QuoteBlock[]): RawQuot
     let curGroup = -1;
     let continuation = false;
     let nested = 0;
+    let nestedOther = 0;
     let firstMark = true;
     const startQuote = (i: number, family: number, grp: number, cont: boolean) => {
       openAt = i + 1;
@@ -129,6 +134,7 @@ export function findQuotes(text: string, blocks: readonly QuoteBlock[]): RawQuot
       curGroup = grp;
       continuation = cont;
       nested = 0;
+      nestedOther = 0;
     };
     const emit = (endPos: number, closePos: number, unclosed: boolean) => {
       const [s, e] = trimSpan(text, openAt, endPos);
@@ -156,7 +162,10 @@ export function findQuotes(text: string, blocks: readonly QuoteBlock[]): RawQuot
         }
         firstMark = false;
         if (family !== openFamily) {
-          // A mark of the other family inside an open quote is a nested quote: skip it.
+          // A mark of the other family inside an open quote: a nested quote, or a mixed pair (“…").
+          if (mark === Mark.Open) nestedOther++;
+          else if (nestedOther > 0) nestedOther--;
+          else if (mark === Mark.Close) emit(i, i, false);
           continue;
         }
         if (mark === Mark.Close || mark === Mark.Either) {

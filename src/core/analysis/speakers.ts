@@ -11,7 +11,7 @@
  */
 import type { Token } from './tokenize';
 import type { EntityIndex } from './entities';
-import { HONORIFICS, stripHonorific } from './entities';
+import { HONORIFICS } from './entities';
 import type { Entity } from './types';
 import type { RawQuote } from './quotes';
 
@@ -76,6 +76,26 @@ const ADVERBS = new Set(['also', 'later', 'then', 'previously', 'again', 'earlie
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening']);
 const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'but', 'and', 'in', 'on', 'at', 'the', 'a', 'an', 'it', 'this', 'that', 'there', 'as', 'if', 'when', 'while', 'after', 'before', 'for', 'so', 'yet', 'or', 'nor']);
 const PREPOSITIONS = new Set(['of', 'to', 'with', 'by', 'for', 'about', 'from', 'on', 'in', 'at', 'against', 'than', 'between', 'among', 'into', 'over', 'under', 'toward', 'towards', 'like', 'visited', 'met', 'and', 'or']);
+
+const STARTERS = new Set([
+  'according', 'following', 'during', 'however', 'though', 'although', 'with', 'without', 'all', 'more', 'most', 'after', 'before', 'also', 'many', 'some',
+  'other', 'others', 'while', 'when', 'where', 'since', 'because', 'if', 'as', 'but', 'and', 'yet', 'so', 'then', 'still', 'even', 'now', 'here', 'there',
+  'this', 'that', 'these', 'those', 'what', 'who', 'why', 'how', 'meanwhile', 'instead', 'indeed', 'asked', 'speaking', 'writing', 'republicans', 'democrats',
+  'republican', 'democratic', 'committee', 'officials', 'critics', 'supporters', 'experts', 'analysts', 'both', 'each', 'every', 'no', 'not', 'one', 'two',
+]);
+
+const TITLE_PREFIX = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Rep|Sen|Gov|Del|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Hon|Pres|Supt|Insp|Det)\.?|President|Senator|Governor|Representative|Congressman|Congresswoman|Speaker|Chairman|Chairwoman|Secretary|Minister|Mayor|Judge|Justice|General|Ambassador|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Leader|Chief)\s+/;
+
+/** "Rep. Gwen Moore" → "Gwen Moore"; "House Speaker Paul Ryan" stays as the recogniser found it. */
+export function stripTitles(s: string): string {
+  let out = s;
+  for (let i = 0; i < 4; i++) {
+    const m = TITLE_PREFIX.exec(out);
+    if (!m || m[0].length >= out.length) break;
+    out = out.slice(m[0].length);
+  }
+  return out;
+}
 
 function lc(t: Token | undefined): string {
   return t ? t.text.toLowerCase().replace(/’/g, "'") : '';
@@ -178,9 +198,18 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
 function npBackward(ctx: SpeakerContext, v: number, floor: number): NP | null {
   const toks = ctx.tokens;
   let e = v;
-  // skip adverbs / auxiliaries / "on Friday" / "last week"
+  // skip adverbs / auxiliaries / "on Friday" / "last week" / a parenthesis "(R-Wis.)"
   for (let guard = 0; guard < 6 && e > floor; guard++) {
     const l = lc(toks[e - 1]);
+    if (l === ')') {
+      let k = e - 2;
+      while (k > floor && k > e - 12 && toks[k]!.text !== '(') k--;
+      if (toks[k]?.text === '(' && k > floor) {
+        e = k;
+        continue;
+      }
+      break;
+    }
     if (ADVERBS.has(l) || (/^[a-z]+ly$/.test(l) && l.length > 4)) {
       e--;
       continue;
@@ -294,7 +323,7 @@ export class SpeakerResolver {
       if (!np || np.kind !== 'name') continue;
       const e = this.ctx.entities.resolve(np.name);
       if (e && e.type !== 'person') continue;
-      this.anchors.push({ pos: toks[v]!.start, entity: e, name: e ? e.name : stripHonorific(np.name) });
+      this.anchors.push({ pos: toks[v]!.start, entity: e, name: e ? e.name : stripTitles(np.name) });
     }
   }
 
@@ -323,11 +352,31 @@ export class SpeakerResolver {
     if (np.kind === 'name') {
       const e = this.ctx.entities.resolve(np.name);
       if (e) return { name: e.name, entity: e };
-      const n = stripHonorific(np.name);
-      if (!/\p{L}{2}/u.test(n)) return null;
+      const n = stripTitles(np.name);
+      if (!this.plausibleName(n)) return null;
+      const e2 = this.ctx.entities.resolve(n);
+      if (e2) return { name: e2.name, entity: e2 };
       return { name: n, entity: null };
     }
     return this.resolveDescription(np.words, pos);
+  }
+
+  private lowerWords: Set<string> | null = null;
+
+  /** A name the recogniser did not find: believable if short, not shouted, and not a common word. */
+  private plausibleName(n: string): boolean {
+    if (!/\p{L}{2}/u.test(n)) return false;
+    const words = n.split(/\s+/);
+    if (words.length > 4) return false;
+    if (words.length > 1 && n === n.toUpperCase()) return false;
+    if (STARTERS.has(words[0]!.toLowerCase())) return false;
+    if (!this.lowerWords) {
+      this.lowerWords = new Set();
+      for (const t of this.ctx.tokens) if (/^[a-z]/.test(t.text)) this.lowerWords.add(t.text);
+    }
+    if (words.length === 1 && (this.lowerWords.has(n.toLowerCase()) || /(?:ing|ly|ed)$/.test(n))) return false;
+    if (words.every((w) => this.lowerWords!.has(w.toLowerCase()))) return false;
+    return true;
   }
 
   resolvePronoun(pos: number): { name: string; entity: Entity | null } | null {
@@ -435,6 +484,14 @@ export class SpeakerResolver {
     const postW = words(post);
     const preW = words(pre);
 
+    // 0. "” ― Sonya Herridge": a dash and a name after the quote.
+    if (post.length >= 2 && /^[―—–-]+$/.test(toks[post[0]!]!.text)) {
+      const np = npForward(ctx, post[0]! + 1, post[0]! + 8);
+      if (np && np.kind === 'name') {
+        const r = done(np, null);
+        if (r) return r;
+      }
+    }
     // 1. Right after the quote.
     if (postW.length > 0 && post[0] === postW[0] || (postW.length > 0 && post.slice(0, post.indexOf(postW[0]!)).every((i) => /^[,”’"'\u2014\u2013)-]+$/.test(toks[i]!.text)))) {
       const f = postW[0]!;
@@ -451,6 +508,11 @@ export class SpeakerResolver {
         const np = npForward(ctx, f, f + 14);
         if (np) {
           let c = np.end;
+          if (toks[c]?.text === '(') {
+            let k = c + 1;
+            while (k < toks.length && k < c + 12 && toks[k]!.text !== ')') k++;
+            if (toks[k]?.text === ')') c = k + 1;
+          }
           // adverbs between subject and verb
           while (c < toks.length && (ADVERBS.has(lc(toks[c])) || (/^[a-z]+ly$/.test(lc(toks[c])) && lc(toks[c]).length > 4))) c++;
           if (CUES.has(lc(toks[c]))) {
@@ -542,6 +604,10 @@ export class SpeakerResolver {
         const e = ctx.entities.mentions.find((m) => m.start <= t.start && t.end <= m.end);
         if (e && e.entity.type === 'person') return { att: { speaker: e.entity.name, speakerId: e.entity.id, cue: null }, entity: e.entity };
       }
+    }
+    // 6. Another quote earlier in the same paragraph: usually the same speaker goes on.
+    if (prev && prev.att.speaker && !headlineLike && ctx.blockOfToken[tokenAt(toks, prev.q.open)] === block) {
+      return { att: { ...prev.att, cue: null }, entity: prev.entity };
     }
     return { att: { speaker: null, speakerId: null, cue: null }, entity: null };
   }

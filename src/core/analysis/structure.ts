@@ -188,7 +188,8 @@ export function analyzeStructure(text: string): Structure {
     if (!lines[k]!.text) continue;
     nonEmpty++;
     totalLen += lines[k]!.text.length;
-    if (k + 1 < lines.length && lines[k + 1]!.text) multi++;
+    // a line that runs on into the next one without ending a sentence
+    if (k + 1 < lines.length && lines[k + 1]!.text && !/[.!?:"”’)]$/.test(lines[k]!.text)) multi++;
   }
   const hardWrapped = nonEmpty > 6 && multi / nonEmpty > 0.6 && totalLen / nonEmpty < 90;
 

@@ -11,6 +11,9 @@ export interface Token {
   readonly end: number;
 }
 
+/** Abbreviations that keep their period only when capitalised (US states, titles): "Wash." but "wash." ends a sentence. */
+const CAP_ABBREV = new Set(['del', 'ald', 'assem', 'atty', 'calif', 'fla', 'mass', 'wis', 'nev', 'ariz', 'colo', 'conn', 'ill', 'ind', 'kan', 'mich', 'minn', 'miss', 'neb', 'okla', 'ore', 'penn', 'tenn', 'wash', 'va', 'wyo', 'ala', 'ark', 'ga', 'ky', 'la', 'md', 'mo', 'mont', 'pa', 'vt', 'wis', 'tex', 'ida', 'nh', 'nj', 'nm', 'ny', 'nc', 'nd', 'sc', 'sd']);
+
 const ABBREV = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm', 'maj',
   'jr', 'sr', 'co', 'corp', 'inc', 'ltd', 'plc', 'bros', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept',
@@ -128,9 +131,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     // Trailing period for abbreviations: U.S. / Corp. / Mr.
     if (j < to && text.charCodeAt(j) === 46) {
-      const w = text.slice(i, j);
+      const whole = text.slice(i, j);
+      const w = whole.slice(whole.lastIndexOf('-') + 1);
       const isInitial = w.length === 1 && isUpper(w.charCodeAt(0));
-      if (hasInnerDot || isInitial || ABBREV.has(w.toLowerCase())) {
+      if (hasInnerDot || isInitial || ABBREV.has(w.toLowerCase()) || (isUpper(w.charCodeAt(0)) && CAP_ABBREV.has(w.toLowerCase()))) {
         // keep the dot unless it's clearly the end of a sentence after an inner-dot acronym at line end
         j++;
       }
