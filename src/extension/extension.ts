@@ -1,3 +1,112 @@
-/** Placeholder replaced below. */
-export function activate(): void {}
-export function deactivate(): void {}
+/**
+ * Wiring only: creates the services, registers each feature, and returns the test API. Each feature lives in
+ * src/extension/features or src/extension/views and owns its disposables. See docs/architecture.md.
+ */
+import * as vscode from 'vscode';
+import { analyzeArticle } from '../core/analysis';
+import type { NewsAnnotatorApi } from './api';
+import { config } from './config';
+import { Commands, ContextKeys, NEWS_LANGUAGE_ID, Views } from './constants';
+import type { FeatureContext } from './featureContext';
+import { registerAnnotationCommands } from './features/annotationCommands';
+import { registerArticleCommands } from './features/articleCommands';
+import { registerCorpusCommands } from './features/corpusCommands';
+import { Decorations } from './features/decorations';
+import { registerHovers } from './features/hovers';
+import { registerNavigation } from './features/navigation';
+import { registerSurfaces } from './features/surfaces';
+import { AnnotationService } from './model/annotationService';
+import { ArticleCatalog } from './model/articleCatalog';
+import { CorpusEntities } from './model/corpusEntities';
+import { IndexService } from './model/indexService';
+import { ArticlesTreeProvider } from './views/articlesTree';
+
+export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
+  const t0 = performance.now();
+  const catalog = new ArticleCatalog((text) => analyzeArticle(text));
+  const annotations = new AnnotationService(catalog);
+  const entities = new CorpusEntities(catalog);
+  context.subscriptions.push(catalog, annotations, entities);
+  const ctx: FeatureContext = { extension: context, catalog, annotations, entities };
+
+  const articlesTree = new ArticlesTreeProvider(
+    { all: () => catalog.all(), annotations: (a) => annotations.forArticle(a.key), onDidChange: anyOf(catalog.onDidChange, annotations.onDidChange) },
+    config.groupBy(),
+  );
+  const articlesView = vscode.window.createTreeView(Views.articles, { treeDataProvider: articlesTree, showCollapseAll: true });
+  context.subscriptions.push(articlesTree, articlesView, ...registerArticleCommands(catalog, articlesTree));
+
+  const decorations = new Decorations({ catalog, annotations: (uri) => annotations.forArticle(uri), onDidChangeAnnotations: annotations.onDidChange });
+  context.subscriptions.push(decorations);
+  const surfaces = registerSurfaces(ctx);
+  const indexService = new IndexService(catalog, annotations);
+  context.subscriptions.push(
+    indexService,
+    ...registerAnnotationCommands(ctx, annotations),
+    ...registerNavigation(ctx),
+    ...registerCorpusCommands(ctx, indexService),
+    registerHovers(ctx, indexService),
+    vscode.commands.registerCommand(Commands.toggleHighlights, async () => {
+      const c = vscode.workspace.getConfiguration('newsAnnotator');
+      await c.update('highlights.enabled', !config.highlights().enabled, vscode.ConfigurationTarget.Global);
+    }),
+    vscode.commands.registerCommand(Commands.reindex, async () => {
+      await catalog.rescan();
+      await annotations.loadAll();
+      await indexService.ready();
+      const s = indexService.index.stats();
+      vscode.window.setStatusBarMessage(`News Annotator: indexed ${s.articles} articles, ${s.quotes} quotes, ${s.entities} entities`, 5000);
+    }),
+  );
+
+  // Context keys for menus, keybindings and the welcome view.
+  const updateEditorContext = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', ContextKeys.isArticle, !!doc && catalog.isArticleUri(doc.uri));
+  };
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(updateEditorContext),
+    catalog.onDidChange(() => {
+      void vscode.commands.executeCommand('setContext', ContextKeys.hasArticles, catalog.all().length > 0);
+      void vscode.commands.executeCommand('setContext', ContextKeys.ready, catalog.isReady);
+      updateEditorContext();
+    }),
+  );
+  updateEditorContext();
+
+  // The `news` language (grammar) for the articles we manage, and only for them.
+  const adoptLanguage = (doc: vscode.TextDocument) => {
+    if (doc.languageId === 'plaintext' && config.useNewsLanguage() && catalog.isArticleUri(doc.uri)) {
+      void vscode.languages.setTextDocumentLanguage(doc, NEWS_LANGUAGE_ID);
+    }
+  };
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adoptLanguage));
+  vscode.workspace.textDocuments.forEach(adoptLanguage);
+
+  const ready = catalog.scan().then(() => annotations.loadAll());
+  const activateMs = performance.now() - t0;
+  return {
+    whenReady: () => ready,
+    articleUris: () => catalog.all().map((a) => a.key),
+    analysis: (uri) => catalog.get(uri)?.analysis,
+    annotations: (uri) => annotations.forArticle(uri),
+    sidecarProblem: (uri) => annotations.problem(uri),
+    articlesTree: (depth) => articlesTree.snapshot(depth),
+    entitiesTree: (depth) => surfaces.entitiesTree(depth),
+    tagsTree: (depth) => surfaces.tagsTree(depth),
+    decorations: (uri) => decorations.snapshot(uri),
+    timings: () => ({ activateMs, firstHighlightMs: decorations.firstDraw === undefined ? undefined : decorations.firstDraw - t0 }),
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+function anyOf<T, U>(a: vscode.Event<T>, b: vscode.Event<U>): vscode.Event<unknown> {
+  return (listener, thisArgs, disposables) => {
+    const d = vscode.Disposable.from(a(listener, thisArgs), b(listener, thisArgs));
+    disposables?.push(d);
+    return d;
+  };
+}

@@ -52,6 +52,11 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.refresh();
   }
 
+  dispose(): void {
+    this.sub.dispose();
+    this.emitter.dispose();
+  }
+
   refresh(): void {
     this.roots = undefined;
     this.byId.clear();

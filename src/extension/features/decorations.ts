@@ -1,0 +1,176 @@
+/**
+ * Highlights: quotations, people, organisations, places and annotated passages, each a themable colour
+ * (contributes.colors) and each switchable in settings; the tags of an annotated passage after its line;
+ * overview-ruler marks. Redraws only visible editors, debounced while typing.
+ */
+import * as vscode from 'vscode';
+import type { DecorationSnapshot } from '../api';
+import { config } from '../config';
+import type { ArticleCatalog } from '../model/articleCatalog';
+import type { AnnotationView } from '../model/annotationView';
+
+type Kind = 'quote' | 'person' | 'organization' | 'place' | 'annotation';
+
+export interface DecorationSources {
+  readonly catalog: ArticleCatalog;
+  annotations(uri: string): readonly AnnotationView[];
+  readonly onDidChangeAnnotations: vscode.Event<unknown>;
+}
+
+const color = (id: string) => new vscode.ThemeColor(`newsAnnotator.${id}`);
+
+export class Decorations implements vscode.Disposable {
+  private types = new Map<Kind | 'tags', vscode.TextEditorDecorationType>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly applied = new Map<string, DecorationSnapshot>();
+  private firstDrawAt: number | undefined;
+
+  constructor(private readonly src: DecorationSources) {
+    this.createTypes();
+    this.disposables.push(
+      vscode.window.onDidChangeVisibleTextEditors(() => this.redrawVisible()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.isVisible(e.document)) this.schedule(e.document);
+      }),
+      src.catalog.onDidChange(() => this.redrawVisible()),
+      src.onDidChangeAnnotations(() => this.redrawVisible()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (config.affects(e, 'highlights')) {
+          this.createTypes();
+          this.redrawVisible();
+        }
+      }),
+    );
+  }
+
+  /** performance.now() of the first highlight drawn (for the activation/time-to-first-highlight figure). */
+  get firstDraw(): number | undefined {
+    return this.firstDrawAt;
+  }
+
+  snapshot(uri: string): DecorationSnapshot {
+    return this.applied.get(uri) ?? {};
+  }
+
+  private createTypes(): void {
+    for (const t of this.types.values()) t.dispose();
+    this.types.clear();
+    const ruler = config.highlights().overviewRuler;
+    const lane = vscode.OverviewRulerLane.Right;
+    this.types.set(
+      'quote',
+      vscode.window.createTextEditorDecorationType({
+        backgroundColor: color('quoteBackground'),
+        borderColor: color('quoteBorder'),
+        borderStyle: 'none none solid none',
+        borderWidth: '0 0 1px 0',
+        overviewRulerColor: ruler ? color('overviewRulerQuote') : undefined,
+        overviewRulerLane: lane,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }),
+    );
+    this.types.set('person', vscode.window.createTextEditorDecorationType({ color: color('personForeground'), fontWeight: '600' }));
+    this.types.set('organization', vscode.window.createTextEditorDecorationType({ color: color('organizationForeground'), fontWeight: '600' }));
+    this.types.set('place', vscode.window.createTextEditorDecorationType({ color: color('placeForeground'), fontStyle: 'italic' }));
+    this.types.set(
+      'annotation',
+      vscode.window.createTextEditorDecorationType({
+        backgroundColor: color('annotationBackground'),
+        border: '1px solid',
+        borderColor: color('annotationBorder'),
+        borderRadius: '3px',
+        overviewRulerColor: ruler ? color('overviewRulerAnnotation') : undefined,
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }),
+    );
+    this.types.set(
+      'tags',
+      vscode.window.createTextEditorDecorationType({
+        after: { color: color('inlineTagForeground'), margin: '0 0 0 2em', fontStyle: 'italic' },
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }),
+    );
+  }
+
+  private isVisible(doc: vscode.TextDocument): boolean {
+    return vscode.window.visibleTextEditors.some((e) => e.document === doc);
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const prev = this.timers.get(key);
+    if (prev) clearTimeout(prev);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.src.catalog.updateFromDocument(doc);
+        for (const ed of vscode.window.visibleTextEditors) if (ed.document === doc) this.draw(ed);
+      }, config.highlights().debounceMs),
+    );
+  }
+
+  redrawVisible(): void {
+    for (const ed of vscode.window.visibleTextEditors) this.draw(ed);
+  }
+
+  private draw(editor: vscode.TextEditor): void {
+    const doc = editor.document;
+    const key = doc.uri.toString();
+    const entry = this.src.catalog.get(key);
+    const h = config.highlights();
+    const ranges: Record<Kind, vscode.DecorationOptions[]> = { quote: [], person: [], organization: [], place: [], annotation: [] };
+    const tags: vscode.DecorationOptions[] = [];
+    if (entry && h.enabled) {
+      // The analysis may be for an older version while typing; skip ranges past the end rather than misplace.
+      const len = doc.getText().length;
+      const range = (s: number, e: number) => (e <= len ? new vscode.Range(doc.positionAt(s), doc.positionAt(e)) : undefined);
+      const an = entry.analysis;
+      if (an && h.quotes) for (const q of an.quotes) push(ranges.quote, range(q.start, q.end));
+      if (an) {
+        for (const ent of an.entities) {
+          const on = ent.type === 'person' ? h.people : ent.type === 'organization' ? h.organizations : h.places;
+          if (on) for (const m of ent.mentions) push(ranges[ent.type], range(m.start, m.end));
+        }
+      }
+      if (h.annotations) {
+        const byLine = new Map<number, Set<string>>();
+        for (const a of this.src.annotations(key)) {
+          if (a.status === 'orphaned') continue;
+          push(ranges.annotation, range(a.start, a.end));
+          if (a.tags.length > 0 && a.end <= len) {
+            const line = doc.positionAt(a.end).line;
+            const set = byLine.get(line) ?? new Set<string>();
+            for (const t of a.tags) set.add(t);
+            byLine.set(line, set);
+          }
+        }
+        if (h.inlineTags) {
+          for (const [line, set] of byLine) {
+            const end = doc.lineAt(line).range.end;
+            tags.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: [...set].map((t) => `#${t}`).join(' ') } } });
+          }
+        }
+      }
+    }
+    for (const [kind, opts] of Object.entries(ranges) as [Kind, vscode.DecorationOptions[]][]) editor.setDecorations(this.types.get(kind)!, opts);
+    editor.setDecorations(this.types.get('tags')!, tags);
+    const snap: Record<string, [number, number][]> = {};
+    for (const [kind, opts] of Object.entries(ranges)) snap[kind] = opts.map((o) => [doc.offsetAt(o.range.start), doc.offsetAt(o.range.end)]);
+    snap['tags'] = tags.map((o) => [doc.offsetAt(o.range.start), doc.offsetAt(o.range.end)]);
+    this.applied.set(key, snap);
+    if (this.firstDrawAt === undefined && (ranges.quote.length > 0 || ranges.person.length > 0)) this.firstDrawAt = performance.now();
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const t of this.types.values()) t.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function push(list: vscode.DecorationOptions[], range: vscode.Range | undefined): void {
+  if (range) list.push({ range });
+}

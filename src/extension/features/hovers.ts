@@ -1,0 +1,97 @@
+/**
+ * Hovers in articles: on a quotation (speaker, cue, tags, note, links to related passages), on a name (canonical
+ * name, type, mentions here and across the corpus, links to the articles), on an annotation (tags, note, author,
+ * state).
+ */
+import * as vscode from 'vscode';
+import { Commands, NEWS_LANGUAGE_ID } from '../constants';
+import type { FeatureContext } from '../featureContext';
+import type { IndexService } from '../model/indexService';
+import { ENTITY_TYPE_LABEL, articleTitle, escapeMd, excerpt } from '../views/treeNodes';
+
+const TYPE_SINGULAR = { person: 'person', organization: 'organisation', place: 'place' } as const;
+
+function openLink(uri: string, start: number, end: number): string {
+  return `command:${Commands.openArticle}?${encodeURIComponent(JSON.stringify([uri, start, end]))}`;
+}
+
+export function registerHovers(ctx: FeatureContext, indexService: IndexService): vscode.Disposable {
+  const selector: vscode.DocumentSelector = [{ language: NEWS_LANGUAGE_ID }, { language: 'plaintext' }];
+  return vscode.languages.registerHoverProvider(selector, {
+    provideHover(doc, position) {
+      const article = ctx.catalog.get(doc.uri);
+      if (!article?.analysis) return undefined;
+      ctx.catalog.updateFromDocument(doc);
+      const offset = doc.offsetAt(position);
+      const md = new vscode.MarkdownString(undefined, true);
+      md.isTrusted = { enabledCommands: [Commands.openArticle, Commands.goToRelated, Commands.tagQuote, Commands.addNote] };
+      let range: vscode.Range | undefined;
+      const sections: string[] = [];
+
+      const annotation = ctx.annotations
+        .forArticle(article.key)
+        .filter((a) => a.status !== 'orphaned' && offset >= a.start && offset <= a.end)
+        .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+      const quote = article.analysis.quotes.find((q) => offset >= q.start - 1 && offset <= q.end + 1);
+      const mention = ctx.entities.mentionAt(article, offset);
+
+      if (quote) {
+        range = new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
+        let s = `$(quote) **${quote.speaker ? escapeMd(quote.speaker) : 'Unattributed quotation'}**${quote.cue ? ` — _${escapeMd(quote.cue)}_` : ''}`;
+        const index = indexService.index;
+        if (index.has(article.key)) {
+          const source = index.sourceAt(article.key, offset);
+          const related = source ? index.relatedTo(source, { limit: 3, otherArticlesOnly: true }) : [];
+          if (related.length > 0) {
+            s += '\n\nRelated:\n';
+            for (const r of related) {
+              const other = ctx.catalog.get(r.path);
+              s += `\n- [${escapeMd(excerpt(r.text, 70))}](${openLink(r.path, r.start, r.end)}) — ${escapeMd(other ? articleTitle(other) : r.path)} _(${escapeMd(r.reasons.map((x) => x.detail).join('; '))})_`;
+            }
+            s += `\n\n[More related passages…](command:${Commands.goToRelated})`;
+          }
+        }
+        if (!annotation) s += `\n\n[$(tag) Tag this quote](command:${Commands.tagQuote}) · [$(note) Add a note](command:${Commands.addNote})`;
+        sections.push(s);
+      }
+
+      if (annotation) {
+        range ??= new vscode.Range(doc.positionAt(annotation.start), doc.positionAt(annotation.end));
+        const state =
+          annotation.status === 'fuzzy'
+            ? `fuzzy (text ${Math.round((annotation.similarity ?? 0) * 100)}% the same as when annotated)`
+            : annotation.status === 'moved'
+              ? 'moved (found with its context at a new place)'
+              : 'anchored';
+        let s = `$(tag) ${annotation.tags.length ? annotation.tags.map((t) => `\`#${t}\``).join(' ') : '_no tags_'}`;
+        if (annotation.note) s += `\n\n${escapeMd(annotation.note).replace(/\n/g, '  \n')}`;
+        s += `\n\n_${state}${annotation.author ? ` · ${escapeMd(annotation.author)}` : ''}${annotation.updated ? ` · ${annotation.updated.slice(0, 10)}` : ''}_`;
+        sections.push(s);
+      }
+
+      if (mention && !quote) {
+        range ??= new vscode.Range(doc.positionAt(mention.mention.start), doc.positionAt(mention.mention.end));
+        const e = mention.entity;
+        const corpus = ctx.entities.get(e.id);
+        let s = `$(${e.type === 'person' ? 'person' : e.type === 'organization' ? 'organization' : 'location'}) **${escapeMd(corpus?.name ?? e.name)}** — ${TYPE_SINGULAR[e.type]}`;
+        s += `\n\n${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'} in this article`;
+        if (corpus) s += `; ${corpus.mentionCount} in ${corpus.articles.length} article${corpus.articles.length === 1 ? '' : 's'} of the workspace`;
+        const aliases = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name);
+        if (aliases.length) s += `\n\nAlso written: ${aliases.map(escapeMd).join(', ')}`;
+        const others = (corpus?.articles ?? []).filter((x) => x.article.key !== article.key).slice(0, 5);
+        if (others.length) {
+          s += `\n\nIn other articles (${ENTITY_TYPE_LABEL[e.type].toLowerCase()} view lists all):`;
+          for (const o of others) {
+            const m = o.entity.mentions[0]!;
+            s += `\n- [${escapeMd(articleTitle(o.article))}](${openLink(o.article.key, m.start, m.end)}) (${o.entity.mentions.length})`;
+          }
+        }
+        sections.push(s);
+      }
+
+      if (sections.length === 0) return undefined;
+      md.appendMarkdown(sections.join('\n\n---\n\n'));
+      return new vscode.Hover(md, range);
+    },
+  });
+}

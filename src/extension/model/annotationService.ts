@@ -1,0 +1,317 @@
+/**
+ * The workspace's annotations, over the core's SidecarStore (through vscode.workspace.fs, so remote and
+ * virtual workspaces work). Loads each article's sidecar, moves annotations with the text while an article is
+ * edited (document change events), re-attaches them when the article or its sidecar changes on disk, saves
+ * the moved anchors when the article is saved, and keeps an undo stack of the user's annotation changes.
+ */
+import { execFile } from 'node:child_process';
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+import { SidecarStore, type AnnotationPatch, type ArticleAnnotations, type NewAnnotation } from '../../core/annotations/store';
+import type { ResolvedAnnotation } from '../../core/annotations/types';
+import { isSidecarPath, SIDECAR_SUFFIX } from '../../core/workspace/articleFiles';
+import { config } from '../config';
+import type { AnnotationSource } from '../featureContext';
+import { vscodeFileOps } from '../vscodeFileOps';
+import type { ArticleCatalog } from './articleCatalog';
+import type { AnnotationView, SidecarProblem } from './annotationView';
+
+type UndoStep = { readonly label: string; readonly uri: string; readonly undo: () => Promise<void> };
+
+const UNDO_LIMIT = 50;
+
+export class AnnotationService implements AnnotationSource, vscode.Disposable {
+  private store: SidecarStore;
+  private readonly handles = new Map<string, ArticleAnnotations>();
+  private readonly views = new Map<string, AnnotationView[]>();
+  private readonly emitter = new vscode.EventEmitter<string>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly undoStack: UndoStep[] = [];
+  private gitAuthor: Promise<string | undefined> | undefined;
+  /** Sidecar writes of our own, so the watcher does not reload what we just wrote. */
+  private readonly ownWrites = new Map<string, number>();
+
+  constructor(private readonly catalog: ArticleCatalog) {
+    this.store = new SidecarStore({ fileOps: vscodeFileOps, contextLength: config.contextLength() });
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
+    this.disposables.push(
+      this.emitter,
+      watcher,
+      watcher.onDidCreate((u) => void this.onSidecarDiskChange(u)),
+      watcher.onDidChange((u) => void this.onSidecarDiskChange(u)),
+      watcher.onDidDelete((u) => void this.onSidecarDiskChange(u)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChange(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => void this.onDocumentSave(d)),
+      catalog.onDidChange((e) => void this.onCatalogChange(e.keys)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (config.affects(e, 'annotations.contextLength')) this.store = new SidecarStore({ fileOps: vscodeFileOps, contextLength: config.contextLength() });
+      }),
+    );
+  }
+
+  // ---- AnnotationSource -------------------------------------------------------------------------------
+
+  forArticle(uri: string): readonly AnnotationView[] {
+    return this.views.get(uri) ?? [];
+  }
+
+  problem(uri: string): SidecarProblem | undefined {
+    const p = this.handles.get(uri)?.error;
+    return p ? { sidecarUri: p.path, line: p.line ?? undefined, message: p.message } : undefined;
+  }
+
+  tagCounts(): [string, number][] {
+    const counts = new Map<string, number>();
+    for (const list of this.views.values()) for (const a of list) for (const t of a.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  }
+
+  // ---- Loading ----------------------------------------------------------------------------------------
+
+  /** Loads the sidecars of every article in the catalog (in small batches, yielding in between). */
+  async loadAll(): Promise<void> {
+    const all = this.catalog.all();
+    for (let i = 0; i < all.length; i += 32) {
+      await Promise.all(all.slice(i, i + 32).map((a) => this.load(a.key, false)));
+      await new Promise((r) => setImmediate(r));
+    }
+    this.emitter.fire('');
+  }
+
+  private async load(uri: string, fire = true): Promise<ArticleAnnotations | undefined> {
+    const entry = this.catalog.get(uri);
+    if (!entry || entry.error) return undefined;
+    const h = await this.store.load(uri, entry.text);
+    this.handles.set(uri, h);
+    this.refreshView(uri, fire);
+    if (h.error && fire) this.reportProblem(uri);
+    return h;
+  }
+
+  private refreshView(uri: string, fire = true): void {
+    const h = this.handles.get(uri);
+    const list = h ? h.list().map(toView) : [];
+    if (list.length > 0) this.views.set(uri, list);
+    else this.views.delete(uri);
+    if (fire) this.emitter.fire(uri);
+  }
+
+  private async handleFor(uri: string): Promise<ArticleAnnotations> {
+    const h = this.handles.get(uri) ?? (await this.load(uri, false));
+    if (!h) throw new Error('this file is not an article News Annotator can read');
+    return h;
+  }
+
+  // ---- Changes ----------------------------------------------------------------------------------------
+
+  async add(uri: string, input: NewAnnotation): Promise<AnnotationView> {
+    const h = await this.handleFor(uri);
+    const author = input.author ?? (await this.author());
+    const r = await this.write(uri, () => h.add({ ...input, author }));
+    const created = toView(r);
+    this.pushUndo(`add annotation on “${created.quote.slice(0, 40)}”`, uri, async () => {
+      await h.remove(created.id);
+    });
+    return created;
+  }
+
+  async update(uri: string, id: string, patch: AnnotationPatch): Promise<AnnotationView> {
+    const h = await this.handleFor(uri);
+    const before = h.get(id);
+    const r = await this.write(uri, () => h.update(id, patch));
+    if (before) {
+      const prev = before.annotation;
+      this.pushUndo('edit annotation', uri, async () => {
+        await h.update(id, { setTags: prev.tags, note: prev.note ?? null });
+      });
+    }
+    return toView(r);
+  }
+
+  async remove(uri: string, id: string): Promise<void> {
+    const h = await this.handleFor(uri);
+    const before = h.get(id);
+    await this.write(uri, () => h.remove(id));
+    if (before && before.start >= 0) {
+      const a = before.annotation;
+      this.pushUndo('remove annotation', uri, async () => {
+        await h.add({ start: before.start, end: before.end, kind: a.kind, tags: a.tags, note: a.note, speaker: a.speaker, entity: a.entity, author: a.author });
+      });
+    }
+  }
+
+  async reattach(uri: string, id: string, start: number, end: number): Promise<AnnotationView> {
+    const h = await this.handleFor(uri);
+    const r = await this.write(uri, () => h.reattach(id, start, end));
+    return toView(r);
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  /** Undoes the last annotation change; returns what was undone, or undefined when there is nothing to undo. */
+  async undo(): Promise<string | undefined> {
+    const step = this.undoStack.pop();
+    if (!step) return undefined;
+    this.noteOwnWrite(step.uri);
+    await step.undo();
+    this.refreshView(step.uri);
+    return step.label;
+  }
+
+  private pushUndo(label: string, uri: string, undo: () => Promise<void>): void {
+    this.undoStack.push({ label, uri, undo });
+    if (this.undoStack.length > UNDO_LIMIT) this.undoStack.shift();
+  }
+
+  private async write<T>(uri: string, fn: () => Promise<T>): Promise<T> {
+    this.noteOwnWrite(uri);
+    try {
+      return await fn();
+    } finally {
+      this.refreshView(uri);
+    }
+  }
+
+  private noteOwnWrite(uri: string): void {
+    this.ownWrites.set(uri + SIDECAR_SUFFIX, Date.now());
+  }
+
+  /** The author recorded on new annotations: the setting, else git's user.name, else the OS user. */
+  async author(): Promise<string> {
+    const fromSetting = config.author();
+    if (fromSetting) return fromSetting;
+    this.gitAuthor ??= new Promise((resolve) => {
+      const cwd = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
+      execFile('git', ['config', 'user.name'], { cwd, timeout: 3000 }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
+    });
+    const git = await this.gitAuthor;
+    if (git) return git;
+    try {
+      return os.userInfo().username;
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  // ---- Events -----------------------------------------------------------------------------------------
+
+  private onDocumentChange(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0) return;
+    const uri = e.document.uri.toString();
+    const h = this.handles.get(uri);
+    if (!h) return;
+    const edits = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
+    h.applyEdits(edits, e.document.getText());
+    this.refreshView(uri);
+  }
+
+  private async onDocumentSave(doc: vscode.TextDocument): Promise<void> {
+    const uri = doc.uri.toString();
+    const h = this.handles.get(uri);
+    if (!h || h.readOnly || h.list().length === 0) return;
+    this.noteOwnWrite(uri);
+    try {
+      await h.saveAnchors();
+    } catch (err) {
+      void vscode.window.showErrorMessage(`News Annotator could not save the annotations of ${vscode.workspace.asRelativePath(doc.uri)}: ${errorText(err)}`);
+    }
+  }
+
+  private async onCatalogChange(keys: readonly string[]): Promise<void> {
+    for (const key of keys) {
+      const entry = this.catalog.get(key);
+      const h = this.handles.get(key);
+      if (!entry) {
+        this.handles.delete(key);
+        this.views.delete(key);
+        this.store.forget(key);
+        this.emitter.fire(key);
+        continue;
+      }
+      // Changed on disk while not open: re-attach against the new text.
+      const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
+      if (h && !open && h.text !== entry.text) {
+        h.setText(entry.text);
+        this.refreshView(key);
+      } else if (!h) {
+        await this.load(key);
+      }
+    }
+  }
+
+  private async onSidecarDiskChange(sidecar: vscode.Uri): Promise<void> {
+    if (!isSidecarPath(sidecar.path)) return;
+    const key = sidecar.toString();
+    const own = this.ownWrites.get(key);
+    if (own !== undefined && Date.now() - own < 1500) return;
+    const articleUri = key.slice(0, -SIDECAR_SUFFIX.length);
+    const h = this.handles.get(articleUri);
+    if (h) {
+      await h.reload();
+      this.refreshView(articleUri);
+      if (h.error) this.reportProblem(articleUri);
+    } else {
+      await this.load(articleUri);
+    }
+  }
+
+  /** Shows a sidecar problem once, with a button that opens the sidecar at the bad line. */
+  private readonly reported = new Set<string>();
+  reportProblem(uri: string): void {
+    const p = this.problem(uri);
+    if (!p) {
+      this.reported.delete(uri);
+      return;
+    }
+    const key = `${uri}\n${p.message}\n${p.line}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    void showSidecarProblem(p);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The error message for a broken sidecar, with an "Open Sidecar" button that goes to the bad line. */
+export async function showSidecarProblem(p: SidecarProblem): Promise<void> {
+  const name = vscode.Uri.parse(p.sidecarUri).path.split('/').pop();
+  const choice = await vscode.window.showErrorMessage(
+    `News Annotator: ${name}${p.line ? ` line ${p.line}` : ''}: ${p.message}. This article's annotations are read-only until the file is fixed; nothing was overwritten.`,
+    'Open Sidecar',
+  );
+  if (choice === 'Open Sidecar') {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(p.sidecarUri));
+    const line = Math.max(0, (p.line ?? 1) - 1);
+    const editor = await vscode.window.showTextDocument(doc);
+    const pos = new vscode.Position(Math.min(line, doc.lineCount - 1), 0);
+    editor.selection = new vscode.Selection(pos, pos);
+    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+  }
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function toView(r: ResolvedAnnotation): AnnotationView {
+  const a = r.annotation;
+  return {
+    id: a.id,
+    kind: a.kind,
+    start: r.start >= 0 ? r.start : a.target.start,
+    end: r.end >= 0 ? r.end : a.target.end,
+    quote: a.target.exact,
+    tags: a.tags,
+    note: a.note,
+    speaker: a.speaker,
+    author: a.author,
+    status: r.status,
+    similarity: r.status === 'fuzzy' ? r.similarity : undefined,
+    updated: a.updated ?? a.created,
+  };
+}

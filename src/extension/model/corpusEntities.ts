@@ -1,0 +1,73 @@
+/**
+ * Entities across the whole workspace: each entity id (stable across articles) with the articles that
+ * mention it and every mention. Rebuilt lazily after the catalog changes.
+ */
+import * as vscode from 'vscode';
+import type { Entity, EntityMention, EntityType } from '../../core/analysis/types';
+import type { ArticleCatalog, ArticleEntry } from './articleCatalog';
+
+export interface CorpusEntity {
+  readonly id: string;
+  /** The fullest name used across the corpus. */
+  readonly name: string;
+  readonly type: EntityType;
+  readonly articles: readonly { readonly article: ArticleEntry; readonly entity: Entity }[];
+  readonly mentionCount: number;
+}
+
+export class CorpusEntities implements vscode.Disposable {
+  private cache: Map<string, CorpusEntity> | undefined;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly catalog: ArticleCatalog) {
+    this.sub = catalog.onDidChange(() => {
+      this.cache = undefined;
+    });
+  }
+
+  all(): CorpusEntity[] {
+    return [...this.map().values()];
+  }
+
+  get(id: string): CorpusEntity | undefined {
+    return this.map().get(id);
+  }
+
+  /** The entity mention at `offset` in an article, if any. */
+  mentionAt(article: ArticleEntry, offset: number): { entity: Entity; mention: EntityMention } | undefined {
+    for (const entity of article.analysis?.entities ?? []) {
+      for (const mention of entity.mentions) if (offset >= mention.start && offset <= mention.end) return { entity, mention };
+    }
+    return undefined;
+  }
+
+  /** Every mention of an entity across the corpus, in article order then text order. */
+  mentions(id: string): { article: ArticleEntry; mention: EntityMention }[] {
+    const e = this.get(id);
+    if (!e) return [];
+    return e.articles.flatMap(({ article, entity }) => entity.mentions.map((mention) => ({ article, mention })));
+  }
+
+  private map(): Map<string, CorpusEntity> {
+    if (this.cache) return this.cache;
+    const acc = new Map<string, { id: string; name: string; type: EntityType; articles: { article: ArticleEntry; entity: Entity }[]; mentionCount: number }>();
+    for (const article of this.catalog.all()) {
+      for (const entity of article.analysis?.entities ?? []) {
+        let e = acc.get(entity.id);
+        if (!e) {
+          e = { id: entity.id, name: entity.name, type: entity.type, articles: [], mentionCount: 0 };
+          acc.set(entity.id, e);
+        }
+        if (entity.name.length > e.name.length) e.name = entity.name;
+        e.articles.push({ article, entity });
+        e.mentionCount += entity.mentions.length;
+      }
+    }
+    this.cache = acc;
+    return acc;
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+  }
+}
