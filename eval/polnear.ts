@@ -53,7 +53,7 @@ function quotedSegments(text: string, s: number, e: number): [number, number][] 
   let open = -1;
   for (let i = from; i < to; i++) {
     const c = text[i]!;
-    if (open < 0 && OPEN.has(c) && (c !== '"' || i === 0 || /[\s(\[—–-]/.test(text[i - 1]!) || i === from)) {
+    if (open < 0 && OPEN.has(c) && (c !== '"' || i === 0 || /[\s([—–-]/.test(text[i - 1]!) || i === from)) {
       if (c === '"' && i + 1 < to && /\s/.test(text[i + 1]!)) continue;
       open = i + 1;
     } else if (open >= 0 && CLOSE.has(c)) {

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { register as annotate } from './annotate';
 import { register as annotations } from './annotations';
+import { register as extract } from './extract';
 import { register as note } from './note';
 import { register as related } from './related';
 import { register as search } from './search';
@@ -12,4 +13,4 @@ import { register as tag } from './tag';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [related, search, annotate, annotations, tag, note];
+export const commands: RegisterCommand[] = [related, search, annotate, annotations, tag, note, extract];

@@ -36,12 +36,13 @@ const CUE_WORDS = [
   'reiterate', 'reiterated', 'retort', 'retorted', 'shout', 'shouted', 'whisper', 'whispered', 'wonder', 'wondered', 'confirm', 'confirmed', 'confirms',
   'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'accuse', 'accused', 'accuses', 'criticise', 'criticised', 'criticized',
   'blame', 'blamed', 'praise', 'praised', 'dismiss', 'dismissed', 'pledge', 'pledged', 'tout', 'touted', 'agree', 'agreed', 'agrees', 'lament', 'lamented',
-  'mused', 'muse', 'sigh', 'sighed', 'begin', 'began', 'went', 'goes', 'put', 'recalls', 'proclaim', 'proclaimed', 'assert', 'asserted', 'asserts', 'allege', 'alleged',
+  'mused', 'muse', 'sigh', 'sighed', 'read', 'reads', 'begin', 'began', 'went', 'goes', 'put', 'recalls', 'proclaim', 'proclaimed', 'assert', 'asserted', 'asserts', 'allege', 'alleged',
 ];
 const CUES = new Set(CUE_WORDS);
 /** Cues weak enough that we only accept them right next to a quote. */
-const WEAK_CUES = new Set(['went', 'goes', 'put', 'call', 'calls', 'called', 'calling', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'begin', 'began', 'continue', 'continues', 'continued', 'point', 'pointed', 'post', 'state', 'states', 'report', 'reports', 'agree', 'agreed', 'agrees', 'describe', 'describes', 'described', 'describing', 'praise', 'praised', 'blame', 'blamed', 'accuse', 'accused', 'accuses', 'dismiss', 'dismissed', 'warning', 'calling']);
+const WEAK_CUES = new Set(['read', 'reads', 'went', 'goes', 'put', 'call', 'calls', 'called', 'calling', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'begin', 'began', 'continue', 'continues', 'continued', 'point', 'pointed', 'post', 'state', 'states', 'report', 'reports', 'agree', 'agreed', 'agrees', 'describe', 'describes', 'described', 'describing', 'praise', 'praised', 'blame', 'blamed', 'accuse', 'accused', 'accuses', 'dismiss', 'dismissed', 'warning', 'calling']);
 
+const SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'statement', 'official', 'officials', 'source', 'sources', 'representative', 'release']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'one', 'another', 'two', 'three', 'several', 'some', 'many', 'other']);
 const TITLE_WORDS = new Set([
@@ -397,6 +398,15 @@ export class SpeakerResolver {
     const content = words.filter((w) => !DETERMINERS.has(w));
     if (content.length === 0) return null;
     const head = content[content.length - 1]!;
+    // "a Fifa spokesman", "a Kremlin statement": the organisation speaks.
+    if (SPOKES.has(head)) {
+      for (const w of content) {
+        const e = this.ctx.entities.resolve(w);
+        if (e && e.type === 'organization') return { name: e.name, entity: e };
+      }
+    }
+    const indefinite = words[0] === 'a' || words[0] === 'an' || words[0] === 'one' || words[0] === 'another';
+    if (indefinite) return null;
     const heads = HEAD_SYNONYMS[head] ?? [head];
     if (!TITLE_WORDS.has(head) || ['source', 'sources', 'statement', 'officials', 'analysts', 'experts', 'aides', 'leaders', 'members', 'group', 'party', 'government', 'ministry', 'department', 'campaign', 'leadership', 'spokesmen'].includes(head)) return null;
     const nat = content.map((w) => NATIONALITY[w]).find((x) => x);

@@ -1,0 +1,169 @@
+/**
+ * `news-annotator extract [--json] <file-or-folder>...`: the analysis of each article (metadata, quotes
+ * with speakers, named entities). Folders are walked by the same rules as the extension. A file that
+ * cannot be read or decoded goes to `errors` (and stderr), the others are still processed, and the exit
+ * status is then 1. Entity corrections are read from `.news-annotator/entities.yaml` in the current
+ * directory and in each folder given.
+ */
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from 'commander';
+import { analyzeArticle, CORRECTIONS_FILE, parseEntityCorrections, type ArticleAnalysis, type EntityCorrections } from '../../core/analysis/index';
+import { decodeArticleBytes } from '../../core/text/decode';
+import { expandArticlePaths } from '../articlePaths';
+
+export interface ExtractedArticle {
+  path: string;
+  title: string | null;
+  titleDerived: boolean;
+  publisher: string | null;
+  date: string | null;
+  dateIso: string | null;
+  author: string | null;
+  dateline: string | null;
+  quotes: { text: string; start: number; end: number; speaker: string | null; cue: string | null }[];
+  entities: { id: string; name: string; type: string; mentions: { start: number; end: number; text: string }[] }[];
+  warnings: string[];
+}
+
+export interface ExtractError {
+  path: string;
+  reason: string;
+}
+
+export function toExtracted(p: string, a: ArticleAnalysis, extraWarnings: string[] = []): ExtractedArticle {
+  const m = a.metadata;
+  return {
+    path: p,
+    title: m.title,
+    titleDerived: m.titleDerived,
+    publisher: m.publisher,
+    date: m.date,
+    dateIso: m.dateIso,
+    author: m.author,
+    dateline: m.dateline,
+    quotes: a.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker, cue: q.cue })),
+    entities: a.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map((x) => ({ start: x.start, end: x.end, text: x.text })) })),
+    warnings: [...extraWarnings, ...a.warnings.map((w) => w.message)],
+  };
+}
+
+/** Loads and merges the corrections files found in `dirs`; problems are returned, not thrown. */
+export async function loadCorrections(dirs: readonly string[]): Promise<{ corrections: EntityCorrections; errors: ExtractError[] }> {
+  const entities: EntityCorrections['entities'][number][] = [];
+  const suppress: EntityCorrections['suppress'][number][] = [];
+  const errors: ExtractError[] = [];
+  const seen = new Set<string>();
+  for (const d of dirs) {
+    const file = path.resolve(d, CORRECTIONS_FILE);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let src: string;
+    try {
+      src = await fsp.readFile(file, 'utf8');
+    } catch {
+      continue; // no corrections file here
+    }
+    try {
+      const c = parseEntityCorrections(src);
+      entities.push(...c.entities);
+      suppress.push(...c.suppress);
+    } catch (err) {
+      errors.push({ path: file, reason: `${err instanceof Error ? err.message : String(err)} (corrections not applied)` });
+    }
+  }
+  return { corrections: { entities, suppress }, errors };
+}
+
+export async function extract(args: readonly string[], json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { files, errors: pathErrors } = await expandArticlePaths(args);
+  const errors: ExtractError[] = pathErrors.map((e) => ({ path: e.path, reason: e.message }));
+  const folders: string[] = ['.'];
+  for (const a of args) {
+    try {
+      if ((await fsp.stat(a)).isDirectory()) folders.push(a);
+    } catch {
+      // reported by expandArticlePaths
+    }
+  }
+  const { corrections, errors: corrErrors } = await loadCorrections(folders);
+  errors.push(...corrErrors);
+  const articles: ExtractedArticle[] = [];
+  for (const f of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await fsp.readFile(f);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      errors.push({ path: f, reason: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot read (${(e as Error).message})` });
+      continue;
+    }
+    const d = decodeArticleBytes(bytes);
+    if (!d.ok) {
+      errors.push({ path: f, reason: d.reason });
+      continue;
+    }
+    const extra: string[] = [];
+    if (d.invalidBytes > 0) {
+      const msg = `${d.invalidBytes} invalid UTF-8 sequence(s) shown as U+FFFD`;
+      extra.push(msg);
+      err(`news-annotator: ${f}: ${msg}\n`);
+    }
+    if (d.text.length === 0) extra.push('empty file');
+    const a = analyzeArticle(d.text, { corrections });
+    for (const w of a.warnings) if (/first .* only/.test(w.message)) err(`news-annotator: ${f}: ${w.message}\n`);
+    articles.push(toExtracted(f, a, extra));
+  }
+  for (const e of errors) err(`news-annotator: ${e.path}: ${e.reason}\n`);
+  if (json) {
+    out(JSON.stringify({ articles, errors }, null, 2) + '\n');
+  } else {
+    for (const a of articles) out(summary(a));
+    out(`${articles.length} article(s) analysed${errors.length ? `, ${errors.length} problem(s)` : ''}\n`);
+  }
+  const fatal = errors.length > 0;
+  return fatal ? 1 : 0;
+}
+
+function clip(s: string, n: number): string {
+  const t = s.replace(/\s+/g, ' ');
+  return t.length > n ? t.slice(0, n - 1) + '…' : t;
+}
+
+function summary(a: ExtractedArticle): string {
+  const lines: string[] = [];
+  lines.push(`${a.path}`);
+  lines.push(`  title:     ${a.title ?? '(none)'}${a.titleDerived ? '  [derived from the first sentence]' : ''}`);
+  const meta = [a.publisher && `publisher: ${a.publisher}`, a.date && `date: ${a.date}${a.dateIso ? ` (${a.dateIso})` : ''}`, a.author && `author: ${a.author}`, a.dateline && `dateline: ${a.dateline}`].filter(Boolean);
+  if (meta.length) lines.push(`  ${meta.join('   ')}`);
+  lines.push(`  quotes (${a.quotes.length}):`);
+  for (const q of a.quotes) lines.push(`    ${q.speaker ?? '(no speaker)'}${q.cue ? ` [${q.cue}]` : ''}: “${clip(q.text, 90)}”`);
+  const byType = (t: string) =>
+    a.entities
+      .filter((e) => e.type === t)
+      .sort((x, y) => y.mentions.length - x.mentions.length)
+      .map((e) => `${e.name} (${e.mentions.length})`)
+      .join(', ');
+  lines.push(`  people:        ${byType('person') || '-'}`);
+  lines.push(`  organisations: ${byType('organization') || '-'}`);
+  lines.push(`  places:        ${byType('place') || '-'}`);
+  for (const w of a.warnings) lines.push(`  warning: ${w}`);
+  return lines.join('\n') + '\n\n';
+}
+
+export function register(program: Command): void {
+  program
+    .command('extract')
+    .description('Analyse articles: metadata, quotations with speakers, named entities (files or folders)')
+    .argument('<file-or-folder...>', 'article files, or folders to walk for article files')
+    .option('--json', 'print one JSON object {articles, errors}')
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      const code = await extract(
+        paths,
+        !!opts.json,
+        (s) => process.stdout.write(s),
+        (s) => process.stderr.write(s),
+      );
+      if (code !== 0) process.exitCode = code;
+    });
+}
