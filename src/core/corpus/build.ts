@@ -56,35 +56,97 @@ export interface BuildReport {
 
 export type UpdateOutcome = 'added' | 'updated' | 'unchanged' | 'removed' | 'failed';
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** setImmediate where the host has it (Node, the extension host): setTimeout(0) is clamped to 1 ms or more. */
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
+    if (typeof g.setImmediate === 'function') g.setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+
+interface Fetched {
+  readonly path: string;
+  readonly stat?: { size: number; mtimeMs: number };
+  readonly bytes?: Uint8Array;
+  readonly error?: unknown;
+}
+
+type RefreshOptions = Pick<BuildCorpusOptions, 'fileOps' | 'analyze' | 'annotationsFor' | 'trustStamps'>;
+
+/** The I/O half of a refresh: stat, and read unless the stamp says the indexed version is current. */
+async function fetchArticle(index: CorpusIndex, path: string, options: RefreshOptions): Promise<Fetched> {
+  try {
+    const stat = await options.fileOps.stat(path);
+    if (!stat) return { path };
+    const old = index.stampOf(path);
+    if (options.trustStamps !== false && old && old.size === stat.size && old.mtimeMs === stat.mtimeMs && index.has(path)) return { path, stat };
+    return { path, stat, bytes: await options.fileOps.readFile(path) };
+  } catch (error) {
+    return { path, error };
+  }
+}
+
+/** The CPU half: decode, compare fingerprints, analyse and index. */
+async function applyArticle(index: CorpusIndex, f: Fetched, options: RefreshOptions): Promise<UpdateOutcome> {
+  if (f.error !== undefined) throw f.error;
+  const { path, stat } = f;
+  if (!stat) return index.remove(path) ? 'removed' : 'unchanged';
+  const had = index.has(path);
+  if (!f.bytes) {
+    if (options.annotationsFor) await refreshAnnotations(index, path, index.textOf(path)!, options.annotationsFor);
+    return 'unchanged';
+  }
+  const decoded = decodeArticleBytes(f.bytes);
+  if (!decoded.ok) throw new Error(`${path}: ${decoded.reason}`);
+  const text = decoded.text;
+  const fp = fingerprint(text);
+  if (had && index.fingerprintOf(path) === fp) {
+    index.setStamp(path, stat);
+    if (options.annotationsFor) await refreshAnnotations(index, path, text, options.annotationsFor);
+    return 'unchanged';
+  }
+  const annotations = options.annotationsFor ? await options.annotationsFor(path, text) : [];
+  index.upsert({ path, text, fingerprint: fp, analysis: options.analyze(text, path), annotations, stamp: { size: stat.size, mtimeMs: stat.mtimeMs } });
+  return had ? 'updated' : 'added';
+}
 
 export async function buildCorpusIndex(options: BuildCorpusOptions): Promise<BuildReport> {
   const index = options.index ?? new CorpusIndex();
   const { paths, signal } = options;
   const sliceMs = options.sliceMs ?? 12;
-  const batchSize = options.batchSize ?? 25;
+  const batchSize = Math.max(1, options.batchSize ?? 25);
   const failed: BuildProblem[] = [];
   let analyzed = 0;
   let reused = 0;
-  let sinceYield = 0;
   let sliceStart = Date.now();
-  for (let i = 0; i < paths.length; i++) {
-    if (signal?.aborted) return { index, analyzed, reused, removed: 0, failed, cancelled: true };
-    const path = paths[i]!;
-    try {
-      const outcome = await refreshArticle(index, path, options);
-      if (outcome === 'unchanged') reused++;
-      else if (outcome === 'added' || outcome === 'updated') analyzed++;
-    } catch (err) {
-      failed.push({ path, message: err instanceof Error ? err.message : String(err) });
-      index.remove(path);
+  const fetchBatch = (from: number) => Promise.all(paths.slice(from, from + batchSize).map((p) => fetchArticle(index, p, options)));
+  // Reads of the next batch overlap with the analysis of this one.
+  let pending = paths.length > 0 ? fetchBatch(0) : Promise.resolve([] as Fetched[]);
+  for (let from = 0; from < paths.length; from += batchSize) {
+    const batch = await pending;
+    if (from + batchSize < paths.length) pending = fetchBatch(from + batchSize);
+    for (let k = 0; k < batch.length; k++) {
+      if (signal?.aborted) {
+        void pending.catch(() => undefined);
+        return { index, analyzed, reused, removed: 0, failed, cancelled: true };
+      }
+      const f = batch[k]!;
+      try {
+        const outcome = await applyArticle(index, f, options);
+        if (outcome === 'unchanged') reused++;
+        else if (outcome === 'added' || outcome === 'updated') analyzed++;
+      } catch (err) {
+        failed.push({ path: f.path, message: err instanceof Error ? err.message : String(err) });
+        index.remove(f.path);
+      }
+      options.onProgress?.({ done: from + k + 1, total: paths.length, path: f.path });
+      if (Date.now() - sliceStart >= sliceMs) {
+        await yieldToEventLoop();
+        sliceStart = Date.now();
+      }
     }
-    options.onProgress?.({ done: i + 1, total: paths.length, path });
-    if (++sinceYield >= batchSize || Date.now() - sliceStart >= sliceMs) {
-      await yieldToEventLoop();
-      sinceYield = 0;
-      sliceStart = Date.now();
-    }
+    await yieldToEventLoop();
+    sliceStart = Date.now();
   }
   if (signal?.aborted) return { index, analyzed, reused, removed: 0, failed, cancelled: true };
   const wanted = new Set(paths);
@@ -102,32 +164,8 @@ export async function buildCorpusIndex(options: BuildCorpusOptions): Promise<Bui
  * Brings one article up to date after its file changed (or was created or deleted): reads it, and re-analyses
  * it when its text changed. Throws on an unreadable or binary file (the index then keeps the previous version).
  */
-export async function refreshArticle(
-  index: CorpusIndex,
-  path: string,
-  options: Pick<BuildCorpusOptions, 'fileOps' | 'analyze' | 'annotationsFor' | 'trustStamps'>,
-): Promise<UpdateOutcome> {
-  const { fileOps } = options;
-  const stat = await fileOps.stat(path);
-  if (!stat) return index.remove(path) ? 'removed' : 'unchanged';
-  const had = index.has(path);
-  const oldStamp = index.stampOf(path);
-  if (had && options.trustStamps !== false && oldStamp && oldStamp.size === stat.size && oldStamp.mtimeMs === stat.mtimeMs) {
-    if (options.annotationsFor) await refreshAnnotations(index, path, index.textOf(path)!, options.annotationsFor);
-    return 'unchanged';
-  }
-  const decoded = decodeArticleBytes(await fileOps.readFile(path));
-  if (!decoded.ok) throw new Error(`${path}: ${decoded.reason}`);
-  const text = decoded.text;
-  const fp = fingerprint(text);
-  if (had && index.fingerprintOf(path) === fp) {
-    index.setStamp(path, stat);
-    if (options.annotationsFor) await refreshAnnotations(index, path, text, options.annotationsFor);
-    return 'unchanged';
-  }
-  const annotations = options.annotationsFor ? await options.annotationsFor(path, text) : [];
-  index.upsert({ path, text, fingerprint: fp, analysis: options.analyze(text, path), annotations, stamp: { size: stat.size, mtimeMs: stat.mtimeMs } });
-  return had ? 'updated' : 'added';
+export async function refreshArticle(index: CorpusIndex, path: string, options: RefreshOptions): Promise<UpdateOutcome> {
+  return applyArticle(index, await fetchArticle(index, path, options), options);
 }
 
 async function refreshAnnotations(index: CorpusIndex, path: string, text: string, annotationsFor: AnnotationsFn): Promise<void> {

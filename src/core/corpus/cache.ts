@@ -12,10 +12,11 @@ import type { EntityType, PassageKind } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
 import { CorpusIndex } from './corpusIndex';
 import type { ArticleRecord, EntityRec, PassageRec, QuoteRec } from './record';
+import type { FrozenPostings } from './shingleIndex';
 import type { IndexedAnnotation } from './types';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 const MAGIC = [0x4e, 0x41, 0x43, 0x49]; // NACI
 const BOM = 0x01020304;
 
@@ -31,8 +32,8 @@ interface ArticleJson {
   te: number;
   pub: string | null;
   d: string | null;
-  /** passages: start, end, kind index, sentences flat, entity ids, shingle count */
-  ps: [number, number, number, number[], string[], number][];
+  /** passages: start, end, kind index, sentences flat, entity ids */
+  ps: [number, number, number, number[], string[]][];
   /** quotes: start, end, speaker, speakerKey, passage */
   q: [number, number, string | null, string | null, number][];
   /** entities: id, name, type, start, end, mentions */
@@ -44,6 +45,9 @@ interface CacheJson {
   v: number;
   /** Caller's key (e.g. the analyser's version): a cache written under another key is ignored. */
   key: string;
+  /** Distinct shingle keys and postings in the binary part. */
+  nk: number;
+  np: number;
   articles: ArticleJson[];
 }
 
@@ -56,42 +60,38 @@ export class CacheFormatError extends Error {
 
 export function serializeCorpusIndex(index: CorpusIndex, key = ''): Uint8Array {
   const records = index.records();
-  let total = 0;
-  for (const r of records) for (const s of r.shingles) total += s.length;
-  const data = new Uint32Array(total);
-  let k = 0;
-  const articles: ArticleJson[] = records.map((r) => {
-    for (const s of r.shingles) {
-      data.set(s, k);
-      k += s.length;
-    }
-    return {
-      p: r.path,
-      f: r.fingerprint,
-      st: r.stamp ? [r.stamp.size, r.stamp.mtimeMs] : null,
-      x: r.text,
-      t: r.title,
-      ts: r.titleStart,
-      te: r.titleEnd,
-      pub: r.publisher,
-      d: r.dateIso,
-      ps: r.passages.map((p, i) => [p.start, p.end, KINDS.indexOf(p.kind), [...p.sentences], [...p.entities], r.shingles[i]!.length]),
-      q: r.quotes.map((q) => [q.start, q.end, q.speaker, q.speakerKey, q.passage]),
-      e: r.entities.map((e) => [e.id, e.name, e.type, e.start, e.end, e.mentions]),
-      a: [...r.annotations],
-    };
-  });
-  const json = new TextEncoder().encode(JSON.stringify({ v: CACHE_FORMAT_VERSION, key, articles } satisfies CacheJson));
+  const sh = index.frozenShingles();
+  const articles: ArticleJson[] = records.map((r) => ({
+    p: r.path,
+    f: r.fingerprint,
+    st: r.stamp ? [r.stamp.size, r.stamp.mtimeMs] : null,
+    x: r.text,
+    t: r.title,
+    ts: r.titleStart,
+    te: r.titleEnd,
+    pub: r.publisher,
+    d: r.dateIso,
+    ps: r.passages.map((p) => [p.start, p.end, KINDS.indexOf(p.kind), [...p.sentences], [...p.entities]]),
+    q: r.quotes.map((q) => [q.start, q.end, q.speaker, q.speakerKey, q.passage]),
+    e: r.entities.map((e) => [e.id, e.name, e.type, e.start, e.end, e.mentions]),
+    a: [...r.annotations],
+  }));
+  const json = new TextEncoder().encode(JSON.stringify({ v: CACHE_FORMAT_VERSION, key, nk: sh.keys.length, np: sh.ids.length, articles } satisfies CacheJson));
   const headerLen = 16;
   const dataOffset = align4(headerLen + json.length);
-  const out = new Uint8Array(dataOffset + data.byteLength);
+  const dataBytes = (sh.keys.length * 2 + 1 + sh.ids.length) * 4;
+  const out = new Uint8Array(dataOffset + dataBytes);
   out.set(MAGIC, 0);
   const view = new DataView(out.buffer);
   new Uint32Array(out.buffer, 4, 1)[0] = BOM;
   view.setUint32(8, CACHE_FORMAT_VERSION, true);
   view.setUint32(12, json.length, true);
   out.set(json, headerLen);
-  out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), dataOffset);
+  let at = dataOffset;
+  for (const arr of [sh.keys, sh.offsets, sh.ids]) {
+    out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), at);
+    at += arr.byteLength;
+  }
   return out;
 }
 
@@ -113,21 +113,21 @@ export function deserializeCorpusIndex(bytes: Uint8Array, key = ''): CorpusIndex
   }
   if (parsed.key !== key) throw new CacheFormatError(`cache key ${JSON.stringify(parsed.key)} differs from ${JSON.stringify(key)}`);
   const dataOffset = align4(16 + jsonLen);
-  if ((aligned.length - dataOffset) % 4 !== 0) throw new CacheFormatError('truncated cache');
-  const data = new Uint32Array(aligned.buffer.slice(aligned.byteOffset + dataOffset, aligned.byteOffset + aligned.length));
-  const index = new CorpusIndex();
-  let k = 0;
-  for (const a of parsed.articles) {
-    const shingles: Uint32Array[] = [];
-    const passages: PassageRec[] = a.ps.map(([start, end, kind, sentences, entities, n]) => {
-      if (k + n > data.length) throw new CacheFormatError('truncated cache');
-      shingles.push(data.subarray(k, k + n));
-      k += n;
-      return { start, end, kind: KINDS[kind] ?? 'paragraph', sentences, entities };
-    });
+  const { nk, np } = parsed;
+  if (!Number.isInteger(nk) || !Number.isInteger(np) || aligned.length - dataOffset !== (nk * 2 + 1 + np) * 4) throw new CacheFormatError('truncated cache');
+  const data = aligned.buffer.slice(aligned.byteOffset + dataOffset, aligned.byteOffset + aligned.length);
+  const shingles: FrozenPostings = {
+    keys: new Uint32Array(data, 0, nk),
+    offsets: new Uint32Array(data, nk * 4, nk + 1),
+    ids: new Int32Array(data, (2 * nk + 1) * 4, np),
+  };
+  let units = 0;
+  const records: ArticleRecord[] = parsed.articles.map((a) => {
+    const passages: PassageRec[] = a.ps.map(([start, end, kind, sentences, entities]) => ({ start, end, kind: KINDS[kind] ?? 'paragraph', sentences, entities }));
+    units += passages.length;
     const quotes: QuoteRec[] = a.q.map(([start, end, speaker, speakerKey, passage]) => ({ start, end, speaker, speakerKey, passage }));
     const entities: EntityRec[] = a.e.map(([id, name, type, start, end, mentions]) => ({ id, name, type, start, end, mentions }));
-    const rec: ArticleRecord = {
+    return {
       path: a.p,
       text: a.x,
       fingerprint: a.f,
@@ -141,11 +141,13 @@ export function deserializeCorpusIndex(bytes: Uint8Array, key = ''): CorpusIndex
       quotes,
       entities,
       annotations: a.a,
-      shingles,
     };
-    index.attachRecord(rec);
+  });
+  for (let i = 0; i < np; i++) {
+    const id = shingles.ids[i]!;
+    if (id < 0 || id >= units) throw new CacheFormatError('corrupt cache: shingle posting out of range');
   }
-  return index;
+  return CorpusIndex.restore(records, shingles);
 }
 
 /**

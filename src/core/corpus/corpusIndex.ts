@@ -15,7 +15,7 @@
  */
 import Fuse, { type FuseResult, type FuseResultMatch } from 'fuse.js';
 import type { EntityType } from '../analysis/types';
-import { PostingTable } from './postings';
+import { ShingleIndex, type FrozenPostings } from './shingleIndex';
 import { FILTER_KEYS, foldPhrase, parseQuery } from './query';
 import { buildRecord, isContentPassage, passageAt, validateAnnotations, type ArticleRecord } from './record';
 import { contentTokens, foldWord, hashString, intersectSize, isStopword, searchTokens, shingles, sortedUnique } from './tokenize';
@@ -117,7 +117,7 @@ export class CorpusIndex {
   private unitPassage: number[] = [];
   private unitAlive: boolean[] = [];
   private liveUnits = 0;
-  private shinglePostings = new PostingTable(1 << 16);
+  private shinglePostings = new ShingleIndex();
   private entityPostings = new Map<string, number[]>();
   private entityDf = new Map<string, number>();
   private entityNames = new Map<string, string>();
@@ -131,6 +131,8 @@ export class CorpusIndex {
   private liveItems = 0;
   private termPostings = new Map<string, number[]>();
   private deadPostings = 0;
+  private nameTokens = new Map<string, string[]>();
+  private foldCache = new Map<string, string>();
 
   get size(): number {
     return this.byPath.size;
@@ -216,7 +218,7 @@ export class CorpusIndex {
       if (!this.unitAlive[u]) continue;
       this.unitAlive[u] = false;
       this.liveUnits--;
-      this.deadPostings += rec.shingles[i]!.length + rec.passages[i]!.entities.length;
+      this.deadPostings += 20 + rec.passages[i]!.entities.length;
       for (const e of rec.passages[i]!.entities) {
         const df = (this.entityDf.get(e) ?? 1) - 1;
         if (df <= 0) {
@@ -236,13 +238,37 @@ export class CorpusIndex {
   /** Rebuilds the posting tables from the live articles (drops what removed articles left behind). */
   compact(): void {
     const lives = [...this.byPath.values()].sort((a, b) => a.slot - b.slot);
+    const frozen = this.frozenShingles();
+    this.reset(frozen);
+    for (const l of lives) this.attach(l.rec);
+  }
+
+  /** The shingle postings of the live articles, with units numbered as `records()` order will re-create them. */
+  frozenShingles(): FrozenPostings {
+    const remap = new Int32Array(this.unitSlot.length).fill(-1);
+    let next = 0;
+    for (const l of [...this.byPath.values()].sort((a, b) => a.slot - b.slot)) {
+      for (let i = 0; i < l.rec.passages.length; i++) remap[l.firstUnit + i] = next++;
+    }
+    return this.shinglePostings.frozen((id) => remap[id]!);
+  }
+
+  /** @internal for the cache: an index from records and their frozen shingle postings. */
+  static restore(records: readonly ArticleRecord[], shingles: FrozenPostings): CorpusIndex {
+    const index = new CorpusIndex();
+    index.reset(shingles);
+    for (const r of records) index.attach(r);
+    return index;
+  }
+
+  private reset(shingles?: FrozenPostings): void {
     this.bySlot.length = 0;
     this.byPath.clear();
     this.unitSlot = [];
     this.unitPassage = [];
     this.unitAlive = [];
     this.liveUnits = 0;
-    this.shinglePostings = new PostingTable(1 << 16);
+    this.shinglePostings = new ShingleIndex(shingles);
     this.entityPostings = new Map();
     this.entityDf = new Map();
     this.entityNames = new Map();
@@ -254,18 +280,12 @@ export class CorpusIndex {
     this.liveItems = 0;
     this.termPostings = new Map();
     this.deadPostings = 0;
-    for (const l of lives) this.attach(l.rec);
+    this.nameTokens = new Map();
   }
 
   /** @internal for the cache: the records of every article. */
   records(): ArticleRecord[] {
     return [...this.byPath.values()].sort((a, b) => a.slot - b.slot).map((l) => l.rec);
-  }
-
-  /** @internal for the cache: adds an already-derived record. */
-  attachRecord(rec: ArticleRecord): void {
-    this.remove(rec.path);
-    this.attach(rec);
   }
 
   private attach(rec: ArticleRecord): void {
@@ -279,8 +299,8 @@ export class CorpusIndex {
       this.unitPassage.push(i);
       this.unitAlive.push(true);
       this.liveUnits++;
-      const sh = rec.shingles[i]!;
-      for (let k = 0; k < sh.length; k++) this.shinglePostings.add(sh[k]!, u);
+      const sh = rec.shingles?.[i];
+      if (sh) for (let k = 0; k < sh.length; k++) this.shinglePostings.add(sh[k]!, u);
       for (const e of rec.passages[i]!.entities) {
         let list = this.entityPostings.get(e);
         if (!list) this.entityPostings.set(e, (list = []));
@@ -288,6 +308,7 @@ export class CorpusIndex {
         this.entityDf.set(e, (this.entityDf.get(e) ?? 0) + 1);
       }
     }
+    rec.shingles = undefined; // posted; the table holds them from now on
     for (const e of rec.entities) this.entityNames.set(e.id, e.name);
     for (let q = 0; q < rec.quotes.length; q++) {
       const gid = this.quoteSlot.length;
@@ -370,8 +391,14 @@ export class CorpusIndex {
     this.liveItems++;
     live.itemIds.push(id);
     const terms = new Set<string>();
-    for (const v of [item.text, item.speaker, item.name, item.note, ...(item.tags ?? [])]) {
-      if (v) for (const t of searchTokens(v)) terms.add(t);
+    if (item.text) for (const t of searchTokens(item.text)) terms.add(t);
+    if (item.note) for (const t of searchTokens(item.note)) terms.add(t);
+    // Names, speakers and tags repeat across the corpus: tokenise each once.
+    for (const v of [item.speaker, item.name, ...(item.tags ?? [])]) {
+      if (!v) continue;
+      let toks = this.nameTokens.get(v);
+      if (!toks) this.nameTokens.set(v, (toks = searchTokens(v)));
+      for (const t of toks) terms.add(t);
     }
     for (const t of terms) {
       let list = this.termPostings.get(t);
@@ -619,6 +646,16 @@ export class CorpusIndex {
 
   // ---------------------------------------------------------------- search
 
+  /** foldPhrase, memoised (names, speakers, publishers and tags repeat). */
+  private fold(s: string): string {
+    let f = this.foldCache.get(s);
+    if (f === undefined) {
+      if (this.foldCache.size > 200_000) this.foldCache.clear();
+      this.foldCache.set(s, (f = foldPhrase(s)));
+    }
+    return f;
+  }
+
   /**
    * Fuzzy search over headlines, quotations, speakers, entities, tags and notes, with filters
    * (`tag:`, `speaker:`, `outlet:`, `entity:`, `type:`; see query.ts). Throws QueryError on a malformed filter.
@@ -717,11 +754,17 @@ export class CorpusIndex {
     const outlets = q.outlet.map(foldPhrase);
     const ents = q.entity.map(foldPhrase);
     const types = q.type;
-    const has = (value: string | undefined | null, needle: string) => value != null && foldPhrase(value).includes(needle);
+    const has = (value: string | undefined | null, needle: string) => value != null && this.fold(value).includes(needle);
     const tagMatch = (t: string, want: string) => {
-      const f = foldPhrase(t);
+      const f = this.fold(t);
       return f === want || f.startsWith(want + '/');
     };
+    // Entity ids whose name holds each entity: filter value.
+    const entIds = ents.map((e) => {
+      const ids = new Set<string>();
+      for (const [id, name] of this.entityNames) if (this.fold(name).includes(e)) ids.add(id);
+      return ids;
+    });
     return (it) => {
       const live = this.bySlot[it.slot];
       if (!live) return false;
@@ -756,13 +799,16 @@ export class CorpusIndex {
       for (const o of outlets) if (!(has(rec.publisher, o) || rec.path.toLowerCase().includes(o))) return false;
       for (const t of tags) {
         if (it.kind === 'annotation' && it.tags?.some((x) => tagMatch(x, t))) continue;
+        if (rec.annotations.length === 0) return false;
         if (!rec.annotations.some((a) => a.start < Math.max(it.end, it.start + 1) && a.end > it.start && a.tags.some((x) => tagMatch(x, t)))) return false;
       }
-      for (const e of ents) {
+      for (let k = 0; k < ents.length; k++) {
+        const e = ents[k]!;
         if (it.kind === 'entity' && has(it.name, e)) continue;
         if (it.kind === 'quote' && has(it.speaker, e)) continue;
         const p = rec.passages[it.passage];
-        if (!p || !p.entities.some((id) => has(this.entityNames.get(id), e))) return false;
+        const ids = entIds[k]!;
+        if (!p || !p.entities.some((id) => ids.has(id))) return false;
       }
       return true;
     };

@@ -38,6 +38,19 @@ export class PostingTable {
     return this.keys.byteLength + this.heads.byteLength + this.counts.byteLength + this.next.byteLength + this.ids.byteLength;
   }
 
+  /** Grows the tables ahead of a bulk load of about `postings` postings over `keys` distinct keys. */
+  reserve(keys: number, postings: number): void {
+    while (keys * 2 > this.keys.length) this.growKeys();
+    if (postings > this.ids.length) {
+      const ids = new Int32Array(postings);
+      ids.set(this.ids.subarray(0, this.nodes));
+      const next = new Int32Array(postings);
+      next.set(this.next.subarray(0, this.nodes));
+      this.ids = ids;
+      this.next = next;
+    }
+  }
+
   private slotOf(key: number): number {
     let h = Math.imul(key, 0x9e3779b1) >>> 0;
     let slot = h & this.mask;

@@ -50,8 +50,11 @@ export interface ArticleRecord {
   readonly quotes: readonly QuoteRec[];
   readonly entities: readonly EntityRec[];
   annotations: readonly IndexedAnnotation[];
-  /** Per passage: sorted unique shingle hashes (empty for passages not indexed for near-duplicates). */
-  readonly shingles: readonly Uint32Array[];
+  /**
+   * Per passage: sorted unique shingle hashes (empty for passages not indexed for near-duplicates). Present
+   * until the index has posted them; the index then drops them (its shingle table holds them).
+   */
+  shingles?: readonly Uint32Array[];
 }
 
 /** Passage kinds that take part in related passages (furniture, bylines and datelines do not). */

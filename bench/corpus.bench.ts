@@ -1,0 +1,352 @@
+/**
+ * Corpus index benchmark (`npm run bench -- corpus`): on ../shared/corpora/bbc (2,225 articles) and on a
+ * 10,000-article corpus made from it in memory (never written anywhere), prints first-index time (analysis
+ * and indexing separately), reopen from the cache, memory, search and related-passages latency, incremental
+ * re-index of one changed article, and whether lightly edited copies of quotations are found first.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeArticle } from '../src/core/analysis/index';
+import type { ArticleAnalysis } from '../src/core/analysis/types';
+import { buildCorpusIndex, CorpusIndex, deserializeCorpusIndex, loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex } from '../src/core/corpus/index';
+import type { IndexedAnnotation } from '../src/core/corpus/types';
+import { nodeFileOps } from '../src/cli/nodeFileOps';
+import { gc, mb, percentile, sharedDir } from './shared';
+
+const shared = sharedDir();
+if (!shared) {
+  console.log('corpus: skipped (../shared/corpora/bbc is absent)');
+  process.exit(0);
+}
+const root = path.join(shared, 'corpora', 'bbc');
+
+/** Deterministic PRNG so every run measures the same corpus and queries. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = rng(20250601);
+const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
+
+function ms(x: number): string {
+  return x >= 1000 ? (x / 1000).toFixed(2) + ' s' : x.toFixed(1) + ' ms';
+}
+
+function line(label: string, value: string, target?: string, ok?: boolean): void {
+  console.log(`  ${label.padEnd(44)} ${value.padStart(12)}${target ? `   target ${target} ${ok ? 'OK' : 'MISSED'}` : ''}`);
+}
+
+interface Doc {
+  path: string;
+  text: string;
+  analysis?: ArticleAnalysis;
+  annotations: IndexedAnnotation[];
+}
+
+interface Samples {
+  readonly spans: Map<string, { quotes: number[]; paras: number[] }>;
+  readonly names: string[];
+  readonly speakers: string[];
+}
+
+/** What the query measurements need from the analyses, so the analyses themselves can be dropped. */
+function samplesOf(analyses: Map<string, ArticleAnalysis>): Samples {
+  const spans = new Map<string, { quotes: number[]; paras: number[] }>();
+  const names: string[] = [];
+  const speakers: string[] = [];
+  for (const [p, a] of analyses) {
+    spans.set(p, { quotes: a.quotes.slice(0, 4).map((q) => q.start), paras: a.passages.filter((x) => x.kind === 'paragraph').slice(0, 4).map((x) => x.start) });
+    for (const e of a.entities) if (names.length < 5000) names.push(e.name);
+    for (const q of a.quotes) if (q.speaker && speakers.length < 5000) speakers.push(q.speaker);
+  }
+  return { spans, names, speakers };
+}
+
+const TAGS = ['sanctions', 'economy', 'follow-up', 'election', 'check-figures', 'human rights', 'energy', 'football'];
+
+function annotate(d: Doc, analysis: ArticleAnalysis): void {
+  if (rand() > 0.08) return;
+  const paras = analysis.passages.filter((p) => p.kind === 'paragraph');
+  for (let k = 0; k < 2 && paras.length > 0; k++) {
+    const p = pick(paras);
+    const s = p.sentences[0] ?? p;
+    d.annotations.push({ id: `b${k}`, start: s.start, end: s.end, quote: d.text.slice(s.start, s.end), tags: [pick(TAGS)], ...(rand() < 0.5 ? { note: 'ask the press office about ' + pick(['figures', 'the date', 'the source', 'context']) } : {}) });
+  }
+}
+
+async function main(): Promise<void> {
+  const paths: string[] = [];
+  for (const topic of readdirSync(root).sort()) {
+    const dir = path.join(root, topic);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const f of readdirSync(dir).sort()) if (f.endsWith('.txt')) paths.push(path.join(dir, f));
+  }
+
+  // ---------------------------------------------------------------- BBC, through files (the real first open)
+  console.log(`\nBBC corpus: ${paths.length} articles (../shared/corpora/bbc)`);
+  gc();
+  let analysisMs = 0;
+  const analyses = new Map<string, ArticleAnalysis>();
+  const t0 = performance.now();
+  const first = await buildCorpusIndex({
+    fileOps: nodeFileOps,
+    paths,
+    analyze: (text, p) => {
+      const a0 = performance.now();
+      const a = analyzeArticle(text);
+      analysisMs += performance.now() - a0;
+      analyses.set(p, a);
+      return a;
+    },
+  });
+  const firstMs = performance.now() - t0;
+  const bbc = first.index;
+  line('first index, total (read+analyse+index)', ms(firstMs), '≤ 5 s', firstMs <= 5000);
+  line('  of which analyzeArticle', ms(analysisMs));
+  line('  of which index (read, decode, index)', ms(firstMs - analysisMs), '≤ 5 s', firstMs - analysisMs <= 5000);
+  if (first.failed.length > 0) line('  articles skipped', String(first.failed.length));
+  const st = bbc.stats();
+  console.log(`  indexed: ${st.articles} articles, ${st.passages} passages, ${st.quotes} quotes, ${st.entities} entities, ${st.shinglePostings} shingle postings`);
+
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'na-corpus-bench-'));
+  try {
+    const cachePath = path.join(tmp, 'corpus.bin');
+    const s0 = performance.now();
+    await saveCorpusIndex(nodeFileOps, cachePath, bbc);
+    line('cache write', ms(performance.now() - s0));
+    line('cache size', mb(statSync(cachePath).size));
+    gc();
+    const r0 = performance.now();
+    const cached = (await loadCorpusIndex(nodeFileOps, cachePath))!;
+    const loadMs = performance.now() - r0;
+    const refreshed = await buildCorpusIndex({ fileOps: nodeFileOps, paths, analyze: (t) => analyzeArticle(t), index: cached });
+    const reopenMs = performance.now() - r0;
+    line('reopen: load cache', ms(loadMs), '≤ 0.5 s', loadMs <= 500);
+    line('reopen: load cache + check every file stamp', ms(reopenMs), '≤ 0.5 s', reopenMs <= 500);
+    if (refreshed.analyzed > 0) line('  re-analysed on reopen (should be 0)', String(refreshed.analyzed));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  measureQueries(bbc, paths.map((p) => ({ path: p, text: bbc.textOf(p) ?? '', annotations: [] })), samplesOf(analyses), 'BBC');
+
+  // ---------------------------------------------------------------- 10,000 articles made from BBC, in memory
+  const base: Doc[] = paths.filter((p) => bbc.has(p)).map((p) => ({ path: p, text: bbc.textOf(p)!, annotations: [] }));
+  const docs: Doc[] = [...base];
+  const byTopic = new Map<string, Doc[]>();
+  base.forEach((d, i) => {
+    // Even-numbered originals feed the synthetic articles; odd ones stay unique (for the planted-copy check).
+    if (i % 2 !== 0) return;
+    const topic = path.basename(path.dirname(d.path));
+    if (!byTopic.has(topic)) byTopic.set(topic, []);
+    byTopic.get(topic)!.push(d);
+  });
+  const topics = [...byTopic.keys()];
+  let n = 0;
+  while (docs.length < 10_000) {
+    const pool = byTopic.get(pick(topics))!;
+    const a = pick(pool);
+    const b = pick(pool);
+    const pa = a.text.split(/\n\s*\n/);
+    const pb = b.text.split(/\n\s*\n/).slice(1);
+    const body: string[] = [];
+    for (let i = 1; i < Math.max(pa.length, pb.length + 1); i++) {
+      if (pa[i] && rand() < 0.7) body.push(perturb(pa[i]!));
+      if (pb[i - 1] && rand() < 0.4) body.push(perturb(pb[i - 1]!));
+    }
+    const text = `${perturb(pa[0] ?? 'Untitled')}\n\n${body.join('\n\n')}\n`;
+    docs.push({ path: `synthetic/${String(n++).padStart(5, '0')}.txt`, text, annotations: [] });
+  }
+  // Plant lightly edited copies of quotations from odd (unique) originals into synthetic articles.
+  const planted: { source: Doc; start: number; copyPath: string }[] = [];
+  const odd = base.filter((_, i) => i % 2 === 1);
+  for (let tries = 0; planted.length < 60 && tries < 5000; tries++) {
+    const src = pick(odd);
+    const a = analyses.get(src.path);
+    const q = a ? pick(a.quotes.length > 0 ? a.quotes : [undefined]) : undefined;
+    if (!q || q.text.split(/\s+/).length < 10 || planted.some((p) => p.source === src)) continue;
+    const target = docs[base.length + Math.floor(rand() * (docs.length - base.length))]!;
+    if (planted.some((p) => p.copyPath === target.path)) continue;
+    const edited = lightEdit(q.text);
+    target.text = target.text.replace(/\n\n/, `\n\nAs one official put it, "${edited}"\n\n`);
+    planted.push({ source: src, start: q.start, copyPath: target.path });
+  }
+
+  console.log(`\n10,000-article corpus: ${docs.length} articles (${base.length} BBC + ${docs.length - base.length} recombined and perturbed in memory)`);
+  let synthAnalysisMs = 0;
+  const analyses10 = new Map<string, ArticleAnalysis>();
+  for (const d of docs) {
+    let a = d.path.startsWith('synthetic/') ? undefined : analyses.get(d.path);
+    if (!a) {
+      const a0 = performance.now();
+      a = analyzeArticle(d.text);
+      synthAnalysisMs += performance.now() - a0;
+    }
+    analyses10.set(d.path, a);
+    annotate(d, a);
+  }
+  const samples10 = samplesOf(analyses10);
+  gc();
+  const i0 = performance.now();
+  const big = new CorpusIndex();
+  for (const d of docs) big.upsert({ path: d.path, text: d.text, analysis: analyses10.get(d.path)!, annotations: d.annotations });
+  const indexMs = performance.now() - i0;
+  // Drop what only the benchmark needed (the analyses), so memory shows what the index holds.
+  analyses10.clear();
+  analyses.clear();
+  const analysisAllMs = analysisMs + synthAnalysisMs * 1;
+  line('first index: index only (analyses given)', ms(indexMs), '≤ 15 s', indexMs <= 15000);
+  line('first index: analyse all + index (est.)', ms(analysisAllMs + indexMs), '≤ 15 s', analysisAllMs + indexMs <= 15000);
+  gc();
+  gc();
+  const mem = process.memoryUsage();
+  const st10 = big.stats();
+  console.log(`  indexed: ${st10.articles} articles, ${st10.passages} passages, ${st10.quotes} quotes, ${st10.entities} entities, ${st10.annotations} annotations, ${st10.shinglePostings} shingle postings`);
+  const used = mem.heapUsed + mem.arrayBuffers;
+  line('memory: process heap + typed arrays', mb(used), '≤ 300 MB', used <= 300 * 1024 * 1024);
+  line('  (also holds the BBC index and the bench texts)', '');
+  line('  rss', mb(mem.rss));
+
+  const c0 = performance.now();
+  const bytes = serializeCorpusIndex(big);
+  line('cache serialise', ms(performance.now() - c0));
+  line('cache size', mb(bytes.length));
+  gc();
+  const d0 = performance.now();
+  const restored = deserializeCorpusIndex(bytes);
+  const restoreMs = performance.now() - d0;
+  line('reopen: restore from cache bytes', ms(restoreMs), '≤ 0.5 s', restoreMs <= 500);
+  if (restored.size !== big.size) console.log('  restored size differs!');
+
+  measureQueries(big, docs, samples10, '10k');
+
+  // Planted copies: is the lightly edited copy the first result?
+  let top1 = 0;
+  let found = 0;
+  for (const p of planted) {
+    const text = big.textOf(p.source.path)!;
+    const rel = big.related(p.source.path, p.start + 1, { limit: 10 });
+    if (rel[0]?.path === p.copyPath) top1++;
+    if (rel.some((r) => r.path === p.copyPath && r.reasons.some((x) => x.kind === 'same-quote'))) found++;
+    void text;
+  }
+  line('lightly edited quote copies found first', `${top1}/${planted.length}`, '= all', top1 === planted.length);
+  line('  found as same-quote in top 10', `${found}/${planted.length}`);
+}
+
+function measureQueries(index: CorpusIndex, docs: readonly Doc[], samples: Samples, label: string): void {
+  const r = rng(7);
+  const pk = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  // Search: words from headlines, entity names, typos, filters.
+  const queries: string[] = [];
+  const { names, speakers } = samples;
+  for (let i = 0; i < 200; i++) {
+    const d = pk(docs);
+    const head = d.text.split('\n')[0]!.split(/\s+/).filter((w) => w.length > 3);
+    const w = head.length > 0 ? pk(head).replace(/[^\p{L}\p{N}-]/gu, '') : 'market';
+    switch (i % 8) {
+      case 0:
+        queries.push(w);
+        break;
+      case 1:
+        queries.push(w.length > 4 ? w.slice(0, 2) + w.slice(3) : w); // typo: dropped letter
+        break;
+      case 2:
+        queries.push(pk(names));
+        break;
+      case 3:
+        queries.push(`speaker:"${pk(speakers)}" ${w}`);
+        break;
+      case 4:
+        queries.push(`type:headline ${w}`);
+        break;
+      case 5:
+        queries.push(`tag:${pk(TAGS).split(' ')[0]}`);
+        break;
+      case 6:
+        queries.push(`entity:"${pk(names)}" type:quote`);
+        break;
+      default:
+        queries.push(head.slice(0, 3).join(' ') || w);
+    }
+  }
+  const st: number[] = [];
+  let hits = 0;
+  for (const q of queries) {
+    const t0 = performance.now();
+    const res = index.search(q, { limit: 50 });
+    st.push(performance.now() - t0);
+    if (res.length > 0) hits++;
+  }
+  line(`${label}: search p50 / p95 (${queries.length} queries)`, `${ms(percentile(st, 50))} / ${ms(percentile(st, 95))}`, '≤ 50 ms', percentile(st, 95) <= 50);
+  line(`${label}:   queries with results`, `${hits}/${queries.length}`);
+
+  // Related: offsets inside quotes and paragraphs.
+  const rt: number[] = [];
+  let withResults = 0;
+  for (let i = 0; i < 300; i++) {
+    const d = pk(docs);
+    const a = samples.spans.get(d.path);
+    if (!a) continue;
+    const start = i % 2 === 0 && a.quotes.length > 0 ? pk(a.quotes) : a.paras.length > 0 ? pk(a.paras) : undefined;
+    if (start === undefined) continue;
+    const t0 = performance.now();
+    const res = index.related(d.path, start + 1, { limit: 20 });
+    rt.push(performance.now() - t0);
+    if (res.length > 0) withResults++;
+  }
+  line(`${label}: related p50 / p95 (${rt.length} passages)`, `${ms(percentile(rt, 50))} / ${ms(percentile(rt, 95))}`, '≤ 50 ms', percentile(rt, 95) <= 50);
+  line(`${label}:   passages with related results`, `${withResults}/${rt.length}`);
+
+  // An article change re-indexed: analyse the new text + replace the article.
+  const ut: number[] = [];
+  const it: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const d = pk(docs);
+    const text = index.textOf(d.path);
+    if (!text) continue;
+    const changed = text.replace(/\n\n/, '\n\nA sentence added while editing, said the editor.\n\n');
+    const t0 = performance.now();
+    const analysis = analyzeArticle(changed);
+    const t1 = performance.now();
+    index.upsert({ path: d.path, text: changed, analysis, annotations: [] });
+    const t2 = performance.now();
+    ut.push(t2 - t0);
+    it.push(t2 - t1);
+    index.upsert({ path: d.path, text, analysis: analyzeArticle(text), annotations: d.annotations });
+  }
+  line(`${label}: article change re-indexed p95 (analyse+index)`, ms(percentile(ut, 95)), '≤ 50 ms', percentile(ut, 95) <= 50);
+  line(`${label}:   of which index update p95`, ms(percentile(it, 95)));
+}
+
+const SWAPS: Record<string, string> = { said: 'says', will: 'would', but: 'however', big: 'large', also: 'too', percent: '%', rise: 'increase', company: 'firm' };
+
+/** Light edits: a few words swapped for near-synonyms, an occasional word dropped. */
+function perturb(p: string): string {
+  return p
+    .split(' ')
+    .filter(() => rand() > 0.02)
+    .map((w) => (SWAPS[w] && rand() < 0.5 ? SWAPS[w] : w))
+    .join(' ');
+}
+
+/** The kind of edit a copying outlet makes: one word changed, one dropped, British → American spelling. */
+function lightEdit(q: string): string {
+  const words = q.split(' ');
+  const i = 1 + Math.floor(rand() * (words.length - 2));
+  words.splice(i, 1);
+  const j = Math.floor(rand() * words.length);
+  words[j] = SWAPS[words[j]!] ?? words[j]!;
+  return words.join(' ').replace(/isation/g, 'ization').replace(/our\b/g, 'or');
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
