@@ -17,7 +17,7 @@ import Fuse, { type FuseResult, type FuseResultMatch } from 'fuse.js';
 import type { EntityType } from '../analysis/types';
 import { ShingleIndex, type FrozenPostings } from './shingleIndex';
 import { FILTER_KEYS, foldPhrase, parseQuery } from './query';
-import { buildRecord, isContentPassage, passageAt, validateAnnotations, type ArticleRecord } from './record';
+import { buildRecord, entityKey, isContentPassage, passageAt, validateAnnotations, type ArticleRecord } from './record';
 import { contentTokens, foldWord, hashString, intersectSize, isStopword, searchTokens, shingles, sortedUnique } from './tokenize';
 import type {
   ArticleInput,
@@ -60,9 +60,13 @@ export const RANKING = {
   /** Accumulated rarity (sum of idf) a candidate must share before `shared-entities` counts. */
   minEntityWeight: 2.5,
   maxEntityDf: 20000,
+  /** Strongest shared-entity candidates re-ranked by word overlap with the source. */
+  entityRerank: 80,
   sameTag: 0.5,
   /** Factor for reasons other than same-quote when the result is in the source's own article. */
   sameArticle: 0.5,
+  /** Factor for same-quote in the source's own article (a repeat there ranks after copies elsewhere). */
+  sameArticleQuote: 0.85,
 } as const;
 
 interface Segment {
@@ -309,7 +313,7 @@ export class CorpusIndex {
       }
     }
     rec.shingles = undefined; // posted; the table holds them from now on
-    for (const e of rec.entities) this.entityNames.set(e.id, e.name);
+    for (const e of rec.entities) this.entityNames.set(entityKey(e.id), e.name);
     for (let q = 0; q < rec.quotes.length; q++) {
       const gid = this.quoteSlot.length;
       this.quoteSlot.push(slot);
@@ -457,7 +461,7 @@ export class CorpusIndex {
       if (slot === live.slot) {
         if (otherOnly) return;
         if (start < source.end && end > source.start) return; // overlaps the source itself
-        if (reason.kind !== 'same-quote') reason = { ...reason, score: reason.score * RANKING.sameArticle };
+        reason = { ...reason, score: round(reason.score * (reason.kind === 'same-quote' ? RANKING.sameArticleQuote : RANKING.sameArticle)) };
       }
       const key = slot + ':' + passage;
       let a = acc.get(key);
@@ -605,24 +609,34 @@ export class CorpusIndex {
         s.ents.push(e);
       }
     }
-    for (const [u, s] of score) {
-      if (s.w < RANKING.minEntityWeight && s.w < totalW * 0.99) continue;
+    const minW = Math.min(RANKING.minEntityWeight, totalW * 0.6);
+    const kept = [...score].filter(([, s]) => s.w >= minW).sort((a, b) => b[1].w - a[1].w);
+    // Many passages share the same few names: among the strongest, word overlap with the source breaks ties.
+    const srcWords = wordSet(live.rec.text, live.rec.passages[source.passage]!);
+    kept.forEach(([u, s], rank) => {
       const slot = this.unitSlot[u]!;
       const pi = this.unitPassage[u]!;
       const crec = this.bySlot[slot]!.rec;
       const p = crec.passages[pi]!;
       const share = s.w / totalW;
+      let overlap = 0;
+      if (rank < RANKING.entityRerank && srcWords.size > 0) {
+        const cw = wordSet(crec.text, p);
+        let n = 0;
+        for (const w of cw) if (srcWords.has(w)) n++;
+        overlap = n / Math.max(4, Math.min(srcWords.size, cw.size));
+      }
       const names = s.ents
         .sort((a, b) => idf(b) - idf(a))
         .slice(0, 4)
         .map((e) => this.entityNames.get(e) ?? e);
       add(slot, pi, p.start, p.end, p.kind === 'headline' ? 'headline' : 'passage', {
         kind: 'shared-entities',
-        score: round(RANKING.sharedEntities * Math.min(1, share) * Math.min(1, s.w / (RANKING.minEntityWeight * 2))),
+        score: round(RANKING.sharedEntities * Math.min(1, share) * Math.min(1, s.w / (RANKING.minEntityWeight * 2)) * (1 + Math.min(1, overlap))),
         detail: `shares ${names.join(', ')}${s.ents.length > 4 ? ` and ${s.ents.length - 4} more` : ''}`,
         keys: s.ents,
       });
-    }
+    });
   }
 
   private sameTag(live: LiveArticle, source: RelatedSource, add: AddFn): void {
@@ -873,6 +887,11 @@ export function segmentSimilarity(a: { uni: Uint32Array; sh: Uint32Array }, b: {
   const ratio = minU / maxU;
   const confidence = Math.min(1, sharedU / 8);
   return (0.45 * ou + 0.55 * os) * (0.8 + 0.2 * Math.sqrt(ratio)) * (0.6 + 0.4 * confidence);
+}
+
+/** Content words of a passage (normalised, stopwords removed). */
+function wordSet(text: string, span: { start: number; end: number }): Set<string> {
+  return new Set(contentTokens(text, span.start, span.end).map((t) => t.term));
 }
 
 function withinEdits(a: string, b: string, k: number): boolean {

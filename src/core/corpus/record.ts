@@ -13,7 +13,7 @@ export interface PassageRec {
   readonly kind: PassageKind;
   /** Flat [start0, end0, start1, end1, ...] sentence spans. */
   readonly sentences: readonly number[];
-  /** Entity ids mentioned in the passage (unique). */
+  /** Entity keys (see entityKey) mentioned in the passage (unique). */
   readonly entities: readonly string[];
 }
 
@@ -60,6 +60,15 @@ export interface ArticleRecord {
 /** Passage kinds that take part in related passages (furniture, bylines and datelines do not). */
 export function isContentPassage(kind: PassageKind): boolean {
   return kind === 'paragraph' || kind === 'headline';
+}
+
+/**
+ * The key the index matches entities on: the entity id without its type (`person:rex-tillerson` →
+ * `rex-tillerson`), so one article typing a name as an organisation and another as a person still link.
+ */
+export function entityKey(id: string): string {
+  const colon = id.indexOf(':');
+  return colon >= 0 ? id.slice(colon + 1) : id;
 }
 
 export function speakerKeyOf(speaker: string | null, speakerId: string | null): string | null {
@@ -113,7 +122,8 @@ export function buildRecord(input: ArticleInput): ArticleRecord {
       const pi = passageAt(passages, m.start);
       if (pi >= 0 && m.start < passages[pi]!.end) {
         const list = passages[pi]!.entities as string[];
-        if (!list.includes(e.id)) list.push(e.id);
+        const key = entityKey(e.id);
+        if (!list.includes(key)) list.push(key);
       }
     }
     entities.push({ id: e.id, name: e.name, type: e.type, start: first.start, end: first.end, mentions: e.mentions.length });

@@ -44,7 +44,7 @@ export interface RelatedReason {
   readonly detail: string;
   /** `same-quote`: wording similarity in 0..1. */
   readonly similarity?: number;
-  /** `shared-entities`: the shared entity ids; `same-speaker`: the speaker key; `same-tag`: the tags. */
+  /** `shared-entities`: the shared entity keys (ids without the type: `rex-tillerson`); `same-speaker`: the speaker key; `same-tag`: the tags. */
   readonly keys?: readonly string[];
 }
 

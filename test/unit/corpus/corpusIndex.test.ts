@@ -105,7 +105,7 @@ describe('corpus index: related passages', () => {
     assert.ok(rowing);
     const reason = rowing.reasons.find((r) => r.kind === 'shared-entities')!;
     assert.ok(reason.detail.includes('Lena Ruiz'));
-    assert.deepEqual(reason.keys, ['person:lena-ruiz']);
+    assert.deepEqual(reason.keys, ['lena-ruiz']);
   });
 
   it('links passages tagged alike, through the annotations', () => {
