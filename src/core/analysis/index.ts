@@ -152,7 +152,11 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     }
     // "Mr X" the recogniser missed.
     for (let i = 0; i + 1 < words.length; i++) {
-      if (!HONORIFICS.has(words[i]!.toLowerCase()) || covered[i + 1] || !/^\p{Lu}/u.test(words[i]!)) continue;
+      const w0 = words[i]!;
+      const c0 = w0.charCodeAt(0);
+      // honorifics all start with one of D L M P S (Dr, Lord, Lady, Mr, Mrs, Ms, Miss, Prof, Sir)
+      if (c0 !== 68 && c0 !== 76 && c0 !== 77 && c0 !== 80 && c0 !== 83) continue;
+      if (w0.length > 5 || !HONORIFICS.has(w0.toLowerCase()) || covered[i + 1]) continue;
       let e = i + 1;
       while (e < words.length && /^\p{Lu}[\p{L}'’-]+$/u.test(words[e]!) && !covered[e] && e < i + 4) e++;
       if (e > i + 1) pushMention(raw, masked, tokens, base + i, base + e, 'person');

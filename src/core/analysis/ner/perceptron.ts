@@ -5,7 +5,7 @@
  * cost per token is a handful of map look-ups.
  */
 import modelJson from './model.json';
-import { LABELS, allowed, contextFeatures, isAllCapsSentence, tagFeatures, wordFeatures, type DocEvidence } from './features';
+import { LABELS, allowed, contextFeatures, isAllCapsSentence, isCapitalised, shapeOf, wordFeatures, type DocEvidence } from './features';
 
 const NL = LABELS.length;
 
@@ -18,7 +18,8 @@ interface ModelFile {
 
 let weights: Map<string, Float32Array> | null = null;
 
-function getWeights(): Map<string, Float32Array> {
+/** All weights by feature string (the trainer's view); used for word features and as the reference in tests. */
+export function getWeights(): Map<string, Float32Array> {
   if (weights) return weights;
   const m = modelJson as unknown as ModelFile;
   if (m.format !== 'news-annotator-ner/1' || m.labels.join() !== LABELS.join()) throw new Error('NER model file has an unexpected format');
@@ -34,6 +35,49 @@ function getWeights(): Map<string, Float32Array> {
   weights = w;
   return w;
 }
+
+/**
+ * The same weights indexed for speed: context features by template then value (and value pairs), so the
+ * runtime looks up strings it already holds instead of building and hashing a new string per feature.
+ */
+interface Fast {
+  single: Map<string, Map<string, Float32Array>>;
+  pair: Map<string, Map<string, Map<string, Float32Array>>>;
+}
+
+const PAIR_TEMPLATES = new Set(['pn', 'wn', 'pw', 't2', 'tw']);
+let fast: Fast | null = null;
+
+function getFast(): Fast {
+  if (fast) return fast;
+  const single = new Map<string, Map<string, Float32Array>>();
+  const pair = new Map<string, Map<string, Map<string, Float32Array>>>();
+  for (const [f, v] of getWeights()) {
+    const eq = f.indexOf('=');
+    const tmpl = eq < 0 ? f : f.slice(0, eq);
+    const value = eq < 0 ? '' : f.slice(eq + 1);
+    if (PAIR_TEMPLATES.has(tmpl)) {
+      const bar = value.indexOf('|');
+      if (bar < 0) continue;
+      const a = value.slice(0, bar);
+      const b = value.slice(bar + 1);
+      let m1 = pair.get(tmpl);
+      if (!m1) pair.set(tmpl, (m1 = new Map()));
+      let m2 = m1.get(a);
+      if (!m2) m1.set(a, (m2 = new Map()));
+      m2.set(b, v);
+    } else {
+      let m1 = single.get(tmpl);
+      if (!m1) single.set(tmpl, (m1 = new Map()));
+      m1.set(value, v);
+    }
+  }
+  fast = { single, pair };
+  return fast;
+}
+
+const EMPTY = new Map<string, Float32Array>();
+const EMPTY2 = new Map<string, Map<string, Float32Array>>();
 
 const wordCache = new Map<string, Float32Array>();
 const MAX_CACHE = 200_000;
@@ -51,6 +95,66 @@ function wordScores(w: string, W: Map<string, Float32Array>): Float32Array {
   return v;
 }
 
+function add(scores: Float64Array, x: Float32Array | undefined): void {
+  if (x) for (let k = 0; k < NL; k++) scores[k]! += x[k]!;
+}
+
+/**
+ * Scores of the context features of token i — the same sum as looking up every string of
+ * contextFeatures(words, i, doc, caps), computed from the per-template indexes.
+ */
+function addContext(scores: Float64Array, F: Fast, lower: readonly string[], shapes: readonly string[], words: readonly string[], i: number, doc: DocEvidence | null, caps: boolean): void {
+  const n = lower.length;
+  const lp1 = i > 0 ? lower[i - 1]! : '<s>';
+  const lp2 = i > 1 ? lower[i - 2]! : '<s>';
+  const ln1 = i + 1 < n ? lower[i + 1]! : '</s>';
+  const ln2 = i + 2 < n ? lower[i + 2]! : '</s>';
+  const sp1 = i > 0 ? shapes[i - 1]! : SHAPE_BOS;
+  const sn1 = i + 1 < n ? shapes[i + 1]! : SHAPE_EOS;
+  const S = F.single;
+  const P = F.pair;
+  add(scores, (S.get('p1') ?? EMPTY).get(lp1));
+  add(scores, (S.get('n1') ?? EMPTY).get(ln1));
+  add(scores, (S.get('p2') ?? EMPTY).get(lp2));
+  add(scores, (S.get('n2') ?? EMPTY).get(ln2));
+  add(scores, (S.get('ps') ?? EMPTY).get(sp1));
+  add(scores, (S.get('ns') ?? EMPTY).get(sn1));
+  add(scores, ((P.get('pn') ?? EMPTY2).get(sp1) ?? EMPTY).get(sn1));
+  const lw = lower[i]!;
+  add(scores, ((P.get('wn') ?? EMPTY2).get(lw) ?? EMPTY).get(ln1));
+  add(scores, ((P.get('pw') ?? EMPTY2).get(lp1) ?? EMPTY).get(lw));
+  if (i === 0) add(scores, (S.get('first') ?? EMPTY).get(''));
+  if (caps) {
+    add(scores, (S.get('caps') ?? EMPTY).get(''));
+    add(scores, (S.get('cw') ?? EMPTY).get(lw));
+  }
+  const w = words[i]!;
+  if (doc && isCapitalised(w)) {
+    const inLower = doc.lower.has(lw);
+    const inTitle = doc.titleMid.has(lw);
+    add(scores, (S.get('d') ?? EMPTY).get((inLower ? 'L' : '') + (inTitle ? 'T' : '') + (i === 0 ? '0' : '')));
+  }
+}
+
+const SHAPE_BOS = shapeOf('<s>');
+const SHAPE_EOS = shapeOf('</s>');
+
+/** Reference implementation (string features, as in training); the fast path must agree with it. */
+export function contextScoresReference(words: readonly string[], i: number, doc: DocEvidence | null): Float64Array {
+  const W = getWeights();
+  const scores = new Float64Array(NL);
+  for (const f of contextFeatures(words, i, doc, isAllCapsSentence(words))) add(scores, W.get(f));
+  return scores;
+}
+
+export function contextScoresFast(words: readonly string[], i: number, doc: DocEvidence | null): Float64Array {
+  const scores = new Float64Array(NL);
+  const lower = words.map((w) => w.toLowerCase());
+  const shapes = words.map((w) => shapeOf(w));
+  addContext(scores, getFast(), lower, shapes, words, i, doc, isAllCapsSentence(words));
+  return scores;
+}
+
 export type NerType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
 /** A recognised span over token indices [start, end) of the sentence. */
@@ -61,11 +165,91 @@ export interface TokenSpan {
 }
 
 /** Tags one sentence (normalised word forms). */
+/** Everything the tagger needs about one word form, looked up once per token. */
+interface WordRec {
+  lower: string;
+  shape: string;
+  word: Float32Array;
+  asP1: Float32Array | undefined;
+  asN1: Float32Array | undefined;
+  asP2: Float32Array | undefined;
+  asN2: Float32Array | undefined;
+  asCaps: Float32Array | undefined;
+  /** wn=<this>|<next lower> */
+  wn: Map<string, Float32Array>;
+  /** pw=<this>|<next lower> (this word as the previous one) */
+  pw: Map<string, Float32Array>;
+  shapeRec: ShapeRec;
+}
+
+interface ShapeRec {
+  asPs: Float32Array | undefined;
+  asNs: Float32Array | undefined;
+  pn: Map<string, Float32Array>;
+}
+
+const recCache = new Map<string, WordRec>();
+const shapeRecCache = new Map<string, ShapeRec>();
+
+function shapeRec(F: Fast, sh: string): ShapeRec {
+  let r = shapeRecCache.get(sh);
+  if (!r) {
+    r = { asPs: (F.single.get('ps') ?? EMPTY).get(sh), asNs: (F.single.get('ns') ?? EMPTY).get(sh), pn: (F.pair.get('pn') ?? EMPTY2).get(sh) ?? EMPTY };
+    shapeRecCache.set(sh, r);
+  }
+  return r;
+}
+
+function lowerRec(F: Fast, W: Map<string, Float32Array>, word: string, lower: string, sh: string): WordRec {
+  const S = F.single;
+  const P = F.pair;
+  return {
+    lower,
+    shape: sh,
+    word: word === '' ? new Float32Array(NL) : wordScores(word, W),
+    asP1: (S.get('p1') ?? EMPTY).get(lower),
+    asN1: (S.get('n1') ?? EMPTY).get(lower),
+    asP2: (S.get('p2') ?? EMPTY).get(lower),
+    asN2: (S.get('n2') ?? EMPTY).get(lower),
+    asCaps: (S.get('cw') ?? EMPTY).get(lower),
+    wn: (P.get('wn') ?? EMPTY2).get(lower) ?? EMPTY,
+    pw: (P.get('pw') ?? EMPTY2).get(lower) ?? EMPTY,
+    shapeRec: shapeRec(F, sh),
+  };
+}
+
+function rec(F: Fast, W: Map<string, Float32Array>, word: string): WordRec {
+  let r = recCache.get(word);
+  if (!r) {
+    r = lowerRec(F, W, word, word.toLowerCase(), shapeOf(word));
+    if (recCache.size >= MAX_CACHE) recCache.clear();
+    recCache.set(word, r);
+  }
+  return r;
+}
+
+let bos: WordRec | null = null;
+let eos: WordRec | null = null;
+
 export function tagSentence(words: readonly string[], doc: DocEvidence | null): TokenSpan[] {
   const W = getWeights();
+  const F = getFast();
+  if (!bos || !eos) {
+    bos = lowerRec(F, W, '', '<s>', SHAPE_BOS);
+    eos = lowerRec(F, W, '', '</s>', SHAPE_EOS);
+  }
   const caps = isAllCapsSentence(words);
+  const n = words.length;
+  const recs: WordRec[] = new Array(n);
+  for (let i = 0; i < n; i++) recs[i] = rec(F, W, words[i]!);
   const scores = new Float64Array(NL);
   const out: TokenSpan[] = [];
+  const T = F.single.get('t') ?? EMPTY;
+  const T2 = F.pair.get('t2') ?? EMPTY2;
+  const TW = F.pair.get('tw') ?? EMPTY2;
+  const FIRST = (F.single.get('first') ?? EMPTY).get('');
+  const CAPS = (F.single.get('caps') ?? EMPTY).get('');
+  const D = F.single.get('d') ?? EMPTY;
   let prev = 0;
   let prev2 = 0;
   let spanStart = -1;
@@ -74,20 +258,40 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
     if (spanStart >= 0) out.push({ start: spanStart, end, type: spanType as NerType });
     spanStart = -1;
   };
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    const ws = wordScores(w, W);
+  for (let i = 0; i < n; i++) {
+    const r = recs[i]!;
+    const p1 = i > 0 ? recs[i - 1]! : bos;
+    const p2 = i > 1 ? recs[i - 2]! : bos;
+    const n1 = i + 1 < n ? recs[i + 1]! : eos;
+    const n2 = i + 2 < n ? recs[i + 2]! : eos;
+    const ws = r.word;
     for (let k = 0; k < NL; k++) scores[k] = ws[k]!;
-    for (const f of contextFeatures(words, i, doc, caps)) {
-      const x = W.get(f);
-      if (x) for (let k = 0; k < NL; k++) scores[k]! += x[k]!;
+    add(scores, p1.asP1);
+    add(scores, n1.asN1);
+    add(scores, p2.asP2);
+    add(scores, n2.asN2);
+    add(scores, p1.shapeRec.asPs);
+    add(scores, n1.shapeRec.asNs);
+    add(scores, p1.shapeRec.pn.get(n1.shape));
+    add(scores, r.wn.get(n1.lower));
+    add(scores, p1.pw.get(r.lower));
+    if (i === 0) add(scores, FIRST);
+    if (caps) {
+      add(scores, CAPS);
+      add(scores, r.asCaps);
     }
-    for (const f of tagFeatures(LABELS[prev]!, LABELS[prev2]!, w)) {
-      const x = W.get(f);
-      if (x) for (let k = 0; k < NL; k++) scores[k]! += x[k]!;
+    const w = words[i]!;
+    if (doc && isCapitalised(w)) {
+      const inLower = doc.lower.has(r.lower);
+      const inTitle = doc.titleMid.has(r.lower);
+      add(scores, D.get((inLower ? 'L' : '') + (inTitle ? 'T' : '') + (i === 0 ? '0' : '')));
     }
+    const pl = LABELS[prev]!;
+    add(scores, T.get(pl));
+    add(scores, (T2.get(LABELS[prev2]!) ?? EMPTY).get(pl));
+    add(scores, (TW.get(pl) ?? EMPTY).get(r.shape));
     let best = -1;
-    for (let k = 0; k < NL; k++) if (allowed(prev, k) && (best < 0 || scores[k]! > scores[best]!)) best = k;
+    for (let k = 0; k < NL; k++) if (ALLOWED[prev * NL + k] && (best < 0 || scores[k]! > scores[best]!)) best = k;
     const label = LABELS[best]!;
     if (label === 'O') close(i);
     else if (label.startsWith('B-')) {
@@ -98,6 +302,9 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
     prev2 = prev;
     prev = best;
   }
-  close(words.length);
+  close(n);
   return out;
 }
+
+const ALLOWED = new Uint8Array(NL * NL);
+for (let a = 0; a < NL; a++) for (let b = 0; b < NL; b++) ALLOWED[a * NL + b] = allowed(a, b) ? 1 : 0;
