@@ -140,7 +140,8 @@ async function guard(fn: () => Promise<unknown>): Promise<void> {
     await fn();
   } catch (err) {
     const problem = (err as { problem?: { path: string; line: number | null; message: string } }).problem;
-    if (problem) await showSidecarProblem({ sidecarUri: problem.path, line: problem.line ?? undefined, message: problem.message });
+    // Not awaited: a notification stays until the user dismisses it, and the command must not hang on it.
+    if (problem) void showSidecarProblem({ sidecarUri: problem.path, line: problem.line ?? undefined, message: problem.message });
     else void vscode.window.showErrorMessage(`News Annotator: ${errorText(err)}`);
   }
 }

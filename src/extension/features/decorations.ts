@@ -22,7 +22,6 @@ const color = (id: string) => new vscode.ThemeColor(`newsAnnotator.${id}`);
 export class Decorations implements vscode.Disposable {
   private types = new Map<Kind | 'tags', vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly applied = new Map<string, DecorationSnapshot>();
   private firstDrawAt: number | undefined;
 
@@ -30,11 +29,10 @@ export class Decorations implements vscode.Disposable {
     this.createTypes();
     this.disposables.push(
       vscode.window.onDidChangeVisibleTextEditors(() => this.redrawVisible()),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && this.isVisible(e.document)) this.schedule(e.document);
-      }),
-      src.catalog.onDidChange(() => this.redrawVisible()),
-      src.onDidChangeAnnotations(() => this.redrawVisible()),
+      // The catalog re-analyses edited articles after a pause in typing (meanwhile VS Code moves the existing
+      // decorations with the text) and tells us which ones changed.
+      src.catalog.onDidChange((e) => this.redrawVisible(e.listChanged ? undefined : e.keys)),
+      src.onDidChangeAnnotations((uri) => this.redrawVisible(typeof uri === 'string' && uri ? [uri] : undefined)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (config.affects(e, 'highlights')) {
           this.createTypes();
@@ -94,26 +92,11 @@ export class Decorations implements vscode.Disposable {
     );
   }
 
-  private isVisible(doc: vscode.TextDocument): boolean {
-    return vscode.window.visibleTextEditors.some((e) => e.document === doc);
-  }
-
-  private schedule(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    const prev = this.timers.get(key);
-    if (prev) clearTimeout(prev);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.src.catalog.updateFromDocument(doc);
-        for (const ed of vscode.window.visibleTextEditors) if (ed.document === doc) this.draw(ed);
-      }, config.highlights().debounceMs),
-    );
-  }
-
-  redrawVisible(): void {
-    for (const ed of vscode.window.visibleTextEditors) this.draw(ed);
+  /** Redraws the visible editors (only those showing `keys`, when given). */
+  redrawVisible(keys?: readonly string[]): void {
+    for (const ed of vscode.window.visibleTextEditors) {
+      if (!keys || keys.includes(ed.document.uri.toString())) this.draw(ed);
+    }
   }
 
   private draw(editor: vscode.TextEditor): void {
@@ -165,7 +148,6 @@ export class Decorations implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
     for (const t of this.types.values()) t.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -203,8 +203,14 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
     const uri = e.document.uri.toString();
     const h = this.handles.get(uri);
     if (!h) return;
-    const edits = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
-    h.applyEdits(edits, e.document.getText());
+    if (!e.document.isDirty) {
+      // A change that leaves the document clean is VS Code reloading it after it changed on disk (or an undo
+      // back to the saved text): re-attach by quote and context rather than mapping a whole-text replacement.
+      h.setText(e.document.getText());
+    } else {
+      const edits = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
+      h.applyEdits(edits, e.document.getText());
+    }
     this.refreshView(uri);
   }
 
@@ -231,9 +237,9 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
         this.emitter.fire(key);
         continue;
       }
-      // Changed on disk while not open: re-attach against the new text.
-      const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key);
-      if (h && !open && h.text !== entry.text) {
+      // Changed on disk (a document with unsaved edits keeps its handle current through its change events).
+      const dirty = vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
+      if (h && !dirty && h.text !== entry.text) {
         h.setText(entry.text);
         this.refreshView(key);
       } else if (!h) {

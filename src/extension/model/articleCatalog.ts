@@ -48,6 +48,9 @@ export class ArticleCatalog implements vscode.Disposable {
       watcher.onDidChange((uri) => void this.onDiskChange(uri, 'change')),
       watcher.onDidDelete((uri) => void this.onDiskChange(uri, 'delete')),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.entries.has(e.document.uri.toString())) this.scheduleUpdate(e.document);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (config.affects(e, 'articles.include', 'articles.exclude')) void this.rescan();
       }),
@@ -153,9 +156,9 @@ export class ArticleCatalog implements vscode.Disposable {
   }
 
   /** (Re)reads one article from its open document or from disk and analyses it. */
-  async load(uri: vscode.Uri): Promise<ArticleEntry> {
+  async load(uri: vscode.Uri, fromDisk = false): Promise<ArticleEntry> {
     const key = uri.toString();
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const doc = fromDisk ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const relativePath = folder ? vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) : uri.path;
     let text = '';
@@ -177,7 +180,28 @@ export class ArticleCatalog implements vscode.Disposable {
     return entry;
   }
 
-  /** Re-analyses an open document's current text (callers debounce keystrokes). */
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /**
+   * Re-analyses an edited document after a pause in typing: the `highlights.debounceMs` setting, longer for
+   * large articles (about 1 ms per KB) so that typing in a 1 MB article is not followed by analysis after
+   * every keystroke.
+   */
+  private scheduleUpdate(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const prev = this.timers.get(key);
+    if (prev) clearTimeout(prev);
+    const delay = config.highlights().debounceMs + Math.floor((this.entries.get(key)?.text.length ?? 0) / 1024);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!doc.isClosed) this.updateFromDocument(doc);
+      }, delay),
+    );
+  }
+
+  /** Re-analyses an open document's current text now (commands call this so they act on what is on screen). */
   updateFromDocument(doc: vscode.TextDocument): ArticleEntry | undefined {
     const entry = this.entries.get(doc.uri.toString());
     if (!entry) return undefined;
@@ -213,14 +237,16 @@ export class ArticleCatalog implements vscode.Disposable {
       return;
     }
     if (!this.isArticleUri(uri)) return;
-    // An open document is the truth while it is open; its own change events drive the update.
+    // A document with unsaved edits is the truth while it is open; otherwise the file on disk is (VS Code may
+    // or may not have reloaded a clean document whose editor was closed).
     if (kind === 'change' && vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty)) return;
     const existed = this.entries.has(key);
-    await this.load(uri);
+    await this.load(uri, true);
     this.changed.fire({ keys: [key], listChanged: !existed });
   }
 
   dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
     this.scanCts?.cancel();
     for (const d of this.disposables) d.dispose();
   }
