@@ -35,6 +35,11 @@ export interface StoreOptions {
   readonly limits?: SidecarLimits;
   /** Characters of context stored each side of a quote (setting `newsAnnotator.annotations.contextLength`). */
   readonly contextLength?: number;
+  /**
+   * After a save, the sidecar is read again this many milliseconds later and our change restored if another
+   * process overwrote it in the instant between our last check and our rename. Negative: no second look.
+   */
+  readonly verifyDelayMs?: number;
 }
 
 export interface NewAnnotation {
@@ -123,6 +128,13 @@ export async function readSidecarFile(fileOps: FileOps, sidecarPath: string, lim
   return { raw, data, doc };
 }
 
+/** Same content, whatever the key order. */
+function sameData(a: SidecarData, b: SidecarData): boolean {
+  const norm = (d: SidecarData): string =>
+    JSON.stringify(d, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+  return norm(a) === norm(b);
+}
+
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.length !== b.length) return false;
@@ -172,7 +184,6 @@ export class ArticleAnnotations {
   private problem: SidecarProblem | null;
   private currentText: string;
   private slots = new Map<string, Slot>();
-  private queue: Promise<unknown> = Promise.resolve();
   private conflictsFromLastSave: readonly MergeConflict[] = [];
 
   /** @internal Use SidecarStore.load. */
@@ -433,38 +444,80 @@ export class ArticleAnnotations {
     return { ...d, sourceFingerprint: fp, annotations: anns.sort((x, y) => x.target.start - y.target.start || x.target.end - y.target.end) };
   }
 
+  /** Runs `fn` after every other change to the same sidecar in this process (all handles share the queue). */
   private locked<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.store.runExclusive(this.sidecarPath, fn);
   }
 
   /**
    * Applies `mutate` to the current data (with current positions) and saves: re-reads the sidecar, merges with
    * whatever changed on disk since it was read, writes a temporary file beside it and renames it over.
    */
+  private commitCount = 0;
+
   private commit(mutate: (d: SidecarData) => SidecarData): Promise<void> {
     return this.locked(async () => {
       if (this.problem) throw new SidecarReadOnlyError(this.problem);
-      const fo = this.store.fileOps;
-      const basename = fo.basename(this.articlePath);
+      const basename = this.store.fileOps.basename(this.articlePath);
       const prepared = this.withAnchors(this.base);
       const ours0 = mutate(prepared);
       const ours: SidecarData = { ...ours0, source: basename, version: ours0.version, sourceFingerprint: fingerprint(this.currentText) };
+      const prevBase = this.base;
+      await this.writeMerged(ours);
+      const n = ++this.commitCount;
+      // Another process may rename its version over ours just after we checked: look again a little later and
+      // restore our change if it is missing (merging from the same base, so neither side's change is lost).
+      if (this.store.verifyDelayMs >= 0) {
+        setTimeout(() => {
+          this.locked(() => this.verifyLater(n, prevBase, ours)).catch(() => undefined);
+        }, this.store.verifyDelayMs);
+      }
+    });
+  }
+
+  private async verifyLater(n: number, prevBase: SidecarData, ours: SidecarData): Promise<void> {
+    if (n !== this.commitCount || this.problem) return;
+    let disk: DiskState;
+    try {
+      disk = await readSidecarFile(this.store.fileOps, this.sidecarPath, this.store.limits);
+    } catch {
+      return;
+    }
+    if (sameBytes(disk.raw, this.baseRaw) || !disk.data) return;
+    const r = mergeSidecars(prevBase, ours, disk.data, { now: this.store.now() });
+    if (sameData(r.merged, disk.data)) return;
+    this.base = prevBase;
+    this.baseRaw = new Uint8Array(0);
+    this.baseDoc = null;
+    await this.writeMerged(ours);
+  }
+
+  /** Writes `ours`, merged with whatever is on disk if it changed since `this.base` was read. */
+  private async writeMerged(ours: SidecarData): Promise<void> {
+    {
+      const fo = this.store.fileOps;
+      const basename = fo.basename(this.articlePath);
       const baseNodes = this.annotationNodes(this.baseDoc);
-      for (let attempt = 0; ; attempt++) {
-        let disk: DiskState;
+      const readDisk = async (): Promise<DiskState> => {
         try {
-          disk = await readSidecarFile(fo, this.sidecarPath, this.store.limits);
+          return await readSidecarFile(fo, this.sidecarPath, this.store.limits);
         } catch (err) {
           if (!(err instanceof SidecarError)) throw err;
           // Someone broke the file on disk since we read it: never overwrite it.
           this.problem = problemOf(err, this.sidecarPath);
           throw new SidecarReadOnlyError(this.problem);
         }
-        let merged: SidecarData;
+      };
+      let pending: DiskState | undefined;
+      let conflicts: readonly MergeConflict[] = [];
+      let merged: SidecarData = ours;
+      let written: Uint8Array | null = null;
+      let finalDoc: Document | null = null;
+      for (let attempt = 0; ; attempt++) {
+        if (attempt > 20) throw new Error(`${this.sidecarPath}: could not save: the file keeps changing on disk`);
+        const disk = pending ?? (await readDisk());
+        pending = undefined;
         let doc: Document | null;
-        let conflicts: readonly MergeConflict[] = [];
         if (sameBytes(disk.raw, this.baseRaw)) {
           merged = ours;
           doc = this.baseDoc;
@@ -472,56 +525,66 @@ export class ArticleAnnotations {
           const theirs = disk.data ?? emptySidecar(basename);
           const r = mergeSidecars(this.base, ours, theirs, { now: this.store.now() });
           merged = r.merged;
-          conflicts = r.conflicts;
+          if (r.conflicts.length > 0) conflicts = r.conflicts;
           doc = disk.doc;
+          if (disk.data && sameData(merged, disk.data)) {
+            // What is on disk already holds our change (another writer merged it): adopt it, write nothing.
+            written = disk.raw;
+            finalDoc = disk.doc;
+            break;
+          }
         }
         // Build the YAML on a copy so a failed write leaves our base document untouched.
         const workDoc = doc ? doc.clone() : newSidecarDocument();
         const yamlText = serializeSidecar(merged, workDoc, baseNodes);
         const deleteIt = isEmptySidecar(merged) && docIsBare(workDoc, SIDECAR_HEADER);
-        let written: Uint8Array | null = null;
         if (deleteIt) {
+          written = null;
+          finalDoc = null;
           if (disk.raw !== null) {
             const again = await fo.readFile(this.sidecarPath).catch(() => null);
-            if (!sameBytes(again, disk.raw)) {
-              if (attempt < 5) continue;
-            }
+            if (!sameBytes(again, disk.raw)) continue;
             await fo.delete(this.sidecarPath);
           }
-        } else {
-          written = encoder.encode(yamlText);
-          const tmp = fo.join(fo.dirname(this.sidecarPath), `.${fo.basename(this.sidecarPath)}.${newId(() => false, this.store.random)}.tmp`);
-          await fo.writeFile(tmp, written);
-          try {
-            // Last check that nobody wrote meanwhile; if someone did, merge again.
-            const again = await fo.readFile(this.sidecarPath).catch((e: unknown) => {
-              if (e instanceof FileNotFoundError) return null;
-              throw e;
-            });
-            if (!sameBytes(again, disk.raw) && attempt < 5) {
-              await fo.delete(tmp);
-              continue;
-            }
-            await fo.rename(tmp, this.sidecarPath);
-          } catch (err) {
-            await fo.delete(tmp).catch(() => undefined);
-            throw err;
-          }
+          break;
         }
-        this.base = merged;
-        this.baseRaw = written;
-        this.baseDoc = written ? workDoc : null;
-        this.conflictsFromLastSave = conflicts;
-        this.resolveAll();
-        // Positions just written are now the stored ones.
-        for (const s of this.slots.values()) {
-          if (s.anchor.status === 'moved' && s.anchor.start === s.target.start && s.anchor.end === s.target.end) {
-            s.anchor = { ...s.anchor, status: 'anchored' };
+        written = encoder.encode(yamlText);
+        finalDoc = workDoc;
+        const tmp = fo.join(fo.dirname(this.sidecarPath), `.${fo.basename(this.sidecarPath)}.${newId(() => false, this.store.random)}.tmp`);
+        await fo.writeFile(tmp, written);
+        try {
+          // Last check that nobody wrote meanwhile; if someone did, merge again.
+          const again = await fo.readFile(this.sidecarPath).catch((e: unknown) => {
+            if (e instanceof FileNotFoundError) return null;
+            throw e;
+          });
+          if (!sameBytes(again, disk.raw)) {
+            await fo.delete(tmp);
+            continue;
           }
+          await fo.rename(tmp, this.sidecarPath);
+        } catch (err) {
+          await fo.delete(tmp).catch(() => undefined);
+          throw err;
         }
-        return;
+        // Verify: another process may have renamed its own version over ours in the instant between our check
+        // and our rename. If what is there now lacks our change, merge again (from the same base) and rewrite.
+        const after = await readDisk();
+        if (sameBytes(after.raw, written)) break;
+        pending = after;
       }
-    });
+      this.base = merged;
+      this.baseRaw = written;
+      this.baseDoc = written ? finalDoc : null;
+      this.conflictsFromLastSave = conflicts;
+      this.resolveAll();
+      // Positions just written are now the stored ones.
+      for (const s of this.slots.values()) {
+        if (s.anchor.status === 'moved' && s.anchor.start === s.target.start && s.anchor.end === s.target.end) {
+          s.anchor = { ...s.anchor, status: 'anchored' };
+        }
+      }
+    }
   }
 
   private annotationNodes(doc: Document | null): Map<string, YAMLMap> {
@@ -588,6 +651,7 @@ export class SidecarStore {
   readonly limits: SidecarLimits;
   readonly contextLength: number;
   readonly random: RandomSource;
+  readonly verifyDelayMs: number;
   private readonly clock: () => Date;
   private readonly open = new Map<string, ArticleAnnotations>();
 
@@ -596,7 +660,22 @@ export class SidecarStore {
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.contextLength = options.contextLength ?? DEFAULT_CONTEXT_LENGTH;
     this.random = options.random ?? defaultRandom;
+    this.verifyDelayMs = options.verifyDelayMs ?? 25;
     this.clock = options.clock ?? (() => new Date());
+  }
+
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  /** @internal Serialises changes to one sidecar within this process. */
+  runExclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.queues.get(key) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return run;
   }
 
   /** @internal */
