@@ -1,0 +1,92 @@
+/**
+ * The Entities view: People / Organisations / Places (with counts) → each entity across the corpus (canonical
+ * name, "N articles · M mentions") → the articles that mention it → each mention (its line, the name highlighted;
+ * clicking opens the article there).
+ */
+import type { Entity, EntityType } from '../../../core/analysis/types';
+import { Commands } from '../../constants';
+import type { ArticleEntry } from '../../model/articleCatalog';
+import type { CorpusEntities, CorpusEntity } from '../../model/corpusEntities';
+import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, articleTitle, type TreeNode } from '../../views/treeNodes';
+import { lineAround, positionIn } from './positions';
+import { NodeTreeProvider, plural } from './treeBase';
+
+const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+
+export class EntitiesTreeProvider extends NodeTreeProvider {
+  constructor(private readonly entities: CorpusEntities) {
+    super();
+  }
+
+  protected buildRoots(): TreeNode[] {
+    const all = this.entities.all();
+    return TYPES.map((t) => ({ t, list: all.filter((e) => e.type === t) }))
+      .filter((g) => g.list.length > 0)
+      .map(({ t, list }) => {
+        const node: TreeNode = {
+          kind: 'group',
+          id: `entities/${t}`,
+          parent: undefined,
+          label: ENTITY_TYPE_LABEL[t],
+          description: String(list.length),
+          icon: ENTITY_TYPE_ICON[t],
+          tooltip: `${list.length} ${ENTITY_TYPE_LABEL[t].toLowerCase()} named in the workspace's articles`,
+          children: () => sortEntities(list).map((e) => this.entityNode(e, node)),
+        };
+        return node;
+      });
+  }
+
+  private entityNode(e: CorpusEntity, parent: TreeNode): TreeNode {
+    // A corpus-wide Entity: every mention of every article, so the tooltip lists all the forms used.
+    const merged: Entity = { id: e.id, name: e.name, type: e.type, mentions: e.articles.flatMap((x) => x.entity.mentions) };
+    const node: TreeNode = {
+      kind: 'entity',
+      id: `${parent.id}/${e.id}`,
+      parent,
+      article: undefined,
+      entity: merged,
+      label: e.name,
+      description: `${plural(e.articles.length, 'article')} · ${plural(e.mentionCount, 'mention')}`,
+      children: () => e.articles.map(({ article, entity }) => this.articleNode(article, entity, node)),
+    };
+    return node;
+  }
+
+  private articleNode(article: ArticleEntry, entity: Entity, parent: TreeNode): TreeNode {
+    const node: TreeNode = {
+      kind: 'article',
+      id: `${parent.id}/article:${article.key}`,
+      parent,
+      article,
+      children: () => entity.mentions.map((m, i) => this.mentionNode(article, m.start, m.end, i, node)),
+    };
+    const first = entity.mentions[0];
+    return this.tweak(node, (item) => {
+      item.description = plural(entity.mentions.length, 'mention');
+      if (first) item.command = { command: Commands.openArticle, title: 'Open', arguments: [article.key, first.start, first.end] };
+    });
+  }
+
+  private mentionNode(article: ArticleEntry, start: number, end: number, index: number, parent: TreeNode): TreeNode {
+    const around = lineAround(article.text, start, end);
+    const node: TreeNode = {
+      kind: 'mention',
+      id: `${parent.id}/m:${index}`,
+      parent,
+      article,
+      start,
+      end,
+      label: around.text,
+      description: `line ${positionIn(article, start).line + 1}`,
+    };
+    return this.tweak(node, (item) => {
+      item.label = { label: around.text, highlights: [around.highlight] };
+      item.tooltip = `${articleTitle(article)}\n${article.relativePath}:${positionIn(article, start).line + 1}`;
+    });
+  }
+}
+
+export function sortEntities(list: readonly CorpusEntity[]): CorpusEntity[] {
+  return [...list].sort((x, y) => y.articles.length - x.articles.length || y.mentionCount - x.mentionCount || x.name.localeCompare(y.name));
+}

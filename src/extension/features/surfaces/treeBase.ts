@@ -1,0 +1,80 @@
+/**
+ * What the Entities and Tags views share: a TreeDataProvider over the shared TreeNode type (stable ids built
+ * from the parent's, `getParent` for reveal), per-node item tweaks on top of `toTreeItem`, a debounced refresh
+ * and a label snapshot like ArticlesTreeProvider.snapshot (for the integration tests).
+ */
+import * as vscode from 'vscode';
+import { toTreeItem, type TreeNode } from '../../views/treeNodes';
+
+/** Changes a view makes to the item `toTreeItem` builds for one of its nodes. */
+export type ItemTweak = (item: vscode.TreeItem) => void;
+
+export abstract class NodeTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private roots: TreeNode[] | undefined;
+  private readonly tweaks = new WeakMap<TreeNode, ItemTweak>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** @param debounceMs delay before the view is told to redraw (the data is dropped at once). */
+  constructor(private readonly debounceMs = 150) {}
+
+  protected abstract buildRoots(): TreeNode[];
+
+  /** Registers how a node's item differs from what `toTreeItem` makes of it. */
+  protected tweak<N extends TreeNode>(node: N, fn: ItemTweak): N {
+    this.tweaks.set(node, fn);
+    return node;
+  }
+
+  refresh(): void {
+    this.roots = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.emitter.fire(undefined);
+    }, this.debounceMs);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const item = toTreeItem(node);
+    this.tweaks.get(node)?.(item);
+    return item;
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) {
+      this.roots ??= this.buildRoots();
+      return this.roots;
+    }
+    return 'children' in node && node.children ? node.children() : [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  /** Labels (and descriptions) of the tree down to `depth` levels, indented two spaces a level. */
+  snapshot(depth = 2): string[] {
+    const out: string[] = [];
+    const walk = (nodes: TreeNode[], level: number) => {
+      for (const n of nodes) {
+        const item = this.getTreeItem(n);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        out.push(`${'  '.repeat(level)}${label}${item.description ? ` — ${String(item.description)}` : ''}`);
+        if (level + 1 < depth) walk(this.getChildren(n), level + 1);
+      }
+    };
+    walk(this.getChildren(), 0);
+    return out;
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.emitter.dispose();
+  }
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
