@@ -25,7 +25,7 @@ export interface EntityIndex {
 
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof', 'prof.']);
 
-const PLACE_ALIASES: Record<string, string> = {
+export const PLACE_ALIASES: Record<string, string> = {
   us: 'United States', usa: 'United States', 'united states': 'United States', 'united states of america': 'United States', america: 'United States',
   uk: 'United Kingdom', britain: 'United Kingdom', 'great britain': 'United Kingdom', 'united kingdom': 'United Kingdom',
   'russian federation': 'Russia', ussr: 'Soviet Union', 'soviet union': 'Soviet Union', uae: 'United Arab Emirates',
@@ -36,7 +36,15 @@ const ORG_ALIASES: Record<string, string> = {
   eu: 'European Union', 'european union': 'European Union', un: 'United Nations', 'united nations': 'United Nations',
   nato: 'NATO', fbi: 'FBI', 'federal bureau of investigation': 'FBI', cia: 'CIA', 'central intelligence agency': 'CIA',
   gop: 'Republican Party', 'republican party': 'Republican Party', 'democratic party': 'Democratic Party',
+  isis: 'Islamic State', isil: 'Islamic State', 'islamic state': 'Islamic State', daesh: 'Islamic State', taliban: 'Taliban', hamas: 'Hamas', hezbollah: 'Hezbollah', 'al-qaeda': 'al-Qaeda',
+  g7: 'G7', g8: 'G8', g20: 'G20', 'group of 20': 'G20', 'group-of-20': 'G20', 'group of seven': 'G7', who: 'WHO', imf: 'IMF', opec: 'OPEC',
 };
+
+/** Places whose name stands for the institution in news ("the Kremlin said"). */
+const INSTITUTIONS = new Set(['kremlin', 'white house', 'pentagon', 'downing street', 'elysee', 'élysée', 'elysee palace', 'state department', 'capitol hill', 'whitehall', 'quai d’orsay', 'vatican', 'holy see', 'blue house', 'zhongnanhai']);
+
+/** Last words that make a multi-word name an organisation. */
+const ORG_SUFFIX = /^(?:Institution|Institute|Associates|Association|Council|Committee|Commission|Agency|Party|Corp\.?|Corporation|Inc\.?|Ltd\.?|Plc|LLC|Co\.|Company|University|College|Bank|Group|Foundation|Federation|Union|League|Ministry|Department|Court|Authority|Board|Bureau|Service|Office|Organisation|Organization|Trust|Fund|Society|Club|Party|Network|Times|Post|Journal|News|Press)$/;
 
 /** Normalised key of a surface form: lower case, no dots, no leading "the", straight apostrophes. */
 export function normKey(s: string): string {
@@ -114,7 +122,7 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
       m.type = 'place';
       continue;
     }
-    if (ORG_ALIASES[key]) {
+    if (ORG_ALIASES[key] || INSTITUTIONS.has(key) || (m.words.length > 1 && ORG_SUFFIX.test(m.words[m.words.length - 1]!))) {
       m.type = 'organization';
       continue;
     }
@@ -157,8 +165,8 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
     }
     if (m.type === 'person' && m.words.length >= 2) {
       const first = m.words[0]!.toLowerCase();
-      const last = m.words[m.words.length - 1]!.toLowerCase();
-      let c = personFull.find((p) => p.words[p.words.length - 1]!.toLowerCase() === last && compatibleFirst(p.words[0]!, first));
+      const last = surname(m.words[m.words.length - 1]!);
+      let c = personFull.find((p) => surname(p.words[p.words.length - 1]!) === last && compatibleFirst(p.words[0]!, first));
       if (!c) {
         c = { type: 'person', name: m.words.join(' '), words: m.words, mentions: [], votes: new Map(), fixedType: false };
         personFull.push(c);
@@ -176,7 +184,7 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
     const lw = w.toLowerCase();
     if (m.words.length === 1 || m.type === 'person') {
       // attach a single word to a person whose last (or first) name it is, even if tagged otherwise
-      const cands = personFull.filter((p) => p.words[p.words.length - 1]!.toLowerCase() === lw);
+      const cands = personFull.filter((p) => surname(p.words[p.words.length - 1]!) === surname(lw));
       const candsFirst = cands.length ? cands : personFull.filter((p) => p.words[0]!.toLowerCase() === lw && p.words.length >= 2);
       if (candsFirst.length > 0 && (m.type === 'person' || cands.length > 0)) {
         let pick = candsFirst[0]!;
@@ -245,7 +253,7 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
       // last word of a person name
       const words = k.split(' ');
       const last = words[words.length - 1]!;
-      for (const e of entities) if (e.type === 'person' && normKey(e.name).split(' ').pop() === last) return e;
+      for (const e of entities) if (e.type === 'person' && surname(normKey(e.name).split(' ').pop()!) === surname(last)) return e;
       return null;
     },
   };
@@ -254,6 +262,11 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
 export function stripHonorific(s: string): string {
   const m = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+/.exec(s);
   return m ? s.slice(m[0].length) : s;
+}
+
+/** Surname key: "al-Assad" and "Assad" are one name. */
+function surname(w: string): string {
+  return w.toLowerCase().replace(/^(?:al|el|ad|as|ash|bin|ibn|abu|de|di|da|van|von)[-’']/, '');
 }
 
 function compatibleFirst(a: string, b: string): boolean {

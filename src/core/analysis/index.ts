@@ -8,7 +8,7 @@ import { findQuotes, type QuoteBlock } from './quotes';
 import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
-import { buildEntities, HONORIFICS, type RawMention } from './entities';
+import { buildEntities, HONORIFICS, normKey, PLACE_ALIASES, type RawMention } from './entities';
 import { SpeakerResolver, type Attribution } from './speakers';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityType, Passage, Quote, Span } from './types';
@@ -27,6 +27,15 @@ export interface AnalyzeOptions {
 export const DEFAULT_MAX_CHARS = 1_000_000;
 
 const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
+
+/** Capitalised words that precede names without being first names. */
+const NOT_FIRST_NAMES = new Set([
+  'president', 'senator', 'governor', 'minister', 'chancellor', 'premier', 'king', 'queen', 'prince', 'princess', 'pope', 'general', 'judge', 'justice', 'mayor',
+  'speaker', 'secretary', 'chairman', 'chief', 'coach', 'captain', 'leader', 'spokesman', 'ambassador', 'commissioner', 'director', 'professor', 'bishop', 'father',
+  'sister', 'brother', 'saint', 'st', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'but', 'and', 'when', 'while', 'if', 'as', 'after', 'before', 'the', 'in', 'on', 'at',
+  'with', 'for', 'by', 'from', 'to', 'of', 'says', 'said', 'told', 'asked', 'added', 'warned', 'under', 'against', 'than', 'like', 'about', 'since', 'until',
+]);
 
 function isTerminalText(s: string): boolean {
   return s === '.' || s === '!' || s === '?' || s === '…' || s === '...' || s === '?!' || s === '!!';
@@ -135,9 +144,19 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     const words = sentWords[k]!;
     const spans = tagSentence(words, ev);
     const covered = new Uint8Array(words.length);
-    for (const sp of spans) {
+    for (const sp of spans) covered.fill(1, sp.start, sp.end);
+    for (const sp0 of spans) {
+      let sp = sp0;
+      // A first name the recogniser left out ("Fyodor Lukyanov" tagged as "Lukyanov"): a capitalised word
+      // right before a one-word person, not a title, never written in lower case in this article.
+      if (sp.type === 'PER' && sp.end - sp.start === 1 && sp.start > 0 && !covered[sp.start - 1]) {
+        const w = words[sp.start - 1]!;
+        if (/^\p{Lu}\p{Ll}+$/u.test(w) && !ev.lower.has(w.toLowerCase()) && !HONORIFICS.has(w.toLowerCase()) && !NOT_FIRST_NAMES.has(w.toLowerCase())) {
+          sp = { start: sp.start - 1, end: sp.end, type: sp.type };
+          covered[sp.start] = 1;
+        }
+      }
       const type = TYPE_OF[sp.type];
-      covered.fill(1, sp.start, sp.end);
       if (!type) continue;
       let s = sp.start;
       let e = sp.end;
@@ -162,6 +181,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       if (e > i + 1) pushMention(raw, masked, tokens, base + i, base + e, 'person');
     }
   }
+  splitPlaceCompounds(raw, tokens, masked);
   raw.sort((a, b) => a.start - b.start);
   const entityIndex = buildEntities(raw, corrections, masked.slice(0, limit));
 
@@ -221,6 +241,23 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   }
 
   return { metadata, passages, furniture: structure.furniture, quotes, entities: entityIndex.entities, warnings };
+}
+
+/** "US-Russia relations": a hyphenated compound of known places names both places. */
+function splitPlaceCompounds(raw: RawMention[], tokens: readonly Token[], text: string): void {
+  const places = new Set<string>(Object.keys(PLACE_ALIASES));
+  for (const m of raw) if (m.type === 'place') places.add(normKey(m.text));
+  for (const t of tokens) {
+    if (t.text.indexOf('-') <= 0) continue;
+    const parts = t.text.split('-');
+    if (parts.length > 3 || !parts.every((p) => /^\p{Lu}/u.test(p) && places.has(normKey(p)))) continue;
+    for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.start < t.end && t.start < raw[k]!.end) raw.splice(k, 1);
+    let at = t.start;
+    for (const p of parts) {
+      raw.push({ start: at, end: at + p.length, text: text.slice(at, at + p.length), type: 'place', words: [p] });
+      at += p.length + 1;
+    }
+  }
 }
 
 function lowerBound(tokens: readonly Token[], pos: number): number {
