@@ -28,6 +28,13 @@ export const DEFAULT_MAX_CHARS = 1_000_000;
 
 const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
 
+const PERSON_TITLES = new Set([
+  'president', 'vice-president', 'senator', 'sen.', 'governor', 'gov.', 'rep.', 'representative', 'congressman', 'congresswoman', 'minister', 'chancellor',
+  'premier', 'mayor', 'judge', 'justice', 'general', 'gen.', 'speaker', 'secretary', 'chairman', 'chairwoman', 'ambassador', 'commissioner', 'coach',
+  'captain', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'professor', 'prof.', 'bishop', 'archbishop', 'cardinal', 'inspector', 'detective',
+  'sergeant', 'officer', 'lieutenant', 'colonel', 'major', 'admiral', 'president-elect', 'del.', 'dr', 'dr.',
+]);
+
 /** Capitalised words that precede names without being first names. */
 const NOT_FIRST_NAMES = new Set([
   'president', 'senator', 'governor', 'minister', 'chancellor', 'premier', 'king', 'queen', 'prince', 'princess', 'pope', 'general', 'judge', 'justice', 'mayor',
@@ -111,7 +118,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const analysed: number[] = []; // passage index of each analysed block
   const quoteBlocks: QuoteBlock[] = [];
   structure.blocks.forEach((b, idx) => {
-    if (b.kind === 'furniture' || b.start >= limit) return;
+    if (b.kind === 'furniture' || b.kind === 'byline' || b.start >= limit) return;
     const end = Math.min(b.end, limit);
     const t0 = tokens.length;
     for (const t of tokenize(masked, b.start, end)) tokens.push(t);
@@ -163,6 +170,8 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       // Drop a trailing possessive / punctuation.
       while (e > s && (/^['’]s$/i.test(words[e - 1]!) || !/[\p{L}\p{N}]/u.test(words[e - 1]!))) e--;
       while (s < e && !/[\p{L}\p{N}]/u.test(words[s]!)) s++;
+      // Titles are not part of a name: "Mayor Ingrid Halvorsen" → "Ingrid Halvorsen".
+      while (type === 'person' && e - s > 1 && PERSON_TITLES.has(words[s]!.toLowerCase())) s++;
       if (e <= s) continue;
       const nameWords = words.slice(s, e).filter((w) => !HONORIFICS.has(w.toLowerCase()));
       if (!nameWords.some((w) => /\p{Lu}/u.test(w))) continue;

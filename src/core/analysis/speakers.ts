@@ -40,7 +40,7 @@ const CUE_WORDS = [
 ];
 const CUES = new Set(CUE_WORDS);
 /** Cues weak enough that we only accept them right next to a quote. */
-const WEAK_CUES = new Set(['read', 'reads', 'went', 'goes', 'put', 'call', 'calls', 'called', 'calling', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'begin', 'began', 'continue', 'continues', 'continued', 'point', 'pointed', 'post', 'state', 'states', 'report', 'reports', 'agree', 'agreed', 'agrees', 'describe', 'describes', 'described', 'describing', 'praise', 'praised', 'blame', 'blamed', 'accuse', 'accused', 'accuses', 'dismiss', 'dismissed', 'warning', 'calling']);
+const WEAK_CUES = new Set(['comment', 'remark', 'claim', 'reply', 'promise', 'charge', 'counter', 'vow', 'stress', 'read', 'reads', 'went', 'goes', 'put', 'call', 'calls', 'called', 'calling', 'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'begin', 'began', 'continue', 'continues', 'continued', 'point', 'pointed', 'post', 'state', 'states', 'report', 'reports', 'agree', 'agreed', 'agrees', 'describe', 'describes', 'described', 'describing', 'praise', 'praised', 'blame', 'blamed', 'accuse', 'accused', 'accuses', 'dismiss', 'dismissed', 'warning', 'calling']);
 
 const SPOKES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'statement', 'official', 'officials', 'source', 'sources', 'representative', 'release']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
@@ -176,6 +176,8 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
       if (l === 'of') lastCapRunEnd = i + 1;
     } else if (TITLE_WORDS.has(l) || /^[a-z]+-[a-z]+$/.test(l)) {
       // title word
+    } else if (/^[a-z]+$/.test(l) && lc(toks[i + 1]) === "'s") {
+      // a possessor: "the airline's chief executive"
     } else break;
     words.push(l);
     i++;
@@ -529,6 +531,14 @@ export class SpeakerResolver {
             const r = done(np, c);
             if (r) return r;
           } else if (toks[c]?.text === ',') {
+            // "the airline's chief executive, Jonas Eklund, told reporters": the name in apposition
+            if (np.kind === 'description') {
+              const named = npForward(ctx, c + 1, c + 10);
+              if (named && named.kind === 'name' && toks[named.end]?.text === ',' && CUES.has(lc(toks[named.end + 1]))) {
+                const r = done(named, named.end + 1);
+                if (r) return r;
+              }
+            }
             // appositive then the cue: "Fyodor Lukyanov, head of ..., said"
             for (const i of post) {
               if (i <= c) continue;
