@@ -22,6 +22,10 @@ export interface NewsAnnotatorApi {
   articlesTree(depth?: number): string[];
   entitiesTree(depth?: number): string[];
   tagsTree(depth?: number): string[];
+  /** The explorer badge of an article (undefined when it has none). */
+  fileBadge(uri: string): { readonly badge: string; readonly tooltip: string; readonly orphaned: number } | undefined;
+  /** The status-bar item for the active editor. */
+  statusBar(): { readonly visible: boolean; readonly text: string; readonly tooltip: string; readonly warning: boolean };
   /** The decorations last applied to the editor of this document. */
   decorations(uri: string): DecorationSnapshot;
   /** Milliseconds from activation start to the end of activate(), and to the first highlight drawn. */

@@ -77,7 +77,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   // The `news` language (grammar) for the articles we manage, and only for them.
   const adoptLanguage = (doc: vscode.TextDocument) => {
     if (doc.languageId === 'plaintext' && config.useNewsLanguage() && catalog.isArticleUri(doc.uri)) {
-      void vscode.languages.setTextDocumentLanguage(doc, NEWS_LANGUAGE_ID);
+      // Rejects when the document was closed meanwhile: nothing to do then.
+      vscode.languages.setTextDocumentLanguage(doc, NEWS_LANGUAGE_ID).then(undefined, () => undefined);
     }
   };
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adoptLanguage));
@@ -94,6 +95,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     articlesTree: (depth) => articlesTree.snapshot(depth),
     entitiesTree: (depth) => surfaces.entitiesTree(depth),
     tagsTree: (depth) => surfaces.tagsTree(depth),
+    fileBadge: (uri) => surfaces.fileBadge(uri),
+    statusBar: () => surfaces.statusBar(),
     decorations: (uri) => decorations.snapshot(uri),
     timings: () => ({ activateMs, firstHighlightMs: decorations.firstDraw === undefined ? undefined : decorations.firstDraw - t0 }),
   };
