@@ -221,6 +221,15 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     prev = { att: r.att, entity: r.entity, q };
   }
 
+  // A run of quotation over several paragraphs is often attributed only at its end: share the speaker.
+  const groupSpeaker = new Map<number, Quote>();
+  for (const q of quotes) if (q.speaker && q.group !== undefined && !groupSpeaker.has(q.group)) groupSpeaker.set(q.group, q);
+  for (let k = 0; k < quotes.length; k++) {
+    const q = quotes[k]!;
+    const g = q.group !== undefined ? groupSpeaker.get(q.group) : undefined;
+    if (!q.speaker && g) quotes[k] = { ...q, speaker: g.speaker, speakerId: g.speakerId, cue: g.cue };
+  }
+
   // Passages with sentence spans.
   const sentenceSpans = new Map<number, Span[]>();
   analysed.forEach((pi, bi) => {
@@ -283,6 +292,8 @@ function lowerBound(tokens: readonly Token[], pos: number): number {
 function pushMention(out: RawMention[], text: string, tokens: readonly Token[], s: number, e: number, type: EntityType): void {
   const start = tokens[s]!.start;
   const end = tokens[e - 1]!.end;
+  // A span across page furniture (masked out) is not one name.
+  for (let i = s + 1; i < e; i++) if (tokens[i]!.start - tokens[i - 1]!.end > 3) return;
   const words: string[] = [];
   for (let i = s; i < e; i++) {
     const w = tokens[i]!.text;

@@ -313,7 +313,7 @@ export function analyzeStructure(text: string): Structure {
   if (!publisher) {
     for (const f of furniture) {
       const t = text.slice(f.start, Math.min(f.end, f.start + 200));
-      const via = /^via ([A-Z][\w.& ]{0,30})$/.exec(t) ?? /^more from ([A-Z][\w.& ]{0,30})$/i.exec(t);
+      const via = /^[Vv]ia ([A-Z][\w.& ]{0,30})$/.exec(t) ?? /^more from ([A-Z][\w.& ]{0,30})$/i.exec(t);
       if (via) {
         publisher = via[1]!.trim();
         break;

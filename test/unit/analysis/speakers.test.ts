@@ -1,0 +1,71 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { analyzeArticle } from '../../../src/core/analysis/index';
+
+const fixture = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'analysis', name), 'utf8');
+
+function speakers(text: string): [string, string | null, string | null][] {
+  return analyzeArticle(text).quotes.map((q) => [q.text, q.speaker, q.cue]);
+}
+
+describe('analysis: speakers', () => {
+  it('attributes "..., Mr X wrote", "said X", "X said: ..." and gives the fullest name used', () => {
+    const text = [
+      'Talks on the new bridge',
+      '',
+      'Harbour minister Anna Kowalski wrote to the council on Monday.',
+      '',
+      '“We hope to start soon,” Ms Kowalski wrote.',
+      '',
+      '“It is too expensive,” said Peter Brandt, the council leader.',
+      '',
+      'Brandt said: “We will vote next week.”',
+      '',
+    ].join('\n');
+    assert.deepEqual(speakers(text), [
+      ['We hope to start soon,', 'Anna Kowalski', 'wrote'],
+      ['It is too expensive,', 'Peter Brandt', 'said'],
+      ['We will vote next week.', 'Peter Brandt', 'said'],
+    ]);
+  });
+
+  it('resolves pronouns and descriptions, and continues the speaker into a following quote', () => {
+    const a = analyzeArticle(fixture('wire-story.txt'));
+    const got = a.quotes.map((q) => q.speaker);
+    assert.deepEqual(got, ['Ingrid Halvorsen', 'Ingrid Halvorsen', 'Ingrid Halvorsen', 'Tomas Berg', 'Tomas Berg', 'Tomas Berg']);
+    assert.equal(a.quotes[1]!.cue, 'added', '"the mayor added" is the mayor introduced earlier');
+  });
+
+  it('handles appositives, organisations, "told reporters" and quotes over paragraphs', () => {
+    const a = analyzeArticle(fixture('web-clip.txt'));
+    const byText = new Map(a.quotes.map((q) => [q.text, q]));
+    assert.equal(byText.get('We have enough crews to keep every route open,')!.speaker, 'Jonas Eklund');
+    assert.equal(byText.get('We have enough crews to keep every route open,')!.cue, 'told');
+    assert.equal(byText.get('an insult')!.speaker, 'Nordic Pilots Federation');
+    assert.equal(byText.get('united and ready')!.speaker, 'Sara Vik');
+    assert.equal(byText.get('Now they want to talk.')!.speaker, 'Sara Vik');
+    assert.equal(byText.get('The door is open.')!.speaker, 'Jonas Eklund');
+    assert.equal(byText.get('rest rules')!.speaker, null, 'a scare quote with no one saying it');
+  });
+
+  it('attributes "according to" and statements', () => {
+    const text = 'Storm report\n\nThe storms were “the worst in forty years”, according to the Norwegian Coastal Administration.\n\nThe plan is “a good start”, the Bergvik Fishing Association said.\n';
+    const s = speakers(text);
+    assert.equal(s[0]![1], 'Norwegian Coastal Administration');
+    assert.equal(s[0]![2], 'according to');
+    assert.equal(s[1]![1], 'Bergvik Fishing Association');
+  });
+
+  it('says null rather than guessing when nobody is named', () => {
+    const text = 'Market day\n\nThe so-called “quiet season” began early this year, and prices fell.\n';
+    assert.deepEqual(speakers(text), [['quiet season', null, null]]);
+  });
+
+  it('gives the speaker an entity id when the speaker is a recognised entity', () => {
+    const a = analyzeArticle(fixture('wire-story.txt'));
+    const q = a.quotes[0]!;
+    assert.equal(q.speakerId, 'person:ingrid-halvorsen');
+    assert.ok(a.entities.some((e) => e.id === q.speakerId));
+  });
+});
