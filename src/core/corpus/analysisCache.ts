@@ -1,0 +1,456 @@
+/**
+ * The analysis cache: every article's `ArticleAnalysis` (src/core/analysis/types.ts), keyed by the fingerprint
+ * of its text (src/core/text/decode.ts), so reopening a workspace does not run `analyzeArticle` again for
+ * articles whose text is unchanged. Pure: the file is read and written through the injected FileOps.
+ *
+ * File layout (one binary file): magic `NAAC`, u32 byte-order mark, u32 format version, u32 header length,
+ * header JSON (UTF-8: the caller's key, the string table, the fingerprints and the offset of each article's
+ * record), padding to 4 bytes, then every article's record as Int32 numbers in the writer's byte order. Strings
+ * (names, ids, quotations, cue words...) are numbers into the string table, stored once per file. Loading only
+ * parses the header; an article's record is decoded when it is asked for (`get`).
+ *
+ * A file of another format version, another key (see `ANALYSIS_CACHE_KEY`), the other byte order, truncated or
+ * corrupt, is ignored: the cache then starts empty and the articles are analysed again.
+ */
+import { version as PACKAGE_VERSION } from '../../../package.json';
+import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, EntityType, Passage, PassageKind, Quote, Span } from '../analysis/types';
+import { FileNotFoundError, type FileOps } from '../io/fileOps';
+import { CacheFormatError } from './cache';
+
+/** Bump when the layout of a record changes. */
+export const ANALYSIS_CACHE_FORMAT = 1;
+
+/**
+ * What the cached analyses were made by. src/core/analysis exports no version of its own, so the key is the
+ * package version plus a schema number: bump `ANALYSIS_SCHEMA` when the analysis output changes between
+ * releases (or pass an extra key, see `analysisCacheKey`).
+ */
+export const ANALYSIS_SCHEMA = 1;
+export const ANALYSIS_CACHE_KEY = `news-annotator@${PACKAGE_VERSION}/analysis-${ANALYSIS_SCHEMA}`;
+
+/**
+ * The key to load and save under: `ANALYSIS_CACHE_KEY`, plus `extra` for whatever else changes the analysis
+ * (e.g. a hash of the user's entity corrections file), so a cache made under other settings is ignored.
+ */
+export function analysisCacheKey(extra = ''): string {
+  return extra === '' ? ANALYSIS_CACHE_KEY : `${ANALYSIS_CACHE_KEY}+${extra}`;
+}
+
+const MAGIC = [0x4e, 0x41, 0x41, 0x43]; // NAAC
+const BOM = 0x01020304;
+const KINDS: readonly PassageKind[] = ['headline', 'byline', 'dateline', 'paragraph', 'furniture'];
+const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+
+/** Record modes: the packed layout, or the analysis as a JSON string (fields this format does not know). */
+const PACKED = 0;
+const AS_JSON = 1;
+
+interface Header {
+  key: string;
+  strings: string[];
+  fps: string[];
+  /** fps.length + 1 offsets into the Int32 data. */
+  offs: number[];
+}
+
+type Entry = { readonly analysis: ArticleAnalysis } | { readonly data: Int32Array; readonly strings: readonly string[]; readonly start: number; readonly end: number };
+
+export interface AnalysisCacheStats {
+  readonly articles: number;
+  /** Entries decoded from the file on demand (not yet asked for, or asked for and still in packed form). */
+  readonly packed: number;
+}
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+  private changed = false;
+
+  private constructor(readonly key: string) {}
+
+  /** An empty cache for `key`. */
+  static empty(key: string = ANALYSIS_CACHE_KEY): AnalysisCache {
+    return new AnalysisCache(key);
+  }
+
+  /**
+   * Loads the cache file at `path`. Never throws for a missing, unreadable, corrupt or other-version/key file:
+   * the cache is then empty (and `onProblem` hears why, except for a missing file).
+   */
+  static async load(fileOps: FileOps, path: string, key: string = ANALYSIS_CACHE_KEY, onProblem?: (message: string) => void): Promise<AnalysisCache> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await fileOps.readFile(path);
+    } catch (err) {
+      if (!(err instanceof FileNotFoundError)) onProblem?.(`cannot read the analysis cache ${path}: ${(err as Error).message}`);
+      return new AnalysisCache(key);
+    }
+    try {
+      return AnalysisCache.deserialize(bytes, key);
+    } catch (err) {
+      onProblem?.(`ignoring the analysis cache ${path}: ${(err as Error).message}`);
+      return new AnalysisCache(key);
+    }
+  }
+
+  /** Restores a cache from bytes made by `serialize`; throws CacheFormatError when they are not such a cache for `key`. */
+  static deserialize(bytes: Uint8Array, key: string = ANALYSIS_CACHE_KEY): AnalysisCache {
+    if (bytes.length < 16 || MAGIC.some((b, i) => bytes[i] !== b)) throw new CacheFormatError('not an analysis cache');
+    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+    if (new Uint32Array(aligned.buffer, aligned.byteOffset + 4, 1)[0] !== BOM) throw new CacheFormatError('cache written on a machine of the other byte order');
+    const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
+    const format = view.getUint32(8, true);
+    if (format !== ANALYSIS_CACHE_FORMAT) throw new CacheFormatError(`analysis cache format ${format}, expected ${ANALYSIS_CACHE_FORMAT}`);
+    const headerLen = view.getUint32(12, true);
+    if (16 + headerLen > aligned.length) throw new CacheFormatError('truncated analysis cache');
+    let header: Header;
+    try {
+      header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(aligned.subarray(16, 16 + headerLen))) as Header;
+    } catch (err) {
+      throw new CacheFormatError(`corrupt analysis cache: ${(err as Error).message}`);
+    }
+    if (!header || typeof header !== 'object' || header.key !== key) {
+      throw new CacheFormatError(`analysis cache key ${JSON.stringify(header?.key)} differs from ${JSON.stringify(key)}`);
+    }
+    const { strings, fps, offs } = header;
+    if (!Array.isArray(strings) || !Array.isArray(fps) || !Array.isArray(offs) || offs.length !== fps.length + 1) throw new CacheFormatError('corrupt analysis cache: bad header');
+    const dataOffset = align4(16 + headerLen);
+    const n = (aligned.length - dataOffset) / 4;
+    if (!Number.isInteger(n) || offs[fps.length] !== n) throw new CacheFormatError('truncated analysis cache');
+    const data = new Int32Array(aligned.buffer.slice(aligned.byteOffset + dataOffset, aligned.byteOffset + aligned.length));
+    const cache = new AnalysisCache(key);
+    for (let i = 0; i < fps.length; i++) {
+      const start = offs[i]!;
+      const end = offs[i + 1]!;
+      if (typeof fps[i] !== 'string' || !Number.isInteger(start) || !(start >= 0 && start <= end && end <= n)) throw new CacheFormatError('corrupt analysis cache: bad offsets');
+      cache.entries.set(fps[i]!, { data, strings, start, end });
+    }
+    return cache;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** True when the cache changed since it was loaded or saved (set, delete or prune did something). */
+  get dirty(): boolean {
+    return this.changed;
+  }
+
+  has(fingerprint: string): boolean {
+    return this.entries.has(fingerprint);
+  }
+
+  fingerprints(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /**
+   * The cached analysis of the text with this fingerprint (a new object on every call for entries loaded
+   * from the file), or undefined. An entry that cannot be decoded (a corrupt file that passed the checks) is
+   * dropped and reported as absent.
+   */
+  get(fingerprint: string): ArticleAnalysis | undefined {
+    const e = this.entries.get(fingerprint);
+    if (!e) return undefined;
+    if ('analysis' in e) return e.analysis;
+    try {
+      return decodeRecord(e.data, e.start, e.end, e.strings);
+    } catch {
+      this.entries.delete(fingerprint);
+      this.changed = true;
+      return undefined;
+    }
+  }
+
+  /** Stores (or replaces) the analysis of the text with this fingerprint. The object is kept as given: do not mutate it afterwards. */
+  set(fingerprint: string, analysis: ArticleAnalysis): void {
+    this.entries.set(fingerprint, { analysis });
+    this.changed = true;
+  }
+
+  delete(fingerprint: string): boolean {
+    const had = this.entries.delete(fingerprint);
+    if (had) this.changed = true;
+    return had;
+  }
+
+  /** Drops every entry whose fingerprint is not in `live` (articles deleted or edited since). Returns how many. */
+  prune(live: Iterable<string>): number {
+    const keep = live instanceof Set ? (live as Set<string>) : new Set(live);
+    let n = 0;
+    for (const fp of [...this.entries.keys()]) {
+      if (!keep.has(fp)) {
+        this.entries.delete(fp);
+        n++;
+      }
+    }
+    if (n > 0) this.changed = true;
+    return n;
+  }
+
+  stats(): AnalysisCacheStats {
+    let packed = 0;
+    for (const e of this.entries.values()) if (!('analysis' in e)) packed++;
+    return { articles: this.entries.size, packed };
+  }
+
+  serialize(): Uint8Array {
+    const w = new Writer();
+    const fps: string[] = [];
+    const offs: number[] = [];
+    for (const [fp, e] of this.entries) {
+      const analysis = 'analysis' in e ? e.analysis : this.get(fp);
+      if (!analysis) continue;
+      fps.push(fp);
+      offs.push(w.length);
+      encodeRecord(w, analysis);
+    }
+    offs.push(w.length);
+    const header = new TextEncoder().encode(JSON.stringify({ key: this.key, strings: w.strings, fps, offs } satisfies Header));
+    const dataOffset = align4(16 + header.length);
+    const out = new Uint8Array(dataOffset + w.length * 4);
+    out.set(MAGIC, 0);
+    new Uint32Array(out.buffer, 4, 1)[0] = BOM;
+    const view = new DataView(out.buffer);
+    view.setUint32(8, ANALYSIS_CACHE_FORMAT, true);
+    view.setUint32(12, header.length, true);
+    out.set(header, 16);
+    new Int32Array(out.buffer, dataOffset, w.length).set(w.data.subarray(0, w.length));
+    return out;
+  }
+
+  /** Writes the cache atomically (a temporary file renamed over `path`), then counts as saved (not dirty). */
+  async save(fileOps: FileOps, path: string): Promise<void> {
+    const tmp = path + '.tmp';
+    await fileOps.writeFile(tmp, this.serialize());
+    await fileOps.rename(tmp, path);
+    this.changed = false;
+  }
+}
+
+// ---------------------------------------------------------------- records
+
+class Writer {
+  data = new Int32Array(4096);
+  length = 0;
+  readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  int(x: number): void {
+    if (!Number.isInteger(x) || x < -0x80000000 || x > 0x7fffffff) throw new RangeError(`not a 32-bit integer: ${x}`);
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+
+  /** A string (or null: -1) as its number in the string table. */
+  str(s: string | null): void {
+    if (s === null) return this.int(-1);
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.ids.set(s, id);
+    }
+    this.int(id);
+  }
+
+  span(s: Span | null): void {
+    if (s === null) {
+      this.int(-1);
+      this.int(-1);
+    } else {
+      this.int(s.start);
+      this.int(s.end);
+    }
+  }
+
+  truncate(to: number): void {
+    this.length = to;
+  }
+}
+
+const META_KEYS = new Set(['title', 'titleDerived', 'titleSpan', 'publisher', 'date', 'dateIso', 'author', 'dateline']);
+const PASSAGE_KEYS = new Set(['start', 'end', 'kind', 'index', 'sentences']);
+const SPAN_KEYS = new Set(['start', 'end']);
+const QUOTE_KEYS = new Set(['start', 'end', 'text', 'speaker', 'speakerId', 'cue', 'passage', 'group', 'unclosed']);
+const ENTITY_KEYS = new Set(['id', 'name', 'type', 'mentions']);
+const MENTION_KEYS = new Set(['start', 'end', 'text']);
+const WARNING_KEYS = new Set(['message']);
+const TOP_KEYS = new Set(['metadata', 'passages', 'furniture', 'quotes', 'entities', 'warnings']);
+
+function only(o: object, keys: ReadonlySet<string>): boolean {
+  for (const k in o) if (!keys.has(k)) return false;
+  return true;
+}
+
+/** True when the packed layout holds every field of the analysis (else it is stored as JSON, losing nothing). */
+function packable(a: ArticleAnalysis): boolean {
+  if (!only(a, TOP_KEYS) || !only(a.metadata, META_KEYS) || (a.metadata.titleSpan && !only(a.metadata.titleSpan, SPAN_KEYS))) return false;
+  if (!a.passages.every((p) => only(p, PASSAGE_KEYS) && KINDS.includes(p.kind) && p.sentences.every((s) => only(s, SPAN_KEYS)))) return false;
+  if (!a.furniture.every((s) => only(s, SPAN_KEYS))) return false;
+  if (!a.quotes.every((q) => only(q, QUOTE_KEYS) && (q.group === undefined || Number.isInteger(q.group)) && (q.unclosed === undefined || typeof q.unclosed === 'boolean'))) return false;
+  if (!a.entities.every((e) => only(e, ENTITY_KEYS) && TYPES.includes(e.type) && e.mentions.every((m) => only(m, MENTION_KEYS)))) return false;
+  return a.warnings.every((w) => only(w, WARNING_KEYS));
+}
+
+function encodeRecord(w: Writer, a: ArticleAnalysis): void {
+  const at = w.length;
+  if (packable(a)) {
+    try {
+      encodePacked(w, a);
+      return;
+    } catch {
+      w.truncate(at); // a number the layout cannot hold (not an integer, out of range): keep it as JSON
+    }
+  }
+  w.int(AS_JSON);
+  w.str(JSON.stringify(a));
+}
+
+function encodePacked(w: Writer, a: ArticleAnalysis): void {
+  w.int(PACKED);
+  const m = a.metadata;
+  w.str(m.title);
+  w.int(m.titleDerived ? 1 : 0);
+  w.int(m.titleSpan ? 1 : 0);
+  w.span(m.titleSpan);
+  w.str(m.publisher);
+  w.str(m.date);
+  w.str(m.dateIso);
+  w.str(m.author);
+  w.str(m.dateline);
+  w.int(a.passages.length);
+  for (const p of a.passages) {
+    w.int(p.start);
+    w.int(p.end);
+    w.int(KINDS.indexOf(p.kind));
+    w.int(p.index);
+    w.int(p.sentences.length);
+    for (const s of p.sentences) w.span(s);
+  }
+  w.int(a.furniture.length);
+  for (const s of a.furniture) w.span(s);
+  w.int(a.quotes.length);
+  for (const q of a.quotes) {
+    w.int(q.start);
+    w.int(q.end);
+    w.str(q.text);
+    w.str(q.speaker);
+    w.str(q.speakerId);
+    w.str(q.cue);
+    w.int(q.passage);
+    w.int((q.group !== undefined ? 1 : 0) | (q.unclosed !== undefined ? 2 : 0) | (q.unclosed === true ? 4 : 0));
+    w.int(q.group ?? 0);
+  }
+  w.int(a.entities.length);
+  for (const e of a.entities) {
+    w.str(e.id);
+    w.str(e.name);
+    w.int(TYPES.indexOf(e.type));
+    w.int(e.mentions.length);
+    for (const x of e.mentions) {
+      w.int(x.start);
+      w.int(x.end);
+      w.str(x.text);
+    }
+  }
+  w.int(a.warnings.length);
+  for (const x of a.warnings) w.str(x.message);
+}
+
+function decodeRecord(d: Int32Array, start: number, end: number, strings: readonly string[]): ArticleAnalysis {
+  let i = start;
+  const int = (): number => {
+    if (i >= end) throw new CacheFormatError('corrupt analysis cache: record overruns');
+    return d[i++]!;
+  };
+  const count = (): number => {
+    const n = int();
+    if (n < 0 || n > end - i) throw new CacheFormatError('corrupt analysis cache: bad count');
+    return n;
+  };
+  const str = (): string | null => {
+    const k = int();
+    if (k === -1) return null;
+    const s = strings[k];
+    if (typeof s !== 'string') throw new CacheFormatError('corrupt analysis cache: bad string number');
+    return s;
+  };
+  const text = (): string => str() ?? '';
+  const span = (): Span => ({ start: int(), end: int() });
+  const mode = int();
+  if (mode === AS_JSON) return JSON.parse(text()) as ArticleAnalysis;
+  if (mode !== PACKED) throw new CacheFormatError('corrupt analysis cache: bad record mode');
+  const title = str();
+  const titleDerived = int() === 1;
+  const hasSpan = int() === 1;
+  const ts = span();
+  const metadata: ArticleMetadata = {
+    title,
+    titleDerived,
+    titleSpan: hasSpan ? ts : null,
+    publisher: str(),
+    date: str(),
+    dateIso: str(),
+    author: str(),
+    dateline: str(),
+  };
+  const passages: Passage[] = [];
+  for (let n = count(); n > 0; n--) {
+    const ps = int();
+    const pe = int();
+    const kind = KINDS[int()];
+    if (!kind) throw new CacheFormatError('corrupt analysis cache: bad passage kind');
+    const index = int();
+    const sentences: Span[] = [];
+    for (let k = count(); k > 0; k--) sentences.push(span());
+    passages.push({ start: ps, end: pe, kind, index, sentences });
+  }
+  const furniture: Span[] = [];
+  for (let n = count(); n > 0; n--) furniture.push(span());
+  const quotes: Quote[] = [];
+  for (let n = count(); n > 0; n--) {
+    const qs = int();
+    const qe = int();
+    const qt = text();
+    const speaker = str();
+    const speakerId = str();
+    const cue = str();
+    const passage = int();
+    const flags = int();
+    const group = int();
+    quotes.push({
+      start: qs,
+      end: qe,
+      text: qt,
+      speaker,
+      speakerId,
+      cue,
+      passage,
+      ...(flags & 1 ? { group } : {}),
+      ...(flags & 2 ? { unclosed: (flags & 4) !== 0 } : {}),
+    });
+  }
+  const entities: Entity[] = [];
+  for (let n = count(); n > 0; n--) {
+    const id = text();
+    const name = text();
+    const type = TYPES[int()];
+    if (!type) throw new CacheFormatError('corrupt analysis cache: bad entity type');
+    const mentions: EntityMention[] = [];
+    for (let k = count(); k > 0; k--) mentions.push({ start: int(), end: int(), text: text() });
+    entities.push({ id, name, type, mentions });
+  }
+  const warnings: AnalysisWarning[] = [];
+  for (let n = count(); n > 0; n--) warnings.push({ message: text() });
+  if (i !== end) throw new CacheFormatError('corrupt analysis cache: record length');
+  return { metadata, passages, furniture, quotes, entities, warnings };
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
+}
