@@ -207,7 +207,7 @@ function main(): void {
   const shared = path.resolve(__dirname, '..', '..', 'shared', 'corpora', 'conll2003');
   const trainFile = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? path.join(shared, 'eng.train.txt');
   const ei = args.indexOf('--epochs');
-  const epochs = ei >= 0 ? Number(args[ei + 1]) : 12;
+  const epochs = ei >= 0 ? Number(args[ei + 1]) : 8;
   const di = args.indexOf('--dev');
   const devFile = di >= 0 ? args[di + 1]! : path.join(shared, 'eng.testa.txt');
   if (!existsSync(trainFile)) {
