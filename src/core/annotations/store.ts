@@ -104,13 +104,20 @@ function problemOf(err: unknown, path: string): SidecarProblem {
 }
 
 interface DiskState {
+  /** True when the bytes equal the `knownRaw` given to readSidecarFile (then not parsed: data and doc are null). */
+  readonly same?: boolean;
   readonly raw: Uint8Array | null;
   readonly data: SidecarData | null;
   readonly doc: Document | null;
 }
 
 /** Reads and parses a sidecar. `null` data when there is none; throws SidecarError when it is unusable. */
-export async function readSidecarFile(fileOps: FileOps, sidecarPath: string, limits: SidecarLimits = DEFAULT_LIMITS): Promise<DiskState> {
+export async function readSidecarFile(
+  fileOps: FileOps,
+  sidecarPath: string,
+  limits: SidecarLimits = DEFAULT_LIMITS,
+  knownRaw?: Uint8Array | null,
+): Promise<DiskState> {
   const st = await fileOps.stat(sidecarPath);
   if (!st) return { raw: null, data: null, doc: null };
   if (st.size > limits.maxBytes) {
@@ -123,6 +130,7 @@ export async function readSidecarFile(fileOps: FileOps, sidecarPath: string, lim
     if (err instanceof FileNotFoundError) return { raw: null, data: null, doc: null };
     throw err;
   }
+  if (knownRaw && sameBytes(raw, knownRaw)) return { same: true, raw, data: null, doc: null };
   const text = decodeSidecarBytes(raw, sidecarPath, limits);
   const { data, doc } = parseSidecar(text, sidecarPath, limits);
   return { raw, data, doc };
@@ -479,11 +487,11 @@ export class ArticleAnnotations {
     if (n !== this.commitCount || this.problem) return;
     let disk: DiskState;
     try {
-      disk = await readSidecarFile(this.store.fileOps, this.sidecarPath, this.store.limits);
+      disk = await readSidecarFile(this.store.fileOps, this.sidecarPath, this.store.limits, this.baseRaw);
     } catch {
       return;
     }
-    if (sameBytes(disk.raw, this.baseRaw) || !disk.data) return;
+    if (disk.same || sameBytes(disk.raw, this.baseRaw) || !disk.data) return;
     const r = mergeSidecars(prevBase, ours, disk.data, { now: this.store.now() });
     if (sameData(r.merged, disk.data)) return;
     this.base = prevBase;
@@ -498,9 +506,9 @@ export class ArticleAnnotations {
       const fo = this.store.fileOps;
       const basename = fo.basename(this.articlePath);
       const baseNodes = this.annotationNodes(this.baseDoc);
-      const readDisk = async (): Promise<DiskState> => {
+      const readDisk = async (knownRaw: Uint8Array | null): Promise<DiskState> => {
         try {
-          return await readSidecarFile(fo, this.sidecarPath, this.store.limits);
+          return await readSidecarFile(fo, this.sidecarPath, this.store.limits, knownRaw);
         } catch (err) {
           if (!(err instanceof SidecarError)) throw err;
           // Someone broke the file on disk since we read it: never overwrite it.
@@ -515,7 +523,7 @@ export class ArticleAnnotations {
       let finalDoc: Document | null = null;
       for (let attempt = 0; ; attempt++) {
         if (attempt > 20) throw new Error(`${this.sidecarPath}: could not save: the file keeps changing on disk`);
-        const disk = pending ?? (await readDisk());
+        const disk = pending ?? (await readDisk(this.baseRaw));
         pending = undefined;
         let doc: Document | null;
         if (sameBytes(disk.raw, this.baseRaw)) {
@@ -535,7 +543,9 @@ export class ArticleAnnotations {
           }
         }
         // Build the YAML on a copy so a failed write leaves our base document untouched.
-        const workDoc = doc ? doc.clone() : newSidecarDocument();
+        // Written into in place (a document is cheap to keep, costly to copy); restored from the bytes if the
+        // write fails below.
+        const workDoc = doc ?? newSidecarDocument();
         const yamlText = serializeSidecar(merged, workDoc, baseNodes);
         const deleteIt = isEmptySidecar(merged) && docIsBare(workDoc, SIDECAR_HEADER);
         if (deleteIt) {
@@ -565,11 +575,12 @@ export class ArticleAnnotations {
           await fo.rename(tmp, this.sidecarPath);
         } catch (err) {
           await fo.delete(tmp).catch(() => undefined);
+          if (workDoc === this.baseDoc) this.baseDoc = this.baseRaw ? parseSidecar(new TextDecoder().decode(this.baseRaw), this.sidecarPath, this.store.limits).doc : null;
           throw err;
         }
         // Verify: another process may have renamed its own version over ours in the instant between our check
         // and our rename. If what is there now lacks our change, merge again (from the same base) and rewrite.
-        const after = await readDisk();
+        const after = await readDisk(written);
         if (sameBytes(after.raw, written)) break;
         pending = after;
       }
