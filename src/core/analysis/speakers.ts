@@ -83,6 +83,8 @@ const STARTERS = new Set([
   'other', 'others', 'while', 'when', 'where', 'since', 'because', 'if', 'as', 'but', 'and', 'yet', 'so', 'then', 'still', 'even', 'now', 'here', 'there',
   'this', 'that', 'these', 'those', 'what', 'who', 'why', 'how', 'meanwhile', 'instead', 'indeed', 'asked', 'speaking', 'writing', 'republicans', 'democrats',
   'republican', 'democratic', 'committee', 'officials', 'critics', 'supporters', 'experts', 'analysts', 'both', 'each', 'every', 'no', 'not', 'one', 'two',
+  'earlier', 'later', 'recently', 'separately', 'previously', 'last', 'next', 'first', 'finally', 'currently', 'today', 'yesterday', 'tomorrow', 'elsewhere',
+  'overall', 'again', 'once', 'soon', 'already', 'thus', 'hence', 'otherwise', 'nevertheless', 'nonetheless', 'besides', 'moreover', 'furthermore', 'ultimately',
 ]);
 
 const TITLE_PREFIX = /^(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Rep|Sen|Gov|Del|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Hon|Pres|Supt|Insp|Det)\.?|President|Senator|Governor|Representative|Congressman|Congresswoman|Speaker|Chairman|Chairwoman|Secretary|Minister|Mayor|Judge|Justice|General|Ambassador|Chancellor|Premier|King|Queen|Prince|Princess|Pope|Leader|Chief)\s+/;
@@ -171,7 +173,7 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
     if (isCap(t) && !NOT_NAMES.has(l) && !isPunct(t)) {
       if (lastCapRunEnd !== i) lastCapRunStart = i;
       lastCapRunEnd = i + 1;
-    } else if (l === "'s" || l === '-' || (l === 'of' && isCap(toks[i + 1]) && lastCapRunEnd === i)) {
+    } else if (l === "'s" || l === '-' || (l === 'of' && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1])) && lastCapRunEnd === i)) {
       // Japan's Prime Minister; Bank of England
       if (l === 'of') lastCapRunEnd = i + 1;
     } else if (TITLE_WORDS.has(l) || /^[a-z]+-[a-z]+$/.test(l)) {
@@ -353,6 +355,12 @@ export class SpeakerResolver {
       return this.resolvePronoun(Math.max(pos, this.ctx.tokens[np.start]!.start));
     }
     if (np.kind === 'name') {
+      // "Cara Diemont of IT firm Dimension Data": the person, not "… of IT"
+      const of = np.name.indexOf(' of ');
+      if (of > 0) {
+        const p = this.ctx.entities.resolve(np.name.slice(0, of));
+        if (p && p.type === 'person') return { name: p.name, entity: p };
+      }
       const e = this.ctx.entities.resolve(np.name);
       if (e) return { name: e.name, entity: e };
       const n = stripTitles(np.name);
