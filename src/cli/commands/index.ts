@@ -13,4 +13,4 @@ import { register as tag } from './tag';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [related, search, annotate, annotations, tag, note, extract];
+export const commands: RegisterCommand[] = [extract, annotate, annotations, tag, note, related, search];

@@ -131,7 +131,8 @@ export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexS
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => {
           try {
-            qp.items = value.trim() ? toItems(index.search(value, { limit: 50 })) : [];
+            const results = value.trim() ? index.search(value, { limit: 50 }) : [];
+            qp.items = results.length > 0 || !value.trim() ? toItems(results) : [{ label: '$(info) No matches. Filters: tag: speaker: outlet: entity: type: (quote, headline, entity, tag, note)', alwaysShow: true }];
           } catch (err) {
             // A malformed filter (e.g. `type:` with an unknown type): say why in place of results.
             qp.items = [{ label: `$(error) ${err instanceof Error ? err.message : String(err)}`, alwaysShow: true }];

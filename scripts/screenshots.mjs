@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// `node scripts/screenshots.mjs [outDir]`: drives the real VS Code (code-server + headless Chromium) through
+// the user journeys on a copy of samples/ and saves the README's screenshots (docs/screenshots by default).
+// Everything is done through the UI: the command palette, quick open, the keyboard and the mouse.
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ROOT, ensureCodeServer, startCodeServer, launchChromium } from './lib/vscode-server.mjs';
+
+const out = path.resolve(process.argv[2] || path.join(ROOT, 'docs', 'screenshots'));
+mkdirSync(out, { recursive: true });
+const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+ensureCodeServer();
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'news-annotator-shots-'));
+const workspace = path.join(work, 'samples');
+cpSync(path.join(ROOT, 'samples'), workspace, { recursive: true });
+const server = await startCodeServer({
+  settings: { 'workbench.colorTheme': process.env.THEME || 'Default Dark Modern', 'editor.fontSize': 14, 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, 'workbench.activityBar.location': 'default' },
+});
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const shot = async (name) => {
+  await sleep(600);
+  await page.screenshot({ path: path.join(out, `${name}.png`) });
+  console.log(`screenshot: ${path.join(out, name)}.png`);
+};
+const palette = async (command) => {
+  await page.keyboard.press('F1');
+  await sleep(400);
+  await page.keyboard.type(command, { delay: 10 });
+  await sleep(500);
+  await page.keyboard.press('Enter');
+  await sleep(800);
+};
+const openFile = async (name) => {
+  await page.keyboard.press('Control+P');
+  await sleep(400);
+  await page.keyboard.type(name, { delay: 10 });
+  await sleep(600);
+  await page.keyboard.press('Enter');
+  await sleep(1200);
+};
+/** Puts the cursor on the first occurrence of `text` in the active editor (through Find), then closes Find. */
+const cursorOn = async (text) => {
+  await page.keyboard.press('Control+F');
+  await sleep(300);
+  await page.keyboard.type(text, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await sleep(300);
+  await page.keyboard.press('Escape');
+  await sleep(200);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+};
+
+try {
+  await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(ROOT)], ['skipWelcome', 'true']]));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await sleep(4000);
+  await palette('View: Show News');
+  await sleep(1500);
+  await openFile('wire-story.txt');
+  await sleep(1500);
+  await shot('articles-and-highlights');
+
+  await cursorOn('Astrid Lindqvist');
+  await palette('Show or Focus Hover');
+  await sleep(1000);
+  await shot('hover-entity');
+  await page.keyboard.press('Escape');
+
+  await palette('News Annotator: Next Quote');
+  await palette('Show or Focus Hover');
+  await sleep(1000);
+  await shot('hover-quote');
+  await page.keyboard.press('Escape');
+
+  await palette('News Annotator: Tag Quote');
+  await sleep(500);
+  await page.keyboard.type('fisheries, to-verify', { delay: 15 });
+  await sleep(500);
+  await shot('tag-quote-picker');
+  await page.keyboard.press('Enter');
+  await sleep(1000);
+  await palette('News Annotator: Add Note');
+  await page.keyboard.type('Compare with the ministry transcript.', { delay: 5 });
+  await page.keyboard.press('Enter');
+  await sleep(800);
+  await palette('News Annotator: Open Sidecar YAML');
+  await sleep(1500);
+  await shot('sidecar-yaml');
+  await palette('View: Close All Editors');
+  await openFile('wire-story.txt');
+  await cursorOn('We will not sign an agreement');
+  await palette('News Annotator: Go to Related Passage');
+  await sleep(1200);
+  await shot('related-passages');
+  await page.keyboard.press('Escape');
+  await sleep(2000); // the picker puts the cursor back where it was: let it settle before typing elsewhere
+
+  await palette('News Annotator: Search Articles');
+  await sleep(400);
+  await page.keyboard.type('speaker:Reinholt deal', { delay: 15 });
+  await sleep(1000);
+  await shot('search');
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('Escape');
+  await sleep(1000);
+  await palette('News: Focus on Entities View');
+  await sleep(800);
+  for (const key of ['ArrowRight', 'ArrowDown', 'ArrowRight', 'ArrowDown', 'ArrowRight', 'ArrowDown', 'ArrowRight']) {
+    await page.keyboard.press(key);
+    await sleep(250);
+  }
+  await shot('entities-view');
+  await palette('Outline: Focus on Outline View');
+  await sleep(800);
+  await shot('outline');
+} finally {
+  await browser.close();
+  server.stop();
+  rmSync(work, { recursive: true, force: true });
+}
