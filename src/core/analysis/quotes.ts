@@ -181,7 +181,17 @@ export function findQuotes(text: string, blocks: readonly QuoteBlock[]): RawQuot
         if (before >= 0 && /[.!?,…:;—–-]/.test(text[before]!)) {
           // A new quoted sentence: the closing mark of the previous one was forgotten (BBC style).
           const g = curGroup;
-          emit(i, i, false);
+          let end = i;
+          if (text[before] === ':') {
+            // '... a Muslim. He added: "The ...': the words before the colon are narration, not quotation.
+            for (let k = before - 1; k > openAt && k > before - 80; k--) {
+              if (/[.!?]/.test(text[k]!)) {
+                end = k + 1;
+                break;
+              }
+            }
+          }
+          emit(end, end, false);
           startQuote(i, family, g, true);
         } else {
           nested++;

@@ -497,6 +497,8 @@ export class SpeakerResolver {
     const done = (np: NP | null, cueTok: number | null, cueText?: string): { att: Attribution; entity: Entity | null } | null => {
       if (!np) return null;
       const r = this.resolveNP(np, pos);
+      // "it said:", "they told reporters": someone speaks, but not a person we can name — say so, don't guess.
+      if (!r && np.kind === 'pronoun' && np.pronoun !== 'he' && np.pronoun !== 'she') return { att: { speaker: null, speakerId: null, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null) }, entity: null };
       if (!r) return null;
       return { att: { speaker: r.name, speakerId: r.entity ? r.entity.id : null, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null) }, entity: r.entity };
     };

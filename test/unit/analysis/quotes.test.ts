@@ -65,6 +65,11 @@ describe('analysis: quotations', () => {
     assert.deepEqual(quotes(text), ['We have doubled it.', 'We are going to extend it.']);
   });
 
+  it('leaves narration before a colon out of a quote whose closing mark was forgotten', () => {
+    const text = 'Headline of a story\n\nLund said: "I lost three years. He added: "They made me what I am."\n';
+    assert.deepEqual(quotes(text), ['I lost three years.', 'They made me what I am.']);
+  });
+
   it('accepts a quote opened with a curly mark and closed with a straight one', () => {
     const text = 'Headline of a story\n\n“Immunity deals should not be required," Chaffetz said.\n';
     assert.deepEqual(quotes(text), ['Immunity deals should not be required,']);

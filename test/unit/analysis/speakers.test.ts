@@ -57,6 +57,14 @@ describe('analysis: speakers', () => {
     assert.equal(s[1]![1], 'Bergvik Fishing Association');
   });
 
+  it('says null for "it said" rather than taking the previous speaker', () => {
+    const text = 'Ministry replies\n\n“We were never told,” said Ola Nilsen. In a statement, it said: “The rules were followed.”\n';
+    assert.deepEqual(speakers(text), [
+      ['We were never told,', 'Ola Nilsen', 'said'],
+      ['The rules were followed.', null, 'said'],
+    ]);
+  });
+
   it('says null rather than guessing when nobody is named', () => {
     const text = 'Market day\n\nThe so-called “quiet season” began early this year, and prices fell.\n';
     assert.deepEqual(speakers(text), [['quiet season', null, null]]);
