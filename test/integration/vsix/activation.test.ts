@@ -29,11 +29,12 @@ describe('Packaged extension (.vsix)', () => {
       ...pkg.contributes.languages.flatMap((l) => (l.configuration ? [l.configuration] : [])),
       ...pkg.contributes.viewsContainers.activitybar.map((c) => c.icon),
       ...(pkg.icon ? [pkg.icon] : []),
-      'README.md',
-      'LICENSE',
-      'CHANGELOG.md',
     ];
     for (const f of files) assert.ok(fs.existsSync(path.join(ext.extensionPath, f)), `${f} is in the package`);
+    // vsce stores these as readme.md, LICENSE.txt and changelog.md.
+    const top = fs.readdirSync(ext.extensionPath).map((f) => f.toLowerCase());
+    for (const doc of ['readme.md', 'license.txt', 'changelog.md']) assert.ok(top.includes(doc), `${doc} is in the package`);
+    assert.ok(!top.includes('samples') && !top.includes('test'), 'no samples or tests in the package');
   });
 
   it('its commands run from the package', async () => {
