@@ -36,7 +36,10 @@ const CUE_WORDS = [
   'reiterate', 'reiterated', 'retort', 'retorted', 'shout', 'shouted', 'whisper', 'whispered', 'wonder', 'wondered', 'confirm', 'confirmed', 'confirms',
   'believe', 'believes', 'believed', 'think', 'thinks', 'thought', 'hope', 'hopes', 'hoped', 'accuse', 'accused', 'accuses', 'criticise', 'criticised', 'criticized',
   'blame', 'blamed', 'praise', 'praised', 'dismiss', 'dismissed', 'pledge', 'pledged', 'tout', 'touted', 'agree', 'agreed', 'agrees', 'lament', 'lamented',
-  'mused', 'muse', 'sigh', 'sighed', 'read', 'reads', 'begin', 'began', 'went', 'goes', 'put', 'recalls', 'proclaim', 'proclaimed', 'assert', 'asserted', 'asserts', 'allege', 'alleged',
+  'mused', 'muse', 'sigh', 'sighed', 'read', 'reads', 'demand', 'demanded', 'demands', 'snapped', 'cautioned', 'echoed', 'opined', 'texted', 'emailed',
+  'chimed', 'scoffed', 'yelled', 'screamed', 'cried', 'chanted', 'interjected', 'interrupted', 'objected', 'protested', 'pleaded', 'begged', 'bragged',
+  'grumbled', 'groused', 'sniffed', 'marveled', 'marvelled', 'speculated', 'reckoned', 'confided', 'revealed', 'disclosed', 'confessed', 'threatened',
+  'assured', 'advised', 'recommended', 'implored', 'cautions', 'warns', 'insists', 'explains', 'recalls', 'concedes', 'acknowledges', 'wrote', 'remarks', 'begin', 'began', 'went', 'goes', 'put', 'recalls', 'proclaim', 'proclaimed', 'assert', 'asserted', 'asserts', 'allege', 'alleged',
 ];
 const CUES = new Set(CUE_WORDS);
 /** Cues weak enough that we only accept them right next to a quote. */
@@ -308,11 +311,16 @@ export class SpeakerResolver {
       let te = tokenAt(toks, m.end);
       const before = lc(toks[ti - 1]);
       if (PREPOSITIONS.has(before) || before === "'s" || before === 'the' || before === 'a') continue;
+      if (toks[te]?.text === '(') {
+        let k = te + 1;
+        while (k < toks.length && k < te + 10 && toks[k]!.text !== ')') k++;
+        if (toks[k]?.text === ')') te = k + 1;
+      }
       while (te < toks.length && (ADVERBS.has(lc(toks[te])) || (/^[a-z]+ly$/.test(lc(toks[te])) && lc(toks[te]).length > 4))) te++;
       const next = toks[te];
       if (!next) continue;
       const nl = lc(next);
-      const ok = (/^[a-z]/.test(nl) && !PREPOSITIONS.has(nl) && !DETERMINERS.has(nl) && nl !== 'and' && nl !== 'or' && nl !== 'who') || (nl === ',' && (ti === 0 || isTerminal(toks[ti - 1]!) || this.ctx.blockOfToken[ti - 1] !== this.ctx.blockOfToken[ti]));
+      const ok = (/^[a-z]/.test(nl) && !PREPOSITIONS.has(nl) && !DETERMINERS.has(nl) && nl !== 'and' && nl !== 'or' && nl !== 'who') || nl === ',';
       if (ok) this.subjects.push({ pos: m.start, entity: m.entity });
     }
   }
@@ -498,6 +506,12 @@ export class SpeakerResolver {
       if (!np) return null;
       const r = this.resolveNP(np, pos);
       // "it said:", "they told reporters": someone speaks, but not a person we can name — say so, don't guess.
+      if (!r && np.kind === 'pronoun' && (np.pronoun === 'it' || np.pronoun === 'they') && pre.length > 0) {
+        // "The Security Council ... what it called “…”": the sentence's subject, when an organisation or country
+        const subj = npForward(ctx, pre[0]!, openTok);
+        const e = subj && subj.kind === 'name' ? ctx.entities.resolve(subj.name) : null;
+        if (e && e.type !== 'person') return { att: { speaker: e.name, speakerId: e.id, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null) }, entity: e };
+      }
       if (!r && np.kind === 'pronoun' && np.pronoun !== 'he' && np.pronoun !== 'she') return { att: { speaker: null, speakerId: null, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null) }, entity: null };
       if (!r) return null;
       return { att: { speaker: r.name, speakerId: r.entity ? r.entity.id : null, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null) }, entity: r.entity };
@@ -523,8 +537,20 @@ export class SpeakerResolver {
         if (r) return r;
       }
       if (CUES.has(l)) {
-        // inverted: said Putin / said the Russian president
-        const r = done(npForward(ctx, f + 1, f + 14), f);
+        // inverted: said Putin / said the Russian president / said 9/11 widow Terry Strada
+        let np = npForward(ctx, f + 1, f + 14);
+        if (!np || np.kind !== 'name') {
+          for (let k = f + 1; k < f + 6 && k < toks.length; k++) {
+            const t = toks[k]!;
+            if (isPunct(t) && t.text !== '/') break;
+            if (isCap(t) && !NOT_NAMES.has(lc(t))) {
+              const named = npForward(ctx, k, k + 8);
+              if (named && named.kind === 'name') np = named;
+              break;
+            }
+          }
+        }
+        const r = done(np, f);
         if (r) return r;
       } else {
         const np = npForward(ctx, f, f + 14);
@@ -609,6 +635,7 @@ export class SpeakerResolver {
       let a: { pos: number; entity: Entity | null; name: string } | null = null;
       const blockStart = toks[this.blockStartToken(block)]!.start;
       for (const x of this.anchors) if (x.pos >= blockStart && x.pos < q.open && (!a || x.pos > a.pos)) a = x;
+      for (const x of this.subjects) if (x.pos >= blockStart && x.pos < q.open && (!a || x.pos > a.pos)) a = { pos: x.pos, entity: x.entity, name: x.entity.name };
       if (a) return { att: { speaker: a.name, speakerId: a.entity ? a.entity.id : null, cue: null }, entity: a.entity };
     }
     // 5. Partial quote: the subject of the sentence when it is a person or he/she.
