@@ -210,6 +210,13 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, settin
       if (payload) q.set('payload', JSON.stringify(payload));
       return `${origin}/?${q.toString()}`;
     },
+    /** Workbench URL for a .code-workspace file (multi-root), optionally with a payload. */
+    workspaceUrl(file, payload) {
+      const q = new URLSearchParams();
+      q.set('workspace', file);
+      if (payload) q.set('payload', JSON.stringify(payload));
+      return `${origin}/?${q.toString()}`;
+    },
     /** `vscode-remote://` URI for a path on this server (the payload needs the same authority as the page). */
     remote(p) {
       return `vscode-remote://127.0.0.1:${port}${p}`;

@@ -86,7 +86,7 @@ async function runSuite(suite) {
       ['extensionTestsPath', server.remote(suite.testsIndex)],
       ['skipWelcome', 'true'],
     ];
-    await page.goto(server.url(workspace, payload));
+    await page.goto(suite.workspaceFile ? server.workspaceUrl(path.join(workspace, suite.workspaceFile), payload) : server.url(workspace, payload));
     const timer = new Promise((resolve) => setTimeout(() => resolve('timeout'), timeoutMin * 60_000));
     const r = await Promise.race([done, timer]);
     if (r === 'timeout') {

@@ -25,6 +25,13 @@ export function integrationSuites() {
       testsIndex: path.join(out, 'workspace', 'index.js'),
     },
     {
+      name: 'multiroot',
+      workspace: path.join(ROOT, 'test', 'fixtures', 'multiroot'),
+      workspaceFile: 'news.code-workspace',
+      extensionDevelopmentPath: ROOT,
+      testsIndex: path.join(out, 'multiroot', 'index.js'),
+    },
+    {
       name: 'seeds',
       workspace: shared && path.join(shared, 'seeds'),
       extensionDevelopmentPath: ROOT,

@@ -167,6 +167,9 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
   }
 
   private async write<T>(uri: string, fn: () => Promise<T>): Promise<T> {
+    if (!vscode.workspace.isTrusted) {
+      throw new Error('this workspace is not trusted, so News Annotator does not write sidecar files here (trust the workspace to annotate)');
+    }
     this.noteOwnWrite(uri);
     try {
       return await fn();
@@ -217,7 +220,7 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
   private async onDocumentSave(doc: vscode.TextDocument): Promise<void> {
     const uri = doc.uri.toString();
     const h = this.handles.get(uri);
-    if (!h || h.readOnly || h.list().length === 0) return;
+    if (!h || h.readOnly || h.list().length === 0 || !vscode.workspace.isTrusted) return;
     this.noteOwnWrite(uri);
     try {
       await h.saveAnchors();
