@@ -18,12 +18,15 @@ import { registerSurfaces } from './features/surfaces';
 import { AnnotationService } from './model/annotationService';
 import { ArticleCatalog } from './model/articleCatalog';
 import { CorpusEntities } from './model/corpusEntities';
+import { EntityCorrectionsService } from './model/entityCorrections';
 import { IndexService } from './model/indexService';
 import { ArticlesTreeProvider } from './views/articlesTree';
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const t0 = performance.now();
-  const catalog = new ArticleCatalog((text) => analyzeArticle(text));
+  const corrections = new EntityCorrectionsService();
+  const catalog = new ArticleCatalog((text, uri) => analyzeArticle(text, { corrections: corrections.for(uri) }));
+  context.subscriptions.push(corrections, corrections.onDidChange(() => void catalog.reanalyzeAll()));
   const annotations = new AnnotationService(catalog);
   const entities = new CorpusEntities(catalog);
   context.subscriptions.push(catalog, annotations, entities);
@@ -84,7 +87,10 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adoptLanguage));
   vscode.workspace.textDocuments.forEach(adoptLanguage);
 
-  const ready = catalog.scan().then(() => annotations.loadAll());
+  const ready = corrections
+    .reload()
+    .then(() => catalog.scan())
+    .then(() => annotations.loadAll());
   const activateMs = performance.now() - t0;
   return {
     whenReady: () => ready,

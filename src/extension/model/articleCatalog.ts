@@ -10,7 +10,7 @@ import { decodeArticleBytes, fingerprint } from '../../core/text/decode';
 import { articleMatcher, isSidecarPath } from '../../core/workspace/articleFiles';
 import { config } from '../config';
 
-export type Analyze = (text: string) => ArticleAnalysis;
+export type Analyze = (text: string, uri: vscode.Uri) => ArticleAnalysis;
 
 export interface ArticleEntry {
   readonly uri: vscode.Uri;
@@ -85,6 +85,16 @@ export class ArticleCatalog implements vscode.Disposable {
       this.scanning = undefined;
     });
     return this.scanning;
+  }
+
+  /** Analyses every article again (the entity corrections changed), in batches, then says the list changed. */
+  async reanalyzeAll(): Promise<void> {
+    const all = [...this.entries.values()];
+    for (let i = 0; i < all.length; i += BATCH) {
+      for (const e of all.slice(i, i + BATCH)) if (!e.error || e.analysis) this.analyseInto(e);
+      await new Promise((r) => setImmediate(r));
+    }
+    this.changed.fire({ keys: all.map((e) => e.key), listChanged: true });
   }
 
   /** Cancels a running scan and starts again (settings or folders changed). */
@@ -221,7 +231,7 @@ export class ArticleCatalog implements vscode.Disposable {
 
   private analyseInto(entry: ArticleEntry): void {
     try {
-      entry.analysis = this.analyze(entry.text);
+      entry.analysis = this.analyze(entry.text, entry.uri);
       entry.error = undefined;
     } catch (err) {
       entry.analysis = undefined;

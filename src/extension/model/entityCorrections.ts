@@ -1,0 +1,96 @@
+/**
+ * The workspace's entity corrections (`.news-annotator/entities.yaml` by default, per workspace folder; see
+ * docs/entity-corrections.md): read through vscode.workspace.fs, re-read when the file changes, and handed to
+ * the analysis of every article in that folder. A broken file is reported (with a button to open it) and
+ * ignored until fixed; the articles are analysed without it meanwhile.
+ */
+import * as vscode from 'vscode';
+import { CORRECTIONS_FILE, NO_CORRECTIONS, parseEntityCorrections, type EntityCorrections } from '../../core/analysis';
+import { config } from '../config';
+
+export class EntityCorrectionsService implements vscode.Disposable {
+  private readonly byFolder = new Map<string, EntityCorrections>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires after the corrections of any folder changed (articles must be analysed again). */
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+    const onFile = (uri: vscode.Uri) => {
+      if (this.isCorrectionsFile(uri)) void this.reload();
+    };
+    this.disposables.push(
+      this.emitter,
+      watcher,
+      watcher.onDidCreate(onFile),
+      watcher.onDidChange(onFile),
+      watcher.onDidDelete(onFile),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (config.affects(e, 'entities.correctionsFile')) void this.reload();
+      }),
+    );
+  }
+
+  /** The corrections that apply to an article. */
+  for(uri: vscode.Uri): EntityCorrections {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return (folder && this.byFolder.get(folder.uri.toString())) ?? NO_CORRECTIONS;
+  }
+
+  private fileOf(folder: vscode.WorkspaceFolder): vscode.Uri {
+    // In an untrusted workspace the path setting is ignored (restrictedConfigurations): the default applies.
+    const rel = vscode.workspace.isTrusted ? config.correctionsFile(folder) || CORRECTIONS_FILE : CORRECTIONS_FILE;
+    return vscode.Uri.joinPath(folder.uri, ...rel.split('/').filter(Boolean));
+  }
+
+  private isCorrectionsFile(uri: vscode.Uri): boolean {
+    return (vscode.workspace.workspaceFolders ?? []).some((f) => this.fileOf(f).toString() === uri.toString());
+  }
+
+  /** Reads every folder's file; fires onDidChange when anything differs from before. */
+  async reload(): Promise<void> {
+    let changed = false;
+    const seen = new Set<string>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const key = folder.uri.toString();
+      seen.add(key);
+      const next = await this.read(this.fileOf(folder));
+      const prev = this.byFolder.get(key) ?? NO_CORRECTIONS;
+      if (JSON.stringify(prev) !== JSON.stringify(next)) changed = true;
+      if (next === NO_CORRECTIONS) this.byFolder.delete(key);
+      else this.byFolder.set(key, next);
+    }
+    for (const key of [...this.byFolder.keys()]) {
+      if (seen.has(key)) continue;
+      this.byFolder.delete(key);
+      changed = true;
+    }
+    if (changed) this.emitter.fire();
+  }
+
+  private async read(file: vscode.Uri): Promise<EntityCorrections> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(file);
+    } catch {
+      return NO_CORRECTIONS; // no file: nothing to correct
+    }
+    try {
+      return parseEntityCorrections(new TextDecoder().decode(bytes));
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      void vscode.window
+        .showErrorMessage(`News Annotator: ${vscode.workspace.asRelativePath(file)}: ${message}. Entities are shown without these corrections until it is fixed.`, 'Open File')
+        .then(async (choice) => {
+          if (choice === 'Open File') await vscode.window.showTextDocument(file);
+        });
+      return NO_CORRECTIONS;
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,34 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { api, waitFor, workspaceRoot, wsUri } from '../helpers';
+
+describe('Entity corrections file', () => {
+  const file = () => path.join(workspaceRoot(), '.news-annotator', 'entities.yaml');
+  after(() => fs.rmSync(path.join(workspaceRoot(), '.news-annotator'), { recursive: true, force: true }));
+
+  it('fixes a type and suppresses a false positive in every article, live, and undoes it when removed', async () => {
+    const a = await api();
+    const uri = wsUri('wire', 'harbour-deal.txt').toString();
+    const ids = () => (a.analysis(uri)?.entities ?? []).map((e) => e.id);
+    fs.mkdirSync(path.dirname(file()), { recursive: true });
+    fs.writeFileSync(
+      file(),
+      ['entities:', '  - name: Nordmark Shipping', '    type: organization', '    aliases: [Nordmark]', 'suppress:', '  - NORDWIRE', ''].join('\n'),
+    );
+    await waitFor('corrections applied', () => ids().includes('organization:nordmark-shipping') && !ids().some((i) => /nordwire/.test(i)));
+    assert.ok(!ids().includes('person:nordmark-shipping'));
+    fs.unlinkSync(file());
+    await waitFor('corrections removed', () => !ids().includes('organization:nordmark-shipping'));
+  });
+
+  it('a broken corrections file is reported and ignored, the articles still analysed', async () => {
+    const a = await api();
+    const uri = wsUri('wire', 'harbour-deal.txt').toString();
+    fs.mkdirSync(path.dirname(file()), { recursive: true });
+    fs.writeFileSync(file(), 'entities:\n  - name: X\n    type: planet\n');
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.ok((a.analysis(uri)?.entities.length ?? 0) > 3);
+    assert.ok((a.analysis(uri)?.quotes.length ?? 0) > 3);
+  });
+});
