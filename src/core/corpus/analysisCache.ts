@@ -16,6 +16,7 @@ import { version as PACKAGE_VERSION } from '../../../package.json';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, EntityType, Passage, PassageKind, Quote, Span } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
 import { CacheFormatError } from './cache';
+import { IntReader, IntWriter } from './packing';
 
 /** Bump when the layout of a record changes. */
 export const ANALYSIS_CACHE_FORMAT = 1;
@@ -215,7 +216,7 @@ export class AnalysisCache {
     view.setUint32(8, ANALYSIS_CACHE_FORMAT, true);
     view.setUint32(12, header.length, true);
     out.set(header, 16);
-    new Int32Array(out.buffer, dataOffset, w.length).set(w.data.subarray(0, w.length));
+    new Int32Array(out.buffer, dataOffset, w.length).set(w.ints());
     return out;
   }
 
@@ -230,34 +231,7 @@ export class AnalysisCache {
 
 // ---------------------------------------------------------------- records
 
-class Writer {
-  data = new Int32Array(4096);
-  length = 0;
-  readonly strings: string[] = [];
-  private readonly ids = new Map<string, number>();
-
-  int(x: number): void {
-    if (!Number.isInteger(x) || x < -0x80000000 || x > 0x7fffffff) throw new RangeError(`not a 32-bit integer: ${x}`);
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = x;
-  }
-
-  /** A string (or null: -1) as its number in the string table. */
-  str(s: string | null): void {
-    if (s === null) return this.int(-1);
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(s);
-      this.ids.set(s, id);
-    }
-    this.int(id);
-  }
-
+class Writer extends IntWriter {
   span(s: Span | null): void {
     if (s === null) {
       this.int(-1);
@@ -266,10 +240,6 @@ class Writer {
       this.int(s.start);
       this.int(s.end);
     }
-  }
-
-  truncate(to: number): void {
-    this.length = to;
   }
 }
 
@@ -363,24 +333,11 @@ function encodePacked(w: Writer, a: ArticleAnalysis): void {
 }
 
 function decodeRecord(d: Int32Array, start: number, end: number, strings: readonly string[]): ArticleAnalysis {
-  let i = start;
-  const int = (): number => {
-    if (i >= end) throw new CacheFormatError('corrupt analysis cache: record overruns');
-    return d[i++]!;
-  };
-  const count = (): number => {
-    const n = int();
-    if (n < 0 || n > end - i) throw new CacheFormatError('corrupt analysis cache: bad count');
-    return n;
-  };
-  const str = (): string | null => {
-    const k = int();
-    if (k === -1) return null;
-    const s = strings[k];
-    if (typeof s !== 'string') throw new CacheFormatError('corrupt analysis cache: bad string number');
-    return s;
-  };
-  const text = (): string => str() ?? '';
+  const r = new IntReader(d, start, end, strings, 'analysis cache');
+  const int = () => r.int();
+  const count = () => r.count();
+  const str = () => r.str();
+  const text = () => r.text();
   const span = (): Span => ({ start: int(), end: int() });
   const mode = int();
   if (mode === AS_JSON) return JSON.parse(text()) as ArticleAnalysis;
@@ -447,7 +404,7 @@ function decodeRecord(d: Int32Array, start: number, end: number, strings: readon
   }
   const warnings: AnalysisWarning[] = [];
   for (let n = count(); n > 0; n--) warnings.push({ message: text() });
-  if (i !== end) throw new CacheFormatError('corrupt analysis cache: record length');
+  if (!r.done) throw new CacheFormatError('corrupt analysis cache: record length');
   return { metadata, passages, furniture, quotes, entities, warnings };
 }
 

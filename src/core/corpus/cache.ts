@@ -4,19 +4,24 @@
  * restores the index without analysing anything. Each article is keyed by the fingerprint of its text:
  * the build (build.ts) reuses a cached article only when its file stamp or its fingerprint still matches.
  *
- * Layout: magic `NACI`, u32 byte-order mark, u32 format version, u32 JSON length, JSON (UTF-8), padding to 4
- * bytes, then the shingle hashes of all passages as u32 in the writer's byte order (the byte-order mark
- * makes a reader on the other byte order refuse the file, which then is rebuilt).
+ * Layout: magic `NACI`, u32 byte-order mark, u32 format version, u32 JSON length, JSON (UTF-8: per article
+ * path, fingerprint, stamp, headline, publisher, date, annotations; and the string table), padding to 4 bytes,
+ * then the passages, quotations and entities of every article as i32 numbers (strings as numbers into the
+ * string table: see packing.ts), then the frozen shingle postings of all passages as u32/i32 arrays in the writer's byte order (the
+ * byte-order mark makes a reader on the other byte order refuse the file, which then is rebuilt), then the
+ * texts of all articles, one after the other, as UTF-8 (decoding them is much faster than parsing them out
+ * of the JSON).
  */
 import type { EntityType, PassageKind } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
 import { CorpusIndex } from './corpusIndex';
 import type { ArticleRecord, EntityRec, PassageRec, QuoteRec } from './record';
+import { IntReader, IntWriter } from './packing';
 import type { FrozenPostings } from './shingleIndex';
 import type { IndexedAnnotation } from './types';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
-export const CACHE_FORMAT_VERSION = 3;
+export const CACHE_FORMAT_VERSION = 5;
 const MAGIC = [0x4e, 0x41, 0x43, 0x49]; // NACI
 const BOM = 0x01020304;
 
@@ -26,18 +31,11 @@ interface ArticleJson {
   p: string;
   f: string;
   st: [number, number] | null;
-  x: string;
+  /** Bytes of the text (UTF-8) in the text part. */
+  xb: number;
   t: string | null;
-  ts: number;
-  te: number;
   pub: string | null;
   d: string | null;
-  /** passages: start, end, kind index, sentences flat, entity ids */
-  ps: [number, number, number, number[], string[]][];
-  /** quotes: start, end, speaker, speakerKey, passage */
-  q: [number, number, string | null, string | null, number][];
-  /** entities: id, name, type, start, end, mentions */
-  e: [string, string, EntityType, number, number, number][];
   a: IndexedAnnotation[];
 }
 
@@ -48,6 +46,11 @@ interface CacheJson {
   /** Distinct shingle keys and postings in the binary part. */
   nk: number;
   np: number;
+  /** Bytes of the text part (UTF-8). */
+  tb: number;
+  /** Numbers in the record part (passages, quotes, entities). */
+  ni: number;
+  strings: string[];
   articles: ArticleJson[];
 }
 
@@ -65,22 +68,30 @@ export function serializeCorpusIndex(index: CorpusIndex, key = ''): Uint8Array {
     p: r.path,
     f: r.fingerprint,
     st: r.stamp ? [r.stamp.size, r.stamp.mtimeMs] : null,
-    x: r.text,
+    xb: 0,
     t: r.title,
-    ts: r.titleStart,
-    te: r.titleEnd,
     pub: r.publisher,
     d: r.dateIso,
-    ps: r.passages.map((p) => [p.start, p.end, KINDS.indexOf(p.kind), [...p.sentences], [...p.entities]]),
-    q: r.quotes.map((q) => [q.start, q.end, q.speaker, q.speakerKey, q.passage]),
-    e: r.entities.map((e) => [e.id, e.name, e.type, e.start, e.end, e.mentions]),
     a: [...r.annotations],
   }));
-  const json = new TextEncoder().encode(JSON.stringify({ v: CACHE_FORMAT_VERSION, key, nk: sh.keys.length, np: sh.ids.length, articles } satisfies CacheJson));
+  const w = new IntWriter();
+  for (const r of records) writeParts(w, r);
+  const ints = w.ints();
+  const encoder = new TextEncoder();
+  const encoded = records.map((r, i) => {
+    const b = encoder.encode(r.text);
+    articles[i]!.xb = b.length;
+    return b;
+  });
+  const texts = new Uint8Array(encoded.reduce((n, b) => n + b.length, 0));
+  encoded.reduce((at, b) => (texts.set(b, at), at + b.length), 0);
+  const json = new TextEncoder().encode(
+    JSON.stringify({ v: CACHE_FORMAT_VERSION, key, nk: sh.keys.length, np: sh.ids.length, tb: texts.length, ni: ints.length, strings: w.strings, articles } satisfies CacheJson),
+  );
   const headerLen = 16;
   const dataOffset = align4(headerLen + json.length);
-  const dataBytes = (sh.keys.length * 2 + 1 + sh.ids.length) * 4;
-  const out = new Uint8Array(dataOffset + dataBytes);
+  const dataBytes = (ints.length + sh.keys.length * 2 + 1 + sh.ids.length) * 4;
+  const out = new Uint8Array(dataOffset + dataBytes + texts.length);
   out.set(MAGIC, 0);
   const view = new DataView(out.buffer);
   new Uint32Array(out.buffer, 4, 1)[0] = BOM;
@@ -88,10 +99,11 @@ export function serializeCorpusIndex(index: CorpusIndex, key = ''): Uint8Array {
   view.setUint32(12, json.length, true);
   out.set(json, headerLen);
   let at = dataOffset;
-  for (const arr of [sh.keys, sh.offsets, sh.ids]) {
+  for (const arr of [ints, sh.keys, sh.offsets, sh.ids]) {
     out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), at);
     at += arr.byteLength;
   }
+  out.set(texts, at);
   return out;
 }
 
@@ -113,28 +125,36 @@ export function deserializeCorpusIndex(bytes: Uint8Array, key = ''): CorpusIndex
   }
   if (parsed.key !== key) throw new CacheFormatError(`cache key ${JSON.stringify(parsed.key)} differs from ${JSON.stringify(key)}`);
   const dataOffset = align4(16 + jsonLen);
-  const { nk, np } = parsed;
-  if (!Number.isInteger(nk) || !Number.isInteger(np) || aligned.length - dataOffset !== (nk * 2 + 1 + np) * 4) throw new CacheFormatError('truncated cache');
-  const data = aligned.buffer.slice(aligned.byteOffset + dataOffset, aligned.byteOffset + aligned.length);
+  const { nk, np, tb, ni } = parsed;
+  const dataBytes = (ni + nk * 2 + 1 + np) * 4;
+  if (![nk, np, tb, ni].every((x) => Number.isInteger(x) && x >= 0) || !Array.isArray(parsed.strings) || !Array.isArray(parsed.articles) || aligned.length - dataOffset !== dataBytes + tb) {
+    throw new CacheFormatError('truncated cache');
+  }
+  const ints = new Int32Array(aligned.buffer, aligned.byteOffset + dataOffset, ni);
+  const data = aligned.buffer.slice(aligned.byteOffset + dataOffset + ni * 4, aligned.byteOffset + dataOffset + dataBytes);
+  const textBytes = aligned.subarray(dataOffset + dataBytes);
+  const decoder = new TextDecoder();
+  let textAt = 0;
   const shingles: FrozenPostings = {
     keys: new Uint32Array(data, 0, nk),
     offsets: new Uint32Array(data, nk * 4, nk + 1),
     ids: new Int32Array(data, (2 * nk + 1) * 4, np),
   };
   let units = 0;
+  const reader = new IntReader(ints, 0, ni, parsed.strings);
   const records: ArticleRecord[] = parsed.articles.map((a) => {
-    const passages: PassageRec[] = a.ps.map(([start, end, kind, sentences, entities]) => ({ start, end, kind: KINDS[kind] ?? 'paragraph', sentences, entities }));
+    if (!Number.isInteger(a.xb) || a.xb < 0 || textAt + a.xb > textBytes.length) throw new CacheFormatError('corrupt cache: texts do not add up');
+    const text = decoder.decode(textBytes.subarray(textAt, (textAt += a.xb)));
+    const { titleStart, titleEnd, passages, quotes, entities } = readParts(reader);
     units += passages.length;
-    const quotes: QuoteRec[] = a.q.map(([start, end, speaker, speakerKey, passage]) => ({ start, end, speaker, speakerKey, passage }));
-    const entities: EntityRec[] = a.e.map(([id, name, type, start, end, mentions]) => ({ id, name, type, start, end, mentions }));
     return {
       path: a.p,
-      text: a.x,
+      text,
       fingerprint: a.f,
       stamp: a.st ? { size: a.st[0], mtimeMs: a.st[1] } : null,
       title: a.t,
-      titleStart: a.ts,
-      titleEnd: a.te,
+      titleStart,
+      titleEnd,
       publisher: a.pub,
       dateIso: a.d,
       passages,
@@ -143,6 +163,8 @@ export function deserializeCorpusIndex(bytes: Uint8Array, key = ''): CorpusIndex
       annotations: a.a,
     };
   });
+  if (!reader.done) throw new CacheFormatError('corrupt cache: records do not add up');
+  if (textAt !== textBytes.length) throw new CacheFormatError('corrupt cache: texts do not add up');
   for (let i = 0; i < np; i++) {
     const id = shingles.ids[i]!;
     if (id < 0 || id >= units) throw new CacheFormatError('corrupt cache: shingle posting out of range');
@@ -177,6 +199,69 @@ export async function saveCorpusIndex(fileOps: FileOps, cachePath: string, index
   const tmp = cachePath + '.tmp';
   await fileOps.writeFile(tmp, serializeCorpusIndex(index, key));
   await fileOps.rename(tmp, cachePath);
+}
+
+const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+
+/** Title span, passages, quotations and entities of a record, as numbers. */
+function writeParts(w: IntWriter, r: ArticleRecord): void {
+  w.int(r.titleStart);
+  w.int(r.titleEnd);
+  w.int(r.passages.length);
+  for (const p of r.passages) {
+    w.int(p.start);
+    w.int(p.end);
+    w.int(KINDS.indexOf(p.kind));
+    w.int(p.sentences.length);
+    for (const x of p.sentences) w.int(x);
+    w.int(p.entities.length);
+    for (const e of p.entities) w.str(e);
+  }
+  w.int(r.quotes.length);
+  for (const q of r.quotes) {
+    w.int(q.start);
+    w.int(q.end);
+    w.str(q.speaker);
+    w.str(q.speakerKey);
+    w.int(q.passage);
+  }
+  w.int(r.entities.length);
+  for (const e of r.entities) {
+    w.str(e.id);
+    w.str(e.name);
+    w.int(TYPES.indexOf(e.type));
+    w.int(e.start);
+    w.int(e.end);
+    w.int(e.mentions);
+  }
+}
+
+function readParts(r: IntReader): { titleStart: number; titleEnd: number; passages: PassageRec[]; quotes: QuoteRec[]; entities: EntityRec[] } {
+  const titleStart = r.int();
+  const titleEnd = r.int();
+  const passages: PassageRec[] = [];
+  for (let n = r.count(5); n > 0; n--) {
+    const start = r.int();
+    const end = r.int();
+    const kind = KINDS[r.int()];
+    if (!kind) throw new CacheFormatError('corrupt cache: bad passage kind');
+    const sentences: number[] = [];
+    for (let k = r.count(); k > 0; k--) sentences.push(r.int());
+    const entities: string[] = [];
+    for (let k = r.count(); k > 0; k--) entities.push(r.text());
+    passages.push({ start, end, kind, sentences, entities });
+  }
+  const quotes: QuoteRec[] = [];
+  for (let n = r.count(5); n > 0; n--) quotes.push({ start: r.int(), end: r.int(), speaker: r.str(), speakerKey: r.str(), passage: r.int() });
+  const entities: EntityRec[] = [];
+  for (let n = r.count(6); n > 0; n--) {
+    const id = r.text();
+    const name = r.text();
+    const type = TYPES[r.int()];
+    if (!type) throw new CacheFormatError('corrupt cache: bad entity type');
+    entities.push({ id, name, type, start: r.int(), end: r.int(), mentions: r.int() });
+  }
+  return { titleStart, titleEnd, passages, quotes, entities };
 }
 
 function align4(n: number): number {

@@ -95,7 +95,8 @@ interface LiveArticle {
   readonly slot: number;
   readonly rec: ArticleRecord;
   readonly firstUnit: number;
-  readonly firstQuote: number;
+  /** First global quote number (quoteSlot); set when the entity/speaker tables are built. */
+  firstQuote: number;
   itemIds: number[];
 }
 
@@ -137,6 +138,17 @@ export class CorpusIndex {
   private deadPostings = 0;
   private nameTokens = new Map<string, string[]>();
   private foldCache = new Map<string, string>();
+  /**
+   * The entity and speaker tables (related passages) and the search items and word index are built on first
+   * use, not when an article is added or the index restored from the cache (that keeps reopening fast); from
+   * then on they are kept up to date article by article. See `prepare()`.
+   */
+  /** Slots whose tables / search items are built (-1: not started; articles are processed in slot order). */
+  private tablesCursor = -1;
+  private searchCursor = -1;
+  private speakerNameQuotes = new Map<string, number[]>();
+  private vocab: string[] = [];
+  private vocabPending: string[] = [];
 
   get size(): number {
     return this.byPath.size;
@@ -174,6 +186,8 @@ export class CorpusIndex {
   }
 
   stats(): CorpusStats {
+    this.ensureTables();
+    this.ensureSearch();
     let passages = 0;
     let quotes = 0;
     let annotations = 0;
@@ -223,6 +237,7 @@ export class CorpusIndex {
       this.unitAlive[u] = false;
       this.liveUnits--;
       this.deadPostings += 20 + rec.passages[i]!.entities.length;
+      if (live.slot >= this.tablesCursor) continue;
       for (const e of rec.passages[i]!.entities) {
         const df = (this.entityDf.get(e) ?? 1) - 1;
         if (df <= 0) {
@@ -285,6 +300,11 @@ export class CorpusIndex {
     this.termPostings = new Map();
     this.deadPostings = 0;
     this.nameTokens = new Map();
+    this.tablesCursor = -1;
+    this.searchCursor = -1;
+    this.speakerNameQuotes = new Map();
+    this.vocab = [];
+    this.vocabPending = [];
   }
 
   /** @internal for the cache: the records of every article. */
@@ -294,7 +314,7 @@ export class CorpusIndex {
 
   private attach(rec: ArticleRecord): void {
     const slot = this.bySlot.length;
-    const live: LiveArticle = { slot, rec, firstUnit: this.unitSlot.length, firstQuote: this.quoteSlot.length, itemIds: [] };
+    const live: LiveArticle = { slot, rec, firstUnit: this.unitSlot.length, firstQuote: -1, itemIds: [] };
     this.bySlot.push(live);
     this.byPath.set(rec.path, live);
     for (let i = 0; i < rec.passages.length; i++) {
@@ -305,6 +325,86 @@ export class CorpusIndex {
       this.liveUnits++;
       const sh = rec.shingles?.[i];
       if (sh) for (let k = 0; k < sh.length; k++) this.shinglePostings.add(sh[k]!, u);
+    }
+    rec.shingles = undefined; // posted; the table holds them from now on
+    this.attachAnnotations(live);
+    // Once built, the tables and the search index take every new article as it comes.
+    if (this.tablesCursor === slot) {
+      this.postTables(live);
+      this.tablesCursor++;
+    }
+    if (this.searchCursor === slot) {
+      this.addSearchItems(live);
+      this.searchCursor++;
+    }
+  }
+
+  /**
+   * Builds now what the index otherwise builds on first use: the entity and speaker tables (first `related`)
+   * and the search word index (first `search`). The editor layer may call it when idle after loading the cache.
+   */
+  prepare(what: { related?: boolean; search?: boolean } = { related: true, search: true }): void {
+    if (what.related !== false) this.ensureTables();
+    if (what.search !== false) this.ensureSearch();
+  }
+
+  /**
+   * Like `prepare`, in slices of at most `sliceMs` milliseconds (default 12) with the event loop free between
+   * them, so the editor can build them in the background after loading the cache. Stops early on `signal`
+   * (what is built stays built; the rest is built on first use).
+   */
+  async prepareInBackground(options: { signal?: AbortSignal; sliceMs?: number } = {}): Promise<void> {
+    const sliceMs = options.sliceMs ?? 12;
+    for (const which of ['tables', 'search'] as const) {
+      for (;;) {
+        if (options.signal?.aborted) return;
+        const t0 = Date.now();
+        let done: boolean;
+        do done = which === 'tables' ? this.stepTables(16) : this.stepSearch(8);
+        while (!done && Date.now() - t0 < sliceMs);
+        if (done) break;
+        await yieldToEventLoop();
+      }
+    }
+  }
+
+  private ensureTables(): void {
+    this.stepTables(Infinity);
+  }
+
+  private ensureSearch(): void {
+    this.stepSearch(Infinity);
+  }
+
+  /** Builds the tables of up to `n` more articles; true when all are built. */
+  private stepTables(n: number): boolean {
+    if (this.tablesCursor < 0) this.tablesCursor = 0;
+    for (; n > 0 && this.tablesCursor < this.bySlot.length; n--, this.tablesCursor++) {
+      const live = this.bySlot[this.tablesCursor];
+      if (live) this.postTables(live);
+    }
+    return this.tablesCursor >= this.bySlot.length;
+  }
+
+  private stepSearch(n: number): boolean {
+    if (this.searchCursor < 0) this.searchCursor = 0;
+    for (; n > 0 && this.searchCursor < this.bySlot.length; n--, this.searchCursor++) {
+      const live = this.bySlot[this.searchCursor];
+      if (live) this.addSearchItems(live);
+    }
+    return this.searchCursor >= this.bySlot.length;
+  }
+
+  private addSearchItems(live: LiveArticle): void {
+    this.addItems(live);
+    for (const a of live.rec.annotations) this.addAnnotationItem(live, a);
+  }
+
+  /** Entity postings, rarity and names; quotations by speaker. */
+  private postTables(live: LiveArticle): void {
+    const { rec, slot } = live;
+    for (let i = 0; i < rec.passages.length; i++) {
+      const u = live.firstUnit + i;
       for (const e of rec.passages[i]!.entities) {
         let list = this.entityPostings.get(e);
         if (!list) this.entityPostings.set(e, (list = []));
@@ -312,8 +412,8 @@ export class CorpusIndex {
         this.entityDf.set(e, (this.entityDf.get(e) ?? 0) + 1);
       }
     }
-    rec.shingles = undefined; // posted; the table holds them from now on
     for (const e of rec.entities) this.entityNames.set(entityKey(e.id), e.name);
+    live.firstQuote = this.quoteSlot.length;
     for (let q = 0; q < rec.quotes.length; q++) {
       const gid = this.quoteSlot.length;
       this.quoteSlot.push(slot);
@@ -324,8 +424,18 @@ export class CorpusIndex {
         if (!list) this.speakerPostings.set(key, (list = []));
         list.push(gid);
       }
+      const name = rec.quotes[q]!.speaker;
+      if (name) {
+        let list = this.speakerNameQuotes.get(name);
+        if (!list) this.speakerNameQuotes.set(name, (list = []));
+        list.push(gid);
+      }
     }
-    // Search items.
+  }
+
+  /** Search items of the article's text: headline, quotations, entities (annotations: addAnnotationItem). */
+  private addItems(live: LiveArticle): void {
+    const { rec, slot } = live;
     if (rec.title && rec.title.trim() !== '') {
       const start = rec.titleStart >= 0 ? rec.titleStart : 0;
       const end = rec.titleStart >= 0 ? rec.titleEnd : 0;
@@ -345,7 +455,19 @@ export class CorpusIndex {
     for (const e of rec.entities) {
       this.addItem(live, { slot, kind: 'entity', start: e.start, end: e.end, passage: Math.max(0, passageAt(rec.passages, e.start)), name: e.name, etype: e.type });
     }
-    this.attachAnnotations(live);
+  }
+
+  private addAnnotationItem(live: LiveArticle, a: IndexedAnnotation): void {
+    this.addItem(live, {
+      slot: live.slot,
+      kind: 'annotation',
+      start: a.start,
+      end: a.end,
+      passage: Math.max(0, passageAt(live.rec.passages, a.start)),
+      text: a.quote,
+      tags: a.tags,
+      ...(a.note ? { note: a.note } : {}),
+    });
   }
 
   private attachAnnotations(live: LiveArticle): void {
@@ -356,16 +478,7 @@ export class CorpusIndex {
         if (!set) this.tagArticles.set(key, (set = new Set()));
         set.add(live.slot);
       }
-      this.addItem(live, {
-        slot: live.slot,
-        kind: 'annotation',
-        start: a.start,
-        end: a.end,
-        passage: Math.max(0, passageAt(live.rec.passages, a.start)),
-        text: a.quote,
-        tags: a.tags,
-        ...(a.note ? { note: a.note } : {}),
-      });
+      if (live.slot < this.searchCursor) this.addAnnotationItem(live, a);
     }
   }
 
@@ -406,7 +519,10 @@ export class CorpusIndex {
     }
     for (const t of terms) {
       let list = this.termPostings.get(t);
-      if (!list) this.termPostings.set(t, (list = []));
+      if (!list) {
+        this.termPostings.set(t, (list = []));
+        this.vocabPending.push(t);
+      }
       list.push(id);
     }
   }
@@ -452,6 +568,7 @@ export class CorpusIndex {
   /** Related passages of a source found by `sourceAt`. */
   relatedTo(source: RelatedSource, options: RelatedOptions = {}): RelatedResult[] {
     const limit = options.limit ?? 20;
+    this.ensureTables();
     const live = this.byPath.get(source.path);
     if (!live) throw new CorpusIndexError(`not indexed: ${source.path}`);
     const sourceUnit = live.firstUnit + source.passage;
@@ -677,16 +794,28 @@ export class CorpusIndex {
   search(query: string | ParsedQuery, options: SearchOptions = {}): SearchResult[] {
     const limit = options.limit ?? 50;
     const q = typeof query === 'string' ? parseQuery(query) : query;
-    const accept = this.filterFn(q);
+    this.ensureTables();
+    this.ensureSearch();
+    const { accept, slots } = this.filterPlan(q);
     const words = searchTokens(q.text);
     if (words.length === 0) {
       const hasFilter = FILTER_KEYS.some((k) => q[k].length > 0);
       if (!hasFilter) return [];
       const out: SearchResult[] = [];
       const ids: number[] = [];
-      for (let id = 0; id < this.items.length; id++) {
-        const it = this.items[id];
-        if (it && accept(it)) ids.push(id);
+      if (slots) {
+        // Only the articles that can hold a match (tag: and entity: filters narrow them down).
+        for (const slot of slots) {
+          for (const id of this.bySlot[slot]?.itemIds ?? []) {
+            const it = this.items[id];
+            if (it && accept(it)) ids.push(id);
+          }
+        }
+      } else {
+        for (let id = 0; id < this.items.length; id++) {
+          const it = this.items[id];
+          if (it && accept(it)) ids.push(id);
+        }
       }
       ids.sort((a, b) => cmpItems(this.items[a]!, this.items[b]!, this.bySlot));
       for (const id of ids.slice(0, limit)) out.push(this.toResult(this.items[id]!, 1, [], q));
@@ -696,25 +825,27 @@ export class CorpusIndex {
     const content = words.filter((w) => !isStopword(w));
     const qwords = [...new Set(content.length > 0 ? content : words)].slice(0, 16);
     const matched = new Map<number, number>();
-    qwords.forEach((w, bit) => {
+    for (const w of qwords) {
       const seen = new Set<number>();
-      for (const term of this.expand(w)) {
+      // Best expansions first, so an item reached by several of them counts the best one.
+      for (const { term, weight } of this.expand(w)) {
         for (const id of this.termPostings.get(term) ?? []) {
           if (seen.has(id)) continue;
           seen.add(id);
-          matched.set(id, (matched.get(id) ?? 0) + (term === w ? 1 : 0.9) * (bit === 0 ? 1 : 1));
+          matched.set(id, (matched.get(id) ?? 0) + weight);
         }
       }
-    });
-    const need = qwords.length <= 2 ? qwords.length * 0.9 - 0.01 : qwords.length * 0.5;
-    const cand: { id: number; m: number }[] = [];
+    }
+    const need = qwords.length <= 2 ? qwords.length * SEARCH.minWeight - 0.01 : qwords.length * 0.5;
+    const cand: { id: number; m: number; len: number }[] = [];
     for (const [id, m] of matched) {
       if (m < need) continue;
       const it = this.items[id];
-      if (it && accept(it)) cand.push({ id, m });
+      if (it && accept(it)) cand.push({ id, m, len: (it.text ?? it.name ?? '').length });
     }
-    cand.sort((a, b) => b.m - a.m || a.id - b.id);
-    const shortlist = cand.slice(0, 1500);
+    // fuse.js prefers short fields among equally good matches: so does the short list.
+    cand.sort((a, b) => b.m - a.m || a.len - b.len || a.id - b.id);
+    const shortlist = cand.slice(0, SEARCH.shortlist);
     if (shortlist.length === 0) return [];
     const docs = shortlist.map(({ id }) => {
       const it = this.items[id]!;
@@ -747,22 +878,97 @@ export class CorpusIndex {
     return out.slice(0, limit);
   }
 
-  /** Vocabulary words a query word may stand for: itself, words it begins (3+ letters), words 1-2 edits away. */
-  private expand(w: string): string[] {
-    const out: string[] = [];
-    if (this.termPostings.has(w)) out.push(w);
+  /** The search vocabulary, sorted (new words are merged in on demand). */
+  private sortedVocab(): string[] {
+    if (this.vocabPending.length > 0) {
+      const add = this.vocabPending.sort();
+      this.vocabPending = [];
+      this.vocab = this.vocab.length === 0 ? add : mergeSorted(this.vocab, add);
+    }
+    return this.vocab;
+  }
+
+  /**
+   * Vocabulary words a query word may stand for, best first, with the weight a match through them counts:
+   * the word itself (1); words it begins (3+ letters: `bank` → `banks`, `banking`) and words 1 edit away (2 for
+   * 8+ letters: typos), ranked by kind (inflections, then typos of words of 5+ letters, then other
+   * completions, then typos of short words and 2-edit typos), then by how common they are. At most `SEARCH.maxExpansions` of them, and no more
+   * once they reach `SEARCH.expansionPostings` items: a short word begins hundreds of words, and short-listing
+   * everything they hold would only give fuse.js more to score, not better results.
+   */
+  expand(w: string): { term: string; weight: number }[] {
+    const out: { term: string; weight: number }[] = [];
+    const exact = this.termPostings.get(w);
+    if (exact) out.push({ term: w, weight: 1 });
     if (w.length < 3) return out;
+    const vocab = this.sortedVocab();
     const k = w.length >= 8 ? 2 : w.length >= 4 ? 1 : 0;
-    for (const t of this.termPostings.keys()) {
+    const cands: { term: string; cost: number; df: number }[] = [];
+    // Words sharing the first letter form one run of the sorted vocabulary; words beginning with `w` a run in it.
+    const first = w[0]!;
+    let i = lowerBound(vocab, first);
+    const endFirst = lowerBound(vocab, String.fromCharCode(first.charCodeAt(0) + 1));
+    for (; i < endFirst; i++) {
+      const t = vocab[i]!;
       if (t === w) continue;
-      if (t.length > w.length && t.startsWith(w)) out.push(t);
-      else if (k > 0 && Math.abs(t.length - w.length) <= k && t.charCodeAt(0) === w.charCodeAt(0) && withinEdits(w, t, k)) out.push(t);
-      if (out.length > 400) break;
+      let cost = -1;
+      if (t.length > w.length && t.startsWith(w)) {
+        // An inflection (`bank` → `banks`, `banked`), else a completion (the user may still be typing).
+        cost = t.length - w.length <= 2 ? 1 : 2;
+      } else if (k > 0 && Math.abs(t.length - w.length) <= k) {
+        // A typo; in a short word one edit makes another word (`coll` → `cell`): completions come first.
+        if (withinEdits(w, t, 1)) cost = w.length >= 5 ? 1.5 : 2.5;
+        else if (k > 1 && withinEdits(w, t, 2)) cost = 2.5;
+      }
+      if (cost > 0) cands.push({ term: t, cost, df: this.termPostings.get(t)!.length });
+    }
+    cands.sort((a, b) => a.cost - b.cost || b.df - a.df || (a.term < b.term ? -1 : 1));
+    let postings = exact ? exact.length : 0;
+    for (const c of cands) {
+      if (out.length > SEARCH.maxExpansions || (postings >= SEARCH.expansionPostings && out.length > 1)) break;
+      out.push({ term: c.term, weight: Math.max(SEARCH.minWeight, 1 - 0.05 * c.cost) });
+      postings += c.df;
     }
     return out;
   }
 
-  private filterFn(q: ParsedQuery): (it: SearchItem) => boolean {
+  /** The filter as a test of one item, and (for `tag:` and `entity:` filters) the only articles that can hold a match. */
+  private filterPlan(q: ParsedQuery): { accept: (it: SearchItem) => boolean; slots?: Set<number> } {
+    const entIds = q.entity.map(foldPhrase).map((e) => {
+      const ids = new Set<string>();
+      for (const [id, name] of this.entityNames) if (this.fold(name).includes(e)) ids.add(id);
+      return ids;
+    });
+    let slots: Set<number> | undefined;
+    const narrow = (set: Set<number>) => {
+      slots = slots ? new Set([...slots].filter((x) => set.has(x))) : set;
+    };
+    for (const t of q.tag.map(foldPhrase)) {
+      const set = new Set<number>();
+      for (const [key, arts] of this.tagArticles) if (key === t || key.startsWith(t + '/')) for (const x of arts) set.add(x);
+      narrow(set);
+    }
+    entIds.forEach((ids, k) => {
+      // Articles with a passage mentioning the entity, and (an entity filter keeps them too) articles with a
+      // quotation whose speaker's name holds the words.
+      const set = new Set<number>();
+      for (const id of ids) for (const u of this.entityPostings.get(id) ?? []) if (this.unitAlive[u]) set.add(this.unitSlot[u]!);
+      const e = foldPhrase(q.entity[k]!);
+      for (const [name, gids] of this.speakerNameQuotes) {
+        if (!this.fold(name).includes(e)) continue;
+        for (const gid of gids) {
+          const slot = this.quoteSlot[gid]!;
+          const l = this.bySlot[slot];
+          if (l && gid >= l.firstQuote) set.add(slot);
+        }
+      }
+      narrow(set);
+    });
+    const sorted = slots ? new Set([...slots].sort((a, b) => a - b)) : undefined;
+    return { accept: this.filterFn(q, entIds), ...(sorted ? { slots: sorted } : {}) };
+  }
+
+  private filterFn(q: ParsedQuery, entIds: readonly Set<string>[]): (it: SearchItem) => boolean {
     const tags = q.tag.map(foldPhrase);
     const speakers = q.speaker.map(foldPhrase);
     const outlets = q.outlet.map(foldPhrase);
@@ -773,12 +979,6 @@ export class CorpusIndex {
       const f = this.fold(t);
       return f === want || f.startsWith(want + '/');
     };
-    // Entity ids whose name holds each entity: filter value.
-    const entIds = ents.map((e) => {
-      const ids = new Set<string>();
-      for (const [id, name] of this.entityNames) if (this.fold(name).includes(e)) ids.add(id);
-      return ids;
-    });
     return (it) => {
       const live = this.bySlot[it.slot];
       if (!live) return false;
@@ -868,6 +1068,14 @@ export class CorpusIndex {
   }
 }
 
+/** setImmediate where the host has it (Node, the extension host): setTimeout(0) is clamped to 1 ms or more. */
+const yieldToEventLoop = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
+    if (typeof g.setImmediate === 'function') g.setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+
 type AddFn = (slot: number, passage: number, start: number, end: number, kind: UnitKind, reason: RelatedReason) => void;
 
 /**
@@ -892,6 +1100,40 @@ export function segmentSimilarity(a: { uni: Uint32Array; sh: Uint32Array }, b: {
 /** Content words of a passage (normalised, stopwords removed). */
 function wordSet(text: string, span: { start: number; end: number }): Set<string> {
   return new Set(contentTokens(text, span.start, span.end).map((t) => t.term));
+}
+
+/** Tunables of the search, exported for the docs and the tests. */
+export const SEARCH = {
+  /** Vocabulary words one query word may expand to (besides itself). */
+  maxExpansions: 16,
+  /** Stop expanding once the expansions reach this many items. */
+  expansionPostings: 8000,
+  /** Items handed to fuse.js for scoring, the best short-listed first. */
+  shortlist: 500,
+  /** Weight of a match through the farthest expansion (the word itself counts 1). */
+  minWeight: 0.85,
+} as const;
+
+function lowerBound(sorted: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 function withinEdits(a: string, b: string, k: number): boolean {

@@ -72,7 +72,7 @@ describe('analysis cache', () => {
   });
 
   it('keeps fields it does not know, as JSON', () => {
-    const extra = { ...HANDMADE, quotes: [{ ...HANDMADE.quotes[0]!, confidence: 0.75 }] } as ArticleAnalysis;
+    const extra = { ...HANDMADE, quotes: [{ ...HANDMADE.quotes[0]!, confidence: 0.75 }] } as unknown as ArticleAnalysis;
     const offsets = { ...HANDMADE, furniture: [{ start: 1.5, end: 2 }] } as ArticleAnalysis;
     const cache = AnalysisCache.empty();
     cache.set('extra', extra);
