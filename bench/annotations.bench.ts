@@ -35,6 +35,11 @@ function memFs(): FileOps & { files: Map<string, Uint8Array> } {
       return b;
     },
     writeFile: async (p, d) => void files.set(p, d),
+    createExclusive: async (p, d) => {
+      if (files.has(p)) return false;
+      files.set(p, d);
+      return true;
+    },
     rename: async (a, b) => {
       files.set(b, files.get(a)!);
       files.delete(a);

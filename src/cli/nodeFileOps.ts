@@ -19,6 +19,22 @@ export const nodeFileOps: FileOps = {
   async writeFile(p: string, data: Uint8Array): Promise<void> {
     await fsp.writeFile(p, data);
   },
+  async createExclusive(p: string, data: Uint8Array): Promise<boolean> {
+    let fh: Awaited<ReturnType<typeof fsp.open>>;
+    try {
+      // O_CREAT | O_EXCL: atomic on local file systems (and NFSv3+).
+      fh = await fsp.open(p, 'wx');
+    } catch (err) {
+      if (typeof err === 'object' && err !== null && (err as { code?: string }).code === 'EEXIST') return false;
+      throw err;
+    }
+    try {
+      await fh.writeFile(data);
+    } finally {
+      await fh.close();
+    }
+    return true;
+  },
   async rename(from: string, to: string): Promise<void> {
     await fsp.rename(from, to);
   },

@@ -14,6 +14,7 @@ import { FileNotFoundError, type FileOps } from '../io/fileOps';
 import { fingerprint } from '../text/decode';
 import { sidecarPathFor } from '../workspace/articleFiles';
 import { defaultRandom, newId, type RandomSource } from './ids';
+import { DEFAULT_LOCK_STALE_MS, withSidecarLock } from './lock';
 import { mergeSidecars, type MergeConflict } from './merge';
 import { DEFAULT_LIMITS, decodeSidecarBytes, newSidecarDocument, parseSidecar, serializeSidecar, SIDECAR_HEADER, SidecarError, type SidecarLimits } from './sidecarYaml';
 import {
@@ -40,6 +41,11 @@ export interface StoreOptions {
    * process overwrote it in the instant between our last check and our rename. Negative: no second look.
    */
   readonly verifyDelayMs?: number;
+  /**
+   * Each save holds `<sidecar>.lock` (through `FileOps.createExclusive`) so saves from several processes take
+   * turns. A lock older than this (a holder killed mid-save) is broken. Default 2000 ms.
+   */
+  readonly lockStaleMs?: number;
 }
 
 export interface NewAnnotation {
@@ -471,7 +477,7 @@ export class ArticleAnnotations {
       const ours0 = mutate(prepared);
       const ours: SidecarData = { ...ours0, source: basename, version: ours0.version, sourceFingerprint: fingerprint(this.currentText) };
       const prevBase = this.base;
-      await this.writeMerged(ours);
+      await this.store.withLock(this.sidecarPath, () => this.writeMerged(ours));
       const n = ++this.commitCount;
       // Another process may rename its version over ours just after we checked: look again a little later and
       // restore our change if it is missing (merging from the same base, so neither side's change is lost).
@@ -485,6 +491,10 @@ export class ArticleAnnotations {
 
   private async verifyLater(n: number, prevBase: SidecarData, ours: SidecarData): Promise<void> {
     if (n !== this.commitCount || this.problem) return;
+    await this.store.withLock(this.sidecarPath, () => this.verifyLaterLocked(prevBase, ours));
+  }
+
+  private async verifyLaterLocked(prevBase: SidecarData, ours: SidecarData): Promise<void> {
     let disk: DiskState;
     try {
       disk = await readSidecarFile(this.store.fileOps, this.sidecarPath, this.store.limits, this.baseRaw);
@@ -663,6 +673,7 @@ export class SidecarStore {
   readonly contextLength: number;
   readonly random: RandomSource;
   readonly verifyDelayMs: number;
+  readonly lockStaleMs: number;
   private readonly clock: () => Date;
   private readonly open = new Map<string, ArticleAnnotations>();
 
@@ -672,6 +683,7 @@ export class SidecarStore {
     this.contextLength = options.contextLength ?? DEFAULT_CONTEXT_LENGTH;
     this.random = options.random ?? defaultRandom;
     this.verifyDelayMs = options.verifyDelayMs ?? 25;
+    this.lockStaleMs = options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS;
     this.clock = options.clock ?? (() => new Date());
   }
 
@@ -687,6 +699,11 @@ export class SidecarStore {
       if (this.queues.get(key) === tail) this.queues.delete(key);
     });
     return run;
+  }
+
+  /** @internal Runs `fn` holding the sidecar's lock file (across processes). */
+  withLock<T>(sidecarPath: string, fn: () => Promise<T>): Promise<T> {
+    return withSidecarLock(this.fileOps, sidecarPath, { staleMs: this.lockStaleMs, timeoutMs: Math.max(10_000, this.lockStaleMs * 5) }, fn);
   }
 
   /** @internal */

@@ -17,6 +17,13 @@ export interface FileOps {
   /** Renames `from` over `to`, replacing it; atomic on one file system. */
   rename(from: string, to: string): Promise<void>;
   delete(path: string): Promise<void>;
+  /**
+   * Creates `path` holding `data` only if it does not exist yet: `true` when this call created it, `false` when
+   * the file was already there (nothing written). Used for the short-lived lock file beside a sidecar. Optional
+   * so a minimal FileOps still compiles; every FileOps in this product implements it (without it, saves are
+   * not locked across processes and rely on the re-read/verify checks alone).
+   */
+  createExclusive?(path: string, data: Uint8Array): Promise<boolean>;
   /** `undefined` when the file does not exist. */
   stat(path: string): Promise<FileStat | undefined>;
   dirname(path: string): string;

@@ -28,6 +28,12 @@ export class MemFileOps implements FileOps {
     this.hook('write', path);
     this.files.set(path, data.slice());
   }
+  async createExclusive(path: string, data: Uint8Array): Promise<boolean> {
+    this.hook('create', path);
+    if (this.files.has(path)) return false;
+    this.files.set(path, data.slice());
+    return true;
+  }
   async rename(from: string, to: string): Promise<void> {
     this.hook('rename', `${from} -> ${to}`);
     const b = this.files.get(from);
