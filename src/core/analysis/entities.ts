@@ -13,7 +13,15 @@ export interface RawMention {
   type: EntityType;
   /** Name words without honorific, for persons. */
   words: string[];
+  /**
+   * The type the mention's context points to ("Enova, the state energy agency"; "/NORDWIRE/" in a dateline;
+   * "in Hardanger"), which outweighs the recogniser's guesses for every mention of the same name.
+   */
+  evidence?: EntityType;
 }
+
+/** Weight of one piece of context evidence against one recogniser vote. */
+const EVIDENCE_WEIGHT = 3;
 
 export interface EntityIndex {
   readonly entities: Entity[];
@@ -44,7 +52,7 @@ const ORG_ALIASES: Record<string, string> = {
 const INSTITUTIONS = new Set(['kremlin', 'white house', 'pentagon', 'downing street', 'elysee', 'élysée', 'elysee palace', 'state department', 'capitol hill', 'whitehall', 'quai d’orsay', 'vatican', 'holy see', 'blue house', 'zhongnanhai']);
 
 /** Last words that make a multi-word name an organisation. */
-const ORG_SUFFIX = /^(?:Institution|Institute|Associates|Association|Council|Committee|Commission|Agency|Party|Corp\.?|Corporation|Inc\.?|Ltd\.?|Plc|LLC|Co\.|Company|University|College|Bank|Group|Foundation|Federation|Union|League|Ministry|Department|Court|Authority|Board|Bureau|Service|Office|Organisation|Organization|Trust|Fund|Society|Club|Party|Network|Times|Post|Journal|News|Press)$/;
+export const ORG_SUFFIX = /^(?:Institution|Institute|Associates|Association|Council|Committee|Commission|Agency|Party|Corp\.?|Corporation|Inc\.?|Ltd\.?|Plc|LLC|Co\.|Company|University|College|Bank|Group|Foundation|Federation|Union|League|Ministry|Department|Court|Authority|Board|Bureau|Service|Office|Organisation|Organization|Trust|Fund|Society|Club|Party|Network|Times|Post|Journal|News|Press|Shipping|Express|Airlines|Airways|Cruises|Seafood|Foods|Holdings|Logistics|Energy|Motors|Telecom|Pharmaceuticals|Technologies|Industries|Enterprises|Insurance|Partners|Ventures|Capital|Media|Bancorp|Brewery)$/;
 
 /** Normalised key of a surface form: lower case, no dots, no leading "the", straight apostrophes. */
 export function normKey(s: string): string {
@@ -105,10 +113,15 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
 
   // 2. Majority type per surface key (a name tagged PER twice and ORG once is a person).
   const votes = new Map<string, Map<EntityType, number>>();
+  const evidenced = new Set<string>();
   for (const m of mentions) {
     const k = normKey(m.words.join(' ') || m.text);
     const v = votes.get(k) ?? new Map<EntityType, number>();
     v.set(m.type, (v.get(m.type) ?? 0) + 1);
+    if (m.evidence) {
+      v.set(m.evidence, (v.get(m.evidence) ?? 0) + EVIDENCE_WEIGHT);
+      evidenced.add(k);
+    }
     votes.set(k, v);
   }
   for (const m of mentions) {
@@ -122,11 +135,11 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
       m.type = 'place';
       continue;
     }
-    if (ORG_ALIASES[key] || INSTITUTIONS.has(key) || (m.words.length > 1 && ORG_SUFFIX.test(m.words[m.words.length - 1]!))) {
+    const v = votes.get(key)!;
+    if (!evidenced.has(key) && (ORG_ALIASES[key] || INSTITUTIONS.has(key) || (m.words.length > 1 && ORG_SUFFIX.test(m.words[m.words.length - 1]!)))) {
       m.type = 'organization';
       continue;
     }
-    const v = votes.get(key)!;
     let best = m.type;
     for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;
     m.type = best;
@@ -135,7 +148,7 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
   const personWords = new Set<string>();
   for (const m of mentions) if (m.type === 'person') for (const w of m.words) personWords.add(w.toLowerCase());
   for (const m of mentions) {
-    if (m.type === 'person' || m.words.length < 2 || m.words.length > 3) continue;
+    if (m.type === 'person' || m.words.length < 2 || m.words.length > 3 || evidenced.has(normKey(m.words.join(' ') || m.text))) continue;
     if (!m.words.every((w) => /^\p{Lu}[\p{Ll}'’.-]/u.test(w))) continue;
     if (personWords.has(m.words[m.words.length - 1]!.toLowerCase())) m.type = 'person';
   }

@@ -10,6 +10,7 @@ import { docEvidence, normWord } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
 import { buildEntities, HONORIFICS, normKey, PLACE_ALIASES, type RawMention } from './entities';
 import { SpeakerResolver, type Attribution } from './speakers';
+import { betweenPairs, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityType, Passage, Quote, Span } from './types';
 
@@ -43,6 +44,9 @@ const NOT_FIRST_NAMES = new Set([
   'june', 'july', 'august', 'september', 'october', 'november', 'december', 'but', 'and', 'when', 'while', 'if', 'as', 'after', 'before', 'the', 'in', 'on', 'at',
   'with', 'for', 'by', 'from', 'to', 'of', 'says', 'said', 'told', 'asked', 'added', 'warned', 'under', 'against', 'than', 'like', 'about', 'since', 'until',
 ]);
+
+/** Verbs right after a name that show it is a person's ("Tau said" would be a person). */
+const PERSON_CUES = new Set(['said', 'says', 'told', 'added', 'wrote', 'who']);
 
 function isTerminalText(s: string): boolean {
   return s === '.' || s === '!' || s === '?' || s === '…' || s === '...' || s === '?!' || s === '!!';
@@ -146,20 +150,25 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   }
   const ev = docEvidence(sentWords);
   const raw: RawMention[] = [];
+  const weakPlaces: RawMention[] = [];
+  /** Lower-cased name words the article uses of people (full names, "Mr X", "X said"). */
+  const personEvidence = new Set<string>();
   for (let k = 0; k < sentWords.length; k++) {
     const base = sentStarts[k]!;
     const words = sentWords[k]!;
-    const spans = tagSentence(words, ev);
+    const repaired = repairSpans(words, tagSentence(words, ev));
+    const pairs = betweenPairs(words, repaired);
+    const spans = pairs.length === 0 ? repaired : [...repaired.filter((r) => !pairs.some((p) => p.start === r.start)), ...pairs].sort((a, b) => a.start - b.start);
     const covered = new Uint8Array(words.length);
     for (const sp of spans) covered.fill(1, sp.start, sp.end);
     for (const sp0 of spans) {
-      let sp = sp0;
+      let sp: CtxSpan = sp0;
       // A first name the recogniser left out ("Fyodor Lukyanov" tagged as "Lukyanov"): a capitalised word
       // right before a one-word person, not a title, never written in lower case in this article.
       if (sp.type === 'PER' && sp.end - sp.start === 1 && sp.start > 0 && !covered[sp.start - 1]) {
         const w = words[sp.start - 1]!;
         if (/^\p{Lu}\p{Ll}+$/u.test(w) && !ev.lower.has(w.toLowerCase()) && !HONORIFICS.has(w.toLowerCase()) && !NOT_FIRST_NAMES.has(w.toLowerCase())) {
-          sp = { start: sp.start - 1, end: sp.end, type: sp.type };
+          sp = { ...sp, start: sp.start - 1 };
           covered[sp.start] = 1;
         }
       }
@@ -176,7 +185,14 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       const nameWords = words.slice(s, e).filter((w) => !HONORIFICS.has(w.toLowerCase()));
       if (!nameWords.some((w) => /\p{Lu}/u.test(w))) continue;
       if (type === 'person' && s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase())) s--;
-      pushMention(raw, masked, tokens, base + s, base + e, type);
+      const m = pushMention(raw, masked, tokens, base + s, base + e, type);
+      if (!m) continue;
+      const ctx = sp.weakPlace ? { weakPlace: true } : spanEvidence(words, s, e, type);
+      if (ctx.evidence) m.evidence = ctx.evidence;
+      if (ctx.weakPlace) weakPlaces.push(m);
+      if (type === 'person' && (e - s > 1 || (s > 0 && (HONORIFICS.has(words[s - 1]!.toLowerCase()) || PERSON_TITLES.has(words[s - 1]!.toLowerCase()))) || PERSON_CUES.has(words[e] ?? '')))
+        for (const w of m.words) personEvidence.add(w.toLowerCase());
+      if (ctx.evidence === 'person') for (const w of m.words) personEvidence.add(w.toLowerCase());
     }
     // "Mr X" the recogniser missed.
     for (let i = 0; i + 1 < words.length; i++) {
@@ -187,9 +203,14 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       if (w0.length > 5 || !HONORIFICS.has(w0.toLowerCase()) || covered[i + 1]) continue;
       let e = i + 1;
       while (e < words.length && /^\p{Lu}[\p{L}'’-]+$/u.test(words[e]!) && !covered[e] && e < i + 4) e++;
-      if (e > i + 1) pushMention(raw, masked, tokens, base + i, base + e, 'person');
+      if (e > i + 1) {
+        const m = pushMention(raw, masked, tokens, base + i, base + e, 'person');
+        if (m) for (const w of m.words) personEvidence.add(w.toLowerCase());
+      }
     }
   }
+  // "in Hardanger", "between Stavanger and Tau": places, unless the article shows the name is a person's.
+  for (const m of weakPlaces) if (m.words.length === 1 && !personEvidence.has(m.words[0]!.toLowerCase())) m.evidence = 'place';
   splitPlaceCompounds(raw, tokens, masked);
   raw.sort((a, b) => a.start - b.start);
   const entityIndex = buildEntities(raw, corrections, masked.slice(0, limit));
@@ -289,16 +310,23 @@ function lowerBound(tokens: readonly Token[], pos: number): number {
   return lo;
 }
 
-function pushMention(out: RawMention[], text: string, tokens: readonly Token[], s: number, e: number, type: EntityType): void {
+function pushMention(out: RawMention[], text: string, tokens: readonly Token[], s: number, e: number, type: EntityType): RawMention | null {
   const start = tokens[s]!.start;
   const end = tokens[e - 1]!.end;
   // A span across page furniture (masked out) is not one name.
-  for (let i = s + 1; i < e; i++) if (tokens[i]!.start - tokens[i - 1]!.end > 3) return;
+  for (let i = s + 1; i < e; i++) if (tokens[i]!.start - tokens[i - 1]!.end > 3) return null;
   const words: string[] = [];
   for (let i = s; i < e; i++) {
     const w = tokens[i]!.text;
-    if (HONORIFICS.has(w.toLowerCase()) || /^['’]s$/i.test(w)) continue;
+    if (HONORIFICS.has(w.toLowerCase())) continue;
+    if (/^['’]s?$/i.test(w)) {
+      // "Fishermen's Association", "Fishers' Union": the possessive stays on its word
+      if (words.length > 0 && i > s && tokens[i - 1]!.end === tokens[i]!.start && i + 1 < e) words[words.length - 1] += w;
+      continue;
+    }
     words.push(w);
   }
-  out.push({ start, end, text: text.slice(start, end), type, words });
+  const m: RawMention = { start, end, text: text.slice(start, end), type, words };
+  out.push(m);
+  return m;
 }

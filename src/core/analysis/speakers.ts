@@ -103,6 +103,10 @@ export function stripTitles(s: string): string {
   return out;
 }
 
+function normKeyLoose(s: string): string {
+  return s.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ');
+}
+
 function lc(t: Token | undefined): string {
   return t ? t.text.toLowerCase().replace(/’/g, "'") : '';
 }
@@ -125,7 +129,12 @@ interface NP {
   name: string;
   pronoun: string;
   words: string[]; // lower-cased words of the whole NP
+  /** For a name after a possessive, the whole run ("Scottish Fishermen's Association" for "Association"). */
+  fullName?: string;
 }
+
+/** Lower-case particles inside personal names. */
+const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'del', 'della', 'dos', 'das', 'ter', 'ten', 'bin', 'al', 'ibn', 'af']);
 
 export interface SpeakerContext {
   readonly text: string;
@@ -164,6 +173,8 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
   const words: string[] = [];
   let lastCapRunStart = -1;
   let lastCapRunEnd = -1;
+  /** Start of a run joined over a possessive ("Scottish Fishermen's Association"). */
+  let possRunStart = -1;
   if (DETERMINERS.has(l0)) {
     words.push(l0);
     i++;
@@ -174,7 +185,13 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
     const l = lc(t);
     if (ctx.quoted[i]) break;
     if (isCap(t) && !NOT_NAMES.has(l) && !isPunct(t)) {
-      if (lastCapRunEnd !== i) lastCapRunStart = i;
+      if (lastCapRunEnd !== i) {
+        possRunStart = lastCapRunEnd === i - 1 && lc(toks[i - 1]) === "'s" && i - 1 > k ? lastCapRunStart : -1;
+        lastCapRunStart = i;
+      }
+      lastCapRunEnd = i + 1;
+    } else if (NAME_PARTICLES.has(l) && lastCapRunEnd === i && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1]))) {
+      // "Pieter van Doorn", "Ursula von der Leyen"
       lastCapRunEnd = i + 1;
     } else if (l === "'s" || l === '-' || (l === 'of' && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1])) && lastCapRunEnd === i)) {
       // Japan's Prime Minister; Bank of England
@@ -196,7 +213,9 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
     while (s < i && HONORIFICS.has(lc(toks[s]))) s++;
     if (s >= i) return null;
     const name = ctx.text.slice(toks[s]!.start, toks[i - 1]!.end);
-    return { start: k, end: i, kind: 'name', name, pronoun: '', words };
+    const np: NP = { start: k, end: i, kind: 'name', name, pronoun: '', words };
+    if (possRunStart >= 0 && s === lastCapRunStart) np.fullName = ctx.text.slice(toks[possRunStart]!.start, toks[i - 1]!.end);
+    return np;
   }
   if (words.length > 0) return { start: k, end: i, kind: 'description', name: '', pronoun: '', words };
   return null;
@@ -242,7 +261,7 @@ function npBackward(ctx: SpeakerContext, v: number, floor: number): NP | null {
       if (s === e) return { start: s - 1, end: e, kind: 'pronoun', name: '', pronoun: l, words: [l] };
       break;
     }
-    if ((isCap(t) && !isPunct(t) && !NOT_NAMES.has(l)) || l === "'s" || TITLE_WORDS.has(l) || DETERMINERS.has(l) || /^[a-z]+-[a-z]+$/.test(l) || (l === 'of' && s < e && isCap(toks[s]))) {
+    if ((isCap(t) && !isPunct(t) && !NOT_NAMES.has(l)) || l === "'s" || (NAME_PARTICLES.has(l) && s < e && isCap(toks[s]) && isCap(toks[s - 2])) || TITLE_WORDS.has(l) || DETERMINERS.has(l) || /^[a-z]+-[a-z]+$/.test(l) || (l === 'of' && s < e && isCap(toks[s]))) {
       s--;
       if (DETERMINERS.has(l)) break;
       continue;
@@ -363,6 +382,10 @@ export class SpeakerResolver {
       return this.resolvePronoun(Math.max(pos, this.ctx.tokens[np.start]!.start));
     }
     if (np.kind === 'name') {
+      if (np.fullName) {
+        const full = this.ctx.entities.resolve(np.fullName);
+        if (full && normKeyLoose(full.name) === normKeyLoose(np.fullName)) return { name: full.name, entity: full };
+      }
       // "Cara Diemont of IT firm Dimension Data": the person, not "… of IT"
       const of = np.name.indexOf(' of ');
       if (of > 0) {
@@ -601,6 +624,9 @@ export class SpeakerResolver {
       if (WEAK_CUES.has(l) && j < pre.length - 4) continue;
       let np = npBackward(ctx, i, Math.max(pre[0]!, i - 14));
       const before = lc(toks[i - 1]);
+      // "X said on Tuesday, calling the offer “…”" / "“…,” Mr X said, adding that … “…”": the participle
+      // continues the clause of the finite speech verb before it, so it has that verb's speaker.
+      if (!np && before === ',' && /ing$/.test(l)) np = this.finiteCueSubject(pre, j);
       if (!np && (before === ',' || before === 'and' || before === 'but' || /ing$/.test(l))) np = this.sentenceSubject(pre, i);
       if (!np && CUES.has(l) && i + 1 < toks.length) {
         // "said Putin:" before the quote
@@ -667,6 +693,29 @@ export class SpeakerResolver {
       return { att: { ...prev.att, cue: null }, entity: prev.entity };
     }
     return { att: { speaker: null, speakerId: null, cue: null }, entity: null };
+  }
+
+  /**
+   * The speaker of the nearest finite speech verb before pre[j] in the same sentence ("said X" or "X said"),
+   * for a participle cue ("calling", "adding") that continues that clause.
+   */
+  private finiteCueSubject(pre: number[], j: number): NP | null {
+    const toks = this.ctx.tokens;
+    for (let m = j - 1; m >= 0 && j - m < 30; m--) {
+      const v = pre[m]!;
+      const l = lc(toks[v]);
+      if (!CUES.has(l) || /ing$/.test(l)) continue;
+      // inverted: ", said Tomas Reinholt, calling …"
+      if (m === 0 || isPunct(toks[pre[m - 1]!]!) || this.ctx.quoted[v - 1]) {
+        const fwd = npForward(this.ctx, v + 1, pre[j]!);
+        if (fwd && fwd.kind !== 'description') return fwd;
+      }
+      const np = npBackward(this.ctx, v, Math.max(pre[0]!, v - 14));
+      if (np) return np;
+      if (toks[v - 1]?.text === ',') return this.clauseSubject(v);
+      return null;
+    }
+    return null;
   }
 
   /** The subject at the start of the sentence (for "X on Wednesday denied ..., saying that “…”"). */

@@ -1,0 +1,182 @@
+/**
+ * Context rules around the recogniser's spans, over the (normalised) words of one sentence. The recogniser
+ * knows Reuters 1996 vocabulary; for names it has never seen it guesses from the word shape, and usually
+ * guesses "person". What the sentence says around the name is better evidence:
+ *  - span repairs: "Pieter van Doorn" (a name particle between two capitalised words is one person),
+ *    "the Norwegian Coastal Fishers' Union" (a plural possessive inside an organisation name),
+ *    "Scottish Pelagic Fishermen's Association" (a "miscellaneous" span ending in an organisation word);
+ *  - type evidence: the agency in a dateline (`/NORDWIRE/.`), a descriptor before the name ("environmental
+ *    group Clean Fjords", "the operator Fjordline Express"), an apposition after it ("Enova, the state energy
+ *    agency"; "Tor Berge, the company's technical director"; "X, who …"; "X, which …"), and places:
+ *    "at a yard in Hardanger", "between Stavanger and Tau" (weak: only when nothing in the article says the
+ *    name is a person).
+ * Every rule looks at a bounded window around the span, so the whole pass stays linear.
+ */
+import type { TokenSpan } from './ner/perceptron';
+import type { EntityType } from './types';
+
+/** Lower-case particles inside personal names ("van", "von der", "bin"). */
+export const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn']);
+
+/** Nouns that describe an organisation, before or in apposition to its name. */
+const ORG_NOUNS = new Set([
+  'agency', 'company', 'firm', 'group', 'operator', 'carrier', 'airline', 'insurer', 'bank', 'lender', 'retailer', 'exporter', 'importer', 'manufacturer',
+  'maker', 'producer', 'supplier', 'shipper', 'union', 'party', 'charity', 'organisation', 'organization', 'association', 'federation', 'council', 'committee',
+  'ministry', 'department', 'regulator', 'authority', 'watchdog', 'institute', 'university', 'broadcaster', 'newspaper', 'publisher', 'network', 'coalition',
+  'alliance', 'movement', 'consortium', 'conglomerate', 'subsidiary', 'startup', 'start-up', 'business', 'utility', 'developer', 'chain', 'brand', 'website',
+  'ngo', 'think-tank', 'thinktank', 'body', 'outlet', 'tabloid', 'daily', 'weekly', 'club', 'owner-operator', 'investor', 'fund', 'trust', 'foundation',
+]);
+
+/** Nouns that describe a person, before or in apposition to the name. */
+const PERSON_NOUNS = new Set([
+  'director', 'executive', 'chief', 'head', 'chair', 'chairman', 'chairwoman', 'chairperson', 'president', 'minister', 'secretary', 'spokesman',
+  'spokeswoman', 'spokesperson', 'councillor', 'councilor', 'mayor', 'governor', 'senator', 'lawmaker', 'official', 'analyst', 'economist', 'lawyer',
+  'attorney', 'professor', 'researcher', 'scientist', 'founder', 'owner', 'manager', 'editor', 'reporter', 'correspondent', 'writer', 'author', 'skipper',
+  'fisherman', 'farmer', 'teacher', 'student', 'resident', 'worker', 'doctor', 'nurse', 'engineer', 'leader', 'adviser', 'advisor', 'aide', 'deputy',
+  'ambassador', 'diplomat', 'captain', 'coach', 'player', 'striker', 'son', 'daughter', 'wife', 'husband', 'mother', 'father', 'widow', 'veteran', 'activist',
+  'campaigner', 'commissioner', 'trader', 'consultant', 'officer', 'inspector', 'judge', 'prosecutor', 'candidate', 'pilot', 'employee', 'colleague', 'actor',
+  'actress', 'singer', 'artist', 'historian', 'chancellor', 'premier', 'vice-president', 'boss', 'mp', 'mep', 'councilwoman', 'councilman', 'organiser',
+]);
+
+const DETS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that']);
+
+/** Words that end an apposition's noun phrase. */
+const NP_END = new Set([',', '.', ';', ':', ')', '(', '-', 'of', 'in', 'at', 'for', 'with', 'from', 'on', 'to', 'and', 'or', 'who', 'which', 'that', 'since', 'said', 'says', 'told', 'by']);
+
+/** Prepositions after which a name with no other evidence is a place ("a yard in Hardanger"). */
+const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'outside', 'across', 'between', 'via', 'towards', 'toward', 'throughout']);
+
+function isCapWord(w: string | undefined): boolean {
+  return !!w && /^\p{Lu}[\p{Ll}\p{Lu}'’.-]*$/u.test(w);
+}
+
+function isLowerWord(w: string | undefined): boolean {
+  return !!w && /^[\p{Ll}][\p{Ll}-]*$/u.test(w);
+}
+
+/** A working span: the recogniser's type plus the evidence rules add. */
+export interface CtxSpan {
+  start: number;
+  end: number;
+  type: TokenSpan['type'];
+  evidence?: EntityType;
+  /** Place evidence that yields to any sign in the article that the name is a person. */
+  weakPlace?: boolean;
+}
+
+/** Repairs the recogniser's spans of one sentence (see the module comment). Returns spans sorted by start. */
+export function repairSpans(words: readonly string[], spans: readonly TokenSpan[]): CtxSpan[] {
+  const out: CtxSpan[] = spans.map((s) => ({ start: s.start, end: s.end, type: s.type }));
+  const n = words.length;
+  const spanAt = (i: number): number => out.findIndex((s) => s.start <= i && i < s.end);
+  // "Pieter van Doorn", "Ursula von der Leyen": one person.
+  for (let i = 1; i + 1 < n; i++) {
+    if (!NAME_PARTICLES.has(words[i]!)) continue;
+    let j = i + 1;
+    if (NAME_PARTICLES.has(words[j]!) && j + 1 < n) j++;
+    if (!isCapWord(words[i - 1]) || !isCapWord(words[j]) || words[i - 1]!.length < 2) continue;
+    const a = spanAt(i - 1);
+    const b = spanAt(j);
+    if (a < 0 && b < 0) continue; // the recogniser saw no name here
+    if (a >= 0 && a === b) continue; // already one span ("Rio de Janeiro")
+    const sa = a >= 0 ? out[a]! : null;
+    const sb = b >= 0 ? out[b]! : null;
+    if ((sa && sa.type !== 'PER' && sa.end - sa.start > 1) || (sb && sb.type !== 'PER' && sb.end - sb.start > 1)) continue;
+    const start = sa ? sa.start : i - 1;
+    const end = sb ? sb.end : j + 1;
+    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < end && start < out[k]!.end) out.splice(k, 1);
+    out.push({ start, end, type: 'PER' });
+    i = end - 1;
+  }
+  out.sort((x, y) => x.start - y.start);
+  // "Norwegian Coastal Fishers' Union": a name before a plural possessive joins the organisation after it.
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1]!;
+    const mark = words[a.end];
+    if (b.start !== a.end + 1 || b.type !== 'ORG' || a.type === 'PER') continue;
+    if (!(mark === "'" && /s$/.test(words[a.end - 1]!)) && !(a.type === 'MISC' && (mark === "'s" || mark === "'"))) continue;
+    out.splice(k, 2, { start: a.start, end: b.end, type: 'ORG' });
+    k--;
+  }
+  // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
+  for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
+  return out;
+}
+
+const MISC_ORG_HEAD = /^(?:Association|Union|Institute|Institution|Council|Committee|Commission|Agency|Federation|Ministry|Authority|Party|Bank|Company|Corporation|Group|Foundation|Society)$/;
+
+/**
+ * Type evidence for the span [s, e) of a sentence from its neighbours. `type` is the recogniser's type.
+ */
+export function spanEvidence(words: readonly string[], s: number, e: number, type: EntityType): Pick<CtxSpan, 'evidence' | 'weakPlace'> {
+  const prev = s > 0 ? words[s - 1]! : '';
+  const lprev = prev.toLowerCase();
+  // The agency in a dateline: "OSLO, March 4. /NORDWIRE/."
+  if (prev === '/' && words[e] === '/') return { evidence: 'organization' };
+  // A descriptor before the name: "environmental group Clean Fjords", "the operator Fjordline Express".
+  // ("the firm Jones joined": a relative clause, not a descriptor)
+  const relative = isLowerWord(words[e]) && /ed$/.test(words[e]!);
+  if (isLowerWord(prev) && ORG_NOUNS.has(prev) && !relative) return { evidence: 'organization' };
+  if (isLowerWord(prev) && PERSON_NOUNS.has(prev) && type !== 'place') return { evidence: 'person' };
+  // An apposition after the name: "Enova, the state energy agency", "X, the company's technical director".
+  if (words[e] === ',') {
+    const first = words[e + 1];
+    if (first === 'who') return type === 'person' ? { evidence: 'person' } : {};
+    if (first === 'which' && type === 'person') return { evidence: 'organization' };
+    const head = appositionHead(words, e + 1);
+    if (head && ORG_NOUNS.has(head)) return { evidence: 'organization' };
+    if (head && PERSON_NOUNS.has(head)) return { evidence: 'person' };
+  }
+  // Places: "a yard in Hardanger", "between Stavanger and Tau", "calls to Stavanger and Ålesund".
+  if (e - s === 1 && type === 'person') {
+    if (PLACE_PREPS.has(lprev) && isLowerWord(prev)) return { weakPlace: true };
+    // the second of a pair after a place preposition: "between Stavanger and Tau"
+    if ((lprev === 'and' || lprev === 'or') && s >= 3 && isCapWord(words[s - 2]) && (PLACE_PREPS.has(words[s - 3]!) || words[s - 3] === 'to')) return { weakPlace: true };
+    // the first of such a pair: "to Stavanger and Ålesund"
+    if (lprev === 'to' && (words[e] === 'and' || words[e] === 'or') && isCapWord(words[e + 1]) && !isCapWord(words[e + 2])) return { weakPlace: true };
+  }
+  return {};
+}
+
+/** Head noun of an apposition starting at word k ("the state energy agency" → "agency"), or null. */
+function appositionHead(words: readonly string[], k: number): string | null {
+  let i = k;
+  const w0 = words[i];
+  if (!w0) return null;
+  // must open like a noun phrase: a determiner, a possessor ("Norway's", "the company's"), or a lower-case noun
+  if (!DETS.has(w0) && !(isCapWord(w0) && words[i + 1] === "'s") && !isLowerWord(w0)) return null;
+  let head: string | null = null;
+  for (let n = 0; n < 8 && i < words.length; n++, i++) {
+    const w = words[i]!;
+    if (NP_END.has(w)) break;
+    if (w === "'s" || w === "'") {
+      head = null; // "the company's technical director": the possessor is not the head
+      continue;
+    }
+    if (DETS.has(w) && n === 0) continue;
+    if (isLowerWord(w)) head = w;
+    else if (/^\d/.test(w) || isCapWord(w)) head = null;
+    else return null;
+  }
+  return head;
+}
+
+/**
+ * Capitalised one-word names in a pair after "between" that the recogniser left out or called
+ * miscellaneous ("between Stavanger and Tau"): token index ranges of the sentence, as weak places.
+ */
+export function betweenPairs(words: readonly string[], spans: readonly CtxSpan[]): CtxSpan[] {
+  const out: CtxSpan[] = [];
+  for (let i = 0; i + 4 <= words.length; i++) {
+    if (words[i] !== 'between' || (words[i + 2] !== 'and' && words[i + 2] !== 'or')) continue;
+    for (const k of [i + 1, i + 3]) {
+      if (!isCapWord(words[k]) || isCapWord(words[k + 1]) || words[k + 1] === "'s") continue;
+      const sp = spans.find((s) => s.start <= k && k < s.end);
+      if (sp && sp.type !== 'MISC') continue;
+      if (sp && sp.end - sp.start !== 1) continue;
+      out.push({ start: k, end: k + 1, type: 'LOC', weakPlace: true });
+    }
+  }
+  return out;
+}
