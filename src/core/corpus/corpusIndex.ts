@@ -350,17 +350,19 @@ export class CorpusIndex {
 
   /**
    * Like `prepare`, in slices of at most `sliceMs` milliseconds (default 12) with the event loop free between
-   * them, so the editor can build them in the background after loading the cache. Stops early on `signal`
+   * them (at least `batch` articles per slice, default 8), so the editor can build them in the background
+   * after loading the cache. Stops early on `signal`
    * (what is built stays built; the rest is built on first use).
    */
-  async prepareInBackground(options: { signal?: AbortSignal; sliceMs?: number } = {}): Promise<void> {
+  async prepareInBackground(options: { signal?: AbortSignal; sliceMs?: number; batch?: number } = {}): Promise<void> {
     const sliceMs = options.sliceMs ?? 12;
+    const batch = Math.max(1, options.batch ?? 8);
     for (const which of ['tables', 'search'] as const) {
       for (;;) {
         if (options.signal?.aborted) return;
         const t0 = Date.now();
         let done: boolean;
-        do done = which === 'tables' ? this.stepTables(16) : this.stepSearch(8);
+        do done = which === 'tables' ? this.stepTables(batch) : this.stepSearch(batch);
         while (!done && Date.now() - t0 < sliceMs);
         if (done) break;
         await yieldToEventLoop();
@@ -897,6 +899,7 @@ export class CorpusIndex {
    * everything they hold would only give fuse.js more to score, not better results.
    */
   expand(w: string): { term: string; weight: number }[] {
+    this.ensureSearch();
     const out: { term: string; weight: number }[] = [];
     const exact = this.termPostings.get(w);
     if (exact) out.push({ term: w, weight: 1 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CorpusIndex } from '../../../src/core/corpus/corpusIndex';
+import { CorpusIndex, SEARCH } from '../../../src/core/corpus/corpusIndex';
 import { parseQuery, QueryError } from '../../../src/core/corpus/query';
 import type { IndexedAnnotation } from '../../../src/core/corpus/types';
 import { fakeAnalysis, type KnownEntity } from './fakeAnalysis';
@@ -102,5 +102,100 @@ describe('corpus index: search', () => {
     assert.equal(parseQuery('note: at 10:30 "exact words"').text, 'note: at 10:30 exact words');
     assert.throws(() => parseQuery('type:video'), QueryError);
     assert.throws(() => parseQuery('tag:""'), QueryError);
+  });
+});
+
+describe('corpus index: search word expansion', () => {
+  // Headlines written for this test: "bank" begins many words, some common, some rare.
+  const words = ['bank', 'banks', 'banker', 'bankers', 'banking', 'bankrupt', 'bankruptcy', 'bankside', 'banknote', 'bankroll', 'bankable'];
+  const rare = Array.from({ length: 40 }, (_, i) => 'bankx' + String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26)) + 'q');
+  const idx = new CorpusIndex();
+  let n = 0;
+  const add = (headline: string) => {
+    const text = `${headline}\n\nA paragraph about nothing in particular.\n`;
+    idx.upsert({ path: `h${n++}.txt`, text, analysis: fakeAnalysis(text) });
+  };
+  for (const w of words) for (let k = 0; k < (w === 'banks' ? 30 : w === 'bankrupt' ? 12 : 3); k++) add(`Headline ${w} story`);
+  for (const w of rare) add(`Headline ${w} story`);
+  add('Headline tank story');
+
+  it('ranks the word itself, then inflections, then common completions, and caps the rest', () => {
+    const exp = idx.expand('bank');
+    assert.equal(exp[0]?.term, 'bank');
+    assert.equal(exp[0]?.weight, 1);
+    assert.ok(exp.length <= SEARCH.maxExpansions + 1, `${exp.length} expansions`);
+    const terms = exp.map((e) => e.term);
+    // Inflections first, the most common first among them; then the common completion before rare ones.
+    assert.deepEqual(terms.slice(1, 3), ['banks', 'banker']);
+    assert.ok(terms.indexOf('bankrupt') < terms.findIndex((t) => t.startsWith('bankx')));
+    assert.ok(rare.some((r) => !terms.includes(r)), 'rare completions beyond the cap are left out');
+    assert.ok(exp.every((e, i) => i === 0 || e.weight <= exp[i - 1]!.weight));
+    // A short word's one-edit neighbour comes after its completions; a longer word's typo is found.
+    assert.ok(!terms.includes('tank') || terms.indexOf('tank') > terms.indexOf('bankrupt'));
+    assert.ok(idx.expand('bankrupcy').some((e) => e.term === 'bankruptcy'));
+  });
+
+  it('still finds what was typed (completions, typos) through the capped expansion', () => {
+    assert.ok(idx.search('bankrup').some((r) => r.text.includes('bankruptcy')));
+    assert.ok(idx.search('bankrupcy').some((r) => r.text.includes('bankruptcy')));
+    assert.ok(idx.search('banks').some((r) => r.text === 'Headline banks story'));
+  });
+
+  it('keeps the vocabulary current as articles are added', () => {
+    assert.deepEqual(idx.expand('zeppelinx'), []);
+    add('Headline zeppelinx story');
+    assert.equal(idx.expand('zeppelinx')[0]?.term, 'zeppelinx');
+    assert.ok(idx.search('zeppelin').some((r) => r.text.includes('zeppelinx')));
+  });
+});
+
+describe('corpus index: lazily built tables and search index', () => {
+  const queries = ['bridge', 'Okafor', 'finance draft', 'tag:sanctions', 'entity:brandt', 'speaker:okafor', 'type:headline alder', 'entity:okafor type:quote'];
+  const answers = (idx: CorpusIndex) => ({
+    search: queries.map((q) => idx.search(q)),
+    related: idx.paths().sort().map((p) => idx.related(p, 5)),
+    stats: idx.stats(),
+  });
+
+  it('answers the same whether built on first use, in the background, or interleaved with changes', async () => {
+    const eager = build();
+    eager.prepare();
+    const expected = answers(eager);
+    assert.ok(expected.search.every((r) => r.length > 0));
+    assert.deepEqual(answers(build()), expected);
+    const bg = build();
+    await bg.prepareInBackground({ sliceMs: 0 });
+    assert.deepEqual(answers(bg), expected);
+
+    // Changes at every point of the background build (tables part built; tables built and search part built).
+    for (let ticks = 0; ticks <= 14; ticks++) {
+      const mixed = build();
+      const ref = build();
+      const running = mixed.prepareInBackground({ sliceMs: 0, batch: 1 });
+      for (let t = 0; t < ticks; t++) await new Promise<void>((resolve) => setImmediate(resolve));
+      const budget = 'ledger-budget.txt';
+      const gazette = 'gazette-rowing.txt';
+      for (const idx of [mixed, ref]) {
+        idx.updateAnnotations(budget, [{ id: 'z', start: 0, end: 10, quote: idx.textOf(budget)!.slice(0, 10), tags: ['sanctions'], note: 'zebra crossing' }]);
+        const text = idx.textOf(gazette)! + '\n“The zebra crossing stays where it is,” Ruth Okafor said.\n';
+        idx.upsert({ path: gazette, text, analysis: fakeAnalysis(text, KNOWN, 'Harbour Gazette') });
+        idx.remove('herald-partial.txt');
+      }
+      await running;
+      ref.prepare();
+      assert.deepEqual(answers(mixed), answers(ref), `changes after ${ticks} ticks`);
+      assert.deepEqual(mixed.search('zebra').map((r) => r.kind).sort(), ['note', 'quote']);
+      assert.equal(mixed.search('speaker:okafor zebra').length, 1);
+    }
+  });
+
+  it('stops a background build on abort, and builds the rest on first use', async () => {
+    const idx = build();
+    const ac = new AbortController();
+    ac.abort();
+    await idx.prepareInBackground({ signal: ac.signal });
+    const eager = build();
+    eager.prepare();
+    assert.deepEqual(answers(idx), answers(eager));
   });
 });
