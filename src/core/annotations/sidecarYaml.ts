@@ -156,6 +156,7 @@ export function parseSidecar(text: string, path: string, limits: SidecarLimits =
     for (const item of seq.items) {
       if (!isMap(item)) fail(item, 'each annotation must be a mapping (id, kind, target, ...)');
       const a = readAnnotation(item as YAMLMap, fail);
+      heldBy.set(item as YAMLMap, a);
       if (ids.has(a.id)) fail((item as YAMLMap).get('id', true), `duplicate annotation id ${a.id}`);
       ids.add(a.id);
       annotations.push(a);
@@ -302,26 +303,65 @@ export function newSidecarDocument(): Document {
   return d;
 }
 
+/** Options of every serialisation (no folding, so a quote is never split over lines). */
+export const SERIALIZE_OPTIONS = { lineWidth: 0, minContentWidth: 0, indentSeq: true } as const;
+
+/** The full serialisation of `doc` as it is now (what `serializeSidecar` must always equal, byte for byte). */
+export function fullSerialization(doc: Document): string {
+  return doc.toString(SERIALIZE_OPTIONS);
+}
+
+/** Which annotation data each annotation node was last written from (or read as): unchanged objects skip the compare. */
+const heldBy = new WeakMap<YAMLMap, Annotation>();
+
+/**
+ * The text a document was last serialised to, cut at annotation blocks: `head` (everything up to the end of the
+ * `annotations:` line), one segment per annotation node (its blank line and its lines, each segment starting with
+ * a line break), and `tail` (the final line break). Valid only while the document is changed by
+ * `serializeSidecar` alone, which keeps it up to date.
+ */
+interface Layout {
+  readonly head: string;
+  readonly tail: string;
+  readonly segs: Map<YAMLMap, string>;
+}
+const layouts = new WeakMap<Document, Layout>();
+
+/** Statistics for tests and the benchmark: how the last serialisations were made. */
+export const serializeStats = { full: 0, spliced: 0, segments: 0 };
+
 /**
  * Writes `data` into `doc` (the document last read from disk, so its comments and unknown fields stay; or a new
  * one) and returns the YAML text (LF line ends). Only nodes whose value changed are replaced.
+ *
+ * Annotation blocks are separated by a blank line (so git sees the blocks of neighbouring annotations as separate
+ * hunks). When the same document was serialised before and only annotation blocks changed (added, removed,
+ * edited, reordered), the new text is spliced from the previous one: unchanged blocks are copied, changed ones
+ * re-serialised alone. The result is byte for byte the full serialisation (`fullSerialization(doc)`); anything
+ * that could make the two differ (a top-level change, comments on the annotation list or between blocks, a
+ * keep-chomping `|+` block, a trailing comment) takes the full path instead.
  */
 export function serializeSidecar(data: SidecarData, doc?: Document, fallbackNodes?: ReadonlyMap<string, YAMLMap>): string {
   const d = doc ?? newSidecarDocument();
-  if (!isMap(d.contents)) d.contents = new YAMLMap() as unknown as typeof d.contents;
+  let topChanged = false;
+  if (!isMap(d.contents)) {
+    d.contents = new YAMLMap() as unknown as typeof d.contents;
+    topChanged = true;
+  }
   const top = d.contents as unknown as YAMLMap;
-  setOrdered(d, top, 'version', data.version, TOP_ORDER);
-  setOrdered(d, top, 'source', data.source, TOP_ORDER);
-  setOrdered(d, top, 'sourceFingerprint', data.sourceFingerprint, TOP_ORDER);
-  setOrdered(d, top, 'tags', data.tags.length > 0 ? data.tags : undefined, TOP_ORDER);
-  setOrdered(d, top, 'note', data.note, TOP_ORDER);
-  setConflicts(d, top, data.conflicts, TOP_ORDER);
+  if (setOrdered(d, top, 'version', data.version, TOP_ORDER)) topChanged = true;
+  if (setOrdered(d, top, 'source', data.source, TOP_ORDER)) topChanged = true;
+  if (setOrdered(d, top, 'sourceFingerprint', data.sourceFingerprint, TOP_ORDER)) topChanged = true;
+  if (setOrdered(d, top, 'tags', data.tags.length > 0 ? data.tags : undefined, TOP_ORDER)) topChanged = true;
+  if (setOrdered(d, top, 'note', data.note, TOP_ORDER)) topChanged = true;
+  if (setConflicts(d, top, data.conflicts, TOP_ORDER)) topChanged = true;
 
   let seq = getNode(top, 'annotations');
   if (!isSeq(seq)) {
     const created = new YAMLSeq();
     insertOrdered(top, 'annotations', created, TOP_ORDER);
     seq = created;
+    topChanged = true;
   }
   const aseq = seq as YAMLSeq;
   const existing = new Map<string, YAMLMap>();
@@ -331,48 +371,175 @@ export function serializeSidecar(data: SidecarData, doc?: Document, fallbackNode
       if (id !== undefined && id !== null) existing.set(String(id), it);
     }
   }
-  aseq.items = data.annotations.map((a) => {
-    const node = existing.get(a.id) ?? (fallbackNodes?.get(a.id)?.clone() as YAMLMap | undefined) ?? new YAMLMap();
-    writeAnnotation(d, node, a);
+  const dirty = new Set<YAMLMap>();
+  aseq.items = data.annotations.map((a, i) => {
+    let node = existing.get(a.id);
+    let changed = false;
+    if (!node) {
+      node = (fallbackNodes?.get(a.id)?.clone() as YAMLMap | undefined) ?? new YAMLMap();
+      changed = true;
+    }
+    if (heldBy.get(node) !== a) {
+      if (writeAnnotation(d, node, a)) changed = true;
+      heldBy.set(node, a);
+    }
+    // A blank line between annotation blocks, none before the first.
+    const blank = i > 0;
+    if (Boolean(node.spaceBefore) !== blank) {
+      node.spaceBefore = blank;
+      changed = true;
+    }
+    if (changed) dirty.add(node);
     return node;
   });
-  aseq.flow = aseq.items.length === 0;
-  return d.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+  const flow = aseq.items.length === 0;
+  if (Boolean(aseq.flow) !== flow) {
+    aseq.flow = flow;
+    topChanged = true;
+  }
+
+  const items = aseq.items as YAMLMap[];
+  const prev = layouts.get(d);
+  layouts.delete(d);
+  if (prev && !topChanged && spliceable(d, top, aseq)) {
+    const segs = new Map<YAMLMap, string>();
+    const parts: string[] = [prev.head];
+    let ok = true;
+    for (const node of items) {
+      let seg = dirty.has(node) ? undefined : prev.segs.get(node);
+      if (seg === undefined) {
+        seg = segmentOf(d, node);
+        serializeStats.segments++;
+        if (seg === undefined) {
+          ok = false;
+          break;
+        }
+      }
+      segs.set(node, seg);
+      parts.push(seg);
+    }
+    if (ok) {
+      parts.push(prev.tail);
+      serializeStats.spliced++;
+      layouts.set(d, { head: prev.head, tail: prev.tail, segs });
+      return parts.join('');
+    }
+  }
+  const text = fullSerialization(d);
+  serializeStats.full++;
+  const layout = scanLayout(text, d, top, aseq);
+  if (layout) layouts.set(d, layout);
+  return text;
 }
 
-function writeAnnotation(d: Document, m: YAMLMap, a: Annotation): void {
-  setOrdered(d, m, 'id', a.id, ANNOTATION_ORDER);
-  setOrdered(d, m, 'kind', a.kind, ANNOTATION_ORDER);
-  setOrdered(d, m, 'speaker', a.speaker, ANNOTATION_ORDER);
-  setOrdered(d, m, 'entity', a.entity, ANNOTATION_ORDER);
-  setOrdered(d, m, 'tags', a.tags, ANNOTATION_ORDER);
-  setOrdered(d, m, 'note', a.note, ANNOTATION_ORDER);
+const BLOCK_START = '\n  - ';
+/** A keep-chomping block scalar header (`|+`, `>2+`, with or without a comment) at the end of a line. */
+const KEEP_CHOMP = /[|>][1-9]?\+(?:[ \t]+#[^\n]*)?\n/;
+
+/** True when the annotation blocks' text cannot depend on anything outside their own node. */
+function spliceable(d: Document, top: YAMLMap, seq: YAMLSeq): boolean {
+  if (d.comment || d.directives?.docEnd || top.comment || seq.comment || seq.flow || seq.anchor || seq.tag) return false;
+  const last = top.items[top.items.length - 1];
+  if (!last || scalarValue(last.key) !== 'annotations' || last.value !== seq) return false;
+  for (const it of seq.items) {
+    if (!isMap(it) || it.commentBefore || it.comment) return false;
+  }
+  return true;
+}
+
+/** One annotation block as it is written in the list (after a blank line when `spaceBefore`), or undefined. */
+function segmentOf(d: Document, node: YAMLMap): string | undefined {
+  const contents = d.contents;
+  const commentBefore = d.commentBefore;
+  const sentinel = new YAMLSeq();
+  sentinel.items = [new Scalar(0), node];
+  const m = new YAMLMap();
+  m.items = [new Pair(new Scalar('annotations'), sentinel)];
+  let out: string;
+  try {
+    d.contents = m as unknown as typeof d.contents;
+    d.commentBefore = null;
+    out = fullSerialization(d);
+  } finally {
+    d.contents = contents;
+    d.commentBefore = commentBefore;
+  }
+  const marker = 'annotations:\n  - 0';
+  const at = out.indexOf(marker);
+  if (at < 0 || !out.endsWith('\n')) return undefined;
+  const seg = out.slice(at + marker.length, -1);
+  return checkSegment(seg, node) ? seg : undefined;
+}
+
+function checkSegment(seg: string, node: YAMLMap): boolean {
+  const lead = node.spaceBefore ? 1 : 0;
+  if (!seg.startsWith(BLOCK_START, lead) || (lead === 1 && seg[0] !== '\n')) return false;
+  // Exactly one block start in it, and no keep-chomping block scalar (it would swallow the next blank line).
+  return seg.indexOf(BLOCK_START, lead + 1) < 0 && !KEEP_CHOMP.test(seg + '\n');
+}
+
+/** Cuts a full serialisation into head, one segment per annotation node, and tail; undefined if unsure. */
+function scanLayout(text: string, d: Document, top: YAMLMap, seq: YAMLSeq): Layout | undefined {
+  if (!spliceable(d, top, seq) || !text.endsWith('\n')) return undefined;
+  const items = seq.items as YAMLMap[];
+  if (items.length === 0) return undefined;
+  const key = text.startsWith('annotations:') ? 0 : text.lastIndexOf('\nannotations:') + 1;
+  if (key === 0 && !text.startsWith('annotations:')) return undefined;
+  let cursor = text.indexOf('\n', key);
+  if (cursor < 0) return undefined;
+  const head = text.slice(0, cursor);
+  const segs = new Map<YAMLMap, string>();
+  for (let i = 0; i < items.length; i++) {
+    const next = items[i + 1];
+    let end: number;
+    if (next === undefined) end = text.length - 1;
+    else {
+      const pattern = next.spaceBefore ? '\n' + BLOCK_START : BLOCK_START;
+      end = text.indexOf(pattern, cursor + 1);
+      if (end < 0) return undefined;
+    }
+    const seg = text.slice(cursor, end);
+    if (!checkSegment(seg, items[i]!)) return undefined;
+    segs.set(items[i]!, seg);
+    cursor = end;
+  }
+  return { head, tail: '\n', segs };
+}
+
+/** Writes `a` into the annotation node; true when anything changed. */
+function writeAnnotation(d: Document, m: YAMLMap, a: Annotation): boolean {
+  let c = false;
+  c = setOrdered(d, m, 'id', a.id, ANNOTATION_ORDER) || c;
+  c = setOrdered(d, m, 'kind', a.kind, ANNOTATION_ORDER) || c;
+  c = setOrdered(d, m, 'speaker', a.speaker, ANNOTATION_ORDER) || c;
+  c = setOrdered(d, m, 'entity', a.entity, ANNOTATION_ORDER) || c;
+  c = setOrdered(d, m, 'tags', a.tags, ANNOTATION_ORDER) || c;
+  c = setOrdered(d, m, 'note', a.note, ANNOTATION_ORDER) || c;
   let tn = getNode(m, 'target');
   if (!isMap(tn)) {
     const created = new YAMLMap();
     insertOrdered(m, 'target', created, ANNOTATION_ORDER);
     tn = created;
+    c = true;
   }
   const tm = tn as YAMLMap;
-  setOrdered(d, tm, 'exact', a.target.exact, TARGET_ORDER, 'exact');
-  setOrdered(d, tm, 'prefix', a.target.prefix, TARGET_ORDER, 'exact');
-  setOrdered(d, tm, 'suffix', a.target.suffix, TARGET_ORDER, 'exact');
-  setOrdered(d, tm, 'start', a.target.start, TARGET_ORDER);
-  setOrdered(d, tm, 'end', a.target.end, TARGET_ORDER);
-  setOrdered(d, m, 'author', a.author, ANNOTATION_ORDER);
-  setOrdered(d, m, 'created', a.created, ANNOTATION_ORDER);
-  setOrdered(d, m, 'updated', a.updated, ANNOTATION_ORDER);
-  setConflicts(d, m, a.conflicts, ANNOTATION_ORDER);
+  c = setOrdered(d, tm, 'exact', a.target.exact, TARGET_ORDER, 'exact') || c;
+  c = setOrdered(d, tm, 'prefix', a.target.prefix, TARGET_ORDER, 'exact') || c;
+  c = setOrdered(d, tm, 'suffix', a.target.suffix, TARGET_ORDER, 'exact') || c;
+  c = setOrdered(d, tm, 'start', a.target.start, TARGET_ORDER) || c;
+  c = setOrdered(d, tm, 'end', a.target.end, TARGET_ORDER) || c;
+  c = setOrdered(d, m, 'author', a.author, ANNOTATION_ORDER) || c;
+  c = setOrdered(d, m, 'created', a.created, ANNOTATION_ORDER) || c;
+  c = setOrdered(d, m, 'updated', a.updated, ANNOTATION_ORDER) || c;
+  c = setConflicts(d, m, a.conflicts, ANNOTATION_ORDER) || c;
+  return c;
 }
 
-function setConflicts(d: Document, m: YAMLMap, conflicts: readonly ConflictRecord[] | undefined, order: readonly string[]): void {
-  if (!conflicts || conflicts.length === 0) {
-    setOrdered(d, m, 'conflicts', undefined, order);
-    return;
-  }
+function setConflicts(d: Document, m: YAMLMap, conflicts: readonly ConflictRecord[] | undefined, order: readonly string[]): boolean {
+  if (!conflicts || conflicts.length === 0) return setOrdered(d, m, 'conflicts', undefined, order);
   const current = getNode(m, 'conflicts');
   const plain = conflicts.map((c) => ({ field: c.field, other: c.other, ...(c.author ? { author: c.author } : {}), ...(c.at ? { at: c.at } : {}) }));
-  if (current !== undefined && JSON.stringify((current as Node).toJSON()) === JSON.stringify(plain)) return;
+  if (current !== undefined && JSON.stringify((current as Node).toJSON()) === JSON.stringify(plain)) return false;
   const seq = new YAMLSeq();
   for (const c of plain) {
     const cm = new YAMLMap();
@@ -383,6 +550,7 @@ function setConflicts(d: Document, m: YAMLMap, conflicts: readonly ConflictRecor
     seq.items.push(cm);
   }
   setNode(m, 'conflicts', seq, order);
+  return true;
 }
 
 type StringStyle = 'plain' | 'exact' | 'note';
@@ -416,18 +584,23 @@ function styleFor(key: string, hint?: StringStyle): StringStyle {
   return key === 'note' ? 'note' : 'plain';
 }
 
-/** Sets `key` to `value` (undefined deletes it) unless it already holds that value; new keys go in `order`. */
-function setOrdered(d: Document, m: YAMLMap, key: string, value: unknown, order: readonly string[], hint?: StringStyle): void {
+/**
+ * Sets `key` to `value` (undefined deletes it) unless it already holds that value; new keys go in `order`.
+ * True when the map changed.
+ */
+function setOrdered(d: Document, m: YAMLMap, key: string, value: unknown, order: readonly string[], hint?: StringStyle): boolean {
   const current = getNode(m, key);
   if (value === undefined) {
-    if (current !== undefined) m.delete(key);
-    return;
+    if (current === undefined) return false;
+    m.delete(key);
+    return true;
   }
   if (current !== undefined) {
     const cur = isScalar(current) ? current.value : (current as Node).toJSON();
-    if (JSON.stringify(cur) === JSON.stringify(value)) return;
+    if (cur === value || JSON.stringify(cur) === JSON.stringify(value)) return false;
   }
   setNode(m, key, makeNode(d, value, styleFor(key, hint)), order);
+  return true;
 }
 
 function setNode(m: YAMLMap, key: string, node: Node, order: readonly string[]): void {

@@ -243,7 +243,19 @@ export class ArticleAnnotations {
 
   /** True when the article text differs from the one the sidecar was last saved against. */
   get sourceChanged(): boolean {
-    return this.base.sourceFingerprint !== undefined && this.base.sourceFingerprint !== fingerprint(this.currentText);
+    return this.base.sourceFingerprint !== undefined && this.base.sourceFingerprint !== this.textFingerprint();
+  }
+
+  private fpOf: string | null = null;
+  private fpValue = '';
+
+  /** `fingerprint(this.currentText)`, computed once per text (a 1 MB article takes a few ms). */
+  private textFingerprint(): string {
+    if (this.fpOf !== this.currentText) {
+      this.fpValue = fingerprint(this.currentText);
+      this.fpOf = this.currentText;
+    }
+    return this.fpValue;
   }
 
   /** Conflicts the last save had to record (both sides changed the same field). */
@@ -432,7 +444,7 @@ export class ArticleAnnotations {
 
   /** Writes current positions into targets where the annotation was moved (anchors found or tracked). */
   private withAnchors(d: SidecarData): SidecarData {
-    const fp = fingerprint(this.currentText);
+    const fp = this.textFingerprint();
     let changed = d.sourceFingerprint !== fp;
     const anns = d.annotations.map((a) => {
       const s = this.slots.get(a.id);
@@ -475,7 +487,7 @@ export class ArticleAnnotations {
       const basename = this.store.fileOps.basename(this.articlePath);
       const prepared = this.withAnchors(this.base);
       const ours0 = mutate(prepared);
-      const ours: SidecarData = { ...ours0, source: basename, version: ours0.version, sourceFingerprint: fingerprint(this.currentText) };
+      const ours: SidecarData = { ...ours0, source: basename, version: ours0.version, sourceFingerprint: this.textFingerprint() };
       const prevBase = this.base;
       await this.store.withLock(this.sidecarPath, () => this.writeMerged(ours));
       const n = ++this.commitCount;
