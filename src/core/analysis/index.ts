@@ -184,10 +184,12 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       if (e <= s) continue;
       const nameWords = words.slice(s, e).filter((w) => !HONORIFICS.has(w.toLowerCase()));
       if (!nameWords.some((w) => /\p{Lu}/u.test(w))) continue;
-      if (type === 'person' && s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase())) s--;
+      const honorific = type === 'person' && s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase());
+      if (honorific) s--;
       const m = pushMention(raw, masked, tokens, base + s, base + e, type);
       if (!m) continue;
-      const ctx = sp.weakPlace ? { weakPlace: true } : spanEvidence(words, s, e, type);
+      // "Mr Castellow" is a person whatever the recogniser makes of "Castellow" elsewhere
+      const ctx = honorific ? { evidence: 'person' as const } : sp.weakPlace ? { weakPlace: true } : spanEvidence(words, s, e, type);
       if (ctx.evidence) m.evidence = ctx.evidence;
       if (ctx.weakPlace) weakPlaces.push(m);
       if (type === 'person' && (e - s > 1 || (s > 0 && (HONORIFICS.has(words[s - 1]!.toLowerCase()) || PERSON_TITLES.has(words[s - 1]!.toLowerCase()))) || PERSON_CUES.has(words[e] ?? '')))
@@ -205,7 +207,10 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       while (e < words.length && /^\p{Lu}[\p{L}'’-]+$/u.test(words[e]!) && !covered[e] && e < i + 4) e++;
       if (e > i + 1) {
         const m = pushMention(raw, masked, tokens, base + i, base + e, 'person');
-        if (m) for (const w of m.words) personEvidence.add(w.toLowerCase());
+        if (m) {
+          m.evidence = 'person';
+          for (const w of m.words) personEvidence.add(w.toLowerCase());
+        }
       }
     }
   }

@@ -95,7 +95,9 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     const b = out[k + 1]!;
     const mark = words[a.end];
     if (b.start !== a.end + 1 || b.type !== 'ORG' || a.type === 'PER') continue;
-    if (!(mark === "'" && /s$/.test(words[a.end - 1]!)) && !(a.type === 'MISC' && (mark === "'s" || mark === "'"))) continue;
+    const pluralPossessive = mark === "'" && /s$/.test(words[a.end - 1]!);
+    const possessiveHead = (mark === "'s" || mark === "'") && (a.type === 'MISC' || (b.end - b.start === 1 && MISC_ORG_HEAD.test(words[b.start]!)));
+    if (!pluralPossessive && !possessiveHead) continue;
     out.splice(k, 2, { start: a.start, end: b.end, type: 'ORG' });
     k--;
   }
