@@ -6,13 +6,14 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { analyzeArticle } from '../../core/analysis/index';
-import { buildCorpusIndex, loadCorpusIndex, saveCorpusIndex, type CorpusIndex } from '../../core/corpus/index';
+import { SidecarStore } from '../../core/annotations/store';
+import { buildCorpusIndex, loadCorpusIndex, saveCorpusIndex, toIndexedAnnotations, type CorpusIndex, type IndexedAnnotation } from '../../core/corpus/index';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
 import { nodeFileOps } from '../nodeFileOps';
 
 /** Key under which the CLI's cache files are written; a cache from another build of the analysis is ignored. */
-const CACHE_KEY = 'cli-1';
+const CACHE_KEY = 'cli-2';
 
 export interface LoadedCorpus {
   readonly index: CorpusIndex;
@@ -20,8 +21,9 @@ export interface LoadedCorpus {
 }
 
 /**
- * Indexes the articles under `inputs` (files and folders). With `cachePath`, reuses and then updates that
- * cache file. Unreadable articles become warnings; a missing input is an error.
+ * Indexes the articles under `inputs` (files and folders), with the annotations of their sidecars (tags,
+ * notes; orphaned annotations are left out). With `cachePath`, reuses and then updates that cache file.
+ * Unreadable articles and broken sidecars become warnings; a missing input is an error.
  */
 export async function loadCorpus(inputs: readonly string[], cachePath?: string): Promise<LoadedCorpus> {
   const { files, errors } = await expandArticlePaths(inputs);
@@ -29,10 +31,19 @@ export async function loadCorpus(inputs: readonly string[], cachePath?: string):
   const warnings: string[] = [];
   const cached = cachePath ? await loadCorpusIndex(nodeFileOps, cachePath, CACHE_KEY, (m) => warnings.push(m)) : undefined;
   const showProgress = process.stderr.isTTY === true && files.length > 200;
+  const store = new SidecarStore({ fileOps: nodeFileOps });
+  const annotationsFor = async (articlePath: string, text: string): Promise<IndexedAnnotation[]> => {
+    const handle = await store.load(articlePath, text);
+    store.forget(articlePath);
+    const e = handle.error;
+    if (e) warnings.push(`annotations of ${articlePath} left out: ${e.path}${e.line !== null ? `:${e.line}` : ''}: ${e.message}`);
+    return toIndexedAnnotations(handle.list(), text);
+  };
   const report = await buildCorpusIndex({
     fileOps: nodeFileOps,
     paths: [...new Set(files)],
     analyze: (text) => analyzeArticle(text),
+    annotationsFor,
     ...(cached ? { index: cached } : {}),
     ...(showProgress ? { onProgress: (p) => p.done % 100 === 0 && process.stderr.write(`\rindexing ${p.done}/${p.total}`) } : {}),
   });
