@@ -69,9 +69,13 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   const out: CtxSpan[] = spans.map((s) => ({ start: s.start, end: s.end, type: s.type }));
   const n = words.length;
   const spanAt = (i: number): number => out.findIndex((s) => s.start <= i && i < s.end);
+  // Each repair costs a scan of the sentence's spans; a bounded number per sentence keeps the pass linear
+  // even on one endless "sentence".
+  let budget = MAX_REPAIRS;
   // "Pieter van Doorn", "Ursula von der Leyen": one person.
-  for (let i = 1; i + 1 < n; i++) {
+  for (let i = 1; i + 1 < n && budget > 0; i++) {
     if (!NAME_PARTICLES.has(words[i]!)) continue;
+    budget--;
     let j = i + 1;
     if (NAME_PARTICLES.has(words[j]!) && j + 1 < n) j++;
     if (!isCapWord(words[i - 1]) || !isCapWord(words[j]) || words[i - 1]!.length < 2) continue;
@@ -90,7 +94,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   }
   out.sort((x, y) => x.start - y.start);
   // "Norwegian Coastal Fishers' Union": a name before a plural possessive joins the organisation after it.
-  for (let k = 0; k + 1 < out.length; k++) {
+  for (let k = 0; k + 1 < out.length && budget > 0; k++) {
     const a = out[k]!;
     const b = out[k + 1]!;
     const mark = words[a.end];
@@ -99,12 +103,15 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     const possessiveHead = (mark === "'s" || mark === "'") && (a.type === 'MISC' || (b.end - b.start === 1 && MISC_ORG_HEAD.test(words[b.start]!)));
     if (!pluralPossessive && !possessiveHead) continue;
     out.splice(k, 2, { start: a.start, end: b.end, type: 'ORG' });
+    budget--;
     k--;
   }
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
   return out;
 }
+
+const MAX_REPAIRS = 64;
 
 const MISC_ORG_HEAD = /^(?:Association|Union|Institute|Institution|Council|Committee|Commission|Agency|Federation|Ministry|Authority|Party|Bank|Company|Corporation|Group|Foundation|Society)$/;
 
@@ -170,7 +177,7 @@ function appositionHead(words: readonly string[], k: number): string | null {
  */
 export function betweenPairs(words: readonly string[], spans: readonly CtxSpan[]): CtxSpan[] {
   const out: CtxSpan[] = [];
-  for (let i = 0; i + 4 <= words.length; i++) {
+  for (let i = 0; i + 4 <= words.length && out.length < MAX_REPAIRS; i++) {
     if (words[i] !== 'between' || (words[i + 2] !== 'and' && words[i + 2] !== 'or')) continue;
     for (const k of [i + 1, i + 3]) {
       if (!isCapWord(words[k]) || isCapWord(words[k + 1]) || words[k + 1] === "'s") continue;

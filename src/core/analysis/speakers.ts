@@ -272,8 +272,31 @@ function npBackward(ctx: SpeakerContext, v: number, floor: number): NP | null {
   // Trim leading "of"/"'s"
   while (s < e && (lc(toks[s]) === 'of' || lc(toks[s]) === "'s")) s++;
   const np = npForward(ctx, s, e);
-  if (np && np.end === e) return np;
+  if (np && np.end === e) return personBeforeOf(ctx, np, floor) ?? np;
   return null;
+}
+
+const OF_PREPS = new Set(['of', 'in', 'at', 'from', 'for', 'with']);
+
+/**
+ * "Pieter van Doorn of the Institute of Marine Research in Bergen said": the name right before the verb is a
+ * place or an organisation after a preposition; the speaker is the person the clause starts with.
+ */
+function personBeforeOf(ctx: SpeakerContext, np: NP, floor: number): NP | null {
+  const toks = ctx.tokens;
+  if (np.kind !== 'name' || !OF_PREPS.has(lc(toks[np.start - 1]))) return null;
+  const e = ctx.entities.resolve(np.name);
+  if (e && e.type === 'person') return null;
+  let s = np.start - 1;
+  while (s > floor && np.start - s < 25 && !ctx.quoted[s - 1] && !isTerminal(toks[s - 1]!) && toks[s - 1]!.text !== ',' && toks[s - 1]!.text !== ':') s--;
+  while (s < np.start && HONORIFICS.has(lc(toks[s]))) s++;
+  // the capitalised run the clause starts with ("Pieter van Doorn"), right before a preposition
+  let k = s;
+  while (k < np.start && k - s < 5 && (isCap(toks[k]) || (NAME_PARTICLES.has(lc(toks[k])) && k > s && isCap(toks[k + 1]))) && !isPunct(toks[k]!)) k++;
+  if (k === s || !OF_PREPS.has(lc(toks[k]))) return null;
+  const name = ctx.text.slice(toks[s]!.start, toks[k - 1]!.end);
+  const p = ctx.entities.resolve(name);
+  return p && p.type === 'person' ? { start: s, end: k, kind: 'name', name, pronoun: '', words: [] } : null;
 }
 
 export class SpeakerResolver {

@@ -36,6 +36,15 @@ describe('analysis: participle cues continue the speaker of the clause', () => {
   });
 });
 
+describe('analysis: "Name of the Organisation in Place said"', () => {
+  it('makes the person, not the place before the verb, the antecedent of a later "he said"', () => {
+    const a = analyzeArticle(
+      'Economists warn that the figures hide a problem. Lieke van Brouwershaven of the Institute of Tidal Studies in Kelmsby said the catch was too high. "Arguing about shares is not a policy," he said.\n',
+    );
+    assert.equal(speakerOf(a, 'Arguing about shares is not a policy,'), 'Lieke van Brouwershaven', JSON.stringify(a.quotes));
+  });
+});
+
 describe('analysis: entity types from context', () => {
   it('organisation head words, descriptors and appositions type unknown names as organisations', () => {
     const a = analyzeArticle(
