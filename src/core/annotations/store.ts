@@ -467,7 +467,7 @@ export class ArticleAnnotations {
       return { ...a, target };
     });
     if (!changed) return d;
-    return { ...d, sourceFingerprint: fp, annotations: anns.sort((x, y) => x.target.start - y.target.start || x.target.end - y.target.end) };
+    return { ...d, sourceFingerprint: fp, annotations: anns.sort(byPosition) };
   }
 
   /** Runs `fn` after every other change to the same sidecar in this process (all handles share the queue). */
@@ -487,7 +487,7 @@ export class ArticleAnnotations {
       const basename = this.store.fileOps.basename(this.articlePath);
       const prepared = this.withAnchors(this.base);
       const ours0 = mutate(prepared);
-      const ours: SidecarData = { ...ours0, source: basename, version: ours0.version, sourceFingerprint: this.textFingerprint() };
+      const ours: SidecarData = inDocumentOrder({ ...ours0, source: basename, version: ours0.version, sourceFingerprint: this.textFingerprint() });
       const prevBase = this.base;
       await this.store.withLock(this.sidecarPath, () => this.writeMerged(ours));
       const n = ++this.commitCount;
@@ -633,6 +633,19 @@ export class ArticleAnnotations {
     }
     return out;
   }
+}
+
+function byPosition(x: Annotation, y: Annotation): number {
+  return x.target.start - y.target.start || x.target.end - y.target.end || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+}
+
+/** Annotations sorted by their stored position (as the merge sorts them), so the file is in document order. */
+function inDocumentOrder(d: SidecarData): SidecarData {
+  const a = d.annotations;
+  for (let i = 1; i < a.length; i++) {
+    if (byPosition(a[i - 1]!, a[i]!) > 0) return { ...d, annotations: [...a].sort(byPosition) };
+  }
+  return d;
 }
 
 function setOpt<T extends object>(obj: T, key: string, value: unknown): T {

@@ -121,7 +121,7 @@ describe('incremental save (splicing changed annotation blocks)', () => {
         (anns, ops, hand) => {
           let data: SidecarData = { version: 1, source: 'a.txt', sourceFingerprint: 'ab:1', tags: ['t'], annotations: sorted(anns) };
           let yaml = handEdit(serializeSidecar(data), hand);
-          let parsed = parseSidecar(yaml, 'x');
+          const parsed = parseSidecar(yaml, 'x');
           data = parsed.data;
           const doc = parsed.doc;
           // First save after a load: full; it records the layout the next saves splice into.
