@@ -29,5 +29,14 @@ export interface NewsAnnotatorApi {
   /** The decorations last applied to the editor of this document. */
   decorations(uri: string): DecorationSnapshot;
   /** Milliseconds from activation start to the end of activate(), and to the first highlight drawn. */
-  timings(): { readonly activateMs: number; readonly firstHighlightMs: number | undefined };
+  timings(): {
+    readonly activateMs: number;
+    readonly firstHighlightMs: number | undefined;
+    /** From activation start to the end of the first scan (articles found, analysed or read from the cache, sidecars loaded). */
+    readonly readyMs: number | undefined;
+    /** Analyses found in the cache when the workspace opened. */
+    readonly cacheLoaded: number;
+    readonly analysed: number;
+    readonly remembered: number;
+  };
 }

@@ -17,6 +17,7 @@ import { registerNavigation } from './features/navigation';
 import { registerSurfaces } from './features/surfaces';
 import { AnnotationService } from './model/annotationService';
 import { ArticleCatalog } from './model/articleCatalog';
+import { AnalysisMemo } from './model/analysisMemo';
 import { CorpusEntities } from './model/corpusEntities';
 import { EntityCorrectionsService } from './model/entityCorrections';
 import { IndexService } from './model/indexService';
@@ -25,8 +26,9 @@ import { ArticlesTreeProvider } from './views/articlesTree';
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const t0 = performance.now();
   const corrections = new EntityCorrectionsService();
-  const catalog = new ArticleCatalog((text, uri) => analyzeArticle(text, { corrections: corrections.for(uri) }));
-  context.subscriptions.push(corrections, corrections.onDidChange(() => void catalog.reanalyzeAll()));
+  const memo = new AnalysisMemo(context.globalStorageUri);
+  const catalog = new ArticleCatalog((text, uri) => analyzeArticle(text, { corrections: corrections.for(uri) }), memo);
+  context.subscriptions.push(memo, corrections);
   const annotations = new AnnotationService(catalog);
   const entities = new CorpusEntities(catalog);
   context.subscriptions.push(catalog, annotations, entities);
@@ -89,9 +91,22 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
 
   const ready = corrections
     .reload()
+    .then(() => memo.load(corrections.signature()))
     .then(() => catalog.scan())
-    .then(() => annotations.loadAll());
+    .then(() => memo.save())
+    .then(() => annotations.loadAll())
+    .then(() => {
+      readyMs = performance.now() - t0;
+      // From now on a change of the corrections invalidates every remembered analysis.
+      context.subscriptions.push(
+        corrections.onDidChange(() => {
+          memo.reset(corrections.signature());
+          void catalog.reanalyzeAll();
+        }),
+      );
+    });
   const activateMs = performance.now() - t0;
+  let readyMs: number | undefined;
   return {
     whenReady: () => ready,
     articleUris: () => catalog.all().map((a) => a.key),
@@ -104,7 +119,14 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     fileBadge: (uri) => surfaces.fileBadge(uri),
     statusBar: () => surfaces.statusBar(),
     decorations: (uri) => decorations.snapshot(uri),
-    timings: () => ({ activateMs, firstHighlightMs: decorations.firstDraw === undefined ? undefined : decorations.firstDraw - t0 }),
+    timings: () => ({
+      activateMs,
+      firstHighlightMs: decorations.firstDraw === undefined ? undefined : decorations.firstDraw - t0,
+      readyMs,
+      cacheLoaded: memo.loadedCount,
+      analysed: catalog.counts.analysed,
+      remembered: catalog.counts.remembered,
+    }),
   };
 }
 

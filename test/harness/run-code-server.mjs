@@ -6,7 +6,7 @@
 //   node test/harness/run-code-server.mjs [--suite workspace|seeds|vsix]... [--keep] [--timeout-min N]
 //
 // Exit status: 0 when every suite passed, 1 otherwise. Prints `integration: N passed, N failed` last.
-import { cpSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import * as os from 'node:os';
 import { format } from 'node:util';
 import * as path from 'node:path';
@@ -39,30 +39,37 @@ for (const suite of suites) {
     console.log(`\n--- integration suite "${suite.name}": skipped (${suite.skip})`);
     continue;
   }
-  console.log(`\n--- integration suite "${suite.name}" in code-server (VS Code 1.100.3)`);
-  const result = await runSuite(suite);
-  passed += result.passed;
-  failed += result.failed;
-  if (result.code !== 0 && result.failed === 0) broken++;
-  console.log(`--- suite "${suite.name}": exit ${result.code}, ${result.passed} passed, ${result.failed} failed (${result.seconds.toFixed(1)} s)`);
+  // A suite with `runs: N` opens the same workspace copy N times with the same user data (the reopen case).
+  const shared = suite.runs > 1 ? { work: mkdtempSync(path.join(os.tmpdir(), `news-annotator-it-${suite.name}-`)) } : undefined;
+  for (let run = 1; run <= (suite.runs || 1); run++) {
+    console.log(`\n--- integration suite "${suite.name}"${suite.runs > 1 ? ` (open ${run} of ${suite.runs})` : ''} in code-server (VS Code 1.100.3)`);
+    const result = await runSuite(suite, shared);
+    passed += result.passed;
+    failed += result.failed;
+    if (result.code !== 0 && result.failed === 0) broken++;
+    console.log(`--- suite "${suite.name}": exit ${result.code}, ${result.passed} passed, ${result.failed} failed (${result.seconds.toFixed(1)} s)`);
+  }
+  if (shared && !keep) rmSync(shared.work, { recursive: true, force: true });
 }
 if (broken > 0) console.log(`integration: ${broken} suite(s) did not run to completion`);
 console.log(`integration: ${passed} passed, ${failed + broken} failed`);
 process.exit(failed + broken > 0 ? 1 : 0);
 
-async function runSuite(suite) {
+async function runSuite(suite, shared) {
   const t0 = Date.now();
-  const work = mkdtempSync(path.join(os.tmpdir(), `news-annotator-it-${suite.name}-`));
+  const work = shared ? shared.work : mkdtempSync(path.join(os.tmpdir(), `news-annotator-it-${suite.name}-`));
   const workspace = path.join(work, 'workspace');
-  if (suite.workspace) cpSync(suite.workspace, workspace, { recursive: true });
-  else mkdirSync(workspace);
+  if (!existsSync(workspace)) {
+    if (suite.workspace) cpSync(suite.workspace, workspace, { recursive: true });
+    else mkdirSync(workspace);
+  }
   const extensionsDir = path.join(work, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
   if (suite.vsix) {
     const out = installVsix(suite.vsix, extensionsDir);
     console.log(out.trim().split('\n').slice(-1)[0]);
   }
-  const server = await startCodeServer({ extensionsDir, settings: suite.settings });
+  const server = await startCodeServer({ extensionsDir, settings: suite.settings, userDataDir: shared ? path.join(work, 'user-data') : undefined });
   const browser = await launchChromium();
   let passed = 0;
   let failed = 0;
@@ -105,8 +112,8 @@ async function runSuite(suite) {
     await browser.close().catch(() => {});
     server.stop();
     if (code !== 0) console.log(server.output().split('\n').filter((l) => /error/i.test(l)).slice(-20).join('\n'));
-    if (!keep && code === 0) rmSync(work, { recursive: true, force: true });
-    else console.log(`kept the suite's files in ${work}`);
+    if (!shared && !keep && code === 0) rmSync(work, { recursive: true, force: true });
+    else if (code !== 0 || keep) console.log(`kept the suite's files in ${work}`);
   }
   return { code, passed, failed, seconds: (Date.now() - t0) / 1000 };
 }

@@ -39,6 +39,15 @@ export function integrationSuites() {
       skip: shared ? undefined : '../shared/seeds is not present',
     },
     {
+      // Opens the BBC corpus twice with the same VS Code storage: the second open is served from the cache.
+      name: 'corpus',
+      workspace: shared && path.join(shared, 'corpora', 'bbc'),
+      runs: 2,
+      extensionDevelopmentPath: ROOT,
+      testsIndex: path.join(out, 'corpus', 'index.js'),
+      skip: shared ? undefined : '../shared/corpora is not present',
+    },
+    {
       name: 'vsix',
       workspace: path.join(ROOT, 'test', 'fixtures', 'workspace'),
       vsix,

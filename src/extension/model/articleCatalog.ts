@@ -12,6 +12,13 @@ import { config } from '../config';
 
 export type Analyze = (text: string, uri: vscode.Uri) => ArticleAnalysis;
 
+/** Where analyses of unchanged texts are remembered (see AnalysisMemo). */
+export interface AnalysisStore {
+  get(fingerprint: string): ArticleAnalysis | undefined;
+  set(fingerprint: string, analysis: ArticleAnalysis): void;
+  prune(live: Iterable<string>): void;
+}
+
 export interface ArticleEntry {
   readonly uri: vscode.Uri;
   /** URI string: the key used everywhere (maps, tree ids, the index). */
@@ -37,10 +44,15 @@ export class ArticleCatalog implements vscode.Disposable {
   /** Fires with the keys of articles whose text or analysis changed, and whether articles were added/removed. */
   readonly onDidChange = this.changed.event;
   private scanning: Promise<void> | undefined;
+  /** How many analyses were computed and how many came from the cache (for the figures). */
+  readonly counts = { analysed: 0, remembered: 0 };
   private scanCts: vscode.CancellationTokenSource | undefined;
   private ready = false;
 
-  constructor(private readonly analyze: Analyze) {
+  constructor(
+    private readonly analyze: Analyze,
+    private readonly memo?: AnalysisStore,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       watcher,
@@ -132,6 +144,7 @@ export class ArticleCatalog implements vscode.Disposable {
       // Articles that are gone from disk since the last scan.
       const found = new Set(uris.map((u) => u.toString()));
       for (const key of [...this.entries.keys()]) if (!found.has(key)) this.entries.delete(key);
+      if (!cts.token.isCancellationRequested) this.memo?.prune([...this.entries.values()].map((e) => e.fingerprint));
     } finally {
       cts.dispose();
       if (this.scanCts === cts) this.scanCts = undefined;
@@ -231,7 +244,13 @@ export class ArticleCatalog implements vscode.Disposable {
 
   private analyseInto(entry: ArticleEntry): void {
     try {
-      entry.analysis = this.analyze(entry.text, entry.uri);
+      const remembered = this.memo?.get(entry.fingerprint);
+      entry.analysis = remembered ?? this.analyze(entry.text, entry.uri);
+      if (remembered) this.counts.remembered++;
+      else {
+        this.counts.analysed++;
+        this.memo?.set(entry.fingerprint, entry.analysis);
+      }
       entry.error = undefined;
     } catch (err) {
       entry.analysis = undefined;

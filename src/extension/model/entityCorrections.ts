@@ -33,6 +33,11 @@ export class EntityCorrectionsService implements vscode.Disposable {
     );
   }
 
+  /** A string that changes whenever any folder's corrections change (for cache keys). */
+  signature(): string {
+    return JSON.stringify([...this.byFolder.entries()].sort((a, b) => a[0].localeCompare(b[0])));
+  }
+
   /** The corrections that apply to an article. */
   for(uri: vscode.Uri): EntityCorrections {
     const folder = vscode.workspace.getWorkspaceFolder(uri);

@@ -14,12 +14,13 @@ describe('Entity corrections file', () => {
     fs.mkdirSync(path.dirname(file()), { recursive: true });
     fs.writeFileSync(
       file(),
-      ['entities:', '  - name: Nordmark Shipping', '    type: organization', '    aliases: [Nordmark]', 'suppress:', '  - NORDWIRE', ''].join('\n'),
+      ['entities:', '  - name: Ingrid Solberg', '    type: organization', 'suppress:', '  - NORDWIRE', ''].join('\n'),
     );
-    await waitFor('corrections applied', () => ids().includes('organization:nordmark-shipping') && !ids().some((i) => /nordwire/.test(i)));
-    assert.ok(!ids().includes('person:nordmark-shipping'));
+    // A deliberately odd correction, so the test does not depend on what the recogniser gets right by itself.
+    await waitFor('corrections applied', () => ids().includes('organization:ingrid-solberg') && !ids().some((i) => /nordwire/.test(i)));
+    assert.ok(!ids().includes('person:ingrid-solberg'));
     fs.unlinkSync(file());
-    await waitFor('corrections removed', () => !ids().includes('organization:nordmark-shipping'));
+    await waitFor('corrections removed: the suppressed name is back', () => ids().some((i) => /nordwire/.test(i)));
   });
 
   it('a broken corrections file is reported and ignored, the articles still analysed', async () => {
