@@ -13,7 +13,7 @@ import { resolveTargets } from '../src/core/anchoring/anchor';
 import { applyEdits, mapRangesThroughEdits, type TextEdit } from '../src/core/anchoring/edits';
 import { seededRandom } from '../src/core/annotations/ids';
 import { SidecarStore } from '../src/core/annotations/store';
-import { parseSidecar } from '../src/core/annotations/sidecarYaml';
+import { parseSidecar, serializeStats } from '../src/core/annotations/sidecarYaml';
 import { FileNotFoundError, type FileOps } from '../src/core/io/fileOps';
 import { nodeFileOps } from '../src/cli/nodeFileOps';
 import { decodeArticleBytes } from '../src/core/text/decode';
@@ -202,6 +202,7 @@ async function bigArticle(): Promise<void> {
     await h2.saveAnchors();
     const saves: number[] = [];
     const ids = h2.data.annotations.map((a) => a.id);
+    const stats0 = { ...serializeStats };
     for (let r = 0; r < 30; r++) {
       const t0 = performance.now();
       await h2.update(ids[(r * 31) % ids.length]!, { note: `edited ${r}` });
@@ -210,7 +211,10 @@ async function bigArticle(): Promise<void> {
     console.log(`1 MB article (${big.length.toLocaleString()} chars), 1,000 annotations, sidecar ${(sidecarBytes / 1024).toFixed(0)} KB:`);
     console.log(`  re-attach after an outside edit: median ${percentile(times, 50).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (${statuses})`);
     console.log(`  load (read + parse + re-attach): median ${percentile(loadTimes, 50).toFixed(1)} ms`);
-    console.log(`  save one note change (re-read, merge check, write temp, rename, verify): median ${percentile(saves, 50).toFixed(1)} ms, p95 ${percentile(saves, 95).toFixed(1)} ms`);
+    console.log(
+      `  save one note change (lock, re-read, merge check, write temp, rename, verify): median ${percentile(saves, 50).toFixed(1)} ms, p95 ${percentile(saves, 95).toFixed(1)} ms` +
+        ` (${serializeStats.spliced - stats0.spliced} spliced, ${serializeStats.full - stats0.full} full serialisations, ${serializeStats.segments - stats0.segments} blocks re-serialised)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
