@@ -51,6 +51,11 @@ export const RANKING = {
   sameQuoteMin: 0.5,
   /** Segments (quotes, sentences) with fewer content words take no part in near-duplicate matching. */
   minSegmentTerms: 4,
+  /**
+   * The same for the candidate side: a copy of a short quotation with one word dropped ("the departure lounge
+   * of life" → "the departure of life") keeps only 3 content words, and must still match its source.
+   */
+  minCandidateTerms: 3,
   /** Shingles posted under more passages than this are skipped when gathering candidates (too common to tell). */
   maxShingleDf: 4000,
   /** Candidates verified per query. */
@@ -616,7 +621,7 @@ export class CorpusIndex {
     });
   }
 
-  private segmentsOf(rec: ArticleRecord, passage: number, only?: { start: number; end: number }): Segment[] {
+  private segmentsOf(rec: ArticleRecord, passage: number, only?: { start: number; end: number }, minTerms: number = RANKING.minSegmentTerms): Segment[] {
     const p = rec.passages[passage]!;
     const spans: { start: number; end: number; kind: Segment['kind'] }[] = [];
     if (only) spans.push({ ...only, kind: 'quote' });
@@ -628,7 +633,7 @@ export class CorpusIndex {
     const out: Segment[] = [];
     for (const s of spans) {
       const terms = contentTokens(rec.text, s.start, s.end).map((t) => t.term);
-      if (terms.length < RANKING.minSegmentTerms) continue;
+      if (terms.length < minTerms) continue;
       out.push({ ...s, uni: sortedUnique(Uint32Array.from(terms, (t) => hashString(t))), sh: shingles(terms) });
     }
     return out;
@@ -662,7 +667,7 @@ export class CorpusIndex {
       const slot = this.unitSlot[u]!;
       const pi = this.unitPassage[u]!;
       const crec = this.bySlot[slot]!.rec;
-      const csegs = this.segmentsOf(crec, pi);
+      const csegs = this.segmentsOf(crec, pi, undefined, RANKING.minCandidateTerms);
       let best: { sim: number; seg: Segment } | undefined;
       for (const a of qsegs) {
         for (const b of csegs) {

@@ -106,8 +106,8 @@ function mix(a: number, b: number, tag: number): number {
 }
 
 /**
- * Word shingles of a token sequence: adjacent pairs and skip-one pairs (so one substituted or inserted word
- * leaves most shingles intact), hashed to 32 bits, sorted and de-duplicated. Sequences of one token give that
+ * Word shingles of a token sequence: adjacent pairs and skip-one pairs, hashed alike (so one substituted,
+ * inserted or dropped word leaves most shingles intact), to 32 bits, sorted and de-duplicated. Sequences of one token give that
  * token's hash.
  */
 export function shingles(terms: readonly string[]): Uint32Array {
@@ -119,7 +119,9 @@ export function shingles(terms: readonly string[]): Uint32Array {
   let k = 0;
   for (let i = 0; i + 1 < n; i++) {
     out[k++] = mix(h[i]!, h[i + 1]!, 1);
-    if (i + 2 < n) out[k++] = mix(h[i]!, h[i + 2]!, 2);
+    // The same hash as an adjacent pair: dropping the word between makes the skip pair adjacent, and it
+    // must still match (and inserting one makes an adjacent pair a skip pair).
+    if (i + 2 < n) out[k++] = mix(h[i]!, h[i + 2]!, 1);
   }
   return sortedUnique(out.subarray(0, k));
 }

@@ -199,3 +199,29 @@ describe('corpus index: related passages', () => {
     assert.equal(walk.goTo(99), related[2]);
   });
 });
+
+describe('corpus index: copies of short quotations with a word dropped', () => {
+  it('hashes a skip pair like the adjacent pair it becomes when the word between is dropped', () => {
+    const full = shingles(['company', 'departure', 'lounge', 'life']);
+    const dropped = shingles(['company', 'departure', 'life']);
+    // The copy's company-departure and departure-life (now adjacent; a skip pair in the original) both match.
+    assert.equal(dropped.length, 3);
+    assert.equal(dropped.filter((h) => full.includes(h)).length, 2);
+  });
+
+  it('finds a copy left with only 3 content words first', () => {
+    const idx = new CorpusIndex();
+    const people: KnownEntity[] = [{ name: 'Jean Raymond', type: 'person' }];
+    const add = (p: string, text: string) => idx.upsert({ path: p, text, analysis: fakeAnalysis(text, people) });
+    add('source.txt', 'Airline shares slide\n\n“This is a company in the departure lounge of life,” Jean Raymond said of the carrier.\n');
+    add('copy.txt', 'Carrier in trouble\n\nAs one analyst put it, “This is a company in the departure of life.”\n');
+    add('other.txt', 'Holiday traffic\n\nThe departure lounge was full of life on Friday, the company said.\n');
+    const src = idx.textOf('source.txt')!;
+    const rel = idx.related('source.txt', src.indexOf('departure'));
+    assert.equal(rel[0]?.path, 'copy.txt');
+    assert.equal(rel[0]?.reasons[0]?.kind, 'same-quote');
+    assert.equal(rel[0]?.kind, 'quote');
+    const simOf = (p: string) => rel.find((r) => r.path === p)?.reasons.find((x) => x.kind === 'same-quote')?.similarity ?? 0;
+    assert.ok(simOf('copy.txt') > simOf('other.txt'), 'the copy is more alike than the same words in another sentence');
+  });
+});
