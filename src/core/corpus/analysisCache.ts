@@ -64,7 +64,8 @@ export interface AnalysisCacheStats {
 
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
-  private changed = false;
+  /** Changes since the last load or save (set, delete, prune, a damaged record dropped). */
+  private changes = 0;
 
   private constructor(readonly key: string) {}
 
@@ -134,7 +135,7 @@ export class AnalysisCache {
 
   /** True when the cache changed since it was loaded or saved (set, delete or prune did something). */
   get dirty(): boolean {
-    return this.changed;
+    return this.changes > 0;
   }
 
   has(fingerprint: string): boolean {
@@ -158,7 +159,7 @@ export class AnalysisCache {
       return decodeRecord(e.data, e.start, e.end, e.strings);
     } catch {
       this.entries.delete(fingerprint);
-      this.changed = true;
+      this.changes++;
       return undefined;
     }
   }
@@ -166,12 +167,12 @@ export class AnalysisCache {
   /** Stores (or replaces) the analysis of the text with this fingerprint. The object is kept as given: do not mutate it afterwards. */
   set(fingerprint: string, analysis: ArticleAnalysis): void {
     this.entries.set(fingerprint, { analysis });
-    this.changed = true;
+    this.changes++;
   }
 
   delete(fingerprint: string): boolean {
     const had = this.entries.delete(fingerprint);
-    if (had) this.changed = true;
+    if (had) this.changes++;
     return had;
   }
 
@@ -185,7 +186,7 @@ export class AnalysisCache {
         n++;
       }
     }
-    if (n > 0) this.changed = true;
+    if (n > 0) this.changes++;
     return n;
   }
 
@@ -220,12 +221,16 @@ export class AnalysisCache {
     return out;
   }
 
-  /** Writes the cache atomically (a temporary file renamed over `path`), then counts as saved (not dirty). */
+  /**
+   * Writes the cache atomically (a temporary file renamed over `path`). Afterwards it is not `dirty`, unless it
+   * changed while the file was being written.
+   */
   async save(fileOps: FileOps, path: string): Promise<void> {
     const tmp = path + '.tmp';
+    const changes = this.changes;
     await fileOps.writeFile(tmp, this.serialize());
     await fileOps.rename(tmp, path);
-    this.changed = false;
+    this.changes -= changes;
   }
 }
 

@@ -190,6 +190,7 @@ export class CorpusIndex {
     return this.byPath.get(path)?.rec.annotations;
   }
 
+  /** Counts (builds the entity tables and the search index first, when they are not built yet). */
   stats(): CorpusStats {
     this.ensureTables();
     this.ensureSearch();

@@ -150,6 +150,19 @@ describe('analysis cache', () => {
     assert.deepStrictEqual(cache.get('c'), HANDMADE);
   });
 
+  it('stays dirty when changed while being saved', async () => {
+    const fs = new MemoryFileOps();
+    const cache = AnalysisCache.empty();
+    cache.set('a', HANDMADE);
+    const saving = cache.save(fs, '/a.bin');
+    cache.set('b', HANDMADE);
+    await saving;
+    assert.equal(cache.dirty, true);
+    await cache.save(fs, '/a.bin');
+    assert.equal(cache.dirty, false);
+    assert.equal((await AnalysisCache.load(fs, '/a.bin')).size, 2);
+  });
+
   it('has a key naming the package version and schema', () => {
     assert.match(ANALYSIS_CACHE_KEY, /^news-annotator@\d+\.\d+\.\d+.*\/analysis-\d+$/);
     assert.equal(analysisCacheKey(), ANALYSIS_CACHE_KEY);
