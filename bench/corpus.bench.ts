@@ -276,6 +276,11 @@ async function main(): Promise<void> {
     const text = big.textOf(p.source.path)!;
     const rel = big.related(p.source.path, p.start + 1, { limit: 10 });
     if (rel[0]?.path === p.copyPath) top1++;
+    else {
+      const at = rel.findIndex((r) => r.path === p.copyPath);
+      const top = rel[0];
+      console.log(`    miss: ${path.basename(p.source.path)}@${p.start} copy ranked ${at < 0 ? '>10' : at + 1}; first ${top ? `${top.path} ${top.reasons.map((x) => `${x.kind} ${x.score}`).join(', ')}` : 'none'}`);
+    }
     if (rel.some((r) => r.path === p.copyPath && r.reasons.some((x) => x.kind === 'same-quote'))) found++;
     void text;
   }
