@@ -55,9 +55,16 @@ export class IndexService implements vscode.Disposable {
   private sync(): Promise<void> {
     this.running ??= this.run().finally(() => {
       this.running = undefined;
+      // Build the search and related tables in small slices now, so the first query does not pay for them.
+      this.warm?.abort();
+      const warm = new AbortController();
+      this.warm = warm;
+      this.index.prepareInBackground({ signal: warm.signal }).then(undefined, () => undefined);
     });
     return this.running;
   }
+
+  private warm: AbortController | undefined;
 
   private async run(): Promise<void> {
     for (;;) {
@@ -93,6 +100,7 @@ export class IndexService implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.warm?.abort();
     for (const d of this.disposables) d.dispose();
   }
 }
