@@ -20,6 +20,8 @@ export interface NewsAnnotatorApi {
   sidecarProblem(uri: string): SidecarProblem | undefined;
   /** Labels (and descriptions) of the Articles view, expanded to `depth` levels. */
   articlesTree(depth?: number): string[];
+  /** Ids of the items selected in the Articles view. */
+  articlesSelection(): string[];
   entitiesTree(depth?: number): string[];
   tagsTree(depth?: number): string[];
   /** The explorer badge of an article (undefined when it has none). */

@@ -69,8 +69,17 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     const doc = vscode.window.activeTextEditor?.document;
     void vscode.commands.executeCommand('setContext', ContextKeys.isArticle, !!doc && catalog.isArticleUri(doc.uri));
   };
+  // The Articles view follows the active editor (like the Explorer): reveal and select its article.
+  const revealActive = () => {
+    const doc = vscode.window.activeTextEditor?.document;
+    const node = doc && articlesView.visible ? articlesTree.findArticleNode(doc.uri.toString()) : undefined;
+    if (node) articlesView.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
+  };
   context.subscriptions.push(
-    vscode.window.onDidChangeActiveTextEditor(updateEditorContext),
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      updateEditorContext();
+      revealActive();
+    }),
     catalog.onDidChange(() => {
       void vscode.commands.executeCommand('setContext', ContextKeys.hasArticles, catalog.all().length > 0);
       void vscode.commands.executeCommand('setContext', ContextKeys.ready, catalog.isReady);
@@ -114,6 +123,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     annotations: (uri) => annotations.forArticle(uri),
     sidecarProblem: (uri) => annotations.problem(uri),
     articlesTree: (depth) => articlesTree.snapshot(depth),
+    articlesSelection: () => articlesView.selection.map((n) => n.id),
     entitiesTree: (depth) => surfaces.entitiesTree(depth),
     tagsTree: (depth) => surfaces.tagsTree(depth),
     fileBadge: (uri) => surfaces.fileBadge(uri),

@@ -29,8 +29,6 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly undoStack: UndoStep[] = [];
   private gitAuthor: Promise<string | undefined> | undefined;
-  /** Sidecar writes of our own, so the watcher does not reload what we just wrote. */
-  private readonly ownWrites = new Map<string, number>();
 
   constructor(private readonly catalog: ArticleCatalog) {
     this.store = new SidecarStore({ fileOps: vscodeFileOps, contextLength: config.contextLength() });
@@ -155,7 +153,6 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
   async undo(): Promise<string | undefined> {
     const step = this.undoStack.pop();
     if (!step) return undefined;
-    this.noteOwnWrite(step.uri);
     await step.undo();
     this.refreshView(step.uri);
     return step.label;
@@ -170,16 +167,11 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
     if (!vscode.workspace.isTrusted) {
       throw new Error('this workspace is not trusted, so News Annotator does not write sidecar files here (trust the workspace to annotate)');
     }
-    this.noteOwnWrite(uri);
     try {
       return await fn();
     } finally {
       this.refreshView(uri);
     }
-  }
-
-  private noteOwnWrite(uri: string): void {
-    this.ownWrites.set(uri + SIDECAR_SUFFIX, Date.now());
   }
 
   /** The author recorded on new annotations: the setting, else git's user.name, else the OS user. */
@@ -221,7 +213,6 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
     const uri = doc.uri.toString();
     const h = this.handles.get(uri);
     if (!h || h.readOnly || h.list().length === 0 || !vscode.workspace.isTrusted) return;
-    this.noteOwnWrite(uri);
     try {
       await h.saveAnchors();
     } catch (err) {
@@ -253,10 +244,9 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
 
   private async onSidecarDiskChange(sidecar: vscode.Uri): Promise<void> {
     if (!isSidecarPath(sidecar.path)) return;
-    const key = sidecar.toString();
-    const own = this.ownWrites.get(key);
-    if (own !== undefined && Date.now() - own < 1500) return;
-    const articleUri = key.slice(0, -SIDECAR_SUFFIX.length);
+    // Every change is re-read, our own writes included: reloading what we just wrote is cheap and runs in the
+    // store's queue, while skipping events by timing could miss a real change made right after a save.
+    const articleUri = sidecar.toString().slice(0, -SIDECAR_SUFFIX.length);
     const h = this.handles.get(articleUri);
     if (h) {
       await h.reload();

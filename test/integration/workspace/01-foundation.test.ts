@@ -53,6 +53,14 @@ describe('Foundation: the extension in a real VS Code', () => {
     assert.equal(a.articlesTree(1).length, 3);
   });
 
+  it('the Articles view follows the active editor', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('workbench.view.extension.newsAnnotator');
+    const editor = await openArticle('papers', 'quay-vote.txt');
+    const key = editor.document.uri.toString();
+    await waitFor('article selected in the view', () => a.articlesSelection().some((id) => id.endsWith(`article:${key}`)));
+  });
+
   it('gives the articles it manages the news language, and leaves other text files alone', async () => {
     await api();
     const editor = await openArticle('wire', 'harbour-deal.txt');
