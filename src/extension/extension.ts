@@ -39,7 +39,14 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     config.groupBy(),
   );
   const articlesView = vscode.window.createTreeView(Views.articles, { treeDataProvider: articlesTree, showCollapseAll: true });
-  context.subscriptions.push(articlesTree, articlesView, ...registerArticleCommands(catalog, articlesTree));
+  context.subscriptions.push(
+    articlesTree,
+    articlesView,
+    ...registerArticleCommands(catalog, articlesTree),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (config.affects(e, 'articles.groupBy') && articlesTree.grouping !== config.groupBy()) articlesTree.setGroupBy(config.groupBy());
+    }),
+  );
 
   const decorations = new Decorations({ catalog, annotations: (uri) => annotations.forArticle(uri), onDidChangeAnnotations: annotations.onDidChange });
   context.subscriptions.push(decorations);

@@ -43,6 +43,11 @@ describe('Foundation: the extension in a real VS Code', () => {
     assert.equal(vscode.workspace.getConfiguration('newsAnnotator').get('articles.groupBy'), 'outlet');
     await vscode.commands.executeCommand('newsAnnotator.groupByNone');
     assert.equal(a.articlesTree(1).length, 3);
+    // The setting itself, changed in the Settings editor, applies live too.
+    await vscode.workspace.getConfiguration('newsAnnotator').update('articles.groupBy', 'speaker', vscode.ConfigurationTarget.Workspace);
+    await waitFor('grouped by speaker', () => a.articlesTree(1).some((l) => /^Ingrid Solberg — 2 articles/.test(l)));
+    await vscode.workspace.getConfiguration('newsAnnotator').update('articles.groupBy', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor('ungrouped', () => a.articlesTree(1).length === 3);
   });
 
   it('filters the Articles view by text', async () => {
