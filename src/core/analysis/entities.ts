@@ -56,6 +56,21 @@ export const ORG_SUFFIX = /^(?:Institution|Institute|Associates|Association|Coun
 
 /** Normalised key of a surface form: lower case, no dots, no leading "the", straight apostrophes. */
 export function normKey(s: string): string {
+  // Pure and called many times per article with the same few forms: remembered (bounded).
+  let k = normKeyMemo.get(s);
+  if (k === undefined) {
+    k = normKeyOf(s);
+    if (normKeyMemo.size >= MEMO_MAX) normKeyMemo.clear();
+    normKeyMemo.set(s, k);
+  }
+  return k;
+}
+
+const MEMO_MAX = 100_000;
+const normKeyMemo = new Map<string, string>();
+const slugMemo = new Map<string, string>();
+
+function normKeyOf(s: string): string {
   return s
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\./g, '')
@@ -66,6 +81,16 @@ export function normKey(s: string): string {
 }
 
 export function slug(s: string): string {
+  let k = slugMemo.get(s);
+  if (k === undefined) {
+    k = slugOf(s);
+    if (slugMemo.size >= MEMO_MAX) slugMemo.clear();
+    slugMemo.set(s, k);
+  }
+  return k;
+}
+
+function slugOf(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

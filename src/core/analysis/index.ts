@@ -287,14 +287,16 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   return { metadata, passages, furniture: structure.furniture, quotes, entities: entityIndex.entities, warnings };
 }
 
+const PLACE_ALIAS_KEYS = new Set<string>(Object.keys(PLACE_ALIASES));
+
 /** "US-Russia relations": a hyphenated compound of known places names both places. */
 function splitPlaceCompounds(raw: RawMention[], tokens: readonly Token[], text: string): void {
-  const places = new Set<string>(Object.keys(PLACE_ALIASES));
+  const places = new Set<string>();
   for (const m of raw) if (m.type === 'place') places.add(normKey(m.text));
   for (const t of tokens) {
     if (t.text.indexOf('-') <= 0) continue;
     const parts = t.text.split('-');
-    if (parts.length > 3 || !parts.every((p) => /^\p{Lu}/u.test(p) && places.has(normKey(p)))) continue;
+    if (parts.length > 3 || !parts.every((p) => /^\p{Lu}/u.test(p) && (PLACE_ALIAS_KEYS.has(normKey(p)) || places.has(normKey(p))))) continue;
     for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.start < t.end && t.start < raw[k]!.end) raw.splice(k, 1);
     let at = t.start;
     for (const p of parts) {

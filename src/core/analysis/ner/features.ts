@@ -35,12 +35,25 @@ export function shapeOf(w: string): string {
 }
 
 export function isCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  // ASCII: only A-Z changes when lower-cased (and no allocation for the common case)
+  if (c < 128) return c >= 65 && c <= 90;
   const ch = w.charAt(0);
   return ch.toLowerCase() !== ch;
 }
 
 export function isAllCaps(w: string): boolean {
-  return w.length > 1 && w.toUpperCase() === w && w.toLowerCase() !== w;
+  if (w.length <= 1) return false;
+  // ASCII fast path, the same answer as the general one below: upper-casing changes nothing iff there is
+  // no a-z, lower-casing changes something iff there is an A-Z.
+  let upper = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 128) return w.toUpperCase() === w && w.toLowerCase() !== w;
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper;
 }
 
 /** Features of a word form alone (cacheable per form). */

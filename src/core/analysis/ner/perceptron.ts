@@ -5,7 +5,7 @@
  * cost per token is a handful of map look-ups.
  */
 import modelJson from './model.json';
-import { LABELS, allowed, contextFeatures, isAllCapsSentence, isCapitalised, shapeOf, wordFeatures, type DocEvidence } from './features';
+import { LABELS, allowed, contextFeatures, isAllCaps, isAllCapsSentence, isCapitalised, shapeOf, wordFeatures, type DocEvidence } from './features';
 
 const NL = LABELS.length;
 
@@ -180,12 +180,20 @@ interface WordRec {
   /** pw=<this>|<next lower> (this word as the previous one) */
   pw: Map<string, Float32Array>;
   shapeRec: ShapeRec;
+  /** isCapitalised(word) */
+  capitalised: boolean;
+  /** the word holds an ASCII letter (counts as a letter in isAllCapsSentence) */
+  letter: boolean;
+  /** the word counts as capitals in isAllCapsSentence */
+  capsWord: boolean;
 }
 
 interface ShapeRec {
   asPs: Float32Array | undefined;
   asNs: Float32Array | undefined;
   pn: Map<string, Float32Array>;
+  /** tw=<previous label>|<this shape>, by previous label index */
+  tw: (Float32Array | undefined)[];
 }
 
 const recCache = new Map<string, WordRec>();
@@ -194,7 +202,13 @@ const shapeRecCache = new Map<string, ShapeRec>();
 function shapeRec(F: Fast, sh: string): ShapeRec {
   let r = shapeRecCache.get(sh);
   if (!r) {
-    r = { asPs: (F.single.get('ps') ?? EMPTY).get(sh), asNs: (F.single.get('ns') ?? EMPTY).get(sh), pn: (F.pair.get('pn') ?? EMPTY2).get(sh) ?? EMPTY };
+    const TW = F.pair.get('tw') ?? EMPTY2;
+    r = {
+      asPs: (F.single.get('ps') ?? EMPTY).get(sh),
+      asNs: (F.single.get('ns') ?? EMPTY).get(sh),
+      pn: (F.pair.get('pn') ?? EMPTY2).get(sh) ?? EMPTY,
+      tw: LABELS.map((pl) => (TW.get(pl) ?? EMPTY).get(sh)),
+    };
     shapeRecCache.set(sh, r);
   }
   return r;
@@ -215,6 +229,9 @@ function lowerRec(F: Fast, W: Map<string, Float32Array>, word: string, lower: st
     wn: (P.get('wn') ?? EMPTY2).get(lower) ?? EMPTY,
     pw: (P.get('pw') ?? EMPTY2).get(lower) ?? EMPTY,
     shapeRec: shapeRec(F, sh),
+    capitalised: isCapitalised(word),
+    letter: /[A-Za-z]/.test(word),
+    capsWord: isAllCaps(word) || (word.length === 1 && word >= 'A' && word <= 'Z'),
   };
 }
 
@@ -228,6 +245,28 @@ function rec(F: Fast, W: Map<string, Float32Array>, word: string): WordRec {
   return r;
 }
 
+/** Tag-feature weights by label index: t by previous label, t2 by (label before that, previous label), d by evidence bits. */
+interface TagTables {
+  T: (Float32Array | undefined)[];
+  T2: (Float32Array | undefined)[];
+  /** d=<L?><T?><0?>, indexed by L*4 + T*2 + first */
+  D: (Float32Array | undefined)[];
+}
+let tagTables: TagTables | null = null;
+
+function getTagTables(F: Fast): TagTables {
+  if (tagTables) return tagTables;
+  const t = F.single.get('t') ?? EMPTY;
+  const t2 = F.pair.get('t2') ?? EMPTY2;
+  const d = F.single.get('d') ?? EMPTY;
+  const T2: (Float32Array | undefined)[] = [];
+  for (let a = 0; a < NL; a++) for (let b = 0; b < NL; b++) T2[a * NL + b] = (t2.get(LABELS[a]!) ?? EMPTY).get(LABELS[b]!);
+  const D: (Float32Array | undefined)[] = [];
+  for (let k = 0; k < 8; k++) D[k] = d.get((k & 4 ? 'L' : '') + (k & 2 ? 'T' : '') + (k & 1 ? '0' : ''));
+  tagTables = { T: LABELS.map((l) => t.get(l)), T2, D };
+  return tagTables;
+}
+
 let bos: WordRec | null = null;
 let eos: WordRec | null = null;
 
@@ -238,18 +277,24 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
     bos = lowerRec(F, W, '', '<s>', SHAPE_BOS);
     eos = lowerRec(F, W, '', '</s>', SHAPE_EOS);
   }
-  const caps = isAllCapsSentence(words);
   const n = words.length;
   const recs: WordRec[] = new Array(n);
-  for (let i = 0; i < n; i++) recs[i] = rec(F, W, words[i]!);
+  // isAllCapsSentence(words), from the per-form flags
+  let capsWords = 0;
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const r = (recs[i] = rec(F, W, words[i]!));
+    if (r.letter) {
+      letters++;
+      if (r.capsWord) capsWords++;
+    }
+  }
+  const caps = letters >= 2 && capsWords * 4 >= letters * 3;
   const scores = new Float64Array(NL);
   const out: TokenSpan[] = [];
-  const T = F.single.get('t') ?? EMPTY;
-  const T2 = F.pair.get('t2') ?? EMPTY2;
-  const TW = F.pair.get('tw') ?? EMPTY2;
+  const { T, T2, D } = getTagTables(F);
   const FIRST = (F.single.get('first') ?? EMPTY).get('');
   const CAPS = (F.single.get('caps') ?? EMPTY).get('');
-  const D = F.single.get('d') ?? EMPTY;
   let prev = 0;
   let prev2 = 0;
   let spanStart = -1;
@@ -280,16 +325,14 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
       add(scores, CAPS);
       add(scores, r.asCaps);
     }
-    const w = words[i]!;
-    if (doc && isCapitalised(w)) {
+    if (doc && r.capitalised) {
       const inLower = doc.lower.has(r.lower);
       const inTitle = doc.titleMid.has(r.lower);
-      add(scores, D.get((inLower ? 'L' : '') + (inTitle ? 'T' : '') + (i === 0 ? '0' : '')));
+      add(scores, D[(inLower ? 4 : 0) + (inTitle ? 2 : 0) + (i === 0 ? 1 : 0)]);
     }
-    const pl = LABELS[prev]!;
-    add(scores, T.get(pl));
-    add(scores, (T2.get(LABELS[prev2]!) ?? EMPTY).get(pl));
-    add(scores, (TW.get(pl) ?? EMPTY).get(r.shape));
+    add(scores, T[prev]);
+    add(scores, T2[prev2 * NL + prev]);
+    add(scores, r.shapeRec.tw[prev]);
     let best = -1;
     for (let k = 0; k < NL; k++) if (ALLOWED[prev * NL + k] && (best < 0 || scores[k]! > scores[best]!)) best = k;
     const label = LABELS[best]!;
