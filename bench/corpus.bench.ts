@@ -6,6 +6,7 @@
  * = load the index cache + load the analysis cache (so no article is analysed again); the search index and
  * the entity tables are built on first use (or in the background): that first use is printed too.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -229,7 +230,9 @@ async function main(): Promise<void> {
   const st10 = built.stats();
   console.log(`  indexed: ${st10.articles} articles, ${st10.passages} passages, ${st10.quotes} quotes, ${st10.entities} entities, ${st10.annotations} annotations, ${st10.shinglePostings} shingle postings`);
   const used = mem.heapUsed + mem.arrayBuffers;
-  line('memory: process heap + typed arrays', mb(used), '≤ 300 MB', used <= 300 * 1024 * 1024);
+  // Not the extension's figure (that one is measured in a process of its own, below): this process also holds
+  // the BBC index, the bench's own copies of the texts and the query samples.
+  line('memory of this bench process: heap + typed arrays', mb(used));
   line('  (also holds the BBC index and the bench texts)', '');
   line('  rss', mb(mem.rss));
 
@@ -265,6 +268,12 @@ async function main(): Promise<void> {
   line('reopen: both', ms(fileMs + acMs), '≤ 0.5 s', fileMs + acMs <= 500);
   if (ac10.size !== new Set(docs.map((d) => fingerprint(d.text))).size) console.log(`  analysis cache entries differ: ${ac10.size}`);
   firstUse(big, ac10, docs.map((d) => d.path), '10k');
+  // The memory the extension would need for this corpus, each in a process of its own (bench/corpus-memory.ts):
+  // only the index (with its texts, tables and search index), nothing of this bench.
+  for (const mode of ['built', 'reopen']) {
+    const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(__dirname, 'corpus-memory.ts'), mode, cachePath10, analysisPath10], { stdio: 'inherit' });
+    if (r.status !== 0) console.log(`  corpus-memory ${mode} exited with ${r.status ?? r.signal}`);
+  }
   rmSync(tmp10, { recursive: true, force: true });
 
   measureQueries(big, docs, samples10, '10k');
