@@ -9,7 +9,7 @@ import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
 import { buildEntities, HONORIFICS, normKey, PLACE_ALIASES, type RawMention } from './entities';
-import { SpeakerResolver, type Attribution } from './speakers';
+import { SpeakerResolver, tokenAt, type Attribution } from './speakers';
 import { betweenPairs, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityType, Passage, Quote, Span } from './types';
@@ -224,7 +224,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const rawQuotes = findQuotes(masked, quoteBlocks);
   const quoted = new Uint8Array(tokens.length);
   for (const q of rawQuotes) {
-    let i = lowerBound(tokens, q.open);
+    let i = tokenAt(tokens, q.open);
     while (i < tokens.length && tokens[i]!.start <= q.close) quoted[i++] = 1;
   }
   const resolver = new SpeakerResolver({ text: masked, tokens, blockOfToken, entities: entityIndex, quoted });
@@ -304,17 +304,6 @@ function splitPlaceCompounds(raw: RawMention[], tokens: readonly Token[], text: 
       at += p.length + 1;
     }
   }
-}
-
-function lowerBound(tokens: readonly Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function pushMention(out: RawMention[], text: string, tokens: readonly Token[], s: number, e: number, type: EntityType): RawMention | null {
