@@ -16,9 +16,11 @@ export class EntityCorrectionsService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+    // Watch everything and filter: a file created inside a folder that was itself just created (the usual way
+    // this file appears) can be missed by a narrower pattern, so the folder's own creation also triggers a read.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const onFile = (uri: vscode.Uri) => {
-      if (this.isCorrectionsFile(uri)) void this.reload();
+      if (this.isCorrectionsFile(uri) || this.isCorrectionsFolder(uri)) this.scheduleReload();
     };
     this.disposables.push(
       this.emitter,
@@ -52,6 +54,26 @@ export class EntityCorrectionsService implements vscode.Disposable {
 
   private isCorrectionsFile(uri: vscode.Uri): boolean {
     return (vscode.workspace.workspaceFolders ?? []).some((f) => this.fileOf(f).toString() === uri.toString());
+  }
+
+  /** A folder on the way to a corrections file (created or deleted as a whole). */
+  private isCorrectionsFolder(uri: vscode.Uri): boolean {
+    const u = uri.toString();
+    return (vscode.workspace.workspaceFolders ?? []).some((f) => {
+      const file = this.fileOf(f).toString();
+      return file.startsWith(u + '/') && u.length > f.uri.toString().length;
+    });
+  }
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Reads again shortly (editors and git write a file in several steps). */
+  private scheduleReload(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.reload();
+    }, 150);
   }
 
   /** Reads every folder's file; fires onDidChange when anything differs from before. */
@@ -96,6 +118,7 @@ export class EntityCorrectionsService implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
 }
