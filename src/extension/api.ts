@@ -36,6 +36,8 @@ export interface NewsAnnotatorApi {
     readonly firstHighlightMs: number | undefined;
     /** From activation start to the end of the first scan (articles found, analysed or read from the cache, sidecars loaded). */
     readonly readyMs: number | undefined;
+    /** From activation start to the end of the scan (articles found and analysed), before sidecars are loaded. */
+    readonly scanMs: number | undefined;
     /** Analyses found in the cache when the workspace opened. */
     readonly cacheLoaded: number;
     readonly analysed: number;

@@ -109,7 +109,10 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     .reload()
     .then(() => memo.load(corrections.signature()))
     .then(() => catalog.scan())
-    .then(() => memo.save())
+    .then(() => {
+      scanMs = performance.now() - t0;
+      return memo.save();
+    })
     .then(() => annotations.loadAll())
     .then(() => {
       readyMs = performance.now() - t0;
@@ -123,6 +126,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     });
   const activateMs = performance.now() - t0;
   let readyMs: number | undefined;
+  let scanMs: number | undefined;
   return {
     whenReady: () => ready,
     articleUris: () => catalog.all().map((a) => a.key),
@@ -140,6 +144,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       activateMs,
       firstHighlightMs: decorations.firstDraw === undefined ? undefined : decorations.firstDraw - t0,
       readyMs,
+      scanMs,
       cacheLoaded: memo.loadedCount,
       analysed: catalog.counts.analysed,
       remembered: catalog.counts.remembered,

@@ -35,7 +35,8 @@ export interface ArticleEntry {
   version: number | undefined;
 }
 
-const BATCH = 16;
+/** Articles read and analysed per slice of work between yields. */
+const BATCH = 48;
 
 export class ArticleCatalog implements vscode.Disposable {
   private readonly entries = new Map<string, ArticleEntry>();

@@ -13,7 +13,7 @@ describe('A large folder: the BBC corpus (2,225 articles)', () => {
     assert.equal(n, 2225, 'README.TXT is not an article; every story is');
     const reopen = t.cacheLoaded > 0;
     console.log(
-      `    timing: ${reopen ? 'reopen' : 'first open'} of ${n} articles: ready after ${t.readyMs?.toFixed(0)} ms ` +
+      `    timing: ${reopen ? 'reopen' : 'first open'} of ${n} articles: ready after ${t.readyMs?.toFixed(0)} ms (scan done at ${t.scanMs?.toFixed(0)} ms) ` +
         `(activate() ${t.activateMs.toFixed(1)} ms; analysed ${t.analysed}, from cache ${t.remembered})`,
     );
     if (reopen) assert.equal(t.analysed, 0, 'nothing analysed again on reopen');
