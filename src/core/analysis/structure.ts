@@ -75,7 +75,76 @@ function isFurnitureLine(t: string): boolean {
   if (/^<\/?(?:[A-Za-z][\w.-]*:)?(?:image|img|figure|picture|source|svg)\b/i.test(t)) return true;
   if (t.length > 400) return false;
   for (const re of FURNITURE_LINE) if (re.test(t)) return true;
+  return isSignUpLine(t) || isNavLine(t);
+}
+
+/** A line that ends a sentence (or a quotation): body text, not a label or a button. */
+const ENDS_SENTENCE = /[.!?]["”’)]?$/;
+
+/**
+ * Sign-up and account furniture: "Sign up to X Briefing", "Sign up for X | Manage your subscription |
+ * Unsubscribe", "Get the day's top stories in your inbox … Sign up", "Enjoyed this issue? Forward it to a
+ * colleague." Short lines only: a paragraph that merely mentions subscribing is body text.
+ */
+function isSignUpLine(t: string): boolean {
+  if (t.length > 200) return false;
+  // "Sign up to Europe Briefing", "Subscribe now": a short label, not a sentence.
+  if (t.length <= 80 && /^(?:sign up|subscribe)\b/i.test(t) && !ENDS_SENTENCE.test(t)) return true;
+  // account links: "Manage your subscription | Unsubscribe", "View in browser"
+  if (/\b(?:manage (?:your )?subscriptions?|unsubscribe|update (?:your )?(?:email )?preferences|view (?:this email |it )?in (?:your |a )?browser)\b/i.test(t)) {
+    if (/[|·•]/.test(t) || !ENDS_SENTENCE.test(t)) return true;
+  }
+  // a promo that ends in its button: "… in your inbox every weekday morning. Sign up"
+  if (/[.!?:]\s*(?:sign up|subscribe)(?: now| here| for free| free| today)?\s*[›>→]?$/i.test(t) && /\b(?:inbox|newsletter|briefing|email|daily|weekly)\b/i.test(t)) return true;
+  if (t.length <= 160 && /^(?:get|receive|have)\b.{0,100}\b(?:in|to) your inbox\b/i.test(t)) return true;
+  if (t.length <= 160) {
+    if (/^enjoyed this (?:issue|newsletter|email|edition|briefing)\b/i.test(t)) return true;
+    if (/\bforward (?:it|this(?: email| newsletter| issue| edition| briefing)?) to (?:a |your )?(?:friend|colleague)s?\b/i.test(t)) return true;
+    if (/^(?:was this (?:email|newsletter|briefing) forwarded to you|forwarded this (?:email|newsletter))\b/i.test(t)) return true;
+  }
   return false;
+}
+
+/**
+ * A navigation line: three or more short items separated by `|`, `·` or `•` ("Home | World | Europe").
+ * A byline or a date line written with the same separators ("By X · 5 March 2025 · 4 min read") is not one.
+ */
+function isNavLine(t: string): boolean {
+  if (t.length > 300 || !/[|·•]/.test(t)) return false;
+  const items = t.split(/\s*[|·•]\s*/);
+  if (items.length < 3) return false;
+  for (const it of items) {
+    if (!it || it.length > 30 || /[.!?,;:]$/.test(it) || /^["“‘]/.test(it)) return false;
+    if (wordsOf(it).length > 4) return false;
+  }
+  if (/^(?:by|written by|words by|reporting by)\s/i.test(t) || findDate(t)) return false;
+  return true;
+}
+
+/**
+ * A masthead line naming an issue or edition ("Ocean Policy Weekly — Issue 112", "The Harbour Letter No. 45",
+ * "Vol. 3, No. 12", "Coastal Brief | Weekend Edition"). Returns the publication's name (the part before the
+ * cue) or '' when the line has none, null when the line is not one.
+ */
+const ISSUE_CUE = /(?:Issue|Vol\.|Volume|No\.|Number)\s*#?\s*\d+\b|(?:[A-Z][\p{L}’']*\s+)?Edition\b|#\d+\b/gu;
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'a', 'an', 'to', '&']);
+function issueLine(t: string): string | null {
+  if (t.length > 100 || wordsOf(t).length > 14 || /[!?]$/.test(t) || /\.$/.test(t.replace(/\b(?:No|Vol)\.$/, ''))) return null;
+  ISSUE_CUE.lastIndex = 0;
+  for (let m = ISSUE_CUE.exec(t); m; m = ISSUE_CUE.exec(t)) {
+    const before = t.slice(0, m.index);
+    const after = t.slice(m.index + m[0].length);
+    // the cue ends the line or is followed by a separator (a date, another cue)
+    if (!/^\s*(?:$|[—–\-|·•:,(])/.test(after)) continue;
+    const name = before.replace(/[\s—–\-|·•:,(]+$/, '');
+    const separated = name.length < before.length && /[—–\-|·•:,(]\s*$/.test(before);
+    const words = wordsOf(name);
+    const titled = words.length > 0 && words.length <= 6 && words.every((w, i) => /^[\p{Lu}\d]/u.test(w) || (i > 0 && SMALL_WORDS.has(w)));
+    if (!name) return '';
+    if (!(separated || titled)) continue;
+    return titled ? name : '';
+  }
+  return null;
 }
 
 // --- dates ------------------------------------------------------------------------------------------
@@ -147,7 +216,11 @@ export function findDate(s: string): FoundDate | null {
 
 const DATELINE = /^((?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*(?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?,?\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?)(?:\s*[.,]?\s*(\/[A-Z][A-Za-z-]{1,12}\/|\((?:AP|AFP|Reuters|Bloomberg|[A-Z][A-Za-z]{1,15})\))\.?(?:\s*[-–—]+)?|\s*[-–—]+|:(?=\s+[A-Z"“]))\s+/;
 
-const BYLINE = /^(?:by|written by|words by|reporting by)\s+([A-Z][\p{L}'’.-]+(?:\s+(?:[A-Z][\p{L}'’.-]+|van|von|de|der|da|al|bin|and|&)){0,6})(?:\s*(?:,|\||—|-|in)\s*.*)?$/iu;
+// Case-sensitive names (so "By Clara Moreau in Brussels" stops before "in"); any case for the cue word.
+const BYLINE = /^(?:[Bb][Yy]|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Rr]eporting [Bb]y|BY|WRITTEN BY|WORDS BY|REPORTING BY)\s+([\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|van|von|de|der|da|al|bin|and|&)){0,6})(?:\s*(?:,|\||—|–|-|·|\bin\b|\bat\b)\s*.*)?$/u;
+
+/** A time after a date on its line: "Wednesday 5 March 2025 06.00 GMT", "March 4, 2025, 10:15 am". */
+const TIME_SUFFIX = /,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$/i;
 
 const LOGO = /^([A-Z][\w.& ]{1,40}?) logo\s*\1?\s*(.*)$/;
 
@@ -211,6 +284,9 @@ export function analyzeStructure(text: string): Structure {
       furniture.push({ start: l.start, end: l.end });
     }
   }
+  // Masthead and section label around the first navigation line at the top of the page:
+  // "The Northern Ledger" / "Home | World | Europe | Business" / "Europe".
+  const masthead = markMasthead(lines, isFurn, furniture);
   // Inline furniture (data: images, image tags, markdown images) anywhere.
   INLINE_FURNITURE.lastIndex = 0;
   if (text.indexOf('data:') >= 0 || text.indexOf('<im') >= 0 || text.indexOf('![') >= 0) {
@@ -231,6 +307,7 @@ export function analyzeStructure(text: string): Structure {
   let author: string | null = null;
   let dateline: string | null = null;
   let datelineSpan: Span | null = null;
+  let issuePublisher: string | null = null;
   const kinds = new Map<number, PassageKind>();
   let firstBody = -1;
   let seen = 0;
@@ -239,8 +316,21 @@ export function analyzeStructure(text: string): Structure {
     if (!l.text || isFurn[k]) continue;
     seen++;
     const t = l.text;
-    if (WEEKDAY_DATE.test(t) || (/^\S.{0,40}$/.test(t) && findDate(t)?.text.length === t.replace(/\.$/, '').length)) {
-      if (!date) date = findDate(t);
+    if (!title && firstBody < 0) {
+      // "Ocean Policy Weekly — Issue 112": the publication, not the headline.
+      const issue = issueLine(t);
+      if (issue !== null) {
+        if (issue && !issuePublisher) issuePublisher = issue;
+        const d = findDate(t);
+        if (d && !date) date = d;
+        isFurn[k] = 1;
+        furniture.push({ start: l.start, end: l.end });
+        continue;
+      }
+    }
+    const undated = t.replace(TIME_SUFFIX, '');
+    if (WEEKDAY_DATE.test(undated) || (/^\S.{0,40}$/.test(undated) && findDate(undated)?.text.length === undated.replace(/\.$/, '').length)) {
+      if (!date) date = findDate(undated);
       kinds.set(k, 'dateline');
       continue;
     }
@@ -320,6 +410,8 @@ export function analyzeStructure(text: string): Structure {
       }
     }
   }
+  // The page's own name: an issue line's publication, else the masthead above the navigation.
+  if (!publisher) publisher = issuePublisher ?? masthead;
   if (!publisher) {
     for (const l of lines.slice(0, 12)) {
       const c = /^Home([A-Z]{2,6})(?=[A-Z ])/.exec(l.text);
@@ -384,6 +476,54 @@ export function analyzeStructure(text: string): Structure {
     },
     datelineSpan,
   };
+}
+
+/**
+ * The first navigation line among the top lines (before any body text) makes the short lines of its block
+ * before it a masthead and a lone short word right after it a section label; all are marked as furniture.
+ * Returns the masthead's name (the first masthead line), or null.
+ */
+function markMasthead(lines: readonly Line[], isFurn: Uint8Array, furniture: Span[]): string | null {
+  let nav = -1;
+  let seen = 0;
+  for (let k = 0; k < lines.length && seen < 12; k++) {
+    const t = lines[k]!.text;
+    if (!t) continue;
+    seen++;
+    if (isFurn[k]) {
+      if (isNavLine(t)) {
+        nav = k;
+        break;
+      }
+      continue;
+    }
+    if (t.length > 120 || ENDS_SENTENCE.test(t)) break; // body text: no masthead below it
+  }
+  if (nav < 0) return null;
+  const mark = (k: number) => {
+    isFurn[k] = 1;
+    furniture.push({ start: lines[k]!.start, end: lines[k]!.end });
+  };
+  let name: string | null = null;
+  for (let k = nav - 1; k >= 0 && lines[k]!.text; k--) {
+    const t = lines[k]!.text;
+    if (isFurn[k]) continue;
+    if (!isMastheadLike(t)) break;
+    mark(k);
+    name = t;
+  }
+  let k = nav + 1;
+  while (k < lines.length && lines[k]!.text && isFurn[k]) k++;
+  const t = k < lines.length ? lines[k]!.text : '';
+  if (t && wordsOf(t).length <= 2 && t.length <= 30 && !/[.!?:,;"”’]$/.test(t) && !findDate(t)) mark(k);
+  return name;
+}
+
+/** A short name-like line: "The Northern Ledger", "HARBOUR DAILY". */
+function isMastheadLike(t: string): boolean {
+  if (t.length > 50 || /[.!?:,;"”’]$/.test(t) || /^["“‘]/.test(t) || findDate(t) || BYLINE.test(t)) return false;
+  const words = wordsOf(t);
+  return words.length <= 5 && /^[\p{Lu}\d]/u.test(t);
 }
 
 function nextNonEmpty(lines: readonly Line[], k: number): Line | undefined {
