@@ -7,7 +7,8 @@ import type { EntityType, Quote } from '../../core/analysis/types';
 import type { GroupBy } from '../config';
 import type { ArticleEntry } from '../model/articleCatalog';
 import type { AnnotationView } from '../model/annotationView';
-import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, articleTitle, excerpt, toTreeItem, type TreeNode } from './treeNodes';
+import { fingerprint } from '../../core/text/decode';
+import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, toTreeItem, type TreeNode } from './treeNodes';
 
 export interface ArticlesSource {
   all(): ArticleEntry[];
@@ -235,7 +236,7 @@ function quoteGroups(a: ArticleEntry, quotes: readonly Quote[], annotations: rea
             const n = (seen.get(q.text) ?? 0) + 1;
             seen.set(q.text, n);
             const annotation = annotations.find((x) => x.status !== 'orphaned' && x.start < q.end && x.end > q.start);
-            return { kind: 'quote' as const, id: `${node.id}/q:${hash(q.text)}:${n}`, parent: node, article: a, quote: q, annotation };
+            return { kind: 'quote' as const, id: `${node.id}/q:${fingerprint(q.text)}:${n}`, parent: node, article: a, quote: q, annotation };
           });
         },
       };
@@ -265,12 +266,3 @@ function entityGroups(a: ArticleEntry, parent: TreeNode): TreeNode[] {
       return node;
     });
 }
-
-/** Short stable hash for ids. */
-export function hash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
-
-export { articleTitle, excerpt };
