@@ -28,6 +28,9 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly undoStack: UndoStep[] = [];
+  /** Articles whose views are out of date after edits (recomputed when read). */
+  private readonly stale = new Set<string>();
+  private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
   private gitAuthor: Promise<string | undefined> | undefined;
 
   constructor(private readonly catalog: ArticleCatalog) {
@@ -51,6 +54,7 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
   // ---- AnnotationSource -------------------------------------------------------------------------------
 
   forArticle(uri: string): readonly AnnotationView[] {
+    if (this.stale.has(uri)) this.refreshView(uri, false);
     return this.views.get(uri) ?? [];
   }
 
@@ -60,6 +64,7 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
   }
 
   tagCounts(): [string, number][] {
+    for (const uri of [...this.stale]) this.refreshView(uri, false);
     const counts = new Map<string, number>();
     for (const list of this.views.values()) for (const a of list) for (const t of a.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -92,6 +97,7 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
   }
 
   private refreshView(uri: string, fire = true): void {
+    this.stale.delete(uri);
     const h = this.handles.get(uri);
     const list = h ? h.list().map(toView) : [];
     if (list.length > 0) this.views.set(uri, list);
@@ -147,10 +153,6 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
     const h = await this.handleFor(uri);
     const r = await this.write(uri, () => h.reattach(id, start, end));
     return toView(r);
-  }
-
-  get canUndo(): boolean {
-    return this.undoStack.length > 0;
   }
 
   /** Undoes the last annotation change; returns what was undone, or undefined when there is nothing to undo. */
@@ -210,7 +212,18 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
       const edits = e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newText: c.text }));
       h.applyEdits(edits, e.document.getText());
     }
-    this.refreshView(uri);
+    // The handle is current at once (commands read it through forArticle); trees, decorations and the index
+    // hear about it after a pause in typing rather than on every keystroke (VS Code moves the decorations).
+    this.stale.add(uri);
+    const prev = this.typing.get(uri);
+    if (prev) clearTimeout(prev);
+    this.typing.set(
+      uri,
+      setTimeout(() => {
+        this.typing.delete(uri);
+        this.refreshView(uri);
+      }, config.highlights().debounceMs),
+    );
   }
 
   private async onDocumentSave(doc: vscode.TextDocument): Promise<void> {
@@ -276,6 +289,7 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
   }
 
   dispose(): void {
+    for (const t of this.typing.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
 }

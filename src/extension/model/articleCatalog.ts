@@ -60,12 +60,18 @@ export class ArticleCatalog implements vscode.Disposable {
       watcher.onDidCreate((uri) => void this.onDiskChange(uri, 'create')),
       watcher.onDidChange((uri) => void this.onDiskChange(uri, 'change')),
       watcher.onDidDelete((uri) => void this.onDiskChange(uri, 'delete')),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.matchers.clear();
+        void this.rescan();
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.entries.has(e.document.uri.toString())) this.scheduleUpdate(e.document);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (config.affects(e, 'articles.include', 'articles.exclude')) void this.rescan();
+        if (config.affects(e, 'articles.include', 'articles.exclude')) {
+          this.matchers.clear();
+          void this.rescan();
+        }
       }),
       this.changed,
     );
@@ -89,7 +95,19 @@ export class ArticleCatalog implements vscode.Disposable {
     if (this.entries.has(uri.toString())) return true;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const rel = folder ? vscode.workspace.asRelativePath(uri, false) : uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    return articleMatcher({ include: config.articleInclude(folder), exclude: config.articleExclude(folder) })(rel);
+    return this.matcherFor(folder)(rel);
+  }
+
+  /** Compiled include/exclude rules per folder (called for every file event, so compiled once, not per call). */
+  private readonly matchers = new Map<string, (rel: string) => boolean>();
+  private matcherFor(folder: vscode.WorkspaceFolder | undefined): (rel: string) => boolean {
+    const key = folder?.uri.toString() ?? '';
+    let m = this.matchers.get(key);
+    if (!m) {
+      m = articleMatcher({ include: config.articleInclude(folder), exclude: config.articleExclude(folder) });
+      this.matchers.set(key, m);
+    }
+    return m;
   }
 
   /** Finds and analyses every article. Resolves when done; concurrent calls share the running scan. */
@@ -160,7 +178,7 @@ export class ArticleCatalog implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const include = config.articleInclude(folder);
       const exclude = config.articleExclude(folder);
-      const matches = articleMatcher({ include, exclude });
+      const matches = this.matcherFor(folder);
       // The search service refuses nested brace groups: give it one include glob at a time and only the flat
       // exclude globs; the matcher applies the full rules to what comes back.
       const flatExclude = exclude.filter((g) => !/[{}]/.test(g));
