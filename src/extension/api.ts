@@ -38,9 +38,16 @@ export interface NewsAnnotatorApi {
     readonly readyMs: number | undefined;
     /** From activation start to the end of the scan (articles found and analysed), before sidecars are loaded. */
     readonly scanMs: number | undefined;
+    /** On a reopen: from activation start to the articles shown from the index cache (with their sidecars), before any file is read. */
+    readonly restoredMs: number | undefined;
     /** Analyses found in the cache when the workspace opened. */
     readonly cacheLoaded: number;
     readonly analysed: number;
     readonly remembered: number;
+    /** Article files read from disk, and articles shown from the index cache without reading them. */
+    readonly read: number;
+    readonly restored: number;
+    /** The corpus-index cache: articles it held when loaded, and the last load and save times. */
+    readonly indexCache: { readonly articles: number; readonly loadMs: number; readonly saveMs: number };
   };
 }

@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const decorations = new Decorations({ catalog, annotations: (uri) => annotations.forArticle(uri), onDidChangeAnnotations: annotations.onDidChange });
   context.subscriptions.push(decorations);
   const surfaces = registerSurfaces(ctx);
-  const indexService = new IndexService(catalog, annotations);
+  const indexService = new IndexService(catalog, annotations, context.globalStorageUri);
   context.subscriptions.push(
     indexService,
     ...registerAnnotationCommands(ctx, annotations),
@@ -105,9 +105,19 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(adoptLanguage));
   vscode.workspace.textDocuments.forEach(adoptLanguage);
 
+  // A reopen shows the articles the index cache remembers at once (restoredMs), then checks every file's size
+  // and modification time in the background and reads only what changed (readyMs).
   const ready = corrections
     .reload()
-    .then(() => memo.load(corrections.signature()))
+    .then(() => Promise.all([memo.load(corrections.signature()), indexService.loadCache(corrections.signature())]))
+    .then(async () => {
+      catalog.restore(indexService.snapshot());
+      if (catalog.counts.restored > 0) {
+        // The sidecars the cache knows of now; the others (created while the workspace was closed) after the scan.
+        await annotations.loadSome(indexService.annotatedPaths());
+        restoredMs = performance.now() - t0;
+      }
+    })
     .then(() => catalog.scan())
     .then(() => {
       scanMs = performance.now() - t0;
@@ -120,13 +130,18 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       context.subscriptions.push(
         corrections.onDidChange(() => {
           memo.reset(corrections.signature());
+          indexService.resetCache(corrections.signature());
           void catalog.reanalyzeAll();
         }),
       );
     });
+  // Once the first scan is indexed, write the index cache (a reopen then starts from it); later changes are saved
+  // a few seconds after they stop.
+  void ready.then(() => indexService.ready()).then(() => indexService.saveCache());
   const activateMs = performance.now() - t0;
   let readyMs: number | undefined;
   let scanMs: number | undefined;
+  let restoredMs: number | undefined;
   return {
     whenReady: () => ready,
     articleUris: () => catalog.all().map((a) => a.key),
@@ -145,9 +160,13 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       firstHighlightMs: decorations.firstDraw === undefined ? undefined : decorations.firstDraw - t0,
       readyMs,
       scanMs,
+      restoredMs,
       cacheLoaded: memo.loadedCount,
       analysed: catalog.counts.analysed,
       remembered: catalog.counts.remembered,
+      read: catalog.counts.read,
+      restored: catalog.counts.restored,
+      indexCache: { ...indexService.cacheStats },
     }),
   };
 }

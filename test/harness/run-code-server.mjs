@@ -43,6 +43,7 @@ for (const suite of suites) {
   const shared = suite.runs > 1 ? { work: mkdtempSync(path.join(os.tmpdir(), `news-annotator-it-${suite.name}-`)) } : undefined;
   for (let run = 1; run <= (suite.runs || 1); run++) {
     console.log(`\n--- integration suite "${suite.name}"${suite.runs > 1 ? ` (open ${run} of ${suite.runs})` : ''} in code-server (VS Code 1.100.3)`);
+    if (run > 1 && suite.betweenRuns) suite.betweenRuns(path.join(shared.work, 'workspace'));
     const result = await runSuite(suite, shared);
     passed += result.passed;
     failed += result.failed;

@@ -1,5 +1,5 @@
 // The integration suites, shared by the code-server harness and the @vscode/test-electron runner.
-import { existsSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../../scripts/lib/vscode-server.mjs';
 
@@ -43,6 +43,8 @@ export function integrationSuites() {
       name: 'corpus',
       workspace: shared && path.join(shared, 'corpora', 'bbc'),
       runs: 2,
+      // While the workspace is closed: one article changed, one deleted, one added, one touched (same text).
+      betweenRuns: changeCorpusWhileClosed,
       extensionDevelopmentPath: ROOT,
       testsIndex: path.join(out, 'corpus', 'index.js'),
       skip: shared ? undefined : '../shared/corpora is not present',
@@ -58,4 +60,19 @@ export function integrationSuites() {
       skip: vsix ? undefined : 'no .vsix: run `npm run package` first',
     },
   ];
+}
+
+/** Edits the corpus copy between its two opens (see test/integration/corpus/corpus.test.ts for what is checked). */
+export function changeCorpusWhileClosed(workspace) {
+  appendFileSync(
+    path.join(workspace, 'business', '001.txt'),
+    '\n\n"Zebra crossings are the future of banking," said Ottoline Quorn, chief executive of Fictive Bank.\n',
+  );
+  rmSync(path.join(workspace, 'business', '002.txt'));
+  writeFileSync(
+    path.join(workspace, 'business', 'zz-added-while-closed.txt'),
+    'Quorn bank opens in Tewkesbury\n\nFictive Bank opened its first branch on Monday.\n\n"We are here to stay," said Ottoline Quorn.\n',
+  );
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(path.join(workspace, 'business', '003.txt'), later, later);
 }

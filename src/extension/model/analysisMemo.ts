@@ -9,15 +9,8 @@ import { AnalysisCache, analysisCacheKey } from '../../core/corpus';
 import { fingerprint } from '../../core/text/decode';
 import { config } from '../config';
 import { vscodeFileOps } from '../vscodeFileOps';
+import { workspaceCacheFile } from './storageFiles';
 
-/**
- * One file per set of workspace folders, in the extension's global storage: the workspace-storage folder is not
- * stable across sessions in every host (code-server gives a reopened folder a new one).
- */
-function cacheFileName(): string {
-  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()).join('\n');
-  return `analysis-cache-${fingerprint(folders).replace(/[^0-9a-z]/g, '')}.bin`;
-}
 const SAVE_DELAY_MS = 3000;
 
 export class AnalysisMemo implements vscode.Disposable {
@@ -33,7 +26,7 @@ export class AnalysisMemo implements vscode.Disposable {
   }
 
   private get file(): vscode.Uri | undefined {
-    return this.storage && vscode.Uri.joinPath(this.storage, cacheFileName());
+    return this.storage && workspaceCacheFile(this.storage, 'analysis-cache');
   }
 
   /** Loads the cache saved under `correctionsSignature` (anything else is ignored and replaced on save). */

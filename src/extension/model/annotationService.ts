@@ -78,9 +78,13 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
    */
   async loadAll(): Promise<void> {
     const existing = new Set((await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`)).map((u) => u.toString().slice(0, -SIDECAR_SUFFIX.length)));
-    const all = this.catalog.all().filter((a) => existing.has(a.key) || this.handles.has(a.key));
-    for (let i = 0; i < all.length; i += 32) {
-      await Promise.all(all.slice(i, i + 32).map((a) => this.load(a.key, false)));
+    await this.loadSome(this.catalog.all().filter((a) => existing.has(a.key) || this.handles.has(a.key)).map((a) => a.key));
+  }
+
+  /** Loads the sidecars of these articles (e.g. those the index cache remembers as annotated), in small batches. */
+  async loadSome(keys: readonly string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += 32) {
+      await Promise.all(keys.slice(i, i + 32).map((k) => this.load(k, false)));
       await new Promise((r) => setImmediate(r));
     }
     this.emitter.fire('');

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { ArticleAnalysis } from '../../core/analysis/types';
+import type { FileStamp } from '../../core/corpus';
 import { decodeArticleBytes, fingerprint } from '../../core/text/decode';
 import { articleMatcher, isSidecarPath } from '../../core/workspace/articleFiles';
 import { config } from '../config';
@@ -33,10 +34,22 @@ export interface ArticleEntry {
   error: string | undefined;
   /** Document version the analysis belongs to, when it came from an open document. */
   version: number | undefined;
+  /** Size and modification time of the file when `text` was read from disk (undefined for an open document's text). */
+  stamp: FileStamp | undefined;
+}
+
+/** An article as the corpus-index cache remembers it (see IndexService.snapshot). */
+export interface RememberedArticle {
+  readonly key: string;
+  readonly text: string;
+  readonly fingerprint: string;
+  readonly stamp: FileStamp;
 }
 
 /** Articles read and analysed per slice of work between yields. */
 const BATCH = 48;
+/** Files whose size and modification time are checked at once (a stat is cheap: no read, no analysis). */
+const STAT_BATCH = 256;
 
 export class ArticleCatalog implements vscode.Disposable {
   private readonly entries = new Map<string, ArticleEntry>();
@@ -45,8 +58,8 @@ export class ArticleCatalog implements vscode.Disposable {
   /** Fires with the keys of articles whose text or analysis changed, and whether articles were added/removed. */
   readonly onDidChange = this.changed.event;
   private scanning: Promise<void> | undefined;
-  /** How many analyses were computed and how many came from the cache (for the figures). */
-  readonly counts = { analysed: 0, remembered: 0 };
+  /** How many analyses were computed and came from the cache, and how many articles were read and restored (for the figures). */
+  readonly counts = { analysed: 0, remembered: 0, read: 0, restored: 0 };
   private scanCts: vscode.CancellationTokenSource | undefined;
   private ready = false;
 
@@ -110,6 +123,41 @@ export class ArticleCatalog implements vscode.Disposable {
     return m;
   }
 
+  /**
+   * Shows the articles the corpus-index cache remembers straight away, without reading their files: their text
+   * comes from the cache and their analysis from the analysis cache. Open documents use their own text. The next
+   * `scan()` checks each file's size and modification time against what was remembered and reads only the files
+   * that changed (and the new ones), so a reopen is instant and still ends up exact.
+   */
+  restore(remembered: Iterable<RememberedArticle>): void {
+    if (this.entries.size > 0 || this.scanning) return;
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const r of remembered) {
+      const uri = vscode.Uri.parse(r.key, true);
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (!folder || isSidecarPath(uri.path) || !this.matcherFor(folder)(relativeTo(folder, uri))) continue;
+      if (open.has(r.key)) continue; // read from its document by the scan
+      const entry: ArticleEntry = {
+        uri,
+        key: r.key,
+        folder,
+        relativePath: displayPath(folder, uri),
+        text: r.text,
+        fingerprint: r.fingerprint,
+        analysis: undefined,
+        error: undefined,
+        version: undefined,
+        stamp: r.stamp,
+      };
+      this.analyseInto(entry);
+      this.entries.set(r.key, entry);
+      this.counts.restored++;
+    }
+    if (this.entries.size === 0) return;
+    this.ready = true;
+    this.changed.fire({ keys: [], listChanged: true });
+  }
+
   /** Finds and analyses every article. Resolves when done; concurrent calls share the running scan. */
   scan(): Promise<void> {
     this.scanning ??= this.runScan().finally(() => {
@@ -139,14 +187,39 @@ export class ArticleCatalog implements vscode.Disposable {
   private async runScan(): Promise<void> {
     const cts = new vscode.CancellationTokenSource();
     this.scanCts = cts;
+    const restored = this.entries.size > 0;
+    let listChanged = !restored;
+    const changedKeys: string[] = [];
     try {
       const uris = await this.findArticleUris(cts.token);
-      const todo = uris.filter((u) => !this.entries.has(u.toString()));
+      const todo: vscode.Uri[] = [];
+      const check: ArticleEntry[] = [];
+      for (const u of uris) {
+        const e = this.entries.get(u.toString());
+        if (!e) todo.push(u);
+        else if (e.stamp) check.push(e);
+      }
+      // Articles shown from the cache: read again only those whose file changed since.
+      for (let i = 0; i < check.length && !cts.token.isCancellationRequested; i += STAT_BATCH) {
+        await Promise.all(
+          check.slice(i, i + STAT_BATCH).map(async (e) => {
+            const stat = await vscode.workspace.fs.stat(e.uri).then(undefined, () => undefined);
+            if (stat && stat.size === e.stamp?.size && stat.mtime === e.stamp.mtimeMs) return;
+            if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === e.key && d.isDirty)) return;
+            const before = e.fingerprint;
+            const after = await this.load(e.uri, true);
+            if (after.fingerprint !== before || after.error) changedKeys.push(e.key);
+          }),
+        );
+      }
+      if (todo.length > 0) listChanged = true;
       const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
         for (let i = 0; i < todo.length; i += BATCH) {
           if (cts.token.isCancellationRequested || token?.isCancellationRequested) break;
           const batch = todo.slice(i, i + BATCH);
           await Promise.all(batch.map((u) => this.load(u)));
+          // After a restore, the annotation service and the index hear of the new articles by key.
+          if (restored) changedKeys.push(...batch.map((u) => u.toString()));
           progress?.report({ message: `${Math.min(i + BATCH, todo.length)} of ${todo.length} articles`, increment: (batch.length / todo.length) * 100 });
           // Yield so other extension-host work (hovers, commands, typing-driven redraws) runs between batches.
           await new Promise((r) => setImmediate(r));
@@ -160,15 +233,22 @@ export class ArticleCatalog implements vscode.Disposable {
       } else {
         await vscode.window.withProgress({ location: { viewId: 'newsAnnotator.articles' } }, () => work());
       }
-      // Articles that are gone from disk since the last scan.
-      const found = new Set(uris.map((u) => u.toString()));
-      for (const key of [...this.entries.keys()]) if (!found.has(key)) this.entries.delete(key);
-      if (!cts.token.isCancellationRequested) this.memo?.prune([...this.entries.values()].map((e) => e.fingerprint));
+      // Articles that are gone from disk since the last scan (or since the cache was written).
+      if (!cts.token.isCancellationRequested) {
+        const found = new Set(uris.map((u) => u.toString()));
+        for (const key of [...this.entries.keys()]) {
+          if (!found.has(key)) {
+            this.entries.delete(key);
+            listChanged = true;
+          }
+        }
+        this.memo?.prune([...this.entries.values()].map((e) => e.fingerprint));
+      }
     } finally {
       cts.dispose();
       if (this.scanCts === cts) this.scanCts = undefined;
       this.ready = true;
-      this.changed.fire({ keys: [], listChanged: true });
+      if (listChanged || changedKeys.length > 0) this.changed.fire({ keys: changedKeys, listChanged });
     }
   }
 
@@ -188,8 +268,7 @@ export class ArticleCatalog implements vscode.Disposable {
         uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), excludeGlob, config.maxArticles(), token)));
       }
       for (const u of uris) {
-        const rel = u.path.startsWith(folder.uri.path + '/') ? u.path.slice(folder.uri.path.length + 1) : u.path;
-        if (!matches(rel) || seen.has(u.toString())) continue;
+        if (!matches(relativeTo(folder, u)) || seen.has(u.toString())) continue;
         seen.add(u.toString());
         out.push(u);
       }
@@ -202,21 +281,38 @@ export class ArticleCatalog implements vscode.Disposable {
     const key = uri.toString();
     const doc = fromDisk ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const relativePath = folder ? vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) : uri.path;
     let text = '';
     let error: string | undefined;
+    let stamp: FileStamp | undefined;
     if (doc) {
       text = doc.getText();
     } else {
       try {
+        // Stat before reading: if the file changes in between, the stamp is older than the text, and the next
+        // reopen reads it again rather than trusting a stamp newer than what was read.
+        const stat = await vscode.workspace.fs.stat(uri);
         const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(uri));
-        if (decoded.ok) text = decoded.text;
-        else error = decoded.reason;
+        this.counts.read++;
+        if (decoded.ok) {
+          text = decoded.text;
+          stamp = { size: stat.size, mtimeMs: stat.mtime };
+        } else error = decoded.reason;
       } catch (err) {
         error = err instanceof Error ? err.message : String(err);
       }
     }
-    const entry: ArticleEntry = { uri, key, folder, relativePath, text, fingerprint: fingerprint(text), analysis: undefined, error, version: doc?.version };
+    const entry: ArticleEntry = {
+      uri,
+      key,
+      folder,
+      relativePath: displayPath(folder, uri),
+      text,
+      fingerprint: fingerprint(text),
+      analysis: undefined,
+      error,
+      version: doc?.version,
+      stamp,
+    };
     if (!error) this.analyseInto(entry);
     this.entries.set(key, entry);
     return entry;
@@ -254,6 +350,7 @@ export class ArticleCatalog implements vscode.Disposable {
     if (fp !== entry.fingerprint || !entry.analysis) {
       entry.text = text;
       entry.fingerprint = fp;
+      entry.stamp = undefined;
       entry.error = undefined;
       this.analyseInto(entry);
       this.changed.fire({ keys: [entry.key], listChanged: false });
@@ -298,4 +395,14 @@ export class ArticleCatalog implements vscode.Disposable {
     this.scanCts?.cancel();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The path of `uri` relative to its workspace folder, as the include/exclude rules see it. */
+function relativeTo(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  return uri.path.startsWith(folder.uri.path + '/') ? uri.path.slice(folder.uri.path.length + 1) : uri.path;
+}
+
+/** Workspace-relative path for display (with the folder name in a multi-root workspace). */
+function displayPath(folder: vscode.WorkspaceFolder | undefined, uri: vscode.Uri): string {
+  return folder ? vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) : uri.path;
 }

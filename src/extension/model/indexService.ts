@@ -2,25 +2,46 @@
  * Keeps the core's CorpusIndex in step with the workspace: every analysed article and its annotations, updated
  * incrementally when an article or a sidecar changes. Indexing runs in small batches that yield to the
  * extension host, so hovers and commands stay responsive while a large folder is indexed.
+ *
+ * The index is cached in the extension's global storage (the core's packed cache format, keyed by the package
+ * version and the entity corrections in force): a reopen loads it, the catalog shows the remembered articles at
+ * once (`snapshot`), and only the files whose size or modification time changed are read again.
  */
 import * as vscode from 'vscode';
-import { CorpusIndex } from '../../core/corpus';
+import { analysisCacheKey, CorpusIndex, loadCorpusIndex, saveCorpusIndex } from '../../core/corpus';
 import type { IndexedAnnotation } from '../../core/corpus';
+import { fingerprint } from '../../core/text/decode';
+import { config } from '../config';
 import type { AnnotationSource } from '../featureContext';
-import type { ArticleCatalog } from './articleCatalog';
+import { vscodeFileOps } from '../vscodeFileOps';
+import type { ArticleCatalog, RememberedArticle } from './articleCatalog';
+import { workspaceCacheFile } from './storageFiles';
 
 const BATCH = 64;
+/**
+ * The cache is written once the first scan is indexed, and then this long after the last change of an article's
+ * text (serialising a large index takes the extension host a moment). Changes of annotations alone do not call
+ * for a save: a reopen loads the sidecars anyway, and a stale cached article is noticed by its file stamp.
+ */
+const SAVE_DELAY_MS = 30_000;
 
 export class IndexService implements vscode.Disposable {
-  readonly index = new CorpusIndex();
+  private current = new CorpusIndex();
   private readonly disposables: vscode.Disposable[] = [];
   private pending = new Set<string>();
   private full = true;
   private running: Promise<void> | undefined;
+  private cacheKey: string | undefined;
+  private dirty = false;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> | undefined;
+  /** Articles the cache held when loaded, and how long loading it took (for the figures). */
+  readonly cacheStats = { articles: 0, loadMs: 0, saveMs: 0 };
 
   constructor(
     private readonly catalog: ArticleCatalog,
     private readonly annotations: AnnotationSource,
+    private readonly storage?: vscode.Uri,
   ) {
     this.disposables.push(
       catalog.onDidChange((e) => {
@@ -34,9 +55,13 @@ export class IndexService implements vscode.Disposable {
           void this.sync();
           return;
         }
-        if (this.index.has(uri)) this.index.updateAnnotations(uri, this.annotationsOf(uri));
+        if (this.index.has(uri)) this.setAnnotations(uri);
       }),
     );
+  }
+
+  get index(): CorpusIndex {
+    return this.current;
   }
 
   /** Resolves once the index reflects the catalog (call before answering a query). */
@@ -45,11 +70,61 @@ export class IndexService implements vscode.Disposable {
     return this.index;
   }
 
+  private get cacheFile(): vscode.Uri | undefined {
+    return this.storage && config.indexCache() ? workspaceCacheFile(this.storage, 'corpus-index') : undefined;
+  }
+
+  /**
+   * Loads the cached index saved under `correctionsSignature` (a cache made by another version, under other
+   * corrections, or damaged is ignored: the index is then built from the articles). Call before the first scan.
+   */
+  async loadCache(correctionsSignature: string): Promise<void> {
+    this.cacheKey = analysisCacheKey(fingerprint(correctionsSignature));
+    const file = this.cacheFile;
+    if (!file || this.current.size > 0) return;
+    const t0 = performance.now();
+    const loaded = await loadCorpusIndex(vscodeFileOps, file.toString(), this.cacheKey, (m) => console.warn(`News Annotator: ${m}`));
+    if (loaded && this.current.size === 0) {
+      this.current = loaded;
+      this.cacheStats.articles = loaded.size;
+    }
+    this.cacheStats.loadMs = performance.now() - t0;
+  }
+
+  /** The corrections changed: the cached index no longer applies (it is rewritten once the articles are re-analysed). */
+  resetCache(correctionsSignature: string): void {
+    this.cacheKey = analysisCacheKey(fingerprint(correctionsSignature));
+    this.markDirty();
+  }
+
+  /** The articles the index holds with the file stamp they were read with (what the catalog can show before reading). */
+  *snapshot(): Iterable<RememberedArticle> {
+    for (const key of this.index.paths()) {
+      const stamp = this.index.stampOf(key);
+      const text = this.index.textOf(key);
+      const fp = this.index.fingerprintOf(key);
+      if (stamp && text !== undefined && fp) yield { key, text, fingerprint: fp, stamp };
+    }
+  }
+
+  /** The articles the index holds annotations for (whose sidecars a reopen loads first). */
+  annotatedPaths(): string[] {
+    return this.index.paths().filter((p) => (this.index.annotationsOf(p)?.length ?? 0) > 0);
+  }
+
   private annotationsOf(uri: string): IndexedAnnotation[] {
     return this.annotations
       .forArticle(uri)
       .filter((a) => a.status !== 'orphaned')
       .map((a) => ({ id: a.id, start: a.start, end: a.end, quote: a.quote, tags: a.tags, note: a.note, kind: a.kind }));
+  }
+
+  private setAnnotations(uri: string): void {
+    const next = this.annotationsOf(uri);
+    const prev = this.index.annotationsOf(uri) ?? [];
+    if (sameAnnotations(prev, next)) return;
+    this.index.updateAnnotations(uri, next);
+    this.markDirty(false);
   }
 
   private sync(): Promise<void> {
@@ -72,7 +147,12 @@ export class IndexService implements vscode.Disposable {
       if (this.full) {
         this.full = false;
         const live = new Set(this.catalog.all().map((a) => a.key));
-        for (const p of this.index.paths()) if (!live.has(p)) this.index.remove(p);
+        for (const p of this.index.paths()) {
+          if (!live.has(p)) {
+            this.index.remove(p);
+            this.markDirty();
+          }
+        }
         keys = [...live];
         this.pending.clear();
       } else if (this.pending.size > 0) {
@@ -82,25 +162,84 @@ export class IndexService implements vscode.Disposable {
         return;
       }
       for (let i = 0; i < keys.length; i += BATCH) {
-        for (const key of keys.slice(i, i + BATCH)) {
-          const a = this.catalog.get(key);
-          if (!a || !a.analysis) {
-            if (this.index.has(key)) this.index.remove(key);
-            continue;
-          }
-          if (this.index.fingerprintOf(key) === a.fingerprint) {
-            this.index.updateAnnotations(key, this.annotationsOf(key));
-            continue;
-          }
-          this.index.upsert({ path: key, text: a.text, fingerprint: a.fingerprint, analysis: a.analysis, annotations: this.annotationsOf(key) });
-        }
+        for (const key of keys.slice(i, i + BATCH)) this.syncOne(key);
         if (keys.length > BATCH) await new Promise((r) => setImmediate(r));
       }
     }
   }
 
+  private syncOne(key: string): void {
+    const a = this.catalog.get(key);
+    if (!a || !a.analysis) {
+      if (this.index.remove(key)) this.markDirty();
+      return;
+    }
+    if (this.index.fingerprintOf(key) === a.fingerprint) {
+      const old = this.index.stampOf(key);
+      if (a.stamp && (old?.size !== a.stamp.size || old.mtimeMs !== a.stamp.mtimeMs)) {
+        this.index.setStamp(key, a.stamp);
+        this.markDirty();
+      }
+      this.setAnnotations(key);
+      return;
+    }
+    this.index.upsert({ path: key, text: a.text, fingerprint: a.fingerprint, analysis: a.analysis, annotations: this.annotationsOf(key), stamp: a.stamp });
+    this.markDirty();
+  }
+
+  private markDirty(textChanged = true): void {
+    this.dirty = true;
+    if (!textChanged || !this.cacheFile) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.saveCache(), SAVE_DELAY_MS);
+  }
+
+  /** Writes the index to the cache when it changed since it was loaded or last saved (atomic: temp file + rename). */
+  async saveCache(): Promise<void> {
+    const file = this.cacheFile;
+    if (!file || !this.dirty || this.cacheKey === undefined) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.saving;
+    // Never save a half-synchronised index: wait for the running sync (a change after it schedules another save).
+    await this.running;
+    this.dirty = false;
+    const key = this.cacheKey;
+    this.saving = (async () => {
+      try {
+        const t0 = performance.now();
+        await vscode.workspace.fs.createDirectory(this.storage!);
+        await saveCorpusIndex(vscodeFileOps, file.toString(), this.index, key);
+        this.cacheStats.saveMs = performance.now() - t0;
+      } catch (err) {
+        this.dirty = true;
+        console.warn(`News Annotator: could not save the corpus index cache: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    })();
+    await this.saving;
+  }
+
   dispose(): void {
     this.warm?.abort();
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    void this.saveCache();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function sameAnnotations(a: readonly IndexedAnnotation[], b: readonly IndexedAnnotation[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => {
+    const y = b[i]!;
+    return (
+      x.id === y.id &&
+      x.start === y.start &&
+      x.end === y.end &&
+      x.quote === y.quote &&
+      (x.note ?? '') === (y.note ?? '') &&
+      (x.kind ?? '') === (y.kind ?? '') &&
+      x.tags.length === y.tags.length &&
+      x.tags.every((t, k) => t === y.tags[k])
+    );
+  });
 }
