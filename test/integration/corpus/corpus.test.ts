@@ -6,14 +6,18 @@ import { api } from '../helpers';
 // the first open analyses every article, the second is served from the index and analysis caches (after the
 // harness changed a few files in between). The times are printed
 // for the record (figures, not assertions); the assertions are about behaviour.
-describe('A large folder: the BBC corpus (2,225 articles)', () => {
-  it('finds every article, and a reopen is served from the cache', async () => {
+/** 2,225 for the BBC folder; `npm run bench -- vscode` also runs this suite on a 10,000-article copy of it. */
+const EXPECTED = Number(process.env.NEWS_ANNOTATOR_EXPECT_ARTICLES || 2225);
+
+describe(`A large folder: the BBC corpus (${EXPECTED} articles)`, () => {
+  it('finds every article, and a reopen is served from the cache', async function () {
+    this.timeout(600_000);
     const a = await api();
     const t = a.timings();
     const n = a.articleUris().length;
     const reopen = t.cacheLoaded > 0;
     // Between the two opens the harness changed 001, deleted 002, added one and touched 003 (test/harness/suites.mjs).
-    assert.equal(n, 2225, 'README.TXT is not an article; every story is');
+    assert.equal(n, EXPECTED, 'README.TXT is not an article; every story is');
     console.log(
       `    timing: ${reopen ? 'reopen' : 'first open'} of ${n} articles: ` +
         (reopen ? `shown from the index cache after ${t.restoredMs?.toFixed(0)} ms (cache load ${t.indexCache.loadMs.toFixed(0)} ms), ` : '') +
@@ -21,7 +25,7 @@ describe('A large folder: the BBC corpus (2,225 articles)', () => {
         `(activate() ${t.activateMs.toFixed(1)} ms; files read ${t.read}, analysed ${t.analysed}, analyses from cache ${t.remembered})`,
     );
     if (reopen) {
-      assert.equal(t.restored, 2225, 'every article of the last session shown from the index cache');
+      assert.equal(t.restored, EXPECTED, 'every article of the last session shown from the index cache');
       assert.equal(t.read, 3, 'only the changed, the touched and the added article read again');
       assert.equal(t.analysed, 2, 'the changed and the added article analysed; the touched one kept its analysis');
       const keys = a.articleUris();
@@ -33,7 +37,7 @@ describe('A large folder: the BBC corpus (2,225 articles)', () => {
       const count = await vscode.commands.executeCommand<number>('newsAnnotator.search', { query: 'speaker:Quorn' });
       assert.equal(count, 2, 'the index has the changed and the added article');
     } else {
-      assert.ok(t.analysed > 2000, 'the first open analyses the articles');
+      assert.ok(t.analysed > EXPECTED * 0.9, 'the first open analyses the articles');
     }
   });
 
@@ -49,9 +53,9 @@ describe('A large folder: the BBC corpus (2,225 articles)', () => {
   });
 
   it('writes the index cache once the first open is indexed', async function () {
-    this.timeout(60_000);
+    this.timeout(180_000);
     const a = await api();
-    const deadline = Date.now() + 50_000;
+    const deadline = Date.now() + 170_000;
     while (a.timings().indexCache.saveMs === 0 && a.timings().cacheLoaded === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const t = a.timings();
     if (t.cacheLoaded === 0) {
