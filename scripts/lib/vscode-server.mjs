@@ -120,7 +120,7 @@ export function freePort() {
  * Starts code-server on a loopback port with a fresh user-data and extensions directory (or the given ones).
  * Returns { port, origin, url(folder, payload), stop(), dirs }.
  */
-export async function startCodeServer({ port, userDataDir, extensionsDir, settings, log = () => {}, quiet = true } = {}) {
+export async function startCodeServer({ port, userDataDir, extensionsDir, settings, workspaceTrust = false, log = () => {}, quiet = true } = {}) {
   const base = mkdtempSync(path.join(os.tmpdir(), 'news-annotator-vscode-'));
   const dirs = {
     base,
@@ -134,7 +134,8 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, settin
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': workspaceTrust,
+    ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'update.mode': 'none',
@@ -153,7 +154,8 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, settin
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Workspace trust is off unless a suite tests restricted mode (then the folder opens untrusted, no prompt).
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,

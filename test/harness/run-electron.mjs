@@ -30,6 +30,10 @@ for (const suite of integrationSuites()) {
     console.log(`--- integration suite "${suite.name}": skipped (${suite.skip})`);
     continue;
   }
+  if (suite.workspaceTrust) {
+    console.log(`--- integration suite "${suite.name}": run it with the code-server harness (it starts VS Code with workspace trust on and the folder untrusted)`);
+    continue;
+  }
   if (suite.vsix) {
     console.log(`--- integration suite "${suite.name}": run it with the code-server harness (it installs the .vsix into a fresh extensions directory)`);
     continue;

@@ -32,6 +32,14 @@ export function integrationSuites() {
       testsIndex: path.join(out, 'multiroot', 'index.js'),
     },
     {
+      // Workspace trust on and the folder not trusted: restricted mode (read and navigate, never write).
+      name: 'restricted',
+      workspace: path.join(ROOT, 'test', 'fixtures', 'workspace'),
+      workspaceTrust: true,
+      extensionDevelopmentPath: ROOT,
+      testsIndex: path.join(out, 'restricted', 'index.js'),
+    },
+    {
       name: 'seeds',
       workspace: shared && path.join(shared, 'seeds'),
       extensionDevelopmentPath: ROOT,
