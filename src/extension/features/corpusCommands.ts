@@ -107,18 +107,20 @@ export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexS
       await goTo(walk.previous());
       vscode.window.setStatusBarMessage(`News Annotator: related passage ${walk.index} of ${walk.length - 1}`, 3000);
     }),
-    vscode.commands.registerCommand(Commands.search, async (args?: { query?: string; pick?: number }) => {
+    vscode.commands.registerCommand(Commands.search, async (args?: { query?: string; pick?: number; items?: boolean }) => {
       const index = await indexService.ready();
       const toItems = (results: readonly SearchResult[]): ResultItem[] =>
         results.map((r) => ({
-          label: `${kindIcon(r.kind)} ${excerpt(r.text, 110)}`,
+          label: `${kindIcon(r.kind)} ${matchExcerpt(r, 110)}`,
           description: titleOf(r.path),
-          detail: r.detail || undefined,
+          detail: [r.detail, matchedWords(r)].filter(Boolean).join('  ·  ') || undefined,
           alwaysShow: true, // our fuzzy ranking decides; the quick pick's own filter must not hide results
           result: r,
         }));
       if (typeof args?.query === 'string') {
         const results = index.search(args.query, { limit: 50 });
+        // Scripts and tests can ask for the items the quick pick would show.
+        if (args.items) return toItems(results).map(({ label, description, detail }) => ({ label, description, detail }));
         const r = results[args.pick ?? 0];
         if (r) await goTo(r);
         return results.length;
@@ -149,6 +151,43 @@ export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexS
       return undefined;
     }),
   ];
+}
+
+/**
+ * The result's text, cut to `max` characters around its first match (VS Code's quick pick can only highlight
+ * what its own filter matches, and the typed query holds filters, so the matched words must at least be in view).
+ */
+function matchExcerpt(r: SearchResult, max: number): string {
+  const one = r.text.replace(/\s+/g, ' ').trim();
+  if (one.length <= max) return one;
+  const m = r.matches.find((x) => x.field === 'text' && x.value === r.text && x.ranges.length > 0);
+  const at = m ? m.ranges[0]![0] : 0;
+  // The same offset in the whitespace-collapsed text: count what collapsing removed before it.
+  const before = r.text.slice(0, at).replace(/\s+/g, ' ').replace(/^\s+/, '').length;
+  if (before < max * 0.6) return excerpt(one, max);
+  let from = Math.max(0, before - Math.floor(max * 0.3));
+  const space = one.indexOf(' ', from);
+  if (space > 0 && space < before) from = space + 1;
+  const rest = one.slice(from);
+  return '…' + (rest.length > max - 1 ? rest.slice(0, max - 2) + '…' : rest);
+}
+
+/** What matched the query, word by word and field by field: "matched: deal · speaker: Reinholt". */
+function matchedWords(r: SearchResult): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  for (const m of r.matches) {
+    for (const [a, b] of m.ranges) {
+      const word = m.value.slice(a, b).trim();
+      if (word.length < 2) continue;
+      const label = m.field === 'text' || m.field === 'name' ? word : `${m.field === 'tags' ? 'tag' : m.field}: ${word}`;
+      if (seen.has(label.toLowerCase())) continue;
+      seen.add(label.toLowerCase());
+      parts.push(label);
+      if (parts.length >= 6) break;
+    }
+  }
+  return parts.length > 0 ? `matched: ${parts.join(', ')}` : '';
 }
 
 function kindIcon(kind: SearchResult['kind']): string {

@@ -54,6 +54,13 @@ describe('Navigation: next/previous quote and mention, related passages, search,
     assert.ok(count >= 2, `results: ${count}`);
     const ed = vscode.window.activeTextEditor!;
     assert.match(ed.document.getText(ed.selection), /investment/);
+    // The quick pick's items: the matched word is in view and named (the typed filters keep VS Code's own
+    // filter from highlighting it).
+    const items = await vscode.commands.executeCommand<{ label: string; description?: string; detail?: string }[]>('newsAnnotator.search', { query: 'speaker:Solberg investment', items: true });
+    assert.equal(items.length, count);
+    assert.match(items[0]!.label, /investment/);
+    assert.match(items[0]!.detail ?? '', /Ingrid Solberg/, 'the speaker of the quote');
+    assert.match(items[0]!.detail ?? '', /matched: investment/, 'what matched');
   });
 
   it('hovers on a quote (speaker, related) and on a name (type, mentions across the corpus)', async () => {
