@@ -50,6 +50,8 @@ export interface RememberedArticle {
 const BATCH = 48;
 /** Files whose size and modification time are checked at once (a stat is cheap: no read, no analysis). */
 const STAT_BATCH = 256;
+/** How often a first scan shows what it has so far. */
+const PROGRESSIVE_MS = 1500;
 
 export class ArticleCatalog implements vscode.Disposable {
   private readonly entries = new Map<string, ArticleEntry>();
@@ -213,8 +215,15 @@ export class ArticleCatalog implements vscode.Disposable {
         );
       }
       if (todo.length > 0) listChanged = true;
+      let shown = Date.now();
       const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
         for (let i = 0; i < todo.length; i += BATCH) {
+          // On a first open of a large folder, show the articles analysed so far every second or so (the trees fill
+          // in, and the index is built alongside instead of after the scan).
+          if (!restored && Date.now() - shown > PROGRESSIVE_MS) {
+            shown = Date.now();
+            this.changed.fire({ keys: [], listChanged: true });
+          }
           if (cts.token.isCancellationRequested || token?.isCancellationRequested) break;
           const batch = todo.slice(i, i + BATCH);
           await Promise.all(batch.map((u) => this.load(u)));
