@@ -11,20 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { sharedDir } from './shared';
+import { rng, sharedDir } from './shared';
 
 const ROOT = path.resolve(__dirname, '..');
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** BBC plus recombined articles (paragraphs of two stories of the same topic), up to `total`, on disk. */
 function makeCorpus(bbc: string, dest: string, total: number): number {
