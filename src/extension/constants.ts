@@ -31,6 +31,8 @@ export const Commands = {
   toggleHighlights: 'newsAnnotator.toggleHighlights',
   revealInEditor: 'newsAnnotator.revealInEditor',
   openArticle: 'newsAnnotator.openArticle',
+  exportAnnotations: 'newsAnnotator.exportAnnotations',
+  renameTag: 'newsAnnotator.renameTag',
 } as const;
 
 export const Views = {

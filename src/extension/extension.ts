@@ -14,6 +14,8 @@ import { registerCorpusCommands } from './features/corpusCommands';
 import { Decorations } from './features/decorations';
 import { registerHovers } from './features/hovers';
 import { registerNavigation } from './features/navigation';
+import { registerExportCommands } from './features/exportCommands';
+import { registerTagCommands } from './features/tagCommands';
 import { registerSurfaces } from './features/surfaces';
 import { AnnotationService } from './model/annotationService';
 import { ArticleCatalog } from './model/articleCatalog';
@@ -56,6 +58,8 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     indexService,
     ...registerAnnotationCommands(ctx, annotations),
     ...registerNavigation(ctx),
+    ...registerExportCommands(ctx, annotations),
+    ...registerTagCommands(ctx, annotations),
     ...registerCorpusCommands(ctx, indexService),
     registerHovers(ctx, indexService),
     vscode.commands.registerCommand(Commands.toggleHighlights, async () => {

@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { renameTag, type RenameOutcome } from '../../core/annotations/renameTag';
 import { SidecarStore, type AnnotationPatch, type ArticleAnnotations, type NewAnnotation } from '../../core/annotations/store';
 import type { ResolvedAnnotation } from '../../core/annotations/types';
 import { isSidecarPath, SIDECAR_SUFFIX } from '../../core/workspace/articleFiles';
@@ -157,6 +158,52 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
     const h = await this.handleFor(uri);
     const r = await this.write(uri, () => h.reattach(id, start, end));
     return toView(r);
+  }
+
+  // ---- Export and tag rename (features/exportCommands.ts, features/tagCommands.ts) -------------------------
+
+  /** An article's resolved annotations (orphans included) and article-level tags and note, for export. */
+  exportData(uri: string): { annotations: readonly ResolvedAnnotation[]; tags: readonly string[]; note: string | undefined; problem: SidecarProblem | undefined } {
+    const h = this.handles.get(uri);
+    if (!h || h.error) return { annotations: [], tags: [], note: undefined, problem: this.problem(uri) };
+    return { annotations: h.list(), tags: h.data.tags, note: h.data.note, problem: undefined };
+  }
+
+  /** Tags of annotations and of articles across the workspace, with how often each is used, most used first. */
+  allTagCounts(): [string, number][] {
+    const counts = new Map(this.tagCounts());
+    for (const h of this.handles.values()) for (const t of h.error ? [] : h.data.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  }
+
+  /**
+   * Renames a tag, or merges it into an existing one, in every sidecar of the workspace (annotation and article
+   * tags), as one undoable step. A broken sidecar is not touched: it is in the outcome's `errors`.
+   */
+  async renameTag(from: string, to: string): Promise<RenameOutcome> {
+    if (!vscode.workspace.isTrusted) {
+      throw new Error('this workspace is not trusted, so News Annotator does not write sidecar files here (trust the workspace to annotate)');
+    }
+    const outcome = await renameTag([...this.handles.values()], from, to);
+    for (const s of outcome.renamed) this.refreshView(s.articlePath);
+    const done = outcome.renamed;
+    if (done.length > 0) {
+      this.pushUndo(`rename of tag “${from.trim()}” to “${to.trim()}”`, done[0]!.articlePath, async () => {
+        for (const s of done) {
+          const h = this.handles.get(s.articlePath);
+          if (!h) continue;
+          try {
+            for (const c of s.changes) {
+              if (c.id === null) await h.updateArticle({ setTags: c.before });
+              else if (h.get(c.id)) await h.update(c.id, { setTags: c.before });
+            }
+          } finally {
+            this.refreshView(s.articlePath);
+          }
+        }
+      });
+    }
+    return outcome;
   }
 
   /** Undoes the last annotation change; returns what was undone, or undefined when there is nothing to undo. */
