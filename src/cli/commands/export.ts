@@ -24,7 +24,7 @@ import {
   type ExportSubject,
 } from '../../core/export/index';
 import { decodeArticleBytes } from '../../core/text/decode';
-import { isSidecarPath } from '../../core/workspace/articleFiles';
+import { isSidecarPath, sidecarPathFor } from '../../core/workspace/articleFiles';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
 import { nodeFileOps } from '../nodeFileOps';
@@ -73,9 +73,13 @@ export async function runExport(paths: readonly string[], opts: ExportCliOptions
   const problems: ExportProblem[] = [];
   const articles: ExportArticle[] = [];
   const seen = new Set<string>();
+  // Only `json` and the quotations modes show articles without annotations: otherwise an article without a
+  // sidecar is neither read nor analysed.
+  const needsAll = opts.format === 'json' || opts.what === 'quotes';
   for (const file of files) {
     if (seen.has(file)) continue;
     seen.add(file);
+    if (!needsAll && !(await nodeFileOps.stat(sidecarPathFor(file)))) continue;
     let bytes: Uint8Array;
     try {
       bytes = await fsp.readFile(file);

@@ -100,7 +100,7 @@ describe('CLI: export', function () {
     const r = await run(['export', dir, '--format', 'csv', '--out', out]);
     assert.equal(r.code, 0, r.err);
     assert.equal(r.out, '');
-    assert.match(r.err, /wrote the csv export of 3 article\(s\)/);
+    assert.match(r.err, /wrote the csv export of 2 article\(s\)/, 'articles without a sidecar are not read for an annotations export');
     const csv = readFileSync(out, 'utf8');
     assert.ok(csv.startsWith('article,headline,outlet,date,id,kind,status,start,end,quote,tags,note,speaker,author,created,updated\r\n'));
     assert.ok(csv.includes('"Ask for the inspection report,\n""2024"" edition."'), csv);
