@@ -4,6 +4,7 @@ export const EXTENSION_ID = 'news-annotator.news-annotator';
 export const Commands = {
   tagQuote: 'newsAnnotator.tagQuote',
   addNote: 'newsAnnotator.addNote',
+  editNote: 'newsAnnotator.editNote',
   editTags: 'newsAnnotator.editTags',
   removeAnnotation: 'newsAnnotator.removeAnnotation',
   reattachAnnotation: 'newsAnnotator.reattachAnnotation',

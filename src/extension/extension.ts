@@ -16,6 +16,7 @@ import { registerHovers } from './features/hovers';
 import { registerNavigation } from './features/navigation';
 import { registerExportCommands } from './features/exportCommands';
 import { registerTagCommands } from './features/tagCommands';
+import { registerNoteEditor } from './features/noteEditor';
 import { registerSurfaces } from './features/surfaces';
 import { AnnotationService } from './model/annotationService';
 import { ArticleCatalog } from './model/articleCatalog';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   context.subscriptions.push(
     indexService,
     ...registerAnnotationCommands(ctx, annotations),
+    ...registerNoteEditor(ctx, annotations),
     ...registerNavigation(ctx),
     ...registerExportCommands(ctx, annotations),
     ...registerTagCommands(ctx, annotations),

@@ -80,7 +80,7 @@ function annotationFrom(ctx: FeatureContext, node: unknown): { article: ArticleE
 }
 
 /** A tree node for a quote as a target (context-menu "Tag Quote" on a quote in the Articles view). */
-function targetFromNode(ctx: FeatureContext, node: unknown): CursorTarget | undefined {
+export function targetFromNode(ctx: FeatureContext, node: unknown): CursorTarget | undefined {
   const n = node as TreeNode | undefined;
   if (!n || typeof n !== 'object' || !('kind' in n)) return undefined;
   if (n.kind === 'quote') {
@@ -135,7 +135,7 @@ export async function pickTags(title: string, known: readonly [string, number][]
   });
 }
 
-async function guard(fn: () => Promise<unknown>): Promise<void> {
+export async function guard(fn: () => Promise<unknown>): Promise<void> {
   try {
     await fn();
   } catch (err) {
@@ -146,7 +146,7 @@ async function guard(fn: () => Promise<unknown>): Promise<void> {
   }
 }
 
-const NO_TARGET = 'Put the cursor in a quotation, on a name or in an annotated passage, or select the passage to annotate.';
+export const NO_TARGET = 'Put the cursor in a quotation, on a name or in an annotated passage, or select the passage to annotate.';
 
 export function registerAnnotationCommands(ctx: FeatureContext, service: AnnotationService): vscode.Disposable[] {
   const requireTarget = (node: unknown): CursorTarget | undefined => {
@@ -176,18 +176,12 @@ export function registerAnnotationCommands(ctx: FeatureContext, service: Annotat
     ),
     vscode.commands.registerCommand(Commands.addNote, (arg?: NoteArgs | TreeNode) =>
       guard(async () => {
-        const t = requireTarget(isNode(arg) ? arg : undefined);
-        if (!t) return;
         const given = !isNode(arg) && typeof arg?.note === 'string' ? arg.note : undefined;
-        const note =
-          given ??
-          (await vscode.window.showInputBox({
-            title: t.annotation?.note ? 'Edit Note' : 'Add Note',
-            prompt: 'Note on this passage (type \\n for a new line; empty removes the note)',
-            value: t.annotation?.note?.replace(/\n/g, '\\n') ?? '',
-            ignoreFocusOut: true,
-          }))?.replace(/\\n/g, '\n');
-        if (note === undefined) return;
+        // Without a note given, the note is written in an editor tab (features/noteEditor.ts).
+        if (given === undefined) return vscode.commands.executeCommand(Commands.editNote, isNode(arg) ? arg : undefined);
+        const t = requireTarget(undefined);
+        if (!t) return;
+        const note = given;
         if (t.annotation) await service.update(t.article.key, t.annotation.id, { note: note.trim() ? note : null });
         else if (note.trim()) await service.add(t.article.key, { start: t.start, end: t.end, kind: t.kind, note, speaker: t.quote?.speaker ?? undefined, entity: t.entityId });
       }),
@@ -268,6 +262,6 @@ export function registerAnnotationCommands(ctx: FeatureContext, service: Annotat
   ];
 }
 
-function isNode(x: unknown): x is TreeNode {
+export function isNode(x: unknown): x is TreeNode {
   return typeof x === 'object' && x !== null && 'kind' in x && 'id' in x;
 }

@@ -1,7 +1,7 @@
 /**
  * Highlights: quotations, people, organisations, places and annotated passages, each a themable colour
- * (contributes.colors) and each switchable in settings; the tags of an annotated passage after its line;
- * overview-ruler marks. Redraws only visible editors, debounced while typing.
+ * (contributes.colors) and each switchable in settings; the tags of an annotated passage and the first line of
+ * its note after its line; overview-ruler marks. Redraws only visible editors, debounced while typing.
  */
 import * as vscode from 'vscode';
 import type { DecorationSnapshot } from '../api';
@@ -119,21 +119,25 @@ export class Decorations implements vscode.Disposable {
         }
       }
       if (h.annotations) {
-        const byLine = new Map<number, Set<string>>();
+        // After each annotated line: its tags, and the first line of each note on it.
+        const byLine = new Map<number, { tags: Set<string>; notes: string[] }>();
         for (const a of this.src.annotations(key)) {
           if (a.status === 'orphaned') continue;
           push(ranges.annotation, range(a.start, a.end));
-          if (a.tags.length > 0 && a.end <= len) {
+          const note = a.note ? firstNoteLine(a.note) : undefined;
+          if ((a.tags.length > 0 || note) && a.end <= len) {
             const line = doc.positionAt(a.end).line;
-            const set = byLine.get(line) ?? new Set<string>();
-            for (const t of a.tags) set.add(t);
-            byLine.set(line, set);
+            const at = byLine.get(line) ?? { tags: new Set<string>(), notes: [] };
+            for (const t of a.tags) at.tags.add(t);
+            if (note) at.notes.push(note);
+            byLine.set(line, at);
           }
         }
         if (h.inlineTags) {
-          for (const [line, set] of byLine) {
+          for (const [line, at] of byLine) {
             const end = doc.lineAt(line).range.end;
-            tags.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: [...set].map((t) => `#${t}`).join(' ') } } });
+            const contentText = [[...at.tags].map((t) => `#${t}`).join(' '), ...at.notes.map((n) => `✎ ${n}`)].filter(Boolean).join(' · ');
+            tags.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText } } });
           }
         }
       }
@@ -151,6 +155,14 @@ export class Decorations implements vscode.Disposable {
     for (const t of this.types.values()) t.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The first non-empty line of a note, without its Markdown heading, list or quote marker, shortened. */
+export function firstNoteLine(note: string): string | undefined {
+  const line = note.split('\n').find((l) => l.trim().length > 0);
+  if (!line) return undefined;
+  const plain = line.replace(/^\s*(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*)/, '').trim();
+  return plain.length > 60 ? plain.slice(0, 59) + '…' : plain || undefined;
 }
 
 function push(list: vscode.DecorationOptions[], range: vscode.Range | undefined): void {

@@ -23,10 +23,9 @@ export function registerHovers(ctx: FeatureContext, indexService: IndexService):
       if (!article?.analysis) return undefined;
       ctx.catalog.updateFromDocument(doc);
       const offset = doc.offsetAt(position);
-      const md = new vscode.MarkdownString(undefined, true);
-      md.isTrusted = { enabledCommands: [Commands.openArticle, Commands.goToRelated, Commands.tagQuote, Commands.addNote] };
       let range: vscode.Range | undefined;
-      const sections: string[] = [];
+      // Our own sections may link to a few commands; a note is the user's Markdown, shown as its own untrusted section.
+      const sections: (string | vscode.MarkdownString)[] = [];
 
       const annotation = ctx.annotations
         .forArticle(article.key)
@@ -64,9 +63,9 @@ export function registerHovers(ctx: FeatureContext, indexService: IndexService):
               ? 'moved (found with its context at a new place)'
               : 'anchored';
         let s = `$(tag) ${annotation.tags.length ? annotation.tags.map((t) => `\`#${t}\``).join(' ') : '_no tags_'}`;
-        if (annotation.note) s += `\n\n${escapeMd(annotation.note).replace(/\n/g, '  \n')}`;
         s += `\n\n_${state}${annotation.author ? ` · ${escapeMd(annotation.author)}` : ''}${annotation.updated ? ` · ${annotation.updated.slice(0, 10)}` : ''}_`;
         sections.push(s);
+        if (annotation.note) sections.push(noteMarkdown(annotation.note));
       }
 
       if (mention && !quote) {
@@ -90,8 +89,20 @@ export function registerHovers(ctx: FeatureContext, indexService: IndexService):
       }
 
       if (sections.length === 0) return undefined;
-      md.appendMarkdown(sections.join('\n\n---\n\n'));
-      return new vscode.Hover(md, range);
+      const contents = sections.map((s) => {
+        if (typeof s !== 'string') return s;
+        const md = new vscode.MarkdownString(s, true);
+        md.isTrusted = { enabledCommands: [Commands.openArticle, Commands.goToRelated, Commands.tagQuote, Commands.addNote] };
+        return md;
+      });
+      return new vscode.Hover(contents, range);
     },
   });
+}
+
+/** A note as Markdown, untrusted (no command links, no HTML, no theme icons), as the user wrote it. */
+export function noteMarkdown(note: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(note, false);
+  md.supportHtml = false;
+  return md;
 }

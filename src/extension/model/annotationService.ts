@@ -71,6 +71,12 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   }
 
+  /** Like forArticle, but loads the article's sidecar first when it is not loaded yet (e.g. a note editor restored at startup). */
+  async forArticleLoaded(uri: string): Promise<readonly AnnotationView[]> {
+    await this.handleFor(uri);
+    return this.forArticle(uri);
+  }
+
   // ---- Loading ----------------------------------------------------------------------------------------
 
   /**

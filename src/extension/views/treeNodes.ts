@@ -94,7 +94,8 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.description = [q.cue ?? undefined, tags.length > 0 ? tags.map((t) => `#${t}`).join(' ') : undefined].filter(Boolean).join(' · ');
       const md = new vscode.MarkdownString();
       md.appendMarkdown(`**${escapeMd(q.speaker ?? 'Unattributed')}**${q.cue ? ` _${escapeMd(q.cue)}_` : ''}\n\n> ${escapeMd(excerpt(q.text, 400))}`);
-      if (node.annotation?.note) md.appendMarkdown(`\n\n📝 ${escapeMd(node.annotation.note)}`);
+      // The note last and as Markdown, as written (the tooltip is not trusted: no command links, no HTML).
+      if (node.annotation?.note) md.appendMarkdown(`\n\n---\n\n${node.annotation.note}`);
       item.tooltip = md;
       item.iconPath = new vscode.ThemeIcon(node.annotation ? 'tag' : 'quote');
       item.contextValue = ItemContext.quote;
@@ -141,8 +142,8 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       md.appendMarkdown(`${orphan ? '⚠ **Orphaned**: its text is no longer in the article. Select the new text and run _Re-attach Annotation_.\n\n' : ''}`);
       md.appendMarkdown(`> ${escapeMd(excerpt(an.quote, 300))}\n\n`);
       if (an.tags.length) md.appendMarkdown(`Tags: ${an.tags.map((t) => `\`${t}\``).join(' ')}  \n`);
-      if (an.note) md.appendMarkdown(`Note: ${escapeMd(an.note)}  \n`);
       md.appendMarkdown(`State: ${an.status}${an.author ? ` · by ${escapeMd(an.author)}` : ''}`);
+      if (an.note) md.appendMarkdown(`\n\n---\n\n${an.note}`);
       item.tooltip = md;
       item.iconPath = new vscode.ThemeIcon(orphan ? 'warning' : an.note ? 'note' : 'tag');
       item.contextValue = orphan ? ItemContext.orphanedAnnotation : ItemContext.annotation;
