@@ -149,6 +149,32 @@ function sameData(a: SidecarData, b: SidecarData): boolean {
   return norm(a) === norm(b);
 }
 
+/**
+ * True when `disk` has every item our save changed (annotations added or removed; their tags, note, kind, speaker
+ * or entity edited; the article's tags and note) exactly as it was before the save: the signature of a writer that
+ * renamed an older version over ours. (Anchoring data is left out: any writer may have moved the anchors.)
+ */
+function showsNoneOf(before: SidecarData, ours: SidecarData, disk: SidecarData): boolean {
+  const key = (a: Annotation | undefined): string => (a ? JSON.stringify([a.kind, a.tags, a.note ?? null, a.speaker ?? null, a.entity ?? null]) : '');
+  const byId = (d: SidecarData) => new Map(d.annotations.map((a) => [a.id, a]));
+  const b = byId(before);
+  const o = byId(ours);
+  const t = byId(disk);
+  let changed = 0;
+  for (const id of new Set([...b.keys(), ...o.keys()])) {
+    const was = key(b.get(id));
+    if (was === key(o.get(id))) continue;
+    changed++;
+    if (key(t.get(id)) !== was) return false;
+  }
+  const article = (d: SidecarData) => JSON.stringify([d.tags, d.note ?? null]);
+  if (article(before) !== article(ours)) {
+    changed++;
+    if (article(disk) !== article(before)) return false;
+  }
+  return changed > 0;
+}
+
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.length !== b.length) return false;
@@ -514,6 +540,9 @@ export class ArticleAnnotations {
       return;
     }
     if (disk.same || sameBytes(disk.raw, this.baseRaw) || !disk.data) return;
+    // Only a version made without seeing our save shows none of our change; one that shows any of it was made on
+    // top of ours, and its own changes (a tag removed, a note rewritten) must stand.
+    if (!showsNoneOf(prevBase, ours, disk.data)) return;
     const r = mergeSidecars(prevBase, ours, disk.data, { now: this.store.now() });
     if (sameData(r.merged, disk.data)) return;
     this.base = prevBase;

@@ -276,4 +276,49 @@ describe('SidecarStore', () => {
     await Promise.all([h.add({ ...rangeOf(ARTICLE, Q1) }), h.add({ ...rangeOf(ARTICLE, Q2) }), h.add({ ...rangeOf(ARTICLE, Q3) })]);
     assert.equal(parseSidecar(fo.text(SIDECAR_PATH)!, 'x').data.annotations.length, 3);
   });
+
+  describe('the second look after a save (another writer renaming its older version over ours)', () => {
+    const store = (fo: MemFileOps, seed: number) => new SidecarStore({ fileOps: fo, clock: fixedClock(), random: seededRandom(seed), verifyDelayMs: 30 });
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    it('restores our change when the file on disk shows none of it (a lost update)', async () => {
+      const fo = new MemFileOps();
+      const h1 = await store(fo, 1).load(ARTICLE_PATH, ARTICLE);
+      await h1.add({ ...rangeOf(ARTICLE, Q1), tags: ['first'] });
+      await wait(60);
+      const before = fo.text(SIDECAR_PATH)!;
+      await h1.add({ ...rangeOf(ARTICLE, Q2), tags: ['second'] });
+      // A writer that read the file before our save renames its version (the old one) over ours.
+      fo.put(SIDECAR_PATH, before);
+      await wait(80);
+      const data = parseSidecar(fo.text(SIDECAR_PATH)!, 'x').data;
+      assert.deepEqual(data.annotations.map((a) => a.tags[0]), ['first', 'second'], 'our new annotation is back');
+    });
+
+    it('leaves alone a later change made on top of ours (a tag renamed right after we added the annotation)', async () => {
+      const fo = new MemFileOps();
+      const h1 = await store(fo, 1).load(ARTICLE_PATH, ARTICLE);
+      const a = await h1.add({ ...rangeOf(ARTICLE, Q1), tags: ['keep', 'old'] });
+      // Another process, well within the delay, reads our version and renames a tag (as `tags rename` does).
+      const h2 = await store(fo, 2).load(ARTICLE_PATH, ARTICLE);
+      await h2.update(a.annotation.id, { removeTags: ['old'], addTags: ['new'] });
+      await wait(100);
+      const data = parseSidecar(fo.text(SIDECAR_PATH)!, 'x').data;
+      assert.deepEqual(data.annotations[0]!.tags, ['keep', 'new'], 'the renamed tag is not put back');
+    });
+
+    it('leaves alone a later note written on top of ours', async () => {
+      const fo = new MemFileOps();
+      const h1 = await store(fo, 1).load(ARTICLE_PATH, ARTICLE);
+      const a = await h1.add({ ...rangeOf(ARTICLE, Q1), note: 'v1' });
+      await wait(60);
+      await h1.update(a.annotation.id, { note: 'v2' });
+      const h2 = await store(fo, 2).load(ARTICLE_PATH, ARTICLE);
+      await h2.update(a.annotation.id, { note: 'v3' });
+      await wait(100);
+      const ann = parseSidecar(fo.text(SIDECAR_PATH)!, 'x').data.annotations[0]!;
+      assert.equal(ann.note, 'v3');
+      assert.equal(ann.conflicts, undefined, 'no conflict invented');
+    });
+  });
 });
