@@ -43,6 +43,8 @@ interface NoteEntry {
   note: string;
   mtime: number;
   readonly ctime: number;
+  /** The note VS Code last read (its editor's text is based on it) or wrote. */
+  served: string | undefined;
   /** The annotation was removed while the note was open (a Deleted event was sent). */
   missing: boolean;
 }
@@ -104,31 +106,53 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     const entry = await this.resolve(uri);
     const note = await this.currentNote(entry);
     this.sync(entry, note);
+    entry.served = note;
     return encoder.encode(note);
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const entry = await this.resolve(uri);
     const note = normaliseNote(decoder.decode(content));
+    const current = entry.id ? await this.find(entry.articleKey, entry.id) : undefined;
+    if (entry.id && !current) {
+      throw vscode.FileSystemError.FileNotFound(`News Annotator: this annotation was removed, so the note was not saved (Undo Last Annotation Change brings the annotation back).`);
+    }
+    const stored = current?.note ?? '';
+    this.refuseSilentOverwrite(entry, stored, note);
     const before = { note: entry.note, mtime: entry.mtime };
     // Recorded first, so the change event of our own write is not taken for a change made elsewhere.
     this.sync(entry, note);
     try {
       if (entry.id) {
-        const current = await this.find(entry.articleKey, entry.id);
-        if (!current) throw vscode.FileSystemError.FileNotFound(`News Annotator: this annotation was removed, so the note was not saved (Undo Last Annotation Change brings the annotation back).`);
-        if ((current.note ?? '') !== note) await this.service.update(entry.articleKey, entry.id, { note: note ? note : null });
+        if (stored !== note) await this.service.update(entry.articleKey, entry.id, { note: note ? note : null });
       } else if (note) {
         const at = this.locate(entry);
         const created = await this.service.add(entry.articleKey, { start: at.start, end: at.end, kind: at.kind, note, speaker: at.speaker, entity: at.entity });
         entry.id = created.id;
       }
+      entry.served = note;
       entry.missing = false;
     } catch (err) {
       entry.note = before.note;
       entry.mtime = before.mtime;
       throw this.saveError(err);
     }
+  }
+
+  /**
+   * VS Code refuses a save over a file changed since it was read (offering Compare / Overwrite) only when the size
+   * changed too: it compares modification time and size, not content. A note rewritten elsewhere to the same
+   * length would be overwritten silently, so that case is refused here, once; saving again replaces it. (When the
+   * size did change, VS Code has already asked, so a write that still arrives is the user's Overwrite.)
+   */
+  private refuseSilentOverwrite(entry: NoteEntry, stored: string, note: string): void {
+    const read = entry.served;
+    if (read === undefined || stored === read || note === stored) return;
+    if (encoder.encode(stored).byteLength !== encoder.encode(read).byteLength) return;
+    entry.served = stored;
+    throw new Error(
+      'News Annotator: this note was changed elsewhere (a sidecar edit, the CLI, another window, Undo) since it was opened here, so it was not saved. Save again to replace that version with yours, or run "File: Revert File" to load it (copy your text first).',
+    );
   }
 
   readDirectory(): [string, vscode.FileType][] {
@@ -179,7 +203,7 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
 
   private remember(uri: vscode.Uri, articleKey: string, annotation: AnnotationView | undefined, pending: PendingTarget | undefined): NoteEntry {
     const now = Date.now();
-    const entry: NoteEntry = { uri, articleKey, id: annotation?.id, pending, note: annotation?.note ?? '', mtime: now, ctime: now, missing: false };
+    const entry: NoteEntry = { uri, articleKey, id: annotation?.id, pending, note: annotation?.note ?? '', mtime: now, ctime: now, served: undefined, missing: false };
     this.entries.set(uri.toString(), entry);
     return entry;
   }

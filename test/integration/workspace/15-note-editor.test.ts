@@ -135,6 +135,31 @@ describe('Notes in a real editor: Add Note / Edit Note open a Markdown tab saved
     assert.equal(noteTabs.length, 1);
   });
 
+  it('a note changed on disk while its tab has unsaved text is not overwritten silently: the first save is refused', async () => {
+    const a = await api();
+    const noteDoc = (await noteEditor()).document;
+    const uri = wsUri(...HARBOUR).toString();
+    // As above: a save that leaves the note alone, then the note rewritten by another tool (to the same length,
+    // which VS Code's own modification-time-and-size check cannot see).
+    const article = await openArticle(...HARBOUR);
+    putCursorIn(article, QUOTE, 5);
+    await vscode.commands.executeCommand('newsAnnotator.tagQuote', { tags: ['to-verify'] });
+    const ed = await vscode.window.showTextDocument(noteDoc);
+    await ed.edit((b) => b.insert(new vscode.Position(0, 0), 'My unsaved line.\n'));
+    assert.ok(ed.document.isDirty);
+    const file = sidecarOf(HARBOUR);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('2030 annual report', '2031 annual report'));
+    await waitFor('the new note loaded', () => a.annotations(uri)[0]?.note?.includes('2031 annual report'));
+    assert.ok(ed.document.isDirty && ed.document.getText().startsWith('My unsaved line.\n'), 'unsaved text kept, not reloaded');
+    assert.equal(await ed.document.save(), false, 'the first save is refused');
+    assert.ok(ed.document.isDirty && ed.document.getText().includes('My unsaved line.'));
+    assert.doesNotMatch(fs.readFileSync(file, 'utf8'), /My unsaved line/);
+    assert.match(fs.readFileSync(file, 'utf8'), /2031 annual report/);
+    // Saving again is the user's choice to replace it.
+    assert.equal(await ed.document.save(), true);
+    assert.equal(readSidecar(HARBOUR).annotations[0]!.note, `My unsaved line.\n${LINE1}\nCompare with the 2030 annual report.`);
+  });
+
   it('with a broken sidecar the save fails with a clear error, the note stays in the dirty tab and the sidecar is untouched', async () => {
     const a = await api();
     await closeAllEditors();
