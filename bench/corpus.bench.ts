@@ -14,6 +14,7 @@ import { analyzeArticle } from '../src/core/analysis/index';
 import type { ArticleAnalysis } from '../src/core/analysis/types';
 import { AnalysisCache, buildCorpusIndex, CorpusIndex, deserializeCorpusIndex, loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex } from '../src/core/corpus/index';
 import { fingerprint } from '../src/core/text/decode';
+import { allWords, contentTokens } from '../src/core/corpus/tokenize';
 import type { IndexedAnnotation } from '../src/core/corpus/types';
 import { nodeFileOps } from '../src/cli/nodeFileOps';
 import { gc, mb, percentile, sharedDir } from './shared';
@@ -180,6 +181,36 @@ async function main(): Promise<void> {
     target.text = target.text.replace(/\n\n/, `\n\nAs one official put it, "${edited}"\n\n`);
     planted.push({ source: src, start: q.start, copyPath: target.path });
   }
+  // Short quotations (2 or 3 content words, 7+ words: "we were not ready for it and we knew it at the time") are
+  // compared word for word: plant copies of up to 20 of them too, chosen with a generator of their own so the
+  // corpus above stays the same.
+  const plantedShort: { source: Doc; start: number; copyPath: string }[] = [];
+  {
+    const r2 = rng(4242);
+    const pick2 = <T>(a: readonly T[]): T => a[Math.floor(r2() * a.length)]!;
+    const shorts: { src: Doc; start: number; text: string }[] = [];
+    for (const src of odd) {
+      for (const q of analyses.get(src.path)?.quotes ?? []) {
+        const terms = contentTokens(q.text).length;
+        if (terms >= 2 && terms <= 3 && allWords(q.text).length >= 7) shorts.push({ src, start: q.start, text: q.text });
+      }
+    }
+    for (let tries = 0; plantedShort.length < 20 && tries < 2000 && shorts.length > 0; tries++) {
+      const s = pick2(shorts);
+      if (plantedShort.some((p) => p.source === s.src) || planted.some((p) => p.source === s.src)) continue;
+      const probe = s.text.slice(0, 24);
+      const topic = topicOf.get(s.src.path);
+      if (docs.some((d) => d !== s.src && topicOf.get(d.path) === topic && d.text.includes(probe))) continue;
+      const target = docs[base.length + Math.floor(r2() * (docs.length - base.length))]!;
+      if (planted.some((p) => p.copyPath === target.path) || plantedShort.some((p) => p.copyPath === target.path)) continue;
+      // One word dropped (not the first), British → American spelling.
+      const words = s.text.split(' ');
+      words.splice(1 + Math.floor(r2() * (words.length - 1)), 1);
+      const edited = words.join(' ').replace(/isation/g, 'ization').replace(/our\b/g, 'or');
+      target.text = target.text.replace(/\n\n/, `\n\nA spokesman said: "${edited}"\n\n`);
+      plantedShort.push({ source: s.src, start: s.start, copyPath: target.path });
+    }
+  }
 
   console.log(`\n10,000-article corpus: ${docs.length} articles (${base.length} BBC + ${docs.length - base.length} recombined and perturbed in memory)`);
   let synthAnalysisMs = 0;
@@ -296,6 +327,27 @@ async function main(): Promise<void> {
   line('lightly edited quote copies found first', `${top1}/${planted.length}`, '= all', top1 === planted.length);
   line('  (sources skipped: quotation already copied elsewhere)', String(withCopies));
   line('  found as same-quote in top 10', `${found}/${planted.length}`);
+  let shortFirst = 0;
+  for (const p of plantedShort) {
+    const rel = big.related(p.source.path, p.start + 1, { limit: 10 });
+    if (rel[0]?.path === p.copyPath) shortFirst++;
+    else {
+      const at = rel.findIndex((r) => r.path === p.copyPath);
+      console.log(`    short miss: ${path.basename(p.source.path)}@${p.start} copy ranked ${at < 0 ? '>10' : at + 1}; first ${rel[0] ? `${rel[0].path} ${rel[0].reasons.map((x) => `${x.kind} ${x.score}`).join(', ')}` : 'none'}`);
+    }
+  }
+  line('short quotation copies (2-3 content words) found first', `${shortFirst}/${plantedShort.length}`);
+  // What the related lists are made of (the first 5 of each sampled passage): how often each reason appears.
+  const kinds = new Map<string, number>();
+  let sampled = 0;
+  [...samples10.spans].forEach(([p, s], i) => {
+    if (i % 50 !== 0) return;
+    for (const start of [...s.quotes.slice(0, 1), ...s.paras.slice(0, 1)]) {
+      sampled++;
+      for (const r of big.related(p, start + 1, { limit: 5 })) for (const x of r.reasons) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
+    }
+  });
+  console.log(`  reasons in the top 5 related of ${sampled} passages: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}`);
 }
 
 /** BBC: write both caches, then reopen from them: load times, first related/search, analyses from the cache. */

@@ -21,7 +21,7 @@ import type { FrozenPostings } from './shingleIndex';
 import type { IndexedAnnotation } from './types';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
-export const CACHE_FORMAT_VERSION = 6;
+export const CACHE_FORMAT_VERSION = 7;
 const MAGIC = [0x4e, 0x41, 0x43, 0x49]; // NACI
 const BOM = 0x01020304;
 

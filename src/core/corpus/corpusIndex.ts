@@ -18,7 +18,7 @@ import type { EntityType } from '../analysis/types';
 import { ShingleIndex, type FrozenPostings } from './shingleIndex';
 import { FILTER_KEYS, foldPhrase, parseQuery } from './query';
 import { buildRecord, entityKey, isContentPassage, passageAt, validateAnnotations, type ArticleRecord } from './record';
-import { contentTokens, foldWord, hashString, intersectSize, isStopword, searchTokens, shingles, sortedUnique } from './tokenize';
+import { allWords, contentTokens, foldWord, hashString, intersectSize, isStopword, searchTokens, shingles, sortedUnique, termKey } from './tokenize';
 import type {
   ArticleInput,
   CorpusStats,
@@ -56,10 +56,39 @@ export const RANKING = {
    * of life" → "the departure of life") keeps only 3 content words, and must still match its source.
    */
   minCandidateTerms: 3,
+  /**
+   * A source segment with fewer content words than `minSegmentTerms` (but at least this many) still takes part
+   * when it has `shortQuoteMinWords` words in all: it is then compared word for word, function words included
+   * (`shortQuoteSimilarity`), which tells a copy from a sentence that merely shares its few content words.
+   */
+  shortQuoteMinTerms: 2,
+  shortQuoteMinWords: 7,
+  /** Share of the short source's words a copy must hold in order (longest common subsequence), in a compact run. */
+  shortQuoteMinCover: 0.75,
   /** Shingles posted under more passages than this are skipped when gathering candidates (too common to tell). */
   maxShingleDf: 4000,
   /** Candidates verified per query. */
   maxCandidates: 60,
+  /** `same-statement`: score = this × similarity (idf-weighted cosine of the content words of two sentences). */
+  sameStatement: 2.0,
+  /** Minimum idf-weighted cosine for `same-statement`. */
+  statementMin: 0.15,
+  /**
+   * The same when the two passages share no entity and no speaker; they must then also share one word more
+   * (sharing a few words is common: "a dream come true" is not the same statement).
+   */
+  statementMinUnlinked: 0.35,
+  /** Content words a sentence needs, and shares with the source, for `same-statement`. */
+  statementMinTerms: 3,
+  statementMinShared: 3,
+  /** Of the shared words, how many must be other than names (a capitalised word inside a sentence is taken for a name). */
+  statementMinPlain: 2,
+  /** ... and the similarity those words alone give must reach this ("year-old" is no shared statement). */
+  statementMinPlainSim: 0.06,
+  /** Passages compared sentence by sentence for `same-statement` (the most weight of shared words first). */
+  statementCandidates: 60,
+  /** Words in more passages than this do not gather `same-statement` candidates (they still weigh in the cosine). */
+  maxTermDf: 3000,
   sameSpeaker: 0.4,
   sharedEntities: 0.6,
   /** Accumulated rarity (sum of idf) a candidate must share before `shared-entities` counts. */
@@ -78,8 +107,35 @@ interface Segment {
   readonly start: number;
   readonly end: number;
   readonly kind: 'quote' | 'sentence' | 'passage';
+  /** Content words (with repeats). */
+  readonly n: number;
   readonly uni: Uint32Array;
   readonly sh: Uint32Array;
+  /** Every word (`allWords`), for segments compared word for word; filled on demand. */
+  words?: string[];
+}
+
+/** A span for `same-statement`: its distinct content words, their idf, and which are plain words (not names). */
+interface WeightedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'quote' | 'sentence' | 'passage';
+  readonly terms: readonly string[];
+  readonly weights: readonly number[];
+  /** Per term: not taken for (part of) a name, i.e. not capitalised inside the span somewhere. */
+  readonly plain: readonly boolean[];
+  /** Euclidean norm of the weights. */
+  readonly norm: number;
+}
+
+/** The source's side of `same-statement`, for look-ups. */
+interface SourceSegment {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: 'quote' | 'sentence' | 'passage';
+  readonly w: Map<string, number>;
+  readonly plain: Set<string>;
+  readonly norm: number;
 }
 
 interface SearchItem {
@@ -128,6 +184,11 @@ export class CorpusIndex {
   private unitAlive: boolean[] = [];
   private liveUnits = 0;
   private shinglePostings = new ShingleIndex();
+  /**
+   * Per content-word key, postings of removed passages still in the shingle table (until `compact`): the word's
+   * live passage frequency is its count there minus this.
+   */
+  private deadTermDf = new Map<number, number>();
   private entityPostings = new Map<string, number[]>();
   private entityDf = new Map<string, number>();
   private entityNames = new Map<string, string>();
@@ -152,6 +213,11 @@ export class CorpusIndex {
   private tablesCursor = -1;
   private searchCursor = -1;
   private speakerNameQuotes = new Map<string, number[]>();
+  /** Scratch per passage unit for same-statement (summed idf and count of shared words); zero between queries. */
+  private stmtWeight = new Float64Array(0);
+  private stmtCount = new Uint16Array(0);
+  /** idf of content words (see `idf`); emptied whenever an article is added or removed. */
+  private idfCache = new Map<string, number>();
   private vocab: string[] = [];
   private vocabPending: string[] = [];
 
@@ -234,6 +300,7 @@ export class CorpusIndex {
   remove(path: string): boolean {
     const live = this.byPath.get(path);
     if (!live) return false;
+    this.idfCache.clear();
     this.byPath.delete(path);
     this.bySlot[live.slot] = undefined;
     const { rec } = live;
@@ -243,6 +310,13 @@ export class CorpusIndex {
       this.unitAlive[u] = false;
       this.liveUnits--;
       this.deadPostings += 20 + rec.passages[i]!.entities.length;
+      const p = rec.passages[i]!;
+      if (isContentPassage(p.kind)) {
+        for (const t of new Set(contentTokens(rec.text, p.start, p.end).map((x) => x.term))) {
+          const key = termKey(t);
+          this.deadTermDf.set(key, (this.deadTermDf.get(key) ?? 0) + 1);
+        }
+      }
       if (live.slot >= this.tablesCursor) continue;
       for (const e of rec.passages[i]!.entities) {
         const df = (this.entityDf.get(e) ?? 1) - 1;
@@ -294,6 +368,8 @@ export class CorpusIndex {
     this.unitAlive = [];
     this.liveUnits = 0;
     this.shinglePostings = new ShingleIndex(shingles);
+    this.deadTermDf = new Map();
+    this.idfCache = new Map();
     this.entityPostings = new Map();
     this.entityDf = new Map();
     this.entityNames = new Map();
@@ -319,6 +395,7 @@ export class CorpusIndex {
   }
 
   private attach(rec: ArticleRecord): void {
+    this.idfCache.clear();
     const slot = this.bySlot.length;
     const live: LiveArticle = { slot, rec, firstUnit: this.unitSlot.length, firstQuote: -1, itemIds: [] };
     this.bySlot.push(live);
@@ -599,7 +676,7 @@ export class CorpusIndex {
       }
       a.reasons.push(reason);
       a.score += reason.score;
-      const rank = reason.kind === 'same-quote' ? -1 : SPAN_RANK[kind];
+      const rank = reason.kind === 'same-quote' ? -2 : reason.kind === 'same-statement' ? -1 : SPAN_RANK[kind];
       if (rank < a.rank) {
         a.rank = rank;
         a.start = start;
@@ -609,6 +686,8 @@ export class CorpusIndex {
     };
 
     this.sameQuote(live, source, sourceUnit, add);
+    // A passage already found as a near-duplicate needs no restatement reason too.
+    this.sameStatement(live, source, sourceUnit, add, (slot, passage) => acc.get(slot + ':' + passage)?.reasons.some((r) => r.kind === 'same-quote') === true);
     this.sameSpeaker(live, source, add);
     this.sharedEntities(live, source, sourceUnit, add);
     this.sameTag(live, source, add);
@@ -622,26 +701,35 @@ export class CorpusIndex {
     });
   }
 
-  private segmentsOf(rec: ArticleRecord, passage: number, only?: { start: number; end: number }, minTerms: number = RANKING.minSegmentTerms): Segment[] {
+  /** The spans compared for near-duplicates and restatements: the quotations and sentences of a passage (or only `only`). */
+  private spansOf(rec: ArticleRecord, passage: number, only?: { start: number; end: number }): { start: number; end: number; kind: Segment['kind'] }[] {
+    if (only) return [{ start: only.start, end: only.end, kind: 'quote' }];
     const p = rec.passages[passage]!;
     const spans: { start: number; end: number; kind: Segment['kind'] }[] = [];
-    if (only) spans.push({ ...only, kind: 'quote' });
-    else {
-      for (const q of rec.quotes) if (q.passage === passage) spans.push({ start: q.start, end: q.end, kind: 'quote' });
-      for (let i = 0; i + 1 < p.sentences.length; i += 2) spans.push({ start: p.sentences[i]!, end: p.sentences[i + 1]!, kind: 'sentence' });
-      if (p.sentences.length <= 2) spans.push({ start: p.start, end: p.end, kind: 'passage' });
-    }
+    for (const q of rec.quotes) if (q.passage === passage) spans.push({ start: q.start, end: q.end, kind: 'quote' });
+    for (let i = 0; i + 1 < p.sentences.length; i += 2) spans.push({ start: p.sentences[i]!, end: p.sentences[i + 1]!, kind: 'sentence' });
+    if (p.sentences.length <= 2) spans.push({ start: p.start, end: p.end, kind: 'passage' });
+    return spans;
+  }
+
+  private segmentsOf(rec: ArticleRecord, passage: number, only?: { start: number; end: number }, minTerms: number = RANKING.minSegmentTerms): Segment[] {
     const out: Segment[] = [];
-    for (const s of spans) {
+    for (const s of this.spansOf(rec, passage, only)) {
       const terms = contentTokens(rec.text, s.start, s.end).map((t) => t.term);
       if (terms.length < minTerms) continue;
-      out.push({ ...s, uni: sortedUnique(Uint32Array.from(terms, (t) => hashString(t))), sh: shingles(terms) });
+      out.push({ ...s, n: terms.length, uni: sortedUnique(Uint32Array.from(terms, (t) => hashString(t))), sh: shingles(terms) });
     }
     return out;
   }
 
   private sameQuote(live: LiveArticle, source: RelatedSource, sourceUnit: number, add: AddFn): void {
-    const qsegs = this.segmentsOf(live.rec, source.passage, source.kind === 'quote' ? source : undefined);
+    // Source segments with fewer content words than usual take part only when they are long enough to be
+    // compared word for word (a short quotation: "There was one thing I said that I shouldn't have said").
+    const qsegs = this.segmentsOf(live.rec, source.passage, source.kind === 'quote' ? source : undefined, RANKING.shortQuoteMinTerms).filter((s) => {
+      if (s.n >= RANKING.minSegmentTerms) return true;
+      s.words = allWords(live.rec.text, s.start, s.end);
+      return s.words.length >= RANKING.shortQuoteMinWords;
+    });
     if (qsegs.length === 0) return;
     let total = 0;
     for (const s of qsegs) total += s.sh.length;
@@ -664,16 +752,20 @@ export class CorpusIndex {
     }
     const minHits = keys.length <= 3 ? 1 : 2;
     const cands = [...hits.entries()].filter(([, h]) => h >= minHits).sort((a, b) => b[1] - a[1]).slice(0, RANKING.maxCandidates);
+    const hasShort = qsegs.some((s) => s.words !== undefined);
     for (const [u] of cands) {
       const slot = this.unitSlot[u]!;
       const pi = this.unitPassage[u]!;
       const crec = this.bySlot[slot]!.rec;
-      const csegs = this.segmentsOf(crec, pi, undefined, RANKING.minCandidateTerms);
+      const csegs = this.segmentsOf(crec, pi, undefined, hasShort ? 1 : RANKING.minCandidateTerms);
       let best: { sim: number; seg: Segment } | undefined;
       for (const a of qsegs) {
         for (const b of csegs) {
           if (slot === live.slot && b.start < source.end && b.end > source.start) continue;
-          const sim = segmentSimilarity(a, b);
+          let sim: number;
+          if (a.words) sim = shortQuoteSimilarity(a, b, () => (b.words ??= allWords(crec.text, b.start, b.end)));
+          else if (b.n < RANKING.minCandidateTerms) continue;
+          else sim = segmentSimilarity(a, b);
           // Prefer a quotation over the sentence holding it when they match about as well.
           const adj = sim + (b.kind === 'quote' ? 0.03 : 0);
           if (!best || adj > best.sim + (best.seg.kind === 'quote' ? 0.03 : 0)) best = { sim, seg: b };
@@ -689,6 +781,142 @@ export class CorpusIndex {
         });
       }
     }
+  }
+
+  /**
+   * `same-statement`: the same statement or fact reported in other words. Each content word weighs its
+   * rarity (idf over passages, from the word keys in the shingle table), so sharing "praised", "strong" and
+   * "leader", a figure or a rare name counts, and sharing "government" or "year" hardly. Passages gather the
+   * weight of the source's words they hold; the strongest are compared sentence by sentence (and quotation
+   * by quotation): the cosine of the two word sets, each word weighted by its idf.
+   */
+  private sameStatement(live: LiveArticle, source: RelatedSource, sourceUnit: number, add: AddFn, skip: (slot: number, passage: number) => boolean): void {
+    const idf = (t: string): number => this.idf(t);
+    // The source's segments: each distinct content word with its idf, and whether it is a plain word (not a name).
+    const qsegs: SourceSegment[] = [];
+    {
+      const spans = this.spansOf(live.rec, source.passage, source.kind === 'quote' ? source : undefined);
+      for (const b of weighSpans(live.rec.text, spans, idf)) {
+        const w = new Map<string, number>();
+        const plain = new Set<string>();
+        b.terms.forEach((t, i) => {
+          w.set(t, b.weights[i]!);
+          if (b.plain[i]) plain.add(t);
+        });
+        qsegs.push({ start: b.start, end: b.end, kind: b.kind, w, plain, norm: b.norm });
+      }
+    }
+    if (qsegs.length === 0) return;
+    // Who the source is about: its passage's entities and, for a quotation, its speaker.
+    const about = new Set(live.rec.passages[source.passage]!.entities);
+    for (const q of live.rec.quotes) {
+      const inSource = source.kind === 'quote' ? q.start === source.start && q.end === source.end : q.passage === source.passage;
+      if (inSource && q.speakerKey) about.add(entityKey(q.speakerKey));
+    }
+    // Candidate passages: the summed idf of the source's words each holds (words in too many passages skipped),
+    // damped for long passages (the comparison is sentence by sentence).
+    const words = new Map<string, number>();
+    for (const s of qsegs) for (const [t, x] of s.w) words.set(t, x);
+    const units = this.unitSlot.length;
+    if (this.stmtWeight.length < units) {
+      this.stmtWeight = new Float64Array(Math.max(units, this.stmtWeight.length * 2, 1024));
+      this.stmtCount = new Uint16Array(this.stmtWeight.length);
+    }
+    const weight = this.stmtWeight;
+    const count = this.stmtCount;
+    const touched: number[] = [];
+    for (const [t, x] of words) {
+      if (x <= 0) continue;
+      const key = termKey(t);
+      if (this.termDf(key) > RANKING.maxTermDf) continue;
+      this.shinglePostings.forEach(key, (u) => {
+        if (u === sourceUnit || !this.unitAlive[u]) return;
+        if (count[u] === 0) touched.push(u);
+        count[u]!++;
+        weight[u]! += x;
+      });
+    }
+    const cands: { u: number; w: number }[] = [];
+    for (const u of touched) {
+      if (count[u]! >= RANKING.statementMinShared) {
+        const p = this.bySlot[this.unitSlot[u]!]!.rec.passages[this.unitPassage[u]!]!;
+        cands.push({ u, w: weight[u]! / Math.pow(p.end - p.start + 100, 0.3) });
+      }
+      weight[u] = 0;
+      count[u] = 0;
+    }
+    cands.sort((a, b) => b.w - a.w || a.u - b.u);
+    for (const { u } of cands.slice(0, RANKING.statementCandidates)) {
+      const slot = this.unitSlot[u]!;
+      const pi = this.unitPassage[u]!;
+      if (skip(slot, pi)) continue;
+      const crec = this.bySlot[slot]!.rec;
+      let best: { sim: number; adj: number; seg: WeightedSpan; shared: string[]; from: SourceSegment } | undefined;
+      const spans = this.spansOf(crec, pi).filter((span) => !(slot === live.slot && span.start < source.end && span.end > source.start));
+      for (const b of weighSpans(crec.text, spans, idf)) {
+        for (const a of qsegs) {
+          let dot = 0;
+          let plain = 0;
+          let plainDot = 0;
+          let shared: string[] | undefined;
+          for (let i = 0; i < b.terms.length; i++) {
+            const t = b.terms[i]!;
+            const x = a.w.get(t);
+            if (x === undefined || x <= 0) continue;
+            dot += x * x;
+            (shared ??= []).push(t);
+            if (b.plain[i] && a.plain.has(t)) {
+              plain++;
+              plainDot += x * x;
+            }
+          }
+          if (!shared || shared.length < RANKING.statementMinShared) continue;
+          const norms = a.norm * b.norm;
+          // Names alone (shared entities say that already) do not make the same statement: words besides them must.
+          if (plain < RANKING.statementMinPlain || plainDot / norms < RANKING.statementMinPlainSim) continue;
+          const sim = dot / norms;
+          // Prefer a quotation over the sentence holding it when they match about as well.
+          const adj = sim + (b.kind === 'quote' ? 0.03 : 0);
+          if (!best || adj > best.adj) best = { sim, adj, seg: b, shared, from: a };
+        }
+      }
+      if (!best || best.sim < RANKING.statementMin) continue;
+      // Sharing words is not enough when the two are not about the same people, places or speaker.
+      let linked = crec.passages[pi]!.entities.some((e) => about.has(e));
+      if (!linked) for (const q of crec.quotes) if (q.passage === pi && q.speakerKey && about.has(entityKey(q.speakerKey))) linked = true;
+      if (!linked && (best.sim < RANKING.statementMinUnlinked || best.shared.length < RANKING.statementMinShared + 1)) continue;
+      const from = best.from;
+      const shown = [...best.shared].sort((x, y) => from.w.get(y)! - from.w.get(x)! || (x < y ? -1 : 1));
+      const surface = surfaceForms(live.rec.text, from, shown.slice(0, 5));
+      const pct = Math.round(best.sim * 100);
+      add(slot, pi, best.seg.start, best.seg.end, best.seg.kind === 'passage' ? 'passage' : best.seg.kind, {
+        kind: 'same-statement',
+        score: round(RANKING.sameStatement * best.sim),
+        similarity: round(best.sim),
+        detail: `same statement in other words, ${pct}% alike: ${surface.join(', ')}${shown.length > 5 ? ` and ${shown.length - 5} more` : ''}`,
+        keys: shown,
+      });
+    }
+  }
+
+  /**
+   * Rarity of a content word: log((passages + 1) / (passages holding it + 0.5)), at least 0. Kept between
+   * queries while the corpus does not change.
+   */
+  private idf(term: string): number {
+    let w = this.idfCache.get(term);
+    if (w === undefined) {
+      if (this.idfCache.size >= 200_000) this.idfCache.clear();
+      w = Math.max(0, Math.log((Math.max(1, this.liveUnits) + 1) / (this.termDf(termKey(term)) + 0.5)));
+      this.idfCache.set(term, w);
+    }
+    return w;
+  }
+
+  /** Live passages holding the content word with this key (`termKey`). */
+  private termDf(key: number): number {
+    const n = this.shinglePostings.count(key);
+    return this.deadTermDf.size === 0 ? n : n - (this.deadTermDf.get(key) ?? 0);
   }
 
   private sameSpeaker(live: LiveArticle, source: RelatedSource, add: AddFn): void {
@@ -1106,6 +1334,111 @@ export function segmentSimilarity(a: { uni: Uint32Array; sh: Uint32Array }, b: {
   return (0.45 * ou + 0.55 * os) * (0.8 + 0.2 * Math.sqrt(ratio)) * (0.6 + 0.4 * confidence);
 }
 
+/**
+ * Wording similarity of a short source segment (few content words, compared word for word) to a candidate:
+ * the longest common subsequence of their words (function words included) relative to the source's words,
+ * 0 unless it covers `RANKING.shortQuoteMinCover` of them, holds 2+ of the source's content words, and lies
+ * in a run of the candidate not much longer than the source (a copy, not the same words scattered).
+ */
+export function shortQuoteSimilarity(a: { uni: Uint32Array; words?: string[] }, b: { uni: Uint32Array }, wordsOfB: () => string[]): number {
+  const wa = a.words;
+  if (!wa || wa.length === 0) return 0;
+  if (intersectSize(a.uni, b.uni) < Math.min(2, a.uni.length)) return 0;
+  const wb = wordsOfB();
+  const n = wa.length;
+  const m = wb.length;
+  if (m === 0) return 0;
+  // LCS table, then one traceback for the matched run in b.
+  const L = new Uint16Array((n + 1) * (m + 1));
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      L[i * (m + 1) + j] = wa[i - 1] === wb[j - 1] ? L[(i - 1) * (m + 1) + j - 1]! + 1 : Math.max(L[(i - 1) * (m + 1) + j]!, L[i * (m + 1) + j - 1]!);
+    }
+  }
+  const lcs = L[n * (m + 1) + m]!;
+  const cover = lcs / n;
+  if (cover < RANKING.shortQuoteMinCover) return 0;
+  let i = n;
+  let j = m;
+  let first = -1;
+  let last = -1;
+  while (i > 0 && j > 0) {
+    if (wa[i - 1] === wb[j - 1]) {
+      if (last < 0) last = j - 1;
+      first = j - 1;
+      i--;
+      j--;
+    } else if (L[(i - 1) * (m + 1) + j]! >= L[i * (m + 1) + j - 1]!) i--;
+    else j--;
+  }
+  const run = last - first + 1;
+  if (run > n + 3) return 0;
+  // Words the copy inserted inside the run lower it a little.
+  return cover * Math.sqrt(lcs / run);
+}
+
+/**
+ * The spans of a passage for `same-statement`, weighed: the text is tokenised once and its tokens dealt out
+ * to the spans (quotations overlap sentences). A capitalised word inside a span is taken for (part of) a name,
+ * the first word is not, nor any word of a span in title case (a headline).
+ */
+function weighSpans(text: string, spans: readonly { start: number; end: number; kind: 'quote' | 'sentence' | 'passage' }[], idf: (t: string) => number): WeightedSpan[] {
+  if (spans.length === 0) return [];
+  let lo = spans[0]!.start;
+  let hi = spans[0]!.end;
+  for (const s of spans) {
+    lo = Math.min(lo, s.start);
+    hi = Math.max(hi, s.end);
+  }
+  const tokens = contentTokens(text, lo, hi);
+  const out: WeightedSpan[] = [];
+  const at = new Map<string, number>();
+  for (const span of spans) {
+    const k0 = lowerBoundBy(tokens, span.start);
+    let k1 = k0;
+    let caps = 0;
+    for (; k1 < tokens.length && tokens[k1]!.end <= span.end; k1++) if (isUpper(text.charCodeAt(tokens[k1]!.start))) caps++;
+    if (k1 - k0 < RANKING.statementMinTerms) continue;
+    const titleCase = caps > 0.6 * (k1 - k0);
+    const terms: string[] = [];
+    const weights: number[] = [];
+    const plain: boolean[] = [];
+    let norm = 0;
+    at.clear();
+    for (let k = k0; k < k1; k++) {
+      const tok = tokens[k]!;
+      const isPlain = titleCase || k === k0 || !isUpper(text.charCodeAt(tok.start));
+      const i = at.get(tok.term);
+      if (i !== undefined) {
+        if (isPlain) plain[i] = true;
+        continue;
+      }
+      const x = idf(tok.term);
+      at.set(tok.term, terms.length);
+      terms.push(tok.term);
+      weights.push(x);
+      plain.push(isPlain);
+      norm += x * x;
+    }
+    if (terms.length >= RANKING.statementMinTerms && norm > 0) out.push({ start: span.start, end: span.end, kind: span.kind, terms, weights, plain, norm: Math.sqrt(norm) });
+  }
+  return out;
+}
+
+/** An upper-case letter (ASCII fast path). */
+function isUpper(c: number): boolean {
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** How each of `terms` first reads in `span` of `text` (`prais` → `praised`). */
+function surfaceForms(text: string, span: { start: number; end: number }, terms: readonly string[]): string[] {
+  const first = new Map<string, string>();
+  for (const t of contentTokens(text, span.start, span.end)) if (!first.has(t.term)) first.set(t.term, text.slice(t.start, t.end));
+  return terms.map((t) => first.get(t) ?? t);
+}
+
 /** Content words of a passage (normalised, stopwords removed). */
 function wordSet(text: string, span: { start: number; end: number }): Set<string> {
   return new Set(contentTokens(text, span.start, span.end).map((t) => t.term));
@@ -1122,6 +1455,18 @@ export const SEARCH = {
   /** Weight of a match through the farthest expansion (the word itself counts 1). */
   minWeight: 0.85,
 } as const;
+
+/** Index of the first token starting at or after `start` (tokens sorted by offset). */
+function lowerBoundBy(tokens: readonly { start: number; end: number }[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 function lowerBound(sorted: readonly string[], x: string): number {
   let lo = 0;

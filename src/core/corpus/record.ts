@@ -4,7 +4,7 @@
  */
 import type { ArticleAnalysis, EntityType, PassageKind } from '../analysis/types';
 import { fingerprint as textFingerprint } from '../text/decode';
-import { contentTokens, shingles } from './tokenize';
+import { contentTokens, passageKeys } from './tokenize';
 import type { ArticleInput, FileStamp, IndexedAnnotation } from './types';
 
 export interface PassageRec {
@@ -51,7 +51,8 @@ export interface ArticleRecord {
   readonly entities: readonly EntityRec[];
   annotations: readonly IndexedAnnotation[];
   /**
-   * Per passage: sorted unique shingle hashes (empty for passages not indexed for near-duplicates). Present
+   * Per passage: sorted unique shingle hashes and content-word keys (`passageKeys`; empty for passages not
+   * indexed for near-duplicates). Present
    * until the index has posted them; the index then drops them (its shingle table holds them).
    */
   shingles?: readonly Uint32Array[];
@@ -135,7 +136,7 @@ export function buildRecord(input: ArticleInput): ArticleRecord {
     speakerKey: speakerKeyOf(q.speaker, q.speakerId),
     passage: q.passage >= 0 && q.passage < passages.length ? q.passage : passageAt(passages, q.start),
   }));
-  const sh = passages.map((p) => (isContentPassage(p.kind) ? shingles(contentTokens(text, p.start, p.end).map((t) => t.term)) : new Uint32Array(0)));
+  const sh = passages.map((p) => (isContentPassage(p.kind) ? passageKeys(contentTokens(text, p.start, p.end).map((t) => t.term)) : new Uint32Array(0)));
   const md = analysis.metadata;
   return {
     path,

@@ -67,15 +67,31 @@ export function contentTokens(text: string, from = 0, to = text.length): Token[]
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) {
-    const folded = foldWord(m[0]);
-    if (STOPWORDS.has(folded)) continue;
-    const apos = folded.indexOf("'");
-    if (apos >= 0 && STOPWORDS.has(folded.slice(0, apos))) continue;
-    const term = normalizeContent(folded);
-    if (term.length < 2 && !/\d/.test(term)) continue;
-    out.push({ term, start: from + m.index, end: from + m.index + m[0].length });
+    const term = contentTerm(m[0]);
+    if (term !== '') out.push({ term, start: from + m.index, end: from + m.index + m[0].length });
   }
   return out;
+}
+
+/** Word as written → its content term ('' for a function word); words repeat, so the answers are kept. */
+const termMemo = new Map<string, string>();
+
+function contentTerm(word: string): string {
+  let term = termMemo.get(word);
+  if (term !== undefined) return term;
+  const folded = foldWord(word);
+  const apos = folded.indexOf("'");
+  if (STOPWORDS.has(folded) || (apos >= 0 && STOPWORDS.has(folded.slice(0, apos)))) term = '';
+  else {
+    term = normalizeContent(folded);
+    if (term.length < 2 && !/\d/.test(term)) term = '';
+  }
+  // (Longer words may be slices holding on to the whole text they came from: not kept.)
+  if (word.length <= 12) {
+    if (termMemo.size >= 100_000) termMemo.clear();
+    termMemo.set(word, term);
+  }
+  return term;
 }
 
 /** Folded words of a text, for the search prefilter; stopwords are kept (fuse.js scores the match). */
@@ -124,6 +140,35 @@ export function shingles(terms: readonly string[]): Uint32Array {
     if (i + 2 < n) out[k++] = mix(h[i]!, h[i + 2]!, 1);
   }
   return sortedUnique(out.subarray(0, k));
+}
+
+/**
+ * Key of one content word in the shingle table (mixed with a tag of its own, so it never stands for a word
+ * pair): its postings are the passages holding the word, and their count the word's passage frequency.
+ */
+export function termKey(term: string): number {
+  return mix(hashString(term), 0x2545f491, 2);
+}
+
+/** What a passage posts in the shingle table: its word-pair shingles and a key per distinct content word. */
+export function passageKeys(terms: readonly string[]): Uint32Array {
+  const sh = shingles(terms);
+  const out = new Uint32Array(sh.length + terms.length);
+  out.set(sh);
+  for (let i = 0; i < terms.length; i++) out[sh.length + i] = termKey(terms[i]!);
+  return sortedUnique(out);
+}
+
+/**
+ * Every word of `text.slice(from, to)`, function words included, folded and normalised like content words
+ * (`contentTokens`): for comparing short quotations word for word.
+ */
+export function allWords(text: string, from = 0, to = text.length): string[] {
+  const out: string[] = [];
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(slice); m; m = WORD_RE.exec(slice)) out.push(normalizeContent(foldWord(m[0])));
+  return out;
 }
 
 export function sortedUnique(a: Uint32Array): Uint32Array {

@@ -34,7 +34,7 @@ export interface ArticleInput {
   readonly stamp?: FileStamp;
 }
 
-export type RelatedReasonKind = 'same-quote' | 'same-speaker' | 'shared-entities' | 'same-tag';
+export type RelatedReasonKind = 'same-quote' | 'same-statement' | 'same-speaker' | 'shared-entities' | 'same-tag';
 
 export interface RelatedReason {
   readonly kind: RelatedReasonKind;
@@ -42,9 +42,12 @@ export interface RelatedReason {
   readonly score: number;
   /** Human-readable, e.g. `same quotation, 92% similar wording`, `shares Rex Tillerson, ExxonMobil`. */
   readonly detail: string;
-  /** `same-quote`: wording similarity in 0..1. */
+  /** `same-quote`: wording similarity in 0..1; `same-statement`: idf-weighted overlap of the content words in 0..1. */
   readonly similarity?: number;
-  /** `shared-entities`: the shared entity keys (ids without the type: `rex-tillerson`); `same-speaker`: the speaker key; `same-tag`: the tags. */
+  /**
+   * `shared-entities`: the shared entity keys (ids without the type: `rex-tillerson`); `same-speaker`: the speaker
+   * key; `same-tag`: the tags; `same-statement`: the shared content words (normalised: `prais`, `leader`), rarest first.
+   */
   readonly keys?: readonly string[];
 }
 
