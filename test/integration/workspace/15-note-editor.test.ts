@@ -87,12 +87,7 @@ describe('Notes in a real editor: Add Note / Edit Note open a Markdown tab saved
     const a = await api();
     const ed = await noteEditor();
     const uri = wsUri(...HARBOUR).toString();
-    // A tag first (a save that leaves the note alone), then another tool rewrites the note. (Right after a save the
-    // store re-reads the sidecar once to catch a writer that raced it; a note changed on disk inside that short
-    // window would be kept beside ours as a conflict. The tag save's re-read merges the new note without one.)
-    const article = await openArticle(...HARBOUR);
-    putCursorIn(article, QUOTE, 5);
-    await vscode.commands.executeCommand('newsAnnotator.tagQuote', { tags: ['jobs'] });
+    // Another tool rewrites the note right after our save.
     const file = sidecarOf(HARBOUR);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('2029 annual report', '2030 annual report'));
     await waitFor('note tab reloaded', () => ed.document.getText().includes('2030 annual report'));
@@ -139,11 +134,8 @@ describe('Notes in a real editor: Add Note / Edit Note open a Markdown tab saved
     const a = await api();
     const noteDoc = (await noteEditor()).document;
     const uri = wsUri(...HARBOUR).toString();
-    // As above: a save that leaves the note alone, then the note rewritten by another tool (to the same length,
-    // which VS Code's own modification-time-and-size check cannot see).
-    const article = await openArticle(...HARBOUR);
-    putCursorIn(article, QUOTE, 5);
-    await vscode.commands.executeCommand('newsAnnotator.tagQuote', { tags: ['to-verify'] });
+    // Unsaved text in the tab, then the note rewritten by another tool to the same length (which VS Code's own
+    // modification-time-and-size check cannot see).
     const ed = await vscode.window.showTextDocument(noteDoc);
     await ed.edit((b) => b.insert(new vscode.Position(0, 0), 'My unsaved line.\n'));
     assert.ok(ed.document.isDirty);
