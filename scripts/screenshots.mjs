@@ -86,9 +86,17 @@ try {
   await shot('tag-quote-picker');
   await page.keyboard.press('Enter');
   await sleep(1000);
+  // Add Note opens the note in a Markdown editor beside the article; Ctrl+S writes it to the sidecar.
   await palette('News Annotator: Add Note');
-  await page.keyboard.type('Compare with the ministry transcript.', { delay: 5 });
+  await sleep(1200);
+  await page.keyboard.type('Compare with the **ministry transcript**.', { delay: 5 });
   await page.keyboard.press('Enter');
+  await page.keyboard.type('- Check the date of the cabinet meeting', { delay: 5 });
+  await sleep(500);
+  await shot('note-editor');
+  await page.keyboard.press('Control+S');
+  await sleep(1200);
+  await page.keyboard.press('Control+W');
   await sleep(800);
   await palette('News Annotator: Open Sidecar YAML');
   await sleep(1500);
