@@ -14,7 +14,7 @@ import { analyzeArticle } from '../src/core/analysis/index';
 import type { ArticleAnalysis } from '../src/core/analysis/types';
 import { AnalysisCache, buildCorpusIndex, CorpusIndex, deserializeCorpusIndex, loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex } from '../src/core/corpus/index';
 import { fingerprint } from '../src/core/text/decode';
-import { allWords, contentTokens } from '../src/core/corpus/tokenize';
+import { contentTokens } from '../src/core/corpus/tokenize';
 import type { IndexedAnnotation } from '../src/core/corpus/types';
 import { nodeFileOps } from '../src/cli/nodeFileOps';
 import { gc, mb, percentile, sharedDir } from './shared';
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     for (const src of odd) {
       for (const q of analyses.get(src.path)?.quotes ?? []) {
         const terms = contentTokens(q.text).length;
-        if (terms >= 2 && terms <= 3 && allWords(q.text).length >= 7) shorts.push({ src, start: q.start, text: q.text });
+        if (terms >= 2 && terms <= 3 && (q.text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)?.length ?? 0) >= 7) shorts.push({ src, start: q.start, text: q.text });
       }
     }
     for (let tries = 0; plantedShort.length < 20 && tries < 2000 && shorts.length > 0; tries++) {

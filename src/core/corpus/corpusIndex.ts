@@ -86,7 +86,7 @@ export const RANKING = {
   /** ... and the similarity those words alone give must reach this ("year-old" is no shared statement). */
   statementMinPlainSim: 0.06,
   /** Passages compared sentence by sentence for `same-statement` (the most weight of shared words first). */
-  statementCandidates: 60,
+  statementCandidates: 40,
   /** Words in more passages than this do not gather `same-statement` candidates (they still weigh in the cosine). */
   maxTermDf: 3000,
   sameSpeaker: 0.4,
@@ -724,7 +724,7 @@ export class CorpusIndex {
 
   private sameQuote(live: LiveArticle, source: RelatedSource, sourceUnit: number, add: AddFn): void {
     // Source segments with fewer content words than usual take part only when they are long enough to be
-    // compared word for word (a short quotation: "There was one thing I said that I shouldn't have said").
+    // compared word for word (a short quotation: "we were not ready for it and we knew it at the time").
     const qsegs = this.segmentsOf(live.rec, source.passage, source.kind === 'quote' ? source : undefined, RANKING.shortQuoteMinTerms).filter((s) => {
       if (s.n >= RANKING.minSegmentTerms) return true;
       s.words = allWords(live.rec.text, s.start, s.end);

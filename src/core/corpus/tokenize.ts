@@ -127,11 +127,20 @@ function mix(a: number, b: number, tag: number): number {
  * token's hash.
  */
 export function shingles(terms: readonly string[]): Uint32Array {
+  return sortedUnique(pairKeys(terms, 0));
+}
+
+/** The (unsorted) shingles of `terms`, with `extra` free slots left at the end of the array. */
+function pairKeys(terms: readonly string[], extra: number): Uint32Array {
   const n = terms.length;
-  if (n === 0) return new Uint32Array(0);
+  if (n === 0) return new Uint32Array(extra);
   const h = terms.map((t) => hashString(t));
-  if (n === 1) return Uint32Array.of(h[0]!);
-  const out = new Uint32Array(2 * n - 3 > 0 ? 2 * n - 3 : 1);
+  if (n === 1) {
+    const one = new Uint32Array(1 + extra);
+    one[0] = h[0]!;
+    return one.subarray(0, 1 + extra);
+  }
+  const out = new Uint32Array(Math.max(1, 2 * n - 3) + extra);
   let k = 0;
   for (let i = 0; i + 1 < n; i++) {
     out[k++] = mix(h[i]!, h[i + 1]!, 1);
@@ -139,7 +148,7 @@ export function shingles(terms: readonly string[]): Uint32Array {
     // must still match (and inserting one makes an adjacent pair a skip pair).
     if (i + 2 < n) out[k++] = mix(h[i]!, h[i + 2]!, 1);
   }
-  return sortedUnique(out.subarray(0, k));
+  return out.subarray(0, k + extra);
 }
 
 /**
@@ -152,10 +161,9 @@ export function termKey(term: string): number {
 
 /** What a passage posts in the shingle table: its word-pair shingles and a key per distinct content word. */
 export function passageKeys(terms: readonly string[]): Uint32Array {
-  const sh = shingles(terms);
-  const out = new Uint32Array(sh.length + terms.length);
-  out.set(sh);
-  for (let i = 0; i < terms.length; i++) out[sh.length + i] = termKey(terms[i]!);
+  const out = pairKeys(terms, terms.length);
+  const k = out.length - terms.length;
+  for (let i = 0; i < terms.length; i++) out[k + i] = termKey(terms[i]!);
   return sortedUnique(out);
 }
 
@@ -172,7 +180,7 @@ export function allWords(text: string, from = 0, to = text.length): string[] {
 }
 
 export function sortedUnique(a: Uint32Array): Uint32Array {
-  const s = Uint32Array.from(a).sort();
+  const s = a.slice().sort();
   let k = 0;
   for (let i = 0; i < s.length; i++) if (i === 0 || s[i] !== s[k - 1]) s[k++] = s[i]!;
   return s.subarray(0, k);
