@@ -18,6 +18,11 @@ export interface RawMention {
    * "in Hardanger"), which outweighs the recogniser's guesses for every mention of the same name.
    */
   evidence?: EntityType;
+  /**
+   * A mention whose type is a guess ("Kelmsby" in "the Kelmsby MP", a party or a constituency): it takes the
+   * type of the other mentions of the name, and votes only when there are none.
+   */
+  weak?: boolean;
 }
 
 /** Weight of one piece of context evidence against one recogniser vote. */
@@ -141,6 +146,7 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
   const evidenced = new Set<string>();
   for (const m of mentions) {
     const k = normKey(m.words.join(' ') || m.text);
+    if (m.weak && !m.evidence) continue;
     const v = votes.get(k) ?? new Map<EntityType, number>();
     v.set(m.type, (v.get(m.type) ?? 0) + 1);
     if (m.evidence) {
@@ -148,6 +154,13 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
       evidenced.add(k);
     }
     votes.set(k, v);
+  }
+  for (const m of mentions) {
+    if (!m.weak || m.evidence) continue;
+    const k = normKey(m.words.join(' ') || m.text);
+    const v = votes.get(k);
+    if (!v) votes.set(k, new Map([[m.type, 1]]));
+    else if (v.size === 0) v.set(m.type, 1);
   }
   for (const m of mentions) {
     const forced = aliasMap.get(normKey(m.text)) ?? aliasMap.get(normKey(m.words.join(' ')));
@@ -160,11 +173,11 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
       m.type = 'place';
       continue;
     }
-    const v = votes.get(key)!;
     if (!evidenced.has(key) && (ORG_ALIASES[key] || INSTITUTIONS.has(key) || (m.words.length > 1 && ORG_SUFFIX.test(m.words[m.words.length - 1]!)))) {
       m.type = 'organization';
       continue;
     }
+    const v = votes.get(key)!;
     let best = m.type;
     for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;
     m.type = best;
@@ -248,7 +261,13 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
       c = { type: m.type, name: canon, words: canon.split(' '), mentions: [], votes: new Map(), fixedType: false };
       byKey.set(key, c);
       clusters.push(c);
-    } else if (m.type !== 'person' && !PLACE_ALIASES[key0] && !ORG_ALIASES[key0] && w.replace(/^the\s+/i, '').length > c.name.length && normKey(w) === normKey(c.name)) {
+    } else if (
+      m.type !== 'person' &&
+      !PLACE_ALIASES[key0] &&
+      !ORG_ALIASES[key0] &&
+      (w.replace(/^the\s+/i, '').length > c.name.length || (isShouted(c.name) && !isShouted(w))) &&
+      normKey(w) === normKey(c.name)
+    ) {
       c.name = w.replace(/^the\s+/i, '');
     }
     c.mentions.push(m);
@@ -258,6 +277,8 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
   const byId = new Map<string, { id: string; name: string; type: EntityType; mentions: EntityMention[] }>();
   for (const c of clusters) {
     if (c.mentions.length === 0) continue;
+    // a place only ever written in capitals (a dateline's "SÃO PAULO") is named as in running text
+    if (c.type === 'place' && !c.fixedType && isShouted(c.name) && c.name.replace(/[^\p{L}]/gu, '').length >= 4) c.name = titleCase(c.name);
     const id = entityId(c.type, c.name);
     let e = byId.get(id);
     if (!e) {
@@ -339,4 +360,24 @@ function addListedForms(mentions: RawMention[], corrections: EntityCorrections, 
   }
   if (extra.length === 0) return mentions;
   return [...mentions, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/** All letters capitals, with at least two of them ("TROMSØ", "SÃO PAULO"; not "Oslo", not "A"). */
+function isShouted(s: string): boolean {
+  let upper = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 128) {
+      const ch = s.charAt(i);
+      if (ch.toUpperCase() !== ch) return false;
+      if (ch.toLowerCase() !== ch) upper++;
+    }
+  }
+  return upper >= 2;
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s\-.'’])(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }

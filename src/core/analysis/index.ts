@@ -10,7 +10,8 @@ import { docEvidence, normWord } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
 import { buildEntities, HONORIFICS, normKey, PLACE_ALIASES, type RawMention } from './entities';
 import { SpeakerResolver, tokenAt, type Attribution } from './speakers';
-import { betweenPairs, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
+import { betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
+import { isTitleWord, splitTitle } from './titles';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityType, Passage, Quote, Span } from './types';
 
@@ -151,7 +152,9 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const ev = docEvidence(sentWords);
   const raw: RawMention[] = [];
   const weakPlaces: RawMention[] = [];
-  /** Lower-cased name words the article uses of people (full names, "Mr X", "X said"). */
+  /** Lower-cased name words the article uses of people: full names, "Mr X", "Secretary X", "X, who …". */
+  const namedPerson = new Set<string>();
+  /** The same, plus names followed by a speech verb ("X said"), which capitals standing for governments share. */
   const personEvidence = new Set<string>();
   for (let k = 0; k < sentWords.length; k++) {
     const base = sentStarts[k]!;
@@ -167,18 +170,40 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       // right before a one-word person, not a title, never written in lower case in this article.
       if (sp.type === 'PER' && sp.end - sp.start === 1 && sp.start > 0 && !covered[sp.start - 1]) {
         const w = words[sp.start - 1]!;
-        if (/^\p{Lu}\p{Ll}+$/u.test(w) && !ev.lower.has(w.toLowerCase()) && !HONORIFICS.has(w.toLowerCase()) && !NOT_FIRST_NAMES.has(w.toLowerCase())) {
+        if (/^\p{Lu}\p{Ll}+$/u.test(w) && !ev.lower.has(w.toLowerCase()) && !HONORIFICS.has(w.toLowerCase()) && !NOT_FIRST_NAMES.has(w.toLowerCase()) && !isTitleWord(w)) {
           sp = { ...sp, start: sp.start - 1 };
           covered[sp.start] = 1;
         }
       }
-      const type = TYPE_OF[sp.type];
+      let type = TYPE_OF[sp.type];
       if (!type) continue;
       let s = sp.start;
       let e = sp.end;
       // Drop a trailing possessive / punctuation.
       while (e > s && (/^['’]s$/i.test(words[e - 1]!) || !/[\p{L}\p{N}]/u.test(words[e - 1]!))) e--;
       while (s < e && !/[\p{L}\p{N}]/u.test(words[s]!)) s++;
+      if (e <= s) continue;
+      // "Sir Digby", "Mr Castellow": a name after an honorific is a person's, whatever the recogniser guessed
+      if (type !== 'person' && s > 0 && e - s <= 3 && HONORIFICS.has(words[s - 1]!.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(words[s - 1]!)) type = 'person';
+      // Job titles are not names: "Trade Secretary Patricia Hewitt" is a person, "Labour MP" the party
+      // Labour, "Health Secretary" nobody ("Mr"/"Sir" before the span: a name, whatever it looks like).
+      let titled = false;
+      const split = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? null : splitTitle(words, s, e, type === 'person', (w) => namedPerson.has(w.toLowerCase()));
+      if (split) {
+        if (split.prefix) {
+          const [ps, pe] = split.prefix;
+          const pt = prefixType(words.slice(ps, pe), type, ev.lower);
+          if (pt) {
+            const pm = pushMention(raw, masked, tokens, base + ps, base + pe, pt);
+            if (pm) pm.weak = true;
+          }
+        }
+        if (!split.name) continue;
+        s = split.name[0];
+        e = split.name[1];
+        type = 'person';
+        titled = true;
+      }
       // Titles are not part of a name: "Mayor Ingrid Halvorsen" → "Ingrid Halvorsen".
       while (type === 'person' && e - s > 1 && PERSON_TITLES.has(words[s]!.toLowerCase())) s++;
       if (e <= s) continue;
@@ -188,13 +213,15 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       if (honorific) s--;
       const m = pushMention(raw, masked, tokens, base + s, base + e, type);
       if (!m) continue;
-      // "Mr Castellow" is a person whatever the recogniser makes of "Castellow" elsewhere
-      const ctx = honorific ? { evidence: 'person' as const } : sp.weakPlace ? { weakPlace: true } : spanEvidence(words, s, e, type);
+      // "Mr Castellow" and "Secretary Castellow" are people whatever the recogniser makes of "Castellow" elsewhere
+      const ctx = honorific || titled ? { evidence: 'person' as const } : sp.weakPlace ? { weakPlace: true } : spanEvidence(words, s, e, type);
       if (ctx.evidence) m.evidence = ctx.evidence;
       if (ctx.weakPlace) weakPlaces.push(m);
-      if (type === 'person' && (e - s > 1 || (s > 0 && (HONORIFICS.has(words[s - 1]!.toLowerCase()) || PERSON_TITLES.has(words[s - 1]!.toLowerCase()))) || PERSON_CUES.has(words[e] ?? '')))
-        for (const w of m.words) personEvidence.add(w.toLowerCase());
-      if (ctx.evidence === 'person') for (const w of m.words) personEvidence.add(w.toLowerCase());
+      if (type === 'person' && (e - s > 1 || (s > 0 && (HONORIFICS.has(words[s - 1]!.toLowerCase()) || PERSON_TITLES.has(words[s - 1]!.toLowerCase()))))) {
+        for (const w of m.words) namedPerson.add(w.toLowerCase());
+      }
+      if (ctx.evidence === 'person') for (const w of m.words) namedPerson.add(w.toLowerCase());
+      if (type === 'person' && PERSON_CUES.has(words[e] ?? '')) for (const w of m.words) personEvidence.add(w.toLowerCase());
     }
     // "Mr X" the recogniser missed.
     for (let i = 0; i + 1 < words.length; i++) {
@@ -209,13 +236,43 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
         const m = pushMention(raw, masked, tokens, base + i, base + e, 'person');
         if (m) {
           m.evidence = 'person';
-          for (const w of m.words) personEvidence.add(w.toLowerCase());
+          for (const w of m.words) namedPerson.add(w.toLowerCase());
         }
       }
     }
   }
+  for (const w of namedPerson) personEvidence.add(w);
   // "in Hardanger", "between Stavanger and Tau": places, unless the article shows the name is a person's.
   for (const m of weakPlaces) if (m.words.length === 1 && !personEvidence.has(m.words[0]!.toLowerCase())) m.evidence = 'place';
+  // "Oslo rejected the offer", "Moscow said": a capital standing for its government. The recogniser reads a
+  // person into the verb; a one-word name that its training data knows as a place, which the article never
+  // uses as a person's name (no first name, honorific or title), is the place.
+  for (const m of raw) {
+    if (m.type !== 'person' || m.evidence || m.words.length !== 1 || m.text !== m.words[0]) continue;
+    if (!namedPerson.has(m.words[0]!.toLowerCase()) && lexicalType(m.words[0]!) === 'place') m.evidence = 'place';
+  }
+  // "Muslims", "Britons": a plural group word the recogniser took for a person's name (the article also writes
+  // "Muslim", or the singular is a nationality).
+  for (let k = raw.length - 1; k >= 0; k--) {
+    const m = raw[k]!;
+    if (m.type !== 'person' || m.evidence || m.words.length !== 1 || m.text !== m.words[0]) continue;
+    const w = m.words[0]!;
+    if (!/^\p{Lu}\p{Ll}+s$/u.test(w) || namedPerson.has(w.toLowerCase())) continue;
+    const sing = w.slice(0, -1);
+    if (lexicalType(sing) === 'misc' || tokens.some((t) => t.text === sing)) raw.splice(k, 1);
+  }
+  // The dateline names a place ("TROMSØ (Reuters) —"), whatever the recogniser made of its capitals.
+  const dp = structure.datelinePlace;
+  if (dp && dp.end <= limit) {
+    for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.start < dp.end && dp.start < raw[k]!.end) raw.splice(k, 1);
+    const i0 = tokenAt(tokens, dp.start);
+    let i1 = i0;
+    while (i1 < tokens.length && tokens[i1]!.end <= dp.end) i1++;
+    if (i1 > i0) {
+      const m = pushMention(raw, masked, tokens, i0, i1, 'place');
+      if (m) m.evidence = 'place';
+    }
+  }
   splitPlaceCompounds(raw, tokens, masked);
   raw.sort((a, b) => a.start - b.start);
   const entityIndex = buildEntities(raw, corrections, masked.slice(0, limit));

@@ -12,7 +12,7 @@
  *    name is a person).
  * Every rule looks at a bounded window around the span, so the whole pass stays linear.
  */
-import type { TokenSpan } from './ner/perceptron';
+import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron';
 import type { EntityType } from './types';
 
 /** Lower-case particles inside personal names ("van", "von der", "bin"). */
@@ -188,4 +188,53 @@ export function betweenPairs(words: readonly string[], spans: readonly CtxSpan[]
     }
   }
   return out;
+}
+
+/** How far the training data's view of a word must lead the next type to count (in perceptron score units). */
+const LEXICAL_MARGIN = 1.5;
+
+/**
+ * The type the recogniser's training data gives a word form on its own (its identity features, no context),
+ * when one type clearly leads: "Oslo" and "Moscow" are places, "Labour" an organisation. Null for a word it
+ * never saw or has no clear view of. `misc` is a nationality, an event, a language ("Briton", "German").
+ */
+export function lexicalType(w: string): EntityType | 'misc' | null {
+  const l = lexicalScores(w);
+  const scores: [EntityType | 'misc', number][] = [
+    ['person', l[1]!],
+    ['organization', l[3]!],
+    ['place', l[5]!],
+    ['misc', l[7]!],
+  ];
+  scores.sort((a, b) => b[1] - a[1]);
+  return scores[0]![1] - scores[1]![1] >= LEXICAL_MARGIN && scores[0]![1] > 0 ? scores[0]![0] : null;
+}
+
+/**
+ * A nationality or group word ("American", "Briton", "Scottish", "Kenyan"): the recogniser's word-only
+ * features (identity, suffix, shape) point to "miscellaneous" well ahead of any name type, and its training
+ * data never saw the form as a person's name ("Brian" also ends like "Indian").
+ */
+export function looksLikeDemonym(w: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(w)) return false;
+  const v = wordOnlyScores(w);
+  const lex = lexicalScores(w);
+  return v[7]! - Math.max(v[1]!, v[3]!, v[5]!) >= 5 && lex[1]! <= 0;
+}
+
+/**
+ * The type of the words before a job title ("Labour" in "Labour MP Diane Abbott", "New York" in "New York
+ * Attorney General …", "Salford" in "Salford MP"), or null when they are not a name: words the article also
+ * writes in lower case ("Police Chief"), a nationality ("Scottish Secretary"), "Ex-Labour". `spanType` is the
+ * recogniser's type of the whole span; a person's type never passes to what stands before the title.
+ */
+export function prefixType(words: readonly string[], spanType: EntityType, lowerForms: ReadonlySet<string>): EntityType | null {
+  if (words.length === 0 || words.every((w) => lowerForms.has(w.toLowerCase()) || !/\p{Lu}/u.test(w))) return null;
+  if (/^ex-/i.test(words[0]!)) return null;
+  const last = words[words.length - 1]!;
+  if (looksLikeDemonym(last)) return null;
+  const lex = lexicalType(last);
+  if (lex === 'place' || lex === 'organization') return lex;
+  if (lex === 'misc') return null;
+  return spanType === 'person' ? null : spanType;
 }

@@ -14,6 +14,8 @@ import type { EntityIndex } from './entities';
 import { HONORIFICS } from './entities';
 import type { Entity } from './types';
 import type { RawQuote } from './quotes';
+import { isTitleHead, isTitleWord, splitTitle } from './titles';
+import { lexicalType, looksLikeDemonym } from './nameContext';
 
 export interface Attribution {
   speaker: string | null;
@@ -81,6 +83,9 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'but', 'and', 'in', 'on', 'at', 'the', 'a', 'an', 'it', 'this', 'that', 'there', 'as', 'if', 'when', 'while', 'after', 'before', 'for', 'so', 'yet', 'or', 'nor']);
 const PREPOSITIONS = new Set(['of', 'to', 'with', 'by', 'for', 'about', 'from', 'on', 'in', 'at', 'against', 'than', 'between', 'among', 'into', 'over', 'under', 'toward', 'towards', 'like', 'visited', 'met', 'and', 'or']);
 
+/** Words after "X said" that end an attribution rather than start what X said ("said on Tuesday", "said to reporters"). */
+const ATTRIBUTION_TAIL = new Set(['to', 'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later', 'afterwards', 'recently', 'as', 'with']);
+
 const STARTERS = new Set([
   'according', 'following', 'during', 'however', 'though', 'although', 'with', 'without', 'all', 'more', 'most', 'after', 'before', 'also', 'many', 'some',
   'other', 'others', 'while', 'when', 'where', 'since', 'because', 'if', 'as', 'but', 'and', 'yet', 'so', 'then', 'still', 'even', 'now', 'here', 'there',
@@ -131,6 +136,8 @@ interface NP {
   words: string[]; // lower-cased words of the whole NP
   /** For a name after a possessive, the whole run ("Scottish Fishermen's Association" for "Association"). */
   fullName?: string;
+  /** A description made of a nationality ("the American"). */
+  demonym?: boolean;
 }
 
 /** Lower-case particles inside personal names. */
@@ -144,6 +151,26 @@ export interface SpeakerContext {
   readonly entities: EntityIndex;
   /** Quote ranges (between marks, inclusive of marks) for "is this token quoted?". */
   readonly quoted: Uint8Array;
+}
+
+/** Index of the first element (sorted by pos) whose pos is at or after p. */
+function lowerBound(arr: readonly { pos: number }[], p: number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid]!.pos < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Of the elements (sorted by pos) with the greatest pos before p, the first one; undefined if none. */
+function firstOfLast<T extends { pos: number }>(arr: readonly T[], p: number): T | undefined {
+  let i = lowerBound(arr, p) - 1;
+  if (i < 0) return undefined;
+  while (i > 0 && arr[i - 1]!.pos === arr[i]!.pos) i--;
+  return arr[i];
 }
 
 /** Token index of the first token starting at or after pos. */
@@ -196,8 +223,10 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
     } else if (l === "'s" || l === '-' || (l === 'of' && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1])) && lastCapRunEnd === i)) {
       // Japan's Prime Minister; Bank of England
       if (l === 'of') lastCapRunEnd = i + 1;
-    } else if (TITLE_WORDS.has(l) || /^[a-z]+-[a-z]+$/.test(l)) {
+    } else if (TITLE_WORDS.has(l) || isTitleHead(l) || /^[a-z]+-[a-z]+$/.test(l)) {
       // title word
+    } else if (/^[a-z]+$/.test(l) && lastCapRunEnd === i && lastCapRunEnd - lastCapRunStart === 1 && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1])) && looksLikeDemonym(toks[i - 1]!.text)) {
+      // "Spanish teenager Nadal", "American actress Hilary Swank": a nationality and a noun before the name
     } else if (/^[a-z]+$/.test(l) && lc(toks[i + 1]) === "'s") {
       // a possessor: "the airline's chief executive"
     } else break;
@@ -212,7 +241,22 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
     // keep "of" joined names (Bank of England) but drop honorifics
     while (s < i && HONORIFICS.has(lc(toks[s]))) s++;
     if (s >= i) return null;
-    const name = ctx.text.slice(toks[s]!.start, toks[i - 1]!.end);
+    // "the Salford MP", "the Foreign Secretary": a title, not a name; "Trade Secretary Patricia Hewitt": the name after it
+    let ne = i;
+    if (i - s > 1 || isTitleWord(toks[s]!.text)) {
+      const run: string[] = [];
+      for (let t = s; t < i; t++) run.push(toks[t]!.text);
+      const split = splitTitle(run, 0, run.length, true, () => true);
+      if (split && !split.name) return { start: k, end: i, kind: 'description', name: '', pronoun: '', words };
+      if (split && split.name) {
+        s += split.name[0];
+        ne = lastCapRunStart + split.name[1];
+      }
+    } else if (words[0] === 'the' && (looksLikeDemonym(toks[s]!.text) || lexicalType(toks[s]!.text) === 'misc') && !ctx.entities.resolve(toks[s]!.text)) {
+      // "the American said", "the Briton": a nationality standing for a person the story has named
+      return { start: k, end: i, kind: 'description', name: '', pronoun: '', words, demonym: true };
+    }
+    const name = ctx.text.slice(toks[s]!.start, toks[ne - 1]!.end);
     const np: NP = { start: k, end: i, kind: 'name', name, pronoun: '', words };
     if (possRunStart >= 0 && s === lastCapRunStart) np.fullName = ctx.text.slice(toks[possRunStart]!.start, toks[i - 1]!.end);
     return np;
@@ -261,7 +305,7 @@ function npBackward(ctx: SpeakerContext, v: number, floor: number): NP | null {
       if (s === e) return { start: s - 1, end: e, kind: 'pronoun', name: '', pronoun: l, words: [l] };
       break;
     }
-    if ((isCap(t) && !isPunct(t) && !NOT_NAMES.has(l)) || l === "'s" || (NAME_PARTICLES.has(l) && s < e && isCap(toks[s]) && isCap(toks[s - 2])) || TITLE_WORDS.has(l) || DETERMINERS.has(l) || /^[a-z]+-[a-z]+$/.test(l) || (l === 'of' && s < e && isCap(toks[s]))) {
+    if ((isCap(t) && !isPunct(t) && !NOT_NAMES.has(l)) || l === "'s" || (NAME_PARTICLES.has(l) && s < e && isCap(toks[s]) && isCap(toks[s - 2])) || TITLE_WORDS.has(l) || isTitleHead(l) || DETERMINERS.has(l) || /^[a-z]+-[a-z]+$/.test(l) || (l === 'of' && s < e && isCap(toks[s]))) {
       s--;
       if (DETERMINERS.has(l)) break;
       continue;
@@ -320,7 +364,7 @@ export class SpeakerResolver {
       const ti = tokenAt(toks, m.start);
       for (let k = ti - 1; k >= 0 && k >= ti - 5 && this.ctx.blockOfToken[k] === this.ctx.blockOfToken[ti]; k--) {
         const l = lc(toks[k]);
-        if (TITLE_WORDS.has(l) || NATIONALITY[l] || /^[a-z]+-[a-z]+$/.test(l)) set.add(l);
+        if (TITLE_WORDS.has(l) || isTitleHead(l) || NATIONALITY[l] || /^[a-z]+-[a-z]+$/.test(l)) set.add(l);
         else break;
       }
       // appositive: "John Kerry, US secretary of state,"
@@ -328,14 +372,14 @@ export class SpeakerResolver {
       if (toks[k]?.text === ',') {
         k++;
         const first = lc(toks[k]);
-        if (DETERMINERS.has(first) || TITLE_WORDS.has(first) || NATIONALITY[first] || isCap(toks[k])) {
+        if (DETERMINERS.has(first) || TITLE_WORDS.has(first) || isTitleHead(first) || NATIONALITY[first] || isCap(toks[k])) {
           const app: string[] = [];
           for (let n = 0; n < 8 && k < toks.length; n++, k++) {
             const l = lc(toks[k]);
             if (l === ',' || l === '.' || l === ';' || l === 'who' || l === 'which') break;
             app.push(l);
           }
-          if (app.some((w) => TITLE_WORDS.has(w) && !DETERMINERS.has(w)) && !app.includes('not')) for (const w of app) set.add(w);
+          if (app.some((w) => (TITLE_WORDS.has(w) || isTitleHead(w)) && !DETERMINERS.has(w)) && !app.includes('not')) for (const w of app) set.add(w);
         }
       }
     }
@@ -374,12 +418,28 @@ export class SpeakerResolver {
       const l = lc(toks[v]);
       if (!CUES.has(l) || WEAK_CUES.has(l)) continue;
       let np = npBackward(this.ctx, v, Math.max(0, v - 12));
-      if (!np && toks[v - 1]?.text === ',') np = this.clauseSubject(v);
+      if (!np && toks[v - 1]?.text === ',') np = this.appositionName(v) ?? this.clauseSubject(v);
+      if (np && np.kind === 'pronoun' && (np.pronoun === 'he' || np.pronoun === 'she')) {
+        // "He told the audience that …": the person the pronoun stands for spoke here
+        const r = this.resolvePronoun(toks[v]!.start);
+        if (r && r.entity) this.anchors.push({ pos: toks[v]!.start, entity: r.entity, name: r.name });
+        continue;
+      }
       if (!np || np.kind !== 'name') continue;
       const e = this.ctx.entities.resolve(np.name);
       if (e && e.type !== 'person') continue;
       this.anchors.push({ pos: toks[v]!.start, entity: e, name: e ? e.name : stripTitles(np.name) });
     }
+  }
+
+  /** "The mayor, Jonas Dahl, said": the person named between commas right before the cue at v. */
+  private appositionName(v: number, floor = 0): NP | null {
+    const toks = this.ctx.tokens;
+    if (toks[v - 1]?.text !== ',' || v - 1 <= floor) return null;
+    const app = npBackward(this.ctx, v - 1, Math.max(floor, v - 15));
+    if (!app || app.kind !== 'name' || toks[app.start - 1]?.text !== ',') return null;
+    const e = this.ctx.entities.resolve(app.name);
+    return e && e.type === 'person' ? app : null;
   }
 
   /** The first noun phrase of the clause that ends with the cue at v (for "X, an appositive, said"). */
@@ -396,7 +456,8 @@ export class SpeakerResolver {
   }
 
   addAnchor(pos: number, entity: Entity | null, name: string): void {
-    this.anchors.push({ pos, entity, name });
+    // kept sorted by position, after anchors at the same position
+    this.anchors.splice(lowerBound(this.anchors, pos + 1), 0, { pos, entity, name });
   }
 
   resolveNP(np: NP, pos: number): { name: string; entity: Entity | null } | null {
@@ -423,10 +484,21 @@ export class SpeakerResolver {
       if (e2) return { name: e2.name, entity: e2 };
       return { name: n, entity: null };
     }
-    return this.resolveDescription(np.words, pos);
+    return this.resolveDescription(np.words, pos, np.demonym === true);
   }
 
   private lowerWords: Set<string> | null = null;
+  private midCaps: Set<string> | null = null;
+
+  /** The word is written capitalised somewhere in the middle of a sentence (a name, not a sentence opener). */
+  private capitalisedMidSentence(w: string): boolean {
+    if (!this.midCaps) {
+      this.midCaps = new Set();
+      const toks = this.ctx.tokens;
+      for (let i = 1; i < toks.length; i++) if (isCap(toks[i]) && /^[\p{Ll},]/u.test(toks[i - 1]!.text)) this.midCaps.add(toks[i]!.text);
+    }
+    return this.midCaps.has(w);
+  }
 
   /** A name the recogniser did not find: believable if short, not shouted, and not a common word. */
   private plausibleName(n: string): boolean {
@@ -444,21 +516,29 @@ export class SpeakerResolver {
     return true;
   }
 
+  /** Person mentions outside quotes, by position (for the pronoun fallback). */
+  private outside: { pos: number; entity: Entity }[] | null = null;
+
   resolvePronoun(pos: number): { name: string; entity: Entity | null } | null {
+    // the most recent anchor or clause subject before pos (anchors and subjects are kept sorted by position;
+    // of several at the same position, the first recorded)
     let best: { pos: number; entity: Entity | null; name: string } | null = null;
-    for (const a of this.anchors) if (a.pos < pos && pos - a.pos < 4000 && (!best || a.pos > best.pos)) best = a;
-    for (const a of this.subjects) if (a.pos < pos && pos - a.pos < 4000 && (!best || a.pos > best.pos)) best = { pos: a.pos, entity: a.entity, name: a.entity.name };
+    const a = firstOfLast(this.anchors, pos);
+    if (a && pos - a.pos < 4000) best = a;
+    const sj = firstOfLast(this.subjects, pos);
+    if (sj && pos - sj.pos < 4000 && (!best || sj.pos > best.pos)) best = { pos: sj.pos, entity: sj.entity, name: sj.entity.name };
     if (best) return { name: best.name, entity: best.entity };
     // most recent person mention outside quotes
-    let m: Entity | null = null;
-    for (const x of this.ctx.entities.mentions) {
-      if (x.start >= pos) break;
-      if (x.entity.type === 'person' && !this.ctx.quoted[tokenAt(this.ctx.tokens, x.start)]) m = x.entity;
+    if (!this.outside) {
+      this.outside = [];
+      for (const x of this.ctx.entities.mentions) if (x.entity.type === 'person' && !this.ctx.quoted[tokenAt(this.ctx.tokens, x.start)]) this.outside.push({ pos: x.start, entity: x.entity });
     }
+    const k = lowerBound(this.outside, pos) - 1;
+    const m = k >= 0 ? this.outside[k]!.entity : null;
     return m ? { name: m.name, entity: m } : null;
   }
 
-  resolveDescription(words: string[], pos: number): { name: string; entity: Entity | null } | null {
+  resolveDescription(words: string[], pos: number, demonym = false): { name: string; entity: Entity | null } | null {
     const content = words.filter((w) => !DETERMINERS.has(w));
     if (content.length === 0) return null;
     const head = content[content.length - 1]!;
@@ -472,7 +552,7 @@ export class SpeakerResolver {
     const indefinite = words[0] === 'a' || words[0] === 'an' || words[0] === 'one' || words[0] === 'another';
     if (indefinite) return null;
     const heads = HEAD_SYNONYMS[head] ?? [head];
-    if (!TITLE_WORDS.has(head) || ['source', 'sources', 'statement', 'officials', 'analysts', 'experts', 'aides', 'leaders', 'members', 'group', 'party', 'government', 'ministry', 'department', 'campaign', 'leadership', 'spokesmen'].includes(head)) return null;
+    if (!(TITLE_WORDS.has(head) || isTitleHead(head) || demonym) || ['source', 'sources', 'statement', 'officials', 'analysts', 'experts', 'aides', 'leaders', 'members', 'group', 'party', 'government', 'ministry', 'department', 'campaign', 'leadership', 'spokesmen'].includes(head)) return null;
     const nat = content.map((w) => NATIONALITY[w]).find((x) => x);
     let best: Entity | null = null;
     let bestPos = -1;
@@ -536,6 +616,15 @@ export class SpeakerResolver {
       }
       k++;
     }
+    // "… of “fanatic recklessness.” South Korean President Park Geun-hye said Kim's …": the quote ended its
+    // sentence, and the next sentence is about something else unless it only attributes ("Putin said.").
+    if (!q.unclosed && post.length > 0 && post[0] === closeTok + 1 && toks[closeTok - 1]?.text === '.' && isCap(toks[post[0]!])) {
+      const np = npForward(ctx, post[0]!, post[0]! + 14);
+      const c = np ? np.end : -1;
+      const after = c >= 0 ? lc(toks[c + 1]) : '';
+      const attributionOnly = c >= 0 && CUES.has(lc(toks[c])) && (c + 1 > post[post.length - 1]! || after === ',' || ATTRIBUTION_TAIL.has(after));
+      if (!attributionOnly) post.length = 0;
+    }
     // Pre window: from the start of the sentence to the opening mark.
     const pre: number[] = [];
     k = openTok - 1;
@@ -585,7 +674,7 @@ export class SpeakerResolver {
       if (CUES.has(l)) {
         // inverted: said Putin / said the Russian president / said 9/11 widow Terry Strada
         let np = npForward(ctx, f + 1, f + 14);
-        if (!np || np.kind !== 'name') {
+        if (!np || (np.kind !== 'name' && !np.demonym)) {
           for (let k = f + 1; k < f + 6 && k < toks.length; k++) {
             const t = toks[k]!;
             if (isPunct(t) && t.text !== '/') break;
@@ -650,6 +739,8 @@ export class SpeakerResolver {
       // "X said on Tuesday, calling the offer “…”" / "“…,” Mr X said, adding that … “…”": the participle
       // continues the clause of the finite speech verb before it, so it has that verb's speaker.
       if (!np && before === ',' && /ing$/.test(l)) np = this.finiteCueSubject(pre, j);
+      // "Radio 1's controller, Andy Parfitt, said:": the name in apposition right before the cue
+      if (!np && before === ',' && !/ing$/.test(l) && i - 1 > pre[0]!) np = this.appositionName(i, pre[0]!);
       if (!np && (before === ',' || before === 'and' || before === 'but' || /ing$/.test(l))) np = this.sentenceSubject(pre, i);
       if (!np && CUES.has(l) && i + 1 < toks.length) {
         // "said Putin:" before the quote
@@ -678,13 +769,19 @@ export class SpeakerResolver {
     if (prev && (q.continuation && prev.q.group === q.group)) return { att: { ...prev.att }, entity: prev.entity };
     const alone = preW.length === 0 && postW.length === 0 && !headlineLike;
     if (alone) {
-      const pb = prev ? ctx.blockOfToken[tokenAt(toks, prev.q.open)]! : -1;
-      if (prev && (pb === block || pb === block - 1) && prev.att.speaker) return { att: { ...prev.att }, entity: prev.entity };
       // "Putin said that ... stronger than any aggressor. “What is an aggressor? ...”"
       let a: { pos: number; entity: Entity | null; name: string } | null = null;
       const blockStart = toks[this.blockStartToken(block)]!.start;
       for (const x of this.anchors) if (x.pos >= blockStart && x.pos < q.open && (!a || x.pos > a.pos)) a = x;
       for (const x of this.subjects) if (x.pos >= blockStart && x.pos < q.open && (!a || x.pos > a.pos)) a = { pos: x.pos, entity: x.entity, name: x.entity.name };
+      const pb = prev ? ctx.blockOfToken[tokenAt(toks, prev.q.open)]! : -1;
+      // the previous quote's speaker goes on, unless someone was named speaking since ("X said he had …")
+      let spoke: { pos: number; entity: Entity | null; name: string } | null = null;
+      if (prev) for (const x of this.anchors) if (x.pos > prev.q.close && x.pos < q.open && (!spoke || x.pos > spoke.pos)) spoke = x;
+      if (prev && (pb === block || pb === block - 1) && prev.att.speaker) {
+        if (!spoke) return { att: { ...prev.att }, entity: prev.entity };
+        return { att: { speaker: spoke.name, speakerId: spoke.entity ? spoke.entity.id : null, cue: null }, entity: spoke.entity };
+      }
       if (a) return { att: { speaker: a.name, speakerId: a.entity ? a.entity.id : null, cue: null }, entity: a.entity };
     }
     // 5. Partial quote: the subject of the sentence when it is a person or he/she.
@@ -692,7 +789,10 @@ export class SpeakerResolver {
       const np = this.sentenceSubject(pre, openTok);
       if (np) {
         const r = this.resolveNP(np, toks[np.start]!.start);
-        if (r && (!r.entity || r.entity.type === 'person')) return { att: { speaker: r.name, speakerId: r.entity ? r.entity.id : null, cue: null }, entity: r.entity };
+        // with no cue verb, a capitalised word the recogniser did not take for a name ("Despite …", "Plans
+        // include …") is no speaker; a full name or a recognised person is
+        const believable = r && (r.entity ? r.entity.type === 'person' : np.kind !== 'name' || /\s/.test(r.name) || this.capitalisedMidSentence(r.name));
+        if (r && believable) return { att: { speaker: r.name, speakerId: r.entity ? r.entity.id : null, cue: null }, entity: r.entity };
       }
     }
     for (let j = pre.length - 1; j >= 0; j--) {

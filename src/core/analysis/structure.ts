@@ -16,6 +16,8 @@ export interface Structure {
   readonly metadata: ArticleMetadata;
   /** The first body paragraph's dateline span, when found (kept out of quotes, still scanned for entities). */
   readonly datelineSpan: Span | null;
+  /** The place the dateline names ("TROMSØ" in `TROMSØ (Reuters) —`): a place whatever the recogniser says. */
+  readonly datelinePlace: Span | null;
 }
 
 interface Line extends Span {
@@ -80,6 +82,33 @@ function isFurnitureLine(t: string): boolean {
 
 /** A line that ends a sentence (or a quotation): body text, not a label or a button. */
 const ENDS_SENTENCE = /[.!?]["”’)]?$/;
+
+/**
+ * A line that is only the heading of a list of links ("More From The Fjord Post", "Related stories",
+ * "Read more:"), not a link itself ("Read more: Ferry fares rise" is one furniture line on its own).
+ */
+const LINK_LIST_HEADING =
+  /^(?:more from\b.{0,40}|more (?:on|about) (?:this|that)(?: story| topic)?|more (?:stories|news|coverage)|related(?: stories| articles| content| coverage| links| news| reading| topics)?|(?:read|see) (?:more|also)|also read|recommended(?: for you| reading| stories)?|you (?:may|might) also (?:like|be interested in)|most (?:read|popular|viewed)|trending(?: now)?|top stories|latest(?: news| stories)?)\s*[:\-–—]?$/i;
+
+/**
+ * One entry of such a list: a link headline ("Quota row deepens as fleets tie up"), or the short label
+ * under it ("2 hours ago", "5 min read"). A line that reads like body text (long, several sentences, or
+ * ending with a period unless title-cased) ends the list.
+ */
+function isLinkListItem(t: string): boolean {
+  if (t.length > 160) return false;
+  const words = wordsOf(t);
+  if (words.length > 25) return false;
+  // a sentence break inside the line: body text
+  if (/[.!?]["”’)]?\s+["“‘(]?\p{Lu}/u.test(t.slice(0, -1))) return false;
+  if (/[.;:,]$/.test(t)) {
+    if (!/\.$/.test(t)) return false;
+    let caps = 0;
+    for (const w of words) if (/^[\p{Lu}\d"“‘']/u.test(w)) caps++;
+    return caps / words.length >= 0.6;
+  }
+  return true;
+}
 
 /**
  * Sign-up and account furniture: "Sign up to X Briefing", "Sign up for X | Manage your subscription |
@@ -214,7 +243,7 @@ export function findDate(s: string): FoundDate | null {
 
 // --- headline / byline / dateline ---------------------------------------------------------------------
 
-const DATELINE = /^((?:[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+){0,3}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*(?:[A-Z][a-z]+\.?(?: [A-Z][a-z]+)?,?\s*)?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}))?)(?:\s*[.,]?\s*(\/[A-Z][A-Za-z-]{1,12}\/|\((?:AP|AFP|Reuters|Bloomberg|[A-Z][A-Za-z]{1,15})\))\.?(?:\s*[-–—]+)?|\s*[-–—]+|:(?=\s+[A-Z"“]))\s+/;
+const DATELINE = /^((?:\p{Lu}[\p{Lu}.'’-]+(?:[ -]\p{Lu}[\p{Lu}.'’-]+){0,3}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)(?:,\s*(?:\p{Lu}\p{Ll}+\.?(?: \p{Lu}\p{Ll}+)?,?\s*)?(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2}|\d{1,2} \p{Lu}\p{Ll}{2,8}))?)(?:\s*[.,]?\s*(\/\p{Lu}[\p{L}-]{1,12}\/|\((?:AP|AFP|Reuters|Bloomberg|\p{Lu}\p{L}{1,15})\))\.?(?:\s*[-–—]+)?|\s*[-–—]+|:(?=\s+[\p{Lu}"“]))\s+/u;
 
 // Case-sensitive names (so "By Clara Moreau in Brussels" stops before "in"); any case for the cue word.
 const BYLINE = /^(?:[Bb][Yy]|[Ww]ritten [Bb]y|[Ww]ords [Bb]y|[Rr]eporting [Bb]y|BY|WRITTEN BY|WORDS BY|REPORTING BY)\s+([\p{Lu}][\p{L}'’.-]+(?:\s+(?:[\p{Lu}][\p{L}'’.-]+|van|von|de|der|da|al|bin|and|&)){0,6})(?:\s*(?:,|\||—|–|-|·|\bin\b|\bat\b)\s*.*)?$/u;
@@ -268,12 +297,22 @@ export function analyzeStructure(text: string): Structure {
 
   // Line furniture.
   let afterNewsletter = false;
+  // A heading of links after the body ("More From X", "Related", "Read more") and the link headlines under it.
+  let inLinkList = false;
+  let seenBody = false;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
     if (!l.text) continue;
     let furn = isFurnitureLine(l.text);
     if (!furn && afterNewsletter && l.text.length < 140 && !/[.!?"”]$/.test(l.text)) furn = true;
     afterNewsletter = furn && /newsletter/i.test(l.text);
+    if (furn) {
+      if (seenBody && LINK_LIST_HEADING.test(l.text)) inLinkList = true;
+    } else if (inLinkList && isLinkListItem(l.text)) furn = true;
+    else {
+      inLinkList = false;
+      if (l.text.length > 120 || ENDS_SENTENCE.test(l.text)) seenBody = true;
+    }
     // Breadcrumbs: "HomeFT SelectPutin urges ..." ending with the next line's text.
     if (!furn && k < 12) {
       const next = nextNonEmpty(lines, k);
@@ -307,6 +346,7 @@ export function analyzeStructure(text: string): Structure {
   let author: string | null = null;
   let dateline: string | null = null;
   let datelineSpan: Span | null = null;
+  let datelinePlace: Span | null = null;
   let issuePublisher: string | null = null;
   const kinds = new Map<number, PassageKind>();
   let firstBody = -1;
@@ -385,9 +425,12 @@ export function analyzeStructure(text: string): Structure {
       const place = m[1]!;
       const agency = m[2];
       const allCaps = place === place.toUpperCase();
-      if (agency || allCaps || (m[0].trimEnd().endsWith(':') && wordsOf(place).length <= 2)) {
+      // a dateline is followed by the story in running text; "SOCCER - SHEARER NAMED AS CAPTAIN." is a shouted headline
+      const story = /\p{Ll}/u.test(l.text.slice(m[0].length, m[0].length + 60)) || place.includes(',');
+      if (agency || (allCaps && story) || (m[0].trimEnd().endsWith(':') && wordsOf(place).length <= 2)) {
         dateline = m[0].trim().replace(/[-–—:]+$/, '').trim();
         datelineSpan = { start: l.start, end: l.start + m[0].trimEnd().length };
+        datelinePlace = { start: l.start, end: l.start + place.split(',')[0]!.trimEnd().length };
         if (agency) {
           const a = agency.replace(/[/()]/g, '');
           publisher = publisher ?? AGENCIES[a.toUpperCase()] ?? a;
@@ -475,6 +518,7 @@ export function analyzeStructure(text: string): Structure {
       dateline,
     },
     datelineSpan,
+    datelinePlace,
   };
 }
 

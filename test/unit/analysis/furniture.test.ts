@@ -90,3 +90,42 @@ describe('analysis: masthead, navigation and sign-up furniture', () => {
     assert.equal(m.dateIso, '2024-06-05');
   });
 });
+
+describe('analysis: lists of link headlines after the story', () => {
+  const offsetsHold = (text: string) => {
+    const a = analyzeArticle(text);
+    for (const f of a.furniture) assert.ok(f.start >= 0 && f.end <= text.length && f.start < f.end);
+    return a;
+  };
+
+  it('masks the headlines under "More From …", "Related stories:" and "Read more", and takes the outlet from the heading', () => {
+    const links = ['Ferry fares to rise by a tenth from May', 'Why the old pier had to go?', '2 hours ago', 'Harbour Board Names New Chair.'];
+    const text = 'Harbour board shuts old ferry pier\n\n' + BODY + '\nMore From The Fjord Courier\n\n' + links.join('\n\n') + '\n\nRelated stories:\nDivers find wreck under the quay\n\nRead more\nSeal pup rescued near the slipway\n';
+    const a = offsetsHold(text);
+    const furn = furnitureOf(text);
+    for (const line of ['More From The Fjord Courier', ...links, 'Related stories:', 'Divers find wreck under the quay', 'Read more', 'Seal pup rescued near the slipway']) {
+      assert.ok(furn.includes(line), line);
+    }
+    assert.equal(a.metadata.publisher, 'The Fjord Courier');
+    assert.equal(a.passages.filter((p) => p.kind === 'paragraph').length, 2, 'only the two body paragraphs are paragraphs');
+    assert.ok(!a.entities.some((e) => /Fjord Courier|Board Names/.test(e.name)), JSON.stringify(a.entities.map((e) => e.name)));
+  });
+
+  it('ends the list at body text, and leaves a heading-like line above the story alone', () => {
+    const after = 'The board will meet again on Thursday to decide what happens to the old ticket office, which has stood empty since the spring.';
+    const text = 'Related\nHarbour board shuts old ferry pier\n\n' + BODY + '\nSee also:\nDivers find wreck under the quay\n\n' + after + '\n\nHe declined to comment.\n';
+    const a = offsetsHold(text);
+    const furn = furnitureOf(text);
+    assert.ok(furn.includes('Divers find wreck under the quay'));
+    assert.ok(!furn.includes(after));
+    assert.ok(!furn.includes('He declined to comment.'), 'a short sentence after the body is not a link');
+    assert.equal(a.metadata.title, 'Harbour board shuts old ferry pier', 'a "Related" line above the story does not swallow the headline');
+  });
+
+  it('keeps an inline "Read more: …" link a single furniture line', () => {
+    const text = 'Harbour board shuts old ferry pier\n\n' + BODY + '\nRead more: Ferry fares to rise by a tenth from May\nThe repairs will take a year, the board said.\n';
+    const furn = furnitureOf(text);
+    assert.ok(furn.includes('Read more: Ferry fares to rise by a tenth from May'));
+    assert.ok(!furn.includes('The repairs will take a year, the board said.'));
+  });
+});

@@ -70,6 +70,36 @@ describe('analysis: metadata and passages', () => {
     assert.equal(findDate('no date here'), null);
   });
 
+  it('reads all-caps datelines with letters outside ASCII, and types the dateline place as a place', () => {
+    const story = (line: string) => 'Ferry pier closes for repairs\n\n' + line + ' The harbour board voted on Monday to close the old pier.\n';
+    // [dateline line, dateline, publisher, place as written, entity name]
+    const cases: [string, string, string | null, string, string][] = [
+      ['TROMSØ (Reuters) —', 'TROMSØ (Reuters)', 'Reuters', 'TROMSØ', 'Tromsø'],
+      ['ZÜRICH, March 3 (AP) -', 'ZÜRICH, March 3 (AP)', 'Associated Press', 'ZÜRICH', 'Zürich'],
+      ['SÃO PAULO —', 'SÃO PAULO', null, 'SÃO PAULO', 'São Paulo'],
+      ['ÅLESUND, Norway, May 2 /NTB/ —', 'ÅLESUND, Norway, May 2 /NTB/', 'NTB', 'ÅLESUND', 'Ålesund'],
+    ];
+    for (const [line, dateline, publisher, written, place] of cases) {
+      const text = story(line);
+      const a = analyzeArticle(text);
+      assert.equal(a.metadata.dateline, dateline, line);
+      assert.equal(a.metadata.publisher, publisher, line);
+      const e = a.entities.find((x) => x.mentions.some((m) => m.start === text.indexOf(line)));
+      assert.ok(e, `${line}: ${JSON.stringify(a.entities)}`);
+      assert.equal(e.type, 'place', line);
+      assert.equal(e.name, place, 'a place written only in capitals is named as in running text');
+      assert.equal(e.mentions[0]!.text, written);
+    }
+    assert.equal(analyzeArticle(story('ZÜRICH, March 3 (AP) -')).metadata.date, 'March 3');
+  });
+
+  it('does not take a shouted headline with a dash for a dateline', () => {
+    const text = 'Bergvik crew wins again\n\nSAILING - BERGVIK CREW WINS THE COASTAL RACE AGAIN.\n\nThe crew from Bergvik won the coastal race for the third year running.\n';
+    const a = analyzeArticle(text);
+    assert.equal(a.metadata.dateline, null);
+    assert.ok(!a.entities.some((e) => e.name === 'Sailing' || e.name === 'SAILING'), JSON.stringify(a.entities.map((e) => e.name)));
+  });
+
   it('gives paragraphs and sentences with offsets, CRLF or LF alike', () => {
     const lf = 'Headline here for test\n\nFirst sentence here. Second one, said Dr. Smith. Third?\n\nAnother paragraph.\n';
     const crlf = lf.replace(/\n/g, '\r\n');

@@ -95,6 +95,33 @@ function wordScores(w: string, W: Map<string, Float32Array>): Float32Array {
   return v;
 }
 
+/**
+ * What the training data says about a word form by itself: the weights of its identity features (`w=`,
+ * `l=`) only, by label index. All zeros for a word the recogniser never saw. Used as a prior where the
+ * sentence gives the recogniser misleading context ("Oslo rejected the offer": a capital standing for its
+ * government is still a place).
+ */
+export function lexicalScores(w: string): Float32Array {
+  let v = lexicalCache.get(w);
+  if (v) return v;
+  const W = getWeights();
+  v = new Float32Array(NL);
+  for (const f of ['w=' + w, 'l=' + w.toLowerCase()]) {
+    const x = W.get(f);
+    if (x) for (let k = 0; k < NL; k++) v[k]! += x[k]!;
+  }
+  if (lexicalCache.size >= MAX_CACHE) lexicalCache.clear();
+  lexicalCache.set(w, v);
+  return v;
+}
+
+const lexicalCache = new Map<string, Float32Array>();
+
+/** Scores of all the word-only features of a form (identity, affixes, shape), by label index. */
+export function wordOnlyScores(w: string): Float32Array {
+  return wordScores(w, getWeights());
+}
+
 function add(scores: Float64Array, x: Float32Array | undefined): void {
   if (x) for (let k = 0; k < NL; k++) scores[k]! += x[k]!;
 }
