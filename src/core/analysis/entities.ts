@@ -144,6 +144,8 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
   // 2. Majority type per surface key (a name tagged PER twice and ORG once is a person).
   const votes = new Map<string, Map<EntityType, number>>();
   const evidenced = new Set<string>();
+  /** Context evidence alone, per key: it settles a tie of votes ("a Vodafone spokesman" against a split recogniser). */
+  const evidenceVotes = new Map<string, Map<EntityType, number>>();
   for (const m of mentions) {
     const k = normKey(m.words.join(' ') || m.text);
     if (m.weak && !m.evidence) continue;
@@ -152,6 +154,9 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
     if (m.evidence) {
       v.set(m.evidence, (v.get(m.evidence) ?? 0) + EVIDENCE_WEIGHT);
       evidenced.add(k);
+      const ev = evidenceVotes.get(k) ?? new Map<EntityType, number>();
+      ev.set(m.evidence, (ev.get(m.evidence) ?? 0) + 1);
+      evidenceVotes.set(k, ev);
     }
     votes.set(k, v);
   }
@@ -178,8 +183,12 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
       continue;
     }
     const v = votes.get(key)!;
+    const ev = evidenceVotes.get(key);
     let best = m.type;
-    for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t;
+    for (const [t, n] of v) {
+      const b = v.get(best) ?? 0;
+      if (n > b || (n === b && ev && (ev.get(t) ?? 0) > (ev.get(best) ?? 0))) best = t;
+    }
     m.type = best;
   }
   // "Rex Tillerson" tagged ORG once while "Tillerson" is a person ten times: a person.

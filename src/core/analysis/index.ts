@@ -10,7 +10,7 @@ import { docEvidence, normWord } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
 import { buildEntities, HONORIFICS, normKey, PLACE_ALIASES, type RawMention } from './entities';
 import { SpeakerResolver, tokenAt, type Attribution } from './speakers';
-import { betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
+import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { isTitleWord, splitTitle } from './titles';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityType, Passage, Quote, Span } from './types';
@@ -152,6 +152,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const ev = docEvidence(sentWords);
   const raw: RawMention[] = [];
   const weakPlaces: RawMention[] = [];
+  const weakOrgs: RawMention[] = [];
   /** Lower-cased name words the article uses of people: full names, "Mr X", "Secretary X", "X, who …". */
   const namedPerson = new Set<string>();
   /** The same, plus names followed by a speech verb ("X said"), which capitals standing for governments share. */
@@ -161,9 +162,15 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     const words = sentWords[k]!;
     const repaired = repairSpans(words, tagSentence(words, ev));
     const pairs = betweenPairs(words, repaired);
-    const spans = pairs.length === 0 ? repaired : [...repaired.filter((r) => !pairs.some((p) => p.start === r.start)), ...pairs].sort((a, b) => a.start - b.start);
+    let spans = pairs.length === 0 ? repaired : [...repaired.filter((r) => !pairs.some((p) => p.start === r.start)), ...pairs].sort((a, b) => a.start - b.start);
     const covered = new Uint8Array(words.length);
     for (const sp of spans) covered.fill(1, sp.start, sp.end);
+    // "Theresa May, shadow secretary for the family, …": a name the recogniser missed, shown by its apposition
+    const appositives = appositivePersons(words, covered, spans, ev.lower);
+    if (appositives.length > 0) {
+      for (const sp of appositives) covered.fill(1, sp.start, sp.end);
+      spans = [...spans.filter((r) => !appositives.some((p) => p.start < r.end && r.start < p.end)), ...appositives].sort((a, b) => a.start - b.start);
+    }
     for (const sp0 of spans) {
       let sp: CtxSpan = sp0;
       // A first name the recogniser left out ("Fyodor Lukyanov" tagged as "Lukyanov"): a capitalised word
@@ -184,11 +191,14 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       while (s < e && !/[\p{L}\p{N}]/u.test(words[s]!)) s++;
       if (e <= s) continue;
       // "Sir Digby", "Mr Castellow": a name after an honorific is a person's, whatever the recogniser guessed
-      if (type !== 'person' && s > 0 && e - s <= 3 && HONORIFICS.has(words[s - 1]!.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(words[s - 1]!)) type = 'person';
+      if (type !== 'person' && e - s <= 3) {
+        const hon = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? words[s - 1]! : e - s >= 2 && HONORIFICS.has(words[s]!.toLowerCase()) ? words[s]! : '';
+        if (/^\p{Lu}\p{Ll}/u.test(hon)) type = 'person';
+      }
       // Job titles are not names: "Trade Secretary Patricia Hewitt" is a person, "Labour MP" the party
       // Labour, "Health Secretary" nobody ("Mr"/"Sir" before the span: a name, whatever it looks like).
       let titled = false;
-      const split = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? null : splitTitle(words, s, e, type === 'person', (w) => namedPerson.has(w.toLowerCase()));
+      const split = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? null : splitTitle(words, s, e, type === 'person', (w) => namedPerson.has(w.toLowerCase()), (i) => i < words.length && !covered[i]);
       if (split) {
         if (split.prefix) {
           const [ps, pe] = split.prefix;
@@ -200,6 +210,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
         }
         if (!split.name) continue;
         s = split.name[0];
+        if (split.name[1] > e) covered.fill(1, e, split.name[1]);
         e = split.name[1];
         type = 'person';
         titled = true;
@@ -217,6 +228,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       const ctx = honorific || titled ? { evidence: 'person' as const } : sp.weakPlace ? { weakPlace: true } : spanEvidence(words, s, e, type);
       if (ctx.evidence) m.evidence = ctx.evidence;
       if (ctx.weakPlace) weakPlaces.push(m);
+      if (ctx.weakOrg) weakOrgs.push(m);
       if (type === 'person' && (e - s > 1 || (s > 0 && (HONORIFICS.has(words[s - 1]!.toLowerCase()) || PERSON_TITLES.has(words[s - 1]!.toLowerCase()))))) {
         for (const w of m.words) namedPerson.add(w.toLowerCase());
       }
@@ -244,6 +256,8 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   for (const w of namedPerson) personEvidence.add(w);
   // "in Hardanger", "between Stavanger and Tau": places, unless the article shows the name is a person's.
   for (const m of weakPlaces) if (m.words.length === 1 && !personEvidence.has(m.words[0]!.toLowerCase())) m.evidence = 'place';
+  // "a Vodafone spokesman", "Vodafone said it would": an organisation, unless the article names a person so.
+  for (const m of weakOrgs) if (!m.words.some((w) => namedPerson.has(w.toLowerCase())) && lexicalType(m.words[m.words.length - 1]!) !== 'place') m.evidence = 'organization';
   // "Oslo rejected the offer", "Moscow said": a capital standing for its government. The recogniser reads a
   // person into the verb; a one-word name that its training data knows as a place, which the article never
   // uses as a person's name (no first name, honorific or title), is the place.

@@ -13,6 +13,8 @@
  * Every rule looks at a bounded window around the span, so the whole pass stays linear.
  */
 import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron';
+import { ORG_SUFFIX } from './entities';
+import { isTitleHead } from './titles';
 import type { EntityType } from './types';
 
 /** Lower-case particles inside personal names ("van", "von der", "bin"). */
@@ -40,6 +42,9 @@ const PERSON_NOUNS = new Set([
 
 const DETS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that']);
 
+/** Words that open a clause, not a noun phrase in apposition. */
+const CLAUSE_OPENERS = new Set(['but', 'and', 'or', 'so', 'yet', 'nor', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'as', 'if', 'when', 'while', 'although', 'though', 'because', 'since', 'after', 'before', 'where', 'then', 'not', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'said', 'says']);
+
 /** Words that end an apposition's noun phrase. */
 const NP_END = new Set([',', '.', ';', ':', ')', '(', '-', 'of', 'in', 'at', 'for', 'with', 'from', 'on', 'to', 'and', 'or', 'who', 'which', 'that', 'since', 'said', 'says', 'told', 'by']);
 
@@ -62,7 +67,15 @@ export interface CtxSpan {
   evidence?: EntityType;
   /** Place evidence that yields to any sign in the article that the name is a person. */
   weakPlace?: boolean;
+  /** Organisation evidence ("a Vodafone spokesman", "Vodafone said it …") that yields to any sign of a person. */
+  weakOrg?: boolean;
 }
+
+/** People a firm or body has: "a Vodafone spokesman", "Nortel shareholders". */
+const ORG_PEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesmen', 'spokespeople', 'shareholders', 'employees', 'staff', 'bosses', 'executives', 'board', 'workforce']);
+
+/** Speech verbs after which "it" / "its" shows the speaker is a thing, not a person ("Vodafone said it would"). */
+const SAID = new Set(['said', 'says', 'added', 'announced', 'confirmed', 'stated', 'insisted', 'denied', 'warned', 'told']);
 
 /** Repairs the recogniser's spans of one sentence (see the module comment). Returns spans sorted by start. */
 export function repairSpans(words: readonly string[], spans: readonly TokenSpan[]): CtxSpan[] {
@@ -118,7 +131,16 @@ const MISC_ORG_HEAD = /^(?:Association|Union|Institute|Institution|Council|Commi
 /**
  * Type evidence for the span [s, e) of a sentence from its neighbours. `type` is the recogniser's type.
  */
-export function spanEvidence(words: readonly string[], s: number, e: number, type: EntityType): Pick<CtxSpan, 'evidence' | 'weakPlace'> {
+export function spanEvidence(words: readonly string[], s: number, e: number, type: EntityType): Pick<CtxSpan, 'evidence' | 'weakPlace' | 'weakOrg'> {
+  const r = contextEvidence(words, s, e, type);
+  // A name the training data knows as a place keeps it against an apposition or a relative clause that may
+  // belong to the next clause ("run out of London, the mayor of Frankfurt said"; "Chile, the biggest copper
+  // producer"; "Russia, which …").
+  if (r.evidence && r.evidence !== 'place' && words[e] === ',' && e - s === 1 && lexicalType(words[s]!) === 'place') return {};
+  return r;
+}
+
+function contextEvidence(words: readonly string[], s: number, e: number, type: EntityType): Pick<CtxSpan, 'evidence' | 'weakPlace' | 'weakOrg'> {
   const prev = s > 0 ? words[s - 1]! : '';
   const lprev = prev.toLowerCase();
   // The agency in a dateline: "OSLO, March 4. /NORDWIRE/."
@@ -126,8 +148,9 @@ export function spanEvidence(words: readonly string[], s: number, e: number, typ
   // A descriptor before the name: "environmental group Clean Fjords", "the operator Fjordline Express".
   // ("the firm Jones joined": a relative clause, not a descriptor)
   const relative = isLowerWord(words[e]) && /ed$/.test(words[e]!);
-  if (isLowerWord(prev) && ORG_NOUNS.has(prev) && !relative) return { evidence: 'organization' };
-  if (isLowerWord(prev) && PERSON_NOUNS.has(prev) && type !== 'place') return { evidence: 'person' };
+  if (isLowerWord(prev) && (ORG_NOUNS.has(prev) || (prev.endsWith('s') && ORG_NOUNS.has(prev.slice(0, -1)))) && !relative) return { evidence: 'organization' };
+  // ("official Bank of England figures": an adjective before an organisation's name)
+  if (isLowerWord(prev) && PERSON_NOUNS.has(prev) && type !== 'place' && !ORG_SUFFIX.test(words[e - 1]!)) return { evidence: 'person' };
   // An apposition after the name: "Enova, the state energy agency", "X, the company's technical director".
   if (words[e] === ',') {
     const first = words[e + 1];
@@ -135,7 +158,13 @@ export function spanEvidence(words: readonly string[], s: number, e: number, typ
     if (first === 'which' && type === 'person') return { evidence: 'organization' };
     const head = appositionHead(words, e + 1);
     if (head && ORG_NOUNS.has(head)) return { evidence: 'organization' };
-    if (head && PERSON_NOUNS.has(head)) return { evidence: 'person' };
+    if (head && PERSON_NOUNS.has(head) && type !== 'place') return { evidence: 'person' };
+  }
+  // A firm's people or a firm speaking of itself: "a Vodafone spokesman", "Vodafone said it would …"
+  if (type === 'person' && e - s <= 2) {
+    const next = words[e]?.toLowerCase() ?? '';
+    // (and "Nordlink president", "Kelmsby council leader": a name right before a job title in lower case is the employer)
+    if (ORG_PEOPLE.has(next) || (isTitleHead(next) && isLowerWord(words[e])) || (SAID.has(next) && (words[e + 1] === 'it' || words[e + 1] === 'its'))) return { weakOrg: true };
   }
   // Places: "a yard in Hardanger", "between Stavanger and Tau", "calls to Stavanger and Ålesund".
   if (e - s === 1 && type === 'person') {
@@ -154,7 +183,9 @@ function appositionHead(words: readonly string[], k: number): string | null {
   const w0 = words[i];
   if (!w0) return null;
   // must open like a noun phrase: a determiner, a possessor ("Norway's", "the company's"), or a lower-case noun
+  // (not a clause: "playing for Wales, but it never enters your head …")
   if (!DETS.has(w0) && !(isCapWord(w0) && words[i + 1] === "'s") && !isLowerWord(w0)) return null;
+  if (CLAUSE_OPENERS.has(w0)) return null;
   let head: string | null = null;
   for (let n = 0; n < 8 && i < words.length; n++, i++) {
     const w = words[i]!;
@@ -169,6 +200,27 @@ function appositionHead(words: readonly string[], k: number): string | null {
     else return null;
   }
   return head;
+}
+
+/**
+ * Two capitalised words the recogniser left untagged, followed by an apposition that describes a person
+ * ("Theresa May, shadow secretary for the family, told …": "May" is a month and a verb, so the recogniser
+ * said nothing, or only "Theresa"). `covered[i]` marks words inside the recogniser's `spans`. Returns person
+ * spans, which replace the spans they overlap.
+ */
+export function appositivePersons(words: readonly string[], covered: Uint8Array, spans: readonly CtxSpan[], lowerForms: ReadonlySet<string>): CtxSpan[] {
+  const out: CtxSpan[] = [];
+  for (let i = 0; i + 3 < words.length && out.length < MAX_REPAIRS; i++) {
+    if (words[i + 2] !== ',' || covered[i + 1]) continue;
+    // the first name alone may be the recogniser's ("Theresa" tagged, "May" not)
+    if (covered[i] && !spans.some((sp) => sp.start === i && sp.end === i + 1 && sp.type === 'PER')) continue;
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}[\p{Ll}'’-]+$/u.test(b) || isCapWord(words[i - 1]) || lowerForms.has(a.toLowerCase())) continue;
+    const head = appositionHead(words, i + 3);
+    if (head && PERSON_NOUNS.has(head)) out.push({ start: i, end: i + 2, type: 'PER', evidence: 'person' });
+  }
+  return out;
 }
 
 /**

@@ -225,6 +225,8 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
       if (l === 'of') lastCapRunEnd = i + 1;
     } else if (TITLE_WORDS.has(l) || isTitleHead(l) || /^[a-z]+-[a-z]+$/.test(l)) {
       // title word
+    } else if (l === 'and' && n > 0 && isTitleHead(lc(toks[i - 1])) && (TITLE_WORDS.has(lc(toks[i + 1])) || isTitleHead(lc(toks[i + 1])))) {
+      // "Nortel president and chief executive Bill Owens"
     } else if (/^[a-z]+$/.test(l) && lastCapRunEnd === i && lastCapRunEnd - lastCapRunStart === 1 && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1])) && looksLikeDemonym(toks[i - 1]!.text)) {
       // "Spanish teenager Nadal", "American actress Hilary Swank": a nationality and a noun before the name
     } else if (/^[a-z]+$/.test(l) && lc(toks[i + 1]) === "'s") {
@@ -281,7 +283,7 @@ function npBackward(ctx: SpeakerContext, v: number, floor: number): NP | null {
       }
       break;
     }
-    if (ADVERBS.has(l) || (/^[a-z]+ly$/.test(l) && l.length > 4)) {
+    if ((ADVERBS.has(l) && !isCap(toks[e - 1])) || (/^[a-z]+ly$/.test(l) && l.length > 4)) {
       e--;
       continue;
     }
@@ -411,6 +413,9 @@ export class SpeakerResolver {
     }
   }
 
+  /** Positions of speech verbs whose subject is "he" or "she". */
+  private readonly pronounCues: number[] = [];
+
   private collectCueSubjects(): void {
     const toks = this.ctx.tokens;
     for (let v = 0; v < toks.length; v++) {
@@ -420,9 +425,8 @@ export class SpeakerResolver {
       let np = npBackward(this.ctx, v, Math.max(0, v - 12));
       if (!np && toks[v - 1]?.text === ',') np = this.appositionName(v) ?? this.clauseSubject(v);
       if (np && np.kind === 'pronoun' && (np.pronoun === 'he' || np.pronoun === 'she')) {
-        // "He told the audience that …": the person the pronoun stands for spoke here
-        const r = this.resolvePronoun(toks[v]!.start);
-        if (r && r.entity) this.anchors.push({ pos: toks[v]!.start, entity: r.entity, name: r.name });
+        // "He told the audience that …": someone spoke here; who, is resolved when a quote needs it
+        this.pronounCues.push(toks[v]!.start);
         continue;
       }
       if (!np || np.kind !== 'name') continue;
@@ -778,6 +782,13 @@ export class SpeakerResolver {
       // the previous quote's speaker goes on, unless someone was named speaking since ("X said he had …")
       let spoke: { pos: number; entity: Entity | null; name: string } | null = null;
       if (prev) for (const x of this.anchors) if (x.pos > prev.q.close && x.pos < q.open && (!spoke || x.pos > spoke.pos)) spoke = x;
+      if (prev) {
+        for (const p of this.pronounCues) {
+          if (p <= prev.q.close || p >= q.open || (spoke && p < spoke.pos)) continue;
+          const r = this.resolvePronoun(p);
+          if (r && r.entity) spoke = { pos: p, entity: r.entity, name: r.name };
+        }
+      }
       if (prev && (pb === block || pb === block - 1) && prev.att.speaker) {
         if (!spoke) return { att: { ...prev.att }, entity: prev.entity };
         return { att: { speaker: spoke.name, speakerId: spoke.entity ? spoke.entity.id : null, cue: null }, entity: spoke.entity };

@@ -108,9 +108,16 @@ export interface TitleSplit {
  * (the span stays as it is); else the parts around the title, which itself is dropped. `personSpan`: the
  * recogniser called the span a person, so a one-word name after the title is believed ("Chancellor
  * Falconer"); otherwise a one-word name must be known as a person's in the article (`knownPerson`).
- * `next`: the word after the span, for a title the recogniser cut short ("Managing" + "Director").
+ * `free(i)`: word i after the span is in no other span, so a one-word name may take it as its surname.
  */
-export function splitTitle(words: readonly string[], s: number, e: number, personSpan: boolean, knownPerson: (w: string) => boolean): TitleSplit | null {
+export function splitTitle(
+  words: readonly string[],
+  s: number,
+  e: number,
+  personSpan: boolean,
+  knownPerson: (w: string) => boolean,
+  free: (i: number) => boolean = () => false,
+): TitleSplit | null {
   let end = e;
   // postnominals after a full name: "Tom McCabe MSP" ("MP", "Labour MP", "Salford MP" are title runs below)
   let post = false;
@@ -180,8 +187,10 @@ export function splitTitle(words: readonly string[], s: number, e: number, perso
       if (!isCap(w) && !NAME_PARTICLE.test(w)) return null;
       if (isTitleForm(w) || ORG_WORDS.test(w) || ORG_SUFFIX.test(w)) return null;
     }
-    if (end - c === 1 && !personSpan && !knownPerson(words[c]!)) return null;
     name = [c, end];
+    // a surname the recogniser left out, often a word it also knows otherwise ("Labour MSP Christine" + "May")
+    if (end - c === 1 && end === e && free(e) && /^\p{Lu}\p{Ll}+$/u.test(words[e] ?? '') && !isTitleWord(words[e]!)) name = [c, e + 1];
+    else if (end - c === 1 && !personSpan && !knownPerson(words[c]!)) return null;
   }
   // the part before the title, without words that only qualify it ("Veteran Labour MP" → "Labour")
   let p = s;

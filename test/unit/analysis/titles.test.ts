@@ -145,3 +145,49 @@ describe('analysis: speakers after these fixes', () => {
     assert.equal(speakerOf(b, 'We had no choice.'), 'Jonas Dahl', 'a sentence that only attributes still does');
   });
 });
+
+describe('analysis: more names the recogniser cuts short or mistypes', () => {
+  const text = [
+    'Ferry firm in row',
+    '',
+    'The regulator has written to the ferry operators Skarvik and Nordlink about fares.',
+    '',
+    '"We have a solid foundation," said Nordlink president and chief executive Bjorn Aasen.',
+    '',
+    'Labour MSP Christine May had said the fares were "far too high". Theresa May, shadow secretary for the family, told reporters the plan was "inadequate".',
+    '',
+    'The firm would be run out of Oslo, the mayor of Bergvik said.',
+    '',
+  ].join('\n');
+  const a = analyzeArticle(text);
+
+  it('finishes a name after a title with the word the recogniser left out ("Labour MSP Christine" + "May")', () => {
+    assert.equal(typeOf(a, 'Christine May'), 'person', JSON.stringify(names(a)));
+    assert.equal(speakerOf(a, 'far too high'), 'Christine May');
+  });
+
+  it('finds a name the recogniser missed from its apposition ("Theresa May, shadow secretary for …")', () => {
+    assert.equal(typeOf(a, 'Theresa May'), 'person', JSON.stringify(names(a)));
+    assert.equal(speakerOf(a, 'inadequate'), 'Theresa May');
+    // where the article also writes "may" and "May" the month, the recogniser keeps only "Theresa"
+    const b = analyzeArticle(
+      'Ferry plan criticised\n\nThe election may take place in May. Fares may rise and the service may close, officials said.\n\nTheresa May, shadow secretary for the family, told reporters the plan was "inadequate".\n',
+    );
+    assert.deepEqual(names(b), ['person:Theresa May']);
+    assert.deepEqual(b.entities[0]!.mentions.map((m) => m.text), ['Theresa May']);
+  });
+
+  it('reads a name right before a job title in lower case as the employer, one entity, and the title before the speaker', () => {
+    const nordlink = a.entities.filter((e) => e.name === 'Nordlink');
+    assert.deepEqual(
+      nordlink.map((e) => e.type),
+      ['organization'],
+      JSON.stringify(names(a)),
+    );
+    assert.equal(speakerOf(a, 'We have a solid foundation,'), 'Bjorn Aasen');
+  });
+
+  it('keeps a place a place when the words after its comma belong to the next clause', () => {
+    assert.equal(typeOf(a, 'Oslo'), 'place', JSON.stringify(names(a)));
+  });
+});
