@@ -5,14 +5,20 @@
  * `entity:` `type:` filters).
  */
 import * as vscode from 'vscode';
-import { RelatedWalk, type RelatedResult, type SearchResult } from '../../core/corpus';
+import { RelatedWalk, type RelatedReasonKind, type RelatedResult, type SearchResult } from '../../core/corpus';
 import { Commands } from '../constants';
 import type { FeatureContext } from '../featureContext';
 import type { IndexService } from '../model/indexService';
 import { articleTitle, excerpt } from '../views/treeNodes';
 import { openArticleAt } from './articleCommands';
 
-const REASON_ICON: Record<string, string> = { 'same-quote': '$(quote)', 'same-speaker': '$(person)', 'shared-entities': '$(symbol-class)', 'same-tag': '$(tag)' };
+const REASON_ICON: Record<RelatedReasonKind, string> = {
+  'same-quote': '$(quote)',
+  'same-statement': '$(comment-discussion)',
+  'same-speaker': '$(person)',
+  'shared-entities': '$(symbol-class)',
+  'same-tag': '$(tag)',
+};
 
 interface ResultItem extends vscode.QuickPickItem {
   readonly result?: { path: string; start: number; end: number };
@@ -27,7 +33,7 @@ export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexS
 
   const relatedItems = (results: readonly RelatedResult[]): ResultItem[] =>
     results.map((r) => ({
-      label: `${r.reasons.map((x) => REASON_ICON[x.kind] ?? '').join('')} ${excerpt(r.text, 110)}`,
+      label: `${r.reasons.map((x) => REASON_ICON[x.kind]).join('')} ${excerpt(r.text, 110)}`,
       description: titleOf(r.path),
       detail: r.reasons.map((x) => x.detail).join(' · '),
       result: r,
@@ -67,7 +73,7 @@ export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexS
       const origin = { path: article.key, selection: editor.selection };
       const qp = vscode.window.createQuickPick<ResultItem>();
       qp.title = `Related to ${source.kind === 'quote' ? `“${excerpt(source.text, 60)}”${source.speaker ? ` (${source.speaker})` : ''}` : 'this passage'}`;
-      qp.placeholder = 'Same quotation reported elsewhere, same speaker, shared people and places, same tags';
+      qp.placeholder = 'Same quotation or statement reported elsewhere, same speaker, shared people and places, same tags';
       qp.matchOnDescription = true;
       qp.matchOnDetail = true;
       qp.items = relatedItems(results);
