@@ -83,6 +83,9 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'but', 'and', 'in', 'on', 'at', 'the', 'a', 'an', 'it', 'this', 'that', 'there', 'as', 'if', 'when', 'while', 'after', 'before', 'for', 'so', 'yet', 'or', 'nor']);
 const PREPOSITIONS = new Set(['of', 'to', 'with', 'by', 'for', 'about', 'from', 'on', 'in', 'at', 'against', 'than', 'between', 'among', 'into', 'over', 'under', 'toward', 'towards', 'like', 'visited', 'met', 'and', 'or']);
 
+/** What someone says, after "his"/"her": "Her line: “…”", "His message was: “…”". */
+const STATEMENT_NOUNS = new Set(['line', 'message', 'words', 'statement', 'reply', 'response', 'answer', 'comment', 'comments', 'verdict', 'view', 'advice', 'warning', 'argument', 'explanation', 'point', 'plea', 'promise', 'pledge', 'slogan', 'mantra', 'refrain', 'conclusion', 'assessment']);
+
 /** Words after "X said" that end an attribution rather than start what X said ("said on Tuesday", "said to reporters"). */
 const ATTRIBUTION_TAIL = new Set(['to', 'in', 'on', 'at', 'during', 'after', 'before', 'when', 'while', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later', 'afterwards', 'recently', 'as', 'with']);
 
@@ -769,6 +772,26 @@ export class SpeakerResolver {
       const r = done(np, i);
       if (r) return r;
     }
+    // "Her line, repeated in Oslo: “…”", "His message to the chancellor was: “…”": the person the possessive
+    // stands for, when the quote follows a colon
+    if (pre.length > 1 && toks[pre[pre.length - 1]!]!.text === ':') {
+      for (let j = 0; j < pre.length - 1 && j < 4; j++) {
+        const l = lc(toks[pre[j]!]);
+        if ((l === 'his' || l === 'her') && (STATEMENT_NOUNS.has(lc(toks[pre[j]! + 1])) || STATEMENT_NOUNS.has(lc(toks[pre[j]! + 2])))) {
+          const r = this.resolvePronoun(toks[pre[j]!]!.start);
+          if (r) return { att: { speaker: r.name, speakerId: r.entity ? r.entity.id : null, cue: null }, entity: r.entity };
+        }
+      }
+    }
+    // A headline that opens with the speaker and a colon: "Sanders: Clinton needs to 'get away from …'".
+    if (headlineLike) {
+      const first = this.blockStartToken(block);
+      const np = npForward(ctx, first, Math.min(openTok, first + 6));
+      if (np && np.kind === 'name' && toks[np.end]?.text === ':' && np.end < openTok) {
+        const e = ctx.entities.resolve(np.name);
+        if (e && e.type === 'person') return { att: { speaker: e.name, speakerId: e.id, cue: null }, entity: e };
+      }
+    }
     // 4. Continuation of the previous quote.
     if (prev && (q.continuation && prev.q.group === q.group)) return { att: { ...prev.att }, entity: prev.entity };
     const alone = preW.length === 0 && postW.length === 0 && !headlineLike;
@@ -790,7 +813,7 @@ export class SpeakerResolver {
         }
       }
       if (prev && (pb === block || pb === block - 1) && prev.att.speaker) {
-        if (!spoke) return { att: { ...prev.att }, entity: prev.entity };
+        if (!spoke || spoke.name === prev.att.speaker) return { att: { ...prev.att }, entity: prev.entity };
         return { att: { speaker: spoke.name, speakerId: spoke.entity ? spoke.entity.id : null, cue: null }, entity: spoke.entity };
       }
       if (a) return { att: { speaker: a.name, speakerId: a.entity ? a.entity.id : null, cue: null }, entity: a.entity };

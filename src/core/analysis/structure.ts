@@ -261,14 +261,23 @@ function wordsOf(t: string): string[] {
   return t.split(/\s+/).filter((w) => w.length > 0);
 }
 
-function looksLikeHeadline(t: string): boolean {
+/**
+ * `standalone`: the line is a paragraph of its own and the text after it runs longer, as a headline above a
+ * story does; then a short sentence-case line ending in a period ("Green Party candidate removed from debate
+ * site by police.") or in a semicolon before its subheading ("Candidates vie for vets' support;") is one too.
+ */
+function looksLikeHeadline(t: string, standalone = false): boolean {
   if (t.length < 8 || t.length > 220) return false;
   const words = wordsOf(t);
   if (words.length < 3 || words.length > 30) return false;
+  if (standalone && /;$/.test(t) && words.length <= 16) return true;
   if (/[.:;,]$/.test(t) && !/\.$/.test(t)) return false;
   if (/\.$/.test(t)) {
-    // A headline may end with a period only if it is title-cased (PolNeAR style) and a single sentence.
-    if (/[.!?]["”’]?\s+[A-Z]/.test(t.slice(0, -1))) return false;
+    // A headline may end with a period if it is title-cased (PolNeAR style) and a single sentence, or if it
+    // stands alone above a longer paragraph and is short ("Virginian could make history. Again.").
+    const sentences = /[.!?]["”’]?\s+["“‘]?[A-Z]/.test(t.slice(0, -1));
+    if (standalone && words.length <= 16 && (!sentences || words.length <= 8)) return true;
+    if (sentences) return false;
     let caps = 0;
     for (const w of words) if (/^[\p{Lu}\d"“‘']/u.test(w)) caps++;
     return caps / words.length >= 0.6;
@@ -393,8 +402,8 @@ export function analyzeStructure(text: string): Structure {
       kinds.set(k, 'byline');
       continue;
     }
-    if (!title && firstBody < 0 && looksLikeHeadline(t) && !/^["“‘]/.test(t)) {
-      title = t;
+    if (!title && firstBody < 0 && looksLikeHeadline(t, isStandalone(lines, k, isFurn)) && !/^["“‘]/.test(t)) {
+      title = t.replace(/;$/, '');
       titleSpan = { start: l.start, end: l.end };
       kinds.set(k, 'headline');
       continue;
@@ -568,6 +577,19 @@ function isMastheadLike(t: string): boolean {
   if (t.length > 50 || /[.!?:,;"”’]$/.test(t) || /^["“‘]/.test(t) || findDate(t) || BYLINE.test(t)) return false;
   const words = wordsOf(t);
   return words.length <= 5 && /^[\p{Lu}\d]/u.test(t);
+}
+
+/**
+ * Line k is a paragraph of its own (a blank line after it, or a line that runs on as a subheading) and the
+ * next text line, furniture aside, is longer: how a headline sits above its story.
+ */
+function isStandalone(lines: readonly Line[], k: number, isFurn: Uint8Array): boolean {
+  let j = k + 1;
+  const blank = j < lines.length && !lines[j]!.text;
+  while (j < lines.length && (!lines[j]!.text || isFurn[j])) j++;
+  if (j >= lines.length) return false;
+  const next = lines[j]!.text;
+  return (blank || /;$/.test(lines[k]!.text)) && next.length > lines[k]!.text.length;
 }
 
 function nextNonEmpty(lines: readonly Line[], k: number): Line | undefined {

@@ -100,6 +100,38 @@ describe('analysis: metadata and passages', () => {
     assert.ok(!a.entities.some((e) => e.name === 'Sailing' || e.name === 'SAILING'), JSON.stringify(a.entities.map((e) => e.name)));
   });
 
+  it('takes a short line standing above a longer paragraph for the headline, even ending in a period or a semicolon', () => {
+    const body = 'The harbour board voted on Monday to close the old ferry pier for repairs, a year after divers found cracks in its piles.';
+    const cases: [string, string][] = [
+      ['Harbour board shuts old ferry pier for repairs.', 'Harbour board shuts old ferry pier for repairs.'],
+      ['Pier closes. Again.', 'Pier closes. Again.'],
+      ['Sanders: the pier must close before the winter.', 'Sanders: the pier must close before the winter.'],
+      ['Board shuts old pier;', 'Board shuts old pier'],
+    ];
+    for (const [line, title] of cases) {
+      const a = analyzeArticle(line + '\n\n' + body + '\n');
+      assert.equal(a.metadata.title, title, line);
+      assert.equal(a.metadata.titleDerived, false, line);
+      assert.equal(a.metadata.dateline, null, `${line}: "Sanders:" in a headline is no dateline`);
+    }
+    // a short first paragraph followed by a shorter one is body text, not a headline
+    const lede = 'The harbour board voted on Monday to close the pier.';
+    const a = analyzeArticle(lede + '\n\nRepairs start soon.\n');
+    assert.equal(a.metadata.titleDerived, true);
+  });
+
+  it('gives a headline quote to the speaker named before the colon', () => {
+    const a = analyzeArticle("Ingrid Halvorsen: the board must 'stop patching the pier'.\n\nMayor Ingrid Halvorsen told the harbour board on Monday that the old pier had to close.\n");
+    assert.equal(a.quotes.find((q) => q.text === 'stop patching the pier')?.speaker, 'Ingrid Halvorsen', JSON.stringify(a.quotes));
+  });
+
+  it('gives a quote after "Her line: …" to the person "her" stands for', () => {
+    const a = analyzeArticle(
+      'Pier row\n\nMayor Ingrid Halvorsen turned down the offer on Tuesday. Her line, repeated twice on local radio: “We will not pay for a pier we did not break.” The board called the offer “unbalanced”.\n',
+    );
+    assert.equal(a.quotes.find((q) => q.text.startsWith('We will not pay'))?.speaker, 'Ingrid Halvorsen', JSON.stringify(a.quotes));
+  });
+
   it('gives paragraphs and sentences with offsets, CRLF or LF alike', () => {
     const lf = 'Headline here for test\n\nFirst sentence here. Second one, said Dr. Smith. Third?\n\nAnother paragraph.\n';
     const crlf = lf.replace(/\n/g, '\r\n');
