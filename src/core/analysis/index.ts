@@ -157,6 +157,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const namedPerson = new Set<string>();
   /** The same, plus names followed by a speech verb ("X said"), which capitals standing for governments share. */
   const personEvidence = new Set<string>();
+  const knownPerson = (w: string) => namedPerson.has(w.toLowerCase());
   for (let k = 0; k < sentWords.length; k++) {
     const base = sentStarts[k]!;
     const words = sentWords[k]!;
@@ -198,7 +199,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       // Job titles are not names: "Trade Secretary Patricia Hewitt" is a person, "Labour MP" the party
       // Labour, "Health Secretary" nobody ("Mr"/"Sir" before the span: a name, whatever it looks like).
       let titled = false;
-      const split = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? null : splitTitle(words, s, e, type === 'person', (w) => namedPerson.has(w.toLowerCase()), (i) => i < words.length && !covered[i]);
+      const split = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? null : splitTitle(words, s, e, type === 'person', knownPerson, (i) => i < words.length && !covered[i]);
       if (split) {
         if (split.prefix) {
           const [ps, pe] = split.prefix;

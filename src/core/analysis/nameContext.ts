@@ -251,16 +251,31 @@ const LEXICAL_MARGIN = 1.5;
  * never saw or has no clear view of. `misc` is a nationality, an event, a language ("Briton", "German").
  */
 export function lexicalType(w: string): EntityType | 'misc' | null {
-  const l = lexicalScores(w);
-  const scores: [EntityType | 'misc', number][] = [
-    ['person', l[1]!],
-    ['organization', l[3]!],
-    ['place', l[5]!],
-    ['misc', l[7]!],
-  ];
-  scores.sort((a, b) => b[1] - a[1]);
-  return scores[0]![1] - scores[1]![1] >= LEXICAL_MARGIN && scores[0]![1] > 0 ? scores[0]![0] : null;
+  let t = lexicalMemo.get(w);
+  if (t === undefined) {
+    const l = lexicalScores(w);
+    let best = -1;
+    let top = -Infinity;
+    let second = -Infinity;
+    for (let k = 0; k < 4; k++) {
+      const v = l[LEXICAL_LABELS[k]!]!;
+      if (v > top) {
+        second = top;
+        top = v;
+        best = k;
+      } else if (v > second) second = v;
+    }
+    t = top - second >= LEXICAL_MARGIN && top > 0 ? LEXICAL_TYPES[best]! : null;
+    if (lexicalMemo.size >= 100_000) lexicalMemo.clear();
+    lexicalMemo.set(w, t);
+  }
+  return t;
 }
+
+/** B- label indices of PER, ORG, LOC, MISC in the recogniser's label list, and what they mean here. */
+const LEXICAL_LABELS = [1, 3, 5, 7];
+const LEXICAL_TYPES: (EntityType | 'misc')[] = ['person', 'organization', 'place', 'misc'];
+const lexicalMemo = new Map<string, EntityType | 'misc' | null>();
 
 /**
  * A nationality or group word ("American", "Briton", "Scottish", "Kenyan"): the recogniser's word-only

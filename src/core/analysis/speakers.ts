@@ -14,7 +14,7 @@ import type { EntityIndex } from './entities';
 import { HONORIFICS } from './entities';
 import type { Entity } from './types';
 import type { RawQuote } from './quotes';
-import { isTitleHead, isTitleWord, splitTitle } from './titles';
+import { isPostnominalForm, isTitleHead, isTitleWord, splitTitle } from './titles';
 import { lexicalType, looksLikeDemonym } from './nameContext';
 
 export interface Attribution {
@@ -248,7 +248,9 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
     if (s >= i) return null;
     // "the Salford MP", "the Foreign Secretary": a title, not a name; "Trade Secretary Patricia Hewitt": the name after it
     let ne = i;
-    if (i - s > 1 || isTitleWord(toks[s]!.text)) {
+    let titled = false;
+    for (let t = s; t < i && !titled; t++) titled = isTitleWord(toks[t]!.text) || isPostnominalForm(toks[t]!.text);
+    if (titled) {
       const run: string[] = [];
       for (let t = s; t < i; t++) run.push(toks[t]!.text);
       const split = splitTitle(run, 0, run.length, true, () => true);
@@ -257,7 +259,7 @@ function npForward(ctx: SpeakerContext, k: number, lim: number): NP | null {
         s += split.name[0];
         ne = lastCapRunStart + split.name[1];
       }
-    } else if (words[0] === 'the' && (looksLikeDemonym(toks[s]!.text) || lexicalType(toks[s]!.text) === 'misc') && !ctx.entities.resolve(toks[s]!.text)) {
+    } else if (i - s === 1 && words[0] === 'the' && (looksLikeDemonym(toks[s]!.text) || lexicalType(toks[s]!.text) === 'misc') && !ctx.entities.resolve(toks[s]!.text)) {
       // "the American said", "the Briton": a nationality standing for a person the story has named
       return { start: k, end: i, kind: 'description', name: '', pronoun: '', words, demonym: true };
     }

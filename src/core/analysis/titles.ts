@@ -95,6 +95,11 @@ function isHead(words: readonly string[], i: number, s: number): boolean {
   return true;
 }
 
+/** A title written after a name, in capitals ("MP", "MSP", "QC"). */
+export function isPostnominalForm(w: string): boolean {
+  return POSTNOMINALS.has(lower(w)) && w === w.toUpperCase();
+}
+
 /** How a span splits around a job title (token index ranges into the sentence's words). */
 export interface TitleSplit {
   /** Before the title: "Labour" in "Labour MP Diane Abbott", "EU" in "EU Trade Commissioner Peter Mandelson". */
