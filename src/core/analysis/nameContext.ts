@@ -161,8 +161,9 @@ function contextEvidence(words: readonly string[], s: number, e: number, type: E
     if (head && PERSON_NOUNS.has(head) && type !== 'place') return { evidence: 'person' };
   }
   // A firm's people or a firm speaking of itself: "a Vodafone spokesman", "Vodafone said it would …"
-  if (type === 'person' && e - s <= 2) {
-    const next = words[e]?.toLowerCase() ?? '';
+  const c0 = words[e]?.charCodeAt(0) ?? 0;
+  if (type === 'person' && e - s <= 2 && c0 >= 97 && c0 <= 122) {
+    const next = words[e]!;
     // (and "Nordlink president", "Kelmsby council leader": a name right before a job title in lower case is the employer)
     if (ORG_PEOPLE.has(next) || (isTitleHead(next) && isLowerWord(words[e])) || (SAID.has(next) && (words[e + 1] === 'it' || words[e + 1] === 'its'))) return { weakOrg: true };
   }
@@ -218,7 +219,8 @@ export function appositivePersons(words: readonly string[], covered: Uint8Array,
     const b = words[i + 1]!;
     if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}[\p{Ll}'’-]+$/u.test(b) || isCapWord(words[i - 1]) || lowerForms.has(a.toLowerCase())) continue;
     const head = appositionHead(words, i + 3);
-    if (head && PERSON_NOUNS.has(head)) out.push({ start: i, end: i + 2, type: 'PER', evidence: 'person' });
+    // (the apposition itself gives the person evidence later, in spanEvidence)
+    if (head && PERSON_NOUNS.has(head)) out.push({ start: i, end: i + 2, type: 'PER' });
   }
   return out;
 }

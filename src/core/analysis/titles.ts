@@ -83,9 +83,18 @@ export function isTitleHead(w: string): boolean {
 
 /** Any word that can be part of a capitalised job title. */
 export function isTitleWord(w: string): boolean {
-  const l = lower(w);
-  return HEADS.has(l) || MODIFIERS.has(l);
+  // called for most capitalised words: remembered per form (bounded)
+  let t = titleWordMemo.get(w);
+  if (t === undefined) {
+    const l = lower(w);
+    t = HEADS.has(l) || MODIFIERS.has(l);
+    if (titleWordMemo.size >= 50_000) titleWordMemo.clear();
+    titleWordMemo.set(w, t);
+  }
+  return t;
 }
+
+const titleWordMemo = new Map<string, boolean>();
 
 function isHead(words: readonly string[], i: number, s: number): boolean {
   const l = lower(words[i]!);
@@ -97,7 +106,7 @@ function isHead(words: readonly string[], i: number, s: number): boolean {
 
 /** A title written after a name, in capitals ("MP", "MSP", "QC"). */
 export function isPostnominalForm(w: string): boolean {
-  return POSTNOMINALS.has(lower(w)) && w === w.toUpperCase();
+  return w.length <= 3 && w === w.toUpperCase() && POSTNOMINALS.has(w.toLowerCase());
 }
 
 /** How a span splits around a job title (token index ranges into the sentence's words). */
@@ -123,6 +132,10 @@ export function splitTitle(
   knownPerson: (w: string) => boolean,
   free: (i: number) => boolean = () => false,
 ): TitleSplit | null {
+  // most spans hold no title word at all
+  let any = false;
+  for (let i = s; i <= e && i < words.length && !any; i++) any = isTitleWord(words[i]!) || isPostnominalForm(words[i]!);
+  if (!any) return null;
   let end = e;
   // postnominals after a full name: "Tom McCabe MSP" ("MP", "Labour MP", "Salford MP" are title runs below)
   let post = false;
