@@ -56,6 +56,11 @@ const ORG_ALIASES: Record<string, string> = {
 /** Places whose name stands for the institution in news ("the Kremlin said"). */
 const INSTITUTIONS = new Set(['kremlin', 'white house', 'pentagon', 'downing street', 'elysee', 'élysée', 'elysee palace', 'state department', 'capitol hill', 'whitehall', 'quai d’orsay', 'vatican', 'holy see', 'blue house', 'zhongnanhai']);
 
+/** "Downing Street", "the Kremlin": a place whose name stands for an institution. */
+export function isInstitution(name: string): boolean {
+  return INSTITUTIONS.has(normKey(name));
+}
+
 /** Last words that make a multi-word name an organisation. */
 export const ORG_SUFFIX = /^(?:Institution|Institute|Associates|Association|Council|Committee|Commission|Agency|Party|Corp\.?|Corporation|Inc\.?|Ltd\.?|Plc|LLC|Co\.|Company|University|College|Bank|Group|Foundation|Federation|Union|League|Ministry|Department|Court|Authority|Board|Bureau|Service|Office|Organisation|Organization|Trust|Fund|Society|Club|Party|Network|Times|Post|Journal|News|Press|Shipping|Express|Airlines|Airways|Cruises|Seafood|Foods|Holdings|Logistics|Energy|Motors|Telecom|Pharmaceuticals|Technologies|Industries|Enterprises|Insurance|Partners|Ventures|Capital|Media|Bancorp|Brewery)$/;
 

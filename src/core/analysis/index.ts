@@ -8,7 +8,7 @@ import { findQuotes, type QuoteBlock } from './quotes';
 import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord, type DocEvidence } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
-import { buildEntities, HONORIFICS, normKey, PLACE_ALIASES, type RawMention } from './entities';
+import { buildEntities, HONORIFICS, isInstitution, normKey, PLACE_ALIASES, type RawMention } from './entities';
 import { SpeakerResolver, tokenAt, type Attribution } from './speakers';
 import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { isTitleWord, splitTitle } from './titles';
@@ -368,6 +368,18 @@ class MentionCollector {
       const sing = w.slice(0, -1);
       if (lexicalType(sing) === 'misc' || tokens.some((t) => t.text === sing)) raw.splice(k, 1);
     }
+    // "Edinburgh Airport", "Hyde Park", "Boxing Day", "the Gershon Report": a name ending in a word for a place
+    // or a thing is no person, unless its first word is a first name the training data knows ("Nick Park").
+    for (let k = raw.length - 1; k >= 0; k--) {
+      const m = raw[k]!;
+      if (m.type !== 'person' || m.evidence === 'person' || m.words.length < 2) continue;
+      const last = m.words[m.words.length - 1]!;
+      const place = PLACE_HEADS.test(last);
+      if (!place && !THING_HEADS.test(last)) continue;
+      if (lexicalType(m.words[0]!) === 'person' || isInstitution(m.text)) continue;
+      if (place) m.evidence = 'place';
+      else raw.splice(k, 1);
+    }
     // The dateline names a place ("TROMSØ (Reuters) —"), whatever the recogniser made of its capitals.
     const dp = datelinePlace;
     if (dp && dp.end <= limit) {
@@ -383,6 +395,11 @@ class MentionCollector {
     return raw;
   }
 }
+
+/** Last words of place names ("Edinburgh Airport", "Hyde Park"). */
+const PLACE_HEADS = /^(?:Street|Road|Avenue|Lane|Square|Park|Bridge|Airport|Station|Stadium|Island|Islands|River|Valley|Lake|Bay|Beach|Harbour|Harbor|Castle|Palace|Cathedral|Abbey|Hill|Hills|Mountains|Estate)$/;
+/** Last words of names of things, events and documents ("Boxing Day", "the Gershon Report", "Brit Awards"). */
+const THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report|Review|Festival|Games|Championship|Championships|Cup|Trophy|Show|Agreement|Treaty|Prerogative|Budget|Index|Programme|Program|Plan|Strategy|Directive|Charter)$/;
 
 const PLACE_ALIAS_KEYS = new Set<string>(Object.keys(PLACE_ALIASES));
 const NO_SPANS: CtxSpan[] = [];

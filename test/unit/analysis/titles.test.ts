@@ -191,3 +191,15 @@ describe('analysis: more names the recogniser cuts short or mistypes', () => {
     assert.equal(typeOf(a, 'Oslo'), 'place', JSON.stringify(names(a)));
   });
 });
+
+describe('analysis: names of places and things that end like one', () => {
+  it('types "X Square" a place and drops "the X Report", but keeps a person whose surname is such a word', () => {
+    const a = analyzeArticle(
+      'Pier closes\n\nCrowds filled Tiananmen Square again. The Halvorsen Report, published on Monday, blamed the board. Animator Nick Park attended. Officials in Downing Street declined to comment.\n',
+    );
+    assert.equal(typeOf(a, 'Tiananmen Square'), 'place', JSON.stringify(names(a)));
+    assert.ok(!a.entities.some((e) => e.name === 'Halvorsen Report'), JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Nick Park'), 'person');
+    assert.equal(typeOf(a, 'Downing Street'), 'organization', 'an institution stays one');
+  });
+});
