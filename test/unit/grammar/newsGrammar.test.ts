@@ -100,6 +100,19 @@ describe('news grammar: dateline and byline', () => {
     assert.deepEqual(t.spans('markup.heading'), []);
   });
 
+  it('scopes datelines whose place has non-ASCII capitals (composed or with combining marks)', async () => {
+    const t = await tok('Salmon quotas cut\n\nTROMSØ (Nordic Wire) — Fishers protested on Friday.');
+    has(t.scopes('TROMSØ'), 'meta.dateline');
+    has(t.scopes('(Nordic Wire)'), 'entity.name.type.agency');
+    const z = await tok('Bank raises rates\n\nZÜRICH, March 3 (Alpine Press) - The central bank acted.');
+    has(z.scopes('ZÜRICH'), 'meta.dateline');
+    has(z.scopes('March 3'), 'constant.other.date');
+    const nfd = 'SA\u0303O PAULO';
+    const s = await tok(`Coffee prices rise\n\n${nfd} — Growers said the frost hurt.`);
+    has(s.scopes(nfd), 'meta.dateline');
+    hasNot(s.scopes('Growers said'), 'meta.dateline');
+  });
+
   it('does not take an ordinary capitalised sentence for a dateline', async () => {
     const t = await tok('Harbour talks end without a deal\n\nNATO, the alliance, met on Monday.\nEU ministers agreed.');
     hasNot(t.scopes('NATO'), 'meta.dateline');
