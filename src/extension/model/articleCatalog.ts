@@ -50,7 +50,7 @@ export interface RememberedArticle {
 const BATCH = 48;
 /** Files whose size and modification time are checked at once (a stat is cheap: no read, no analysis). */
 const STAT_BATCH = 256;
-/** How often a first scan shows what it has so far. */
+/** When a first scan first shows what it has so far (then after twice as long, and so on). */
 const PROGRESSIVE_MS = 1500;
 
 export class ArticleCatalog implements vscode.Disposable {
@@ -216,12 +216,15 @@ export class ArticleCatalog implements vscode.Disposable {
       }
       if (todo.length > 0) listChanged = true;
       let shown = Date.now();
+      let interval = PROGRESSIVE_MS;
       const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
         for (let i = 0; i < todo.length; i += BATCH) {
-          // On a first open of a large folder, show the articles analysed so far every second or so (the trees fill
-          // in, and the index is built alongside instead of after the scan).
-          if (!restored && Date.now() - shown > PROGRESSIVE_MS) {
+          // On a first open of a large folder, show the articles analysed so far after 1.5 s, 3 s, 6 s... (the
+          // trees fill in, and the index is built alongside instead of after the scan; doubling the pause keeps
+          // the trees' own work small on a very large folder).
+          if (!restored && Date.now() - shown > interval) {
             shown = Date.now();
+            interval *= 2;
             this.changed.fire({ keys: [], listChanged: true });
           }
           if (cts.token.isCancellationRequested || token?.isCancellationRequested) break;
