@@ -17,7 +17,7 @@ import { fingerprint } from '../src/core/text/decode';
 import { contentTokens } from '../src/core/corpus/tokenize';
 import type { IndexedAnnotation } from '../src/core/corpus/types';
 import { nodeFileOps } from '../src/cli/nodeFileOps';
-import { gc, mb, percentile, sharedDir } from './shared';
+import { gc, mb, percentile, rng, sharedDir } from './shared';
 
 const shared = sharedDir();
 if (!shared) {
@@ -26,17 +26,6 @@ if (!shared) {
 }
 const root = path.join(shared, 'corpora', 'bbc');
 
-/** Deterministic PRNG so every run measures the same corpus and queries. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(20250601);
 const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
 

@@ -2,29 +2,12 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../../support/runCli';
 import { nodeFileOps } from '../../../src/cli/nodeFileOps';
 import { planTagRename, renamedTags, renameTag } from '../../../src/core/annotations/renameTag';
 import { SidecarStore } from '../../../src/core/annotations/store';
 
-/** Runs the CLI in this process (as test/unit/corpus/cli.test.ts does), capturing stdout and stderr. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ow = process.stdout.write.bind(process.stdout);
-  const ew = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
-  const prevExit = process.exitCode;
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = ow;
-    process.stderr.write = ew;
-    process.exitCode = prevExit;
-  }
-}
+const run = runCli;
 
 const BRIDGE = [
   'Bridge repairs to close the old road for a month',

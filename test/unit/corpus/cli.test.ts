@@ -2,29 +2,13 @@ import { strict as assert } from 'node:assert';
 import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../../support/runCli';
 import { toIndexedAnnotations } from '../../../src/core/corpus/annotations';
 import type { ResolvedAnnotation } from '../../../src/core/annotations/types';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/corpus');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ow = process.stdout.write.bind(process.stdout);
-  const ew = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
-  const prevExit = process.exitCode;
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    process.stdout.write = ow;
-    process.stderr.write = ew;
-    process.exitCode = prevExit;
-  }
-}
+const run = runCli;
 
 describe('corpus CLI: related and search (real analysis)', () => {
   const bridge = path.join(FIXTURES, 'gazette-bridge.txt');
