@@ -12,6 +12,7 @@ import type { FileOps } from '../io/fileOps';
 import { decodeArticleBytes, fingerprint } from '../text/decode';
 import { CorpusIndex } from './corpusIndex';
 import type { IndexedAnnotation } from './types';
+import { yieldToEventLoop } from './eventLoop';
 
 export type AnalyzeFn = (text: string, path: string) => ArticleAnalysis;
 export type AnnotationsFn = (path: string, text: string) => Promise<readonly IndexedAnnotation[]>;
@@ -56,13 +57,6 @@ export interface BuildReport {
 
 export type UpdateOutcome = 'added' | 'updated' | 'unchanged' | 'removed' | 'failed';
 
-/** setImmediate where the host has it (Node, the extension host): setTimeout(0) is clamped to 1 ms or more. */
-const yieldToEventLoop = (): Promise<void> =>
-  new Promise<void>((resolve) => {
-    const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
-    if (typeof g.setImmediate === 'function') g.setImmediate(resolve);
-    else setTimeout(resolve, 0);
-  });
 
 interface Fetched {
   readonly path: string;

@@ -19,11 +19,13 @@ import type { ArticleRecord, EntityRec, PassageRec, QuoteRec } from './record';
 import { IntReader, IntWriter } from './packing';
 import type { FrozenPostings } from './shingleIndex';
 import type { IndexedAnnotation } from './types';
+import { yieldToEventLoop } from './eventLoop';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
 export const CACHE_FORMAT_VERSION = 7;
 const MAGIC = [0x4e, 0x41, 0x43, 0x49]; // NACI
 const BOM = 0x01020304;
+
 
 const KINDS: readonly PassageKind[] = ['headline', 'byline', 'dateline', 'paragraph', 'furniture'];
 
@@ -62,6 +64,35 @@ export class CacheFormatError extends Error {
 }
 
 export function serializeCorpusIndex(index: CorpusIndex, key = ''): Uint8Array {
+  const steps = serializeSteps(index, key);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same bytes as `serializeCorpusIndex`, made in slices of at most about `sliceMs` between which the event loop
+ * runs (the extension host stays responsive while a large index is written). The index is captured when it starts:
+ * articles added, removed or re-annotated meanwhile are not mixed in.
+ */
+export async function serializeCorpusIndexAsync(index: CorpusIndex, key = '', sliceMs = 12): Promise<Uint8Array> {
+  const steps = serializeSteps(index, key);
+  let sliceStart = Date.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (Date.now() - sliceStart >= sliceMs) {
+      await yieldToEventLoop();
+      sliceStart = Date.now();
+    }
+  }
+}
+
+/** Records between the points where the serialiser may pause. */
+const STEP_RECORDS = 64;
+
+function* serializeSteps(index: CorpusIndex, key: string): Generator<void, Uint8Array> {
   const records = index.records();
   const sh = index.frozenShingles();
   const articles: ArticleJson[] = records.map((r) => ({
@@ -74,15 +105,22 @@ export function serializeCorpusIndex(index: CorpusIndex, key = ''): Uint8Array {
     d: r.dateIso,
     a: [...r.annotations],
   }));
+  yield;
   const w = new IntWriter();
-  for (const r of records) writeParts(w, r);
+  for (let i = 0; i < records.length; i++) {
+    writeParts(w, records[i]!);
+    if (i % STEP_RECORDS === STEP_RECORDS - 1) yield;
+  }
   const ints = w.ints();
   const encoder = new TextEncoder();
-  const encoded = records.map((r, i) => {
-    const b = encoder.encode(r.text);
+  const encoded: Uint8Array[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const b = encoder.encode(records[i]!.text);
     articles[i]!.xb = b.length;
-    return b;
-  });
+    encoded.push(b);
+    if (i % STEP_RECORDS === STEP_RECORDS - 1) yield;
+  }
+  yield;
   const texts = new Uint8Array(encoded.reduce((n, b) => n + b.length, 0));
   encoded.reduce((at, b) => (texts.set(b, at), at + b.length), 0);
   const json = new TextEncoder().encode(
@@ -194,10 +232,13 @@ export async function loadCorpusIndex(fileOps: FileOps, cachePath: string, key =
   }
 }
 
-/** Writes the cache atomically (temporary file, then rename over the old one). */
-export async function saveCorpusIndex(fileOps: FileOps, cachePath: string, index: CorpusIndex, key = ''): Promise<void> {
+/**
+ * Writes the cache atomically (temporary file, then rename over the old one). With `sliceMs`, the bytes are made
+ * in slices that yield to the event loop (see serializeCorpusIndexAsync).
+ */
+export async function saveCorpusIndex(fileOps: FileOps, cachePath: string, index: CorpusIndex, key = '', options: { sliceMs?: number } = {}): Promise<void> {
   const tmp = cachePath + '.tmp';
-  await fileOps.writeFile(tmp, serializeCorpusIndex(index, key));
+  await fileOps.writeFile(tmp, options.sliceMs === undefined ? serializeCorpusIndex(index, key) : await serializeCorpusIndexAsync(index, key, options.sliceMs));
   await fileOps.rename(tmp, cachePath);
 }
 

@@ -36,6 +36,7 @@ import type {
   SearchResultKind,
   UnitKind,
 } from './types';
+import { yieldToEventLoop } from './eventLoop';
 
 /** Raised for a path the index does not hold, and similar misuse. */
 export class CorpusIndexError extends Error {
@@ -1305,13 +1306,6 @@ export class CorpusIndex {
   }
 }
 
-/** setImmediate where the host has it (Node, the extension host): setTimeout(0) is clamped to 1 ms or more. */
-const yieldToEventLoop = (): Promise<void> =>
-  new Promise<void>((resolve) => {
-    const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
-    if (typeof g.setImmediate === 'function') g.setImmediate(resolve);
-    else setTimeout(resolve, 0);
-  });
 
 type AddFn = (slot: number, passage: number, start: number, end: number, kind: UnitKind, reason: RelatedReason) => void;
 

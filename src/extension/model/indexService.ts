@@ -209,7 +209,8 @@ export class IndexService implements vscode.Disposable {
       try {
         const t0 = performance.now();
         await vscode.workspace.fs.createDirectory(this.storage!);
-        await saveCorpusIndex(vscodeFileOps, file.toString(), this.index, key);
+        // In slices, so hovers and commands keep running while a large index is written.
+        await saveCorpusIndex(vscodeFileOps, file.toString(), this.index, key, { sliceMs: 12 });
         this.cacheStats.saveMs = performance.now() - t0;
       } catch (err) {
         this.dirty = true;

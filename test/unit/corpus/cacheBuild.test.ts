@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildCorpusIndex, refreshArticle } from '../../../src/core/corpus/build';
-import { CacheFormatError, deserializeCorpusIndex, loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex } from '../../../src/core/corpus/cache';
+import { CacheFormatError, deserializeCorpusIndex, loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex, serializeCorpusIndexAsync } from '../../../src/core/corpus/cache';
 import { MemoryFileOps } from './memoryFileOps';
 import { fakeAnalysis, type KnownEntity } from './fakeAnalysis';
 
@@ -83,6 +83,34 @@ describe('corpus index: build, refresh and cache', () => {
     }
     for (const q of ['bridge', 'speaker:okafor', 'tag:people', 'check title']) assert.deepEqual(restored.search(q), index.search(q));
     assert.deepEqual(serializeCorpusIndex(restored, 'k'), serializeCorpusIndex(index, 'k'));
+  });
+
+  it('can write the cache in slices that yield to the event loop: same bytes, and changes made meanwhile are not mixed in', async () => {
+    const { fs, paths } = corpus();
+    const { index } = await buildCorpusIndex({ fileOps: fs, paths, analyze });
+    // Enough articles for several slices: the fixtures again under other paths.
+    for (let k = 0; k < 40; k++) for (const p of paths) index.upsert({ path: `${p}#${k}`, text: index.textOf(p)!, fingerprint: index.fingerprintOf(p)!, analysis: analyze(index.textOf(p)!), annotations: [] });
+    const expected = serializeCorpusIndex(index, 'k');
+    let turns = 0;
+    let stop = false;
+    const ticker = (async () => {
+      while (!stop) {
+        await new Promise((r) => setImmediate(r));
+        turns++;
+      }
+    })();
+    const pending = serializeCorpusIndexAsync(index, 'k', 0);
+    // Changes while it runs: an article removed and one re-annotated.
+    await new Promise((r) => setImmediate(r));
+    index.remove(paths[0]!);
+    index.updateAnnotations(paths[1]!, [{ id: 'late', start: 0, end: 3, quote: index.textOf(paths[1]!)!.slice(0, 3), tags: ['late'] }]);
+    const bytes = await pending;
+    stop = true;
+    await ticker;
+    assert.ok(turns > 3, `the event loop ran between slices (${turns} turns)`);
+    assert.deepEqual(bytes, expected, 'the bytes of the index as it was when the write started');
+    await saveCorpusIndex(fs, '/store/sliced.bin', index, 'k', { sliceMs: 0 });
+    assert.deepEqual(fs.files.get('/store/sliced.bin')?.data, serializeCorpusIndex(index, 'k'));
   });
 
   it('ignores a missing, corrupt or foreign cache', async () => {
