@@ -17,6 +17,7 @@ import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityT
 
 export type * from './types';
 export { parseEntityCorrections, CorrectionsError, CORRECTIONS_FILE, NO_CORRECTIONS, type EntityCorrections, type EntityCorrection, type SuppressRule } from './corrections';
+export { applyCorrectionEdit, type CorrectionEdit } from './correctionsEdit';
 export { entityId } from './entities';
 
 export interface AnalyzeOptions {
