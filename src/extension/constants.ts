@@ -34,6 +34,7 @@ export const Commands = {
   openArticle: 'newsAnnotator.openArticle',
   exportAnnotations: 'newsAnnotator.exportAnnotations',
   renameTag: 'newsAnnotator.renameTag',
+  correctEntity: 'newsAnnotator.correctEntity',
 } as const;
 
 export const Views = {

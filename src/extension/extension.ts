@@ -11,6 +11,7 @@ import type { FeatureContext } from './featureContext';
 import { registerAnnotationCommands } from './features/annotationCommands';
 import { registerArticleCommands } from './features/articleCommands';
 import { registerCorpusCommands } from './features/corpusCommands';
+import { registerEntityCommands } from './features/entityCommands';
 import { Decorations } from './features/decorations';
 import { registerHovers } from './features/hovers';
 import { registerNavigation } from './features/navigation';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     ...registerExportCommands(ctx, annotations),
     ...registerTagCommands(ctx, annotations),
     ...registerCorpusCommands(ctx, indexService),
+    ...registerEntityCommands(ctx),
     registerHovers(ctx, indexService),
     vscode.commands.registerCommand(Commands.toggleHighlights, async () => {
       const c = vscode.workspace.getConfiguration('newsAnnotator');

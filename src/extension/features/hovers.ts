@@ -85,6 +85,7 @@ export function registerHovers(ctx: FeatureContext, indexService: IndexService):
             s += `\n- [${escapeMd(articleTitle(o.article))}](${openLink(o.article.key, m.start, m.end)}) (${o.entity.mentions.length})`;
           }
         }
+        s += `\n\n[$(edit) Correct…](command:${Commands.correctEntity}?${encodeURIComponent(JSON.stringify([{ uri: article.key, offset: mention.mention.start }]))})`;
         sections.push(s);
       }
 
@@ -92,7 +93,7 @@ export function registerHovers(ctx: FeatureContext, indexService: IndexService):
       const contents = sections.map((s) => {
         if (typeof s !== 'string') return s;
         const md = new vscode.MarkdownString(s, true);
-        md.isTrusted = { enabledCommands: [Commands.openArticle, Commands.goToRelated, Commands.tagQuote, Commands.addNote] };
+        md.isTrusted = { enabledCommands: [Commands.openArticle, Commands.goToRelated, Commands.tagQuote, Commands.addNote, Commands.correctEntity] };
         return md;
       });
       return new vscode.Hover(contents, range);

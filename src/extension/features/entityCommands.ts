@@ -1,0 +1,216 @@
+/**
+ * Correct Entity…: retype a name, mark it as not an entity, or merge it into another entity, in one step from the
+ * editor, the Entities view or a hover. Writes the corrections file of the article's workspace folder (see
+ * docs/entity-corrections.md) with applyCorrectionEdit; the corrections service's live reload then re-analyses.
+ */
+import * as vscode from 'vscode';
+import { analyzeArticle, applyCorrectionEdit, CORRECTIONS_FILE, parseEntityCorrections, type CorrectionEdit, type Entity, type EntityType } from '../../core/analysis';
+import { config } from '../config';
+import { Commands } from '../constants';
+import type { FeatureContext } from '../featureContext';
+import type { ArticleEntry } from '../model/articleCatalog';
+import type { TreeNode } from '../views/treeNodes';
+
+/** Lets tests (and keybindings) skip the prompts. `target`: the id or name of the entity to merge into. */
+export interface CorrectEntityArgs {
+  readonly action: 'type' | 'suppress' | 'alias';
+  readonly type?: EntityType;
+  readonly target?: string;
+}
+
+const TYPE_LABEL: Record<EntityType, string> = { person: 'Person', organization: 'Organisation', place: 'Place' };
+
+function isArgs(x: unknown): x is CorrectEntityArgs {
+  return !!x && typeof x === 'object' && 'action' in x && !('kind' in x);
+}
+
+/** A place in an article (what a hover's "Correct…" link passes: the hovered name, not the cursor's). */
+export interface EntityAt {
+  readonly uri: string;
+  readonly offset: number;
+}
+
+function isAt(x: unknown): x is EntityAt {
+  return !!x && typeof x === 'object' && typeof (x as EntityAt).uri === 'string' && typeof (x as EntityAt).offset === 'number';
+}
+
+function isEntityNode(x: unknown): x is Extract<TreeNode, { kind: 'entity' }> {
+  return !!x && typeof x === 'object' && 'kind' in x && (x as TreeNode).kind === 'entity';
+}
+
+/** The corrections file of a folder: the setting (trusted workspaces only) or the default. */
+function correctionsUri(folder: vscode.WorkspaceFolder): vscode.Uri {
+  const rel = config.correctionsFile(folder) || CORRECTIONS_FILE;
+  return vscode.Uri.joinPath(folder.uri, ...rel.split('/').filter(Boolean));
+}
+
+export function registerEntityCommands(ctx: FeatureContext): vscode.Disposable[] {
+  /** The entity the command is about, and the article that gives its workspace folder. */
+  const subject = (arg: unknown): { entity: Entity; article: ArticleEntry } | undefined => {
+    if (isEntityNode(arg)) {
+      const article = arg.article ?? ctx.entities.get(arg.entity.id)?.articles[0]?.article;
+      return article ? { entity: arg.entity, article } : undefined;
+    }
+    if (isAt(arg)) {
+      const article = ctx.catalog.get(arg.uri);
+      const at = article && ctx.entities.mentionAt(article, arg.offset);
+      return article && at ? { entity: at.entity, article } : undefined;
+    }
+    const editor = vscode.window.activeTextEditor;
+    const article = editor && ctx.catalog.get(editor.document.uri);
+    if (!editor || !article) return undefined;
+    ctx.catalog.updateFromDocument(editor.document);
+    const at = ctx.entities.mentionAt(article, editor.document.offsetAt(editor.selection.active));
+    return at ? { entity: at.entity, article } : undefined;
+  };
+
+  /** Every form the entity is written in across the corpus (what "Not an entity" and "Same as…" act on). */
+  const forms = (entity: Entity): string[] => {
+    const all = [entity.name, ...entity.mentions.map((m) => m.text)];
+    for (const a of ctx.entities.get(entity.id)?.articles ?? []) for (const m of a.entity.mentions) all.push(m.text);
+    const seen = new Set<string>();
+    return all.filter((f) => {
+      const k = f.trim().toLowerCase();
+      if (!k || seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  };
+
+  const ask = async (entity: Entity): Promise<CorrectEntityArgs | undefined> => {
+    type Item = vscode.QuickPickItem & { args?: CorrectEntityArgs };
+    const items: Item[] = (['person', 'organization', 'place'] as const).map((t) => ({
+      label: TYPE_LABEL[t],
+      description: t === entity.type ? '(current type)' : undefined,
+      args: { action: 'type', type: t },
+    }));
+    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: 'Not an entity', description: `never show "${entity.name}" as a ${TYPE_LABEL[entity.type].toLowerCase()}`, args: { action: 'suppress' } });
+    items.push({ label: 'Same as…', description: 'merge it into another entity of the workspace', args: { action: 'alias' } });
+    const pick = await vscode.window.showQuickPick(items, { title: `Correct "${entity.name}"`, placeHolder: 'Type, not an entity, or the same as another entity' });
+    return pick?.args;
+  };
+
+  const pickTarget = async (entity: Entity): Promise<string | undefined> => {
+    const others = ctx.entities
+      .all()
+      .filter((e) => e.id !== entity.id)
+      .sort((a, b) => b.mentionCount - a.mentionCount);
+    if (others.length === 0) {
+      void vscode.window.showInformationMessage('No other entity in the workspace to merge it into.');
+      return undefined;
+    }
+    const pick = await vscode.window.showQuickPick(
+      others.map((e) => ({ label: e.name, description: `${TYPE_LABEL[e.type]} · ${e.mentionCount} mention${e.mentionCount === 1 ? '' : 's'}`, id: e.id })),
+      { title: `"${entity.name}" is the same as…`, matchOnDescription: true },
+    );
+    return pick?.id;
+  };
+
+  return [
+    vscode.commands.registerCommand(Commands.correctEntity, async (arg?: unknown, maybeArgs?: unknown): Promise<boolean> => {
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showErrorMessage('News Annotator: entity corrections cannot be written in an untrusted workspace. Trust the workspace first.');
+        return false;
+      }
+      const s = subject(arg);
+      if (!s) {
+        void vscode.window.showInformationMessage('Put the cursor on the name of a person, organisation or place (or pick one in the Entities view).');
+        return false;
+      }
+      const folder = s.article.folder;
+      if (!folder) {
+        void vscode.window.showErrorMessage('News Annotator: this article is outside the workspace folders; there is no corrections file for it.');
+        return false;
+      }
+      const args = isArgs(arg) ? arg : isArgs(maybeArgs) ? maybeArgs : await ask(s.entity);
+      if (!args) return false;
+      const edits: CorrectionEdit[] = [];
+      let fallback: Fallback | undefined;
+      if (args.action === 'type') {
+        if (!args.type || !(args.type in TYPE_LABEL)) {
+          void vscode.window.showErrorMessage('News Annotator: Correct Entity: a type (person, organization or place) is needed.');
+          return false;
+        }
+        if (args.type === s.entity.type) return false;
+        edits.push({ kind: 'type', name: s.entity.name, type: args.type });
+      } else if (args.action === 'suppress') {
+        const texts = forms(s.entity);
+        for (const text of texts) edits.push({ kind: 'suppress', text, type: s.entity.type });
+        // A typed rule is matched against the recogniser's own guess for each mention, which can differ from the
+        // type the article ends up showing: when the typed rules would leave the entity in this article, drop the
+        // name as any type instead (and say so).
+        const article = s.article;
+        const id = s.entity.id;
+        fallback = {
+          works: (next) => !analyzeArticle(article.text, { corrections: parseEntityCorrections(next) }).entities.some((e) => e.id === id),
+          edits: texts.map((text) => ({ kind: 'suppress', text })),
+          note: `"${s.entity.name}" is suppressed as any type (as a ${TYPE_LABEL[s.entity.type].toLowerCase()} alone it would still be found)`,
+        };
+      } else if (args.action === 'alias') {
+        const targetKey = args.target ?? (await pickTarget(s.entity));
+        if (!targetKey) return false;
+        const target = ctx.entities.get(targetKey) ?? ctx.entities.all().find((e) => e.name.toLowerCase() === targetKey.toLowerCase());
+        if (!target) {
+          void vscode.window.showErrorMessage(`News Annotator: no entity "${targetKey}" in the workspace.`);
+          return false;
+        }
+        if (target.id === s.entity.id) return false;
+        for (const alias of forms(s.entity)) {
+          if (alias.toLowerCase() !== target.name.toLowerCase()) edits.push({ kind: 'alias', name: target.name, alias, type: target.type });
+        }
+      } else {
+        void vscode.window.showErrorMessage(`News Annotator: Correct Entity: unknown action "${String((args as { action: unknown }).action)}".`);
+        return false;
+      }
+      return write(correctionsUri(folder), edits, fallback);
+    }),
+  ];
+}
+
+/** Other edits to make when the first ones would not have the intended effect. */
+interface Fallback {
+  readonly works: (next: string) => boolean;
+  readonly edits: readonly CorrectionEdit[];
+  readonly note: string;
+}
+
+/** Applies the edits to the file (created with its folder when missing); a broken file is reported and left alone. */
+async function write(file: vscode.Uri, edits: readonly CorrectionEdit[], fallback?: Fallback): Promise<boolean> {
+  let source: string | undefined;
+  try {
+    source = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+  } catch (err) {
+    if (!(err instanceof vscode.FileSystemError) || err.code !== 'FileNotFound') {
+      void vscode.window.showErrorMessage(`News Annotator: cannot read ${vscode.workspace.asRelativePath(file)}: ${(err as Error).message}`);
+      return false;
+    }
+  }
+  let next = source;
+  let note = '';
+  try {
+    for (const e of edits) next = applyCorrectionEdit(next, e);
+    if (fallback && next !== undefined && !fallback.works(next)) {
+      next = source;
+      for (const e of fallback.edits) next = applyCorrectionEdit(next, e);
+      note = fallback.note;
+    }
+  } catch (err) {
+    const open = 'Open File';
+    void vscode.window
+      .showErrorMessage(`News Annotator: ${vscode.workspace.asRelativePath(file)}: ${(err as Error).message}. The file was not changed.`, ...(source !== undefined ? [open] : []))
+      .then(async (choice) => {
+        if (choice === open) await vscode.window.showTextDocument(file);
+      });
+    return false;
+  }
+  if (next === undefined || next === source) {
+    vscode.window.setStatusBarMessage('News Annotator: the corrections file already says so', 4000);
+    return false;
+  }
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(next));
+  vscode.window.setStatusBarMessage(`News Annotator: saved in ${vscode.workspace.asRelativePath(file)}; re-analysing`, 4000);
+  if (note) void vscode.window.showInformationMessage(`News Annotator: ${note}.`);
+  return true;
+}
