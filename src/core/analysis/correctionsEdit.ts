@@ -63,8 +63,18 @@ export function applyCorrectionEdit(sourceText: string | undefined, edit: Correc
 
 function finish(changed: boolean, source: string, doc: Document, edit: CorrectionEdit, fresh = false): string {
   if (!changed) return source;
-  let out = doc.toString({ lineWidth: 0 });
+  const indent = fresh ? 2 : indentOf(source);
+  let out = doc.toString({ lineWidth: 0, indent });
   if (fresh) out = HEADER + out;
+  else {
+    // the merge must mean exactly what the library wrote; if it does not (or does not parse), keep the library's text
+    const merged = keepUntouchedLines(source, out, indent);
+    try {
+      if (merged !== out && JSON.stringify(parseEntityCorrections(merged)) === JSON.stringify(parseEntityCorrections(out))) out = merged;
+    } catch {
+      // out is checked below
+    }
+  }
   // The result must itself be a valid file (it always should be; never hand back something that is not).
   try {
     parseEntityCorrections(out);
@@ -72,6 +82,56 @@ function finish(changed: boolean, source: string, doc: Document, edit: Correctio
     throw new CorrectionsError(`entity corrections: the ${edit.kind} edit would make the file invalid (${(err as Error).message}); nothing changed`);
   }
   return out;
+}
+
+/**
+ * The yaml library writes the whole document again, normalising spacing (e.g. before a comment). Lines the edit
+ * did not touch are given back as the user wrote them: the source, written again unedited, is compared line by
+ * line with the edited output, and every line common to both is taken from the source. Only when the rewrite
+ * does not keep the source's lines one for one (then the mapping is unknown) is the library's text used as is.
+ */
+function keepUntouchedLines(source: string, edited: string, indent: number): string {
+  const src = source.split('\n');
+  const before = parseDocument(source).toString({ lineWidth: 0, indent }).split('\n');
+  const after = edited.split('\n');
+  // toString always ends with one newline; a source without one has one line fewer
+  if (src.length === before.length - 1 && before[before.length - 1] === '') src.push('');
+  if (src.length !== before.length || before.length * after.length > 4_000_000) return edited;
+  // longest common subsequence of lines, before → after
+  const n = before.length;
+  const m = after.length;
+  const lcs = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  }
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (j < m) {
+    if (i < n && before[i] === after[j]) {
+      out.push(src[i]!);
+      i++;
+      j++;
+    } else if (i < n && lcs[i]![j]! === lcs[i + 1]![j + 1]! && lead(before[i]!) === lead(after[j]!)) {
+      // a line changed in place ("type: place" → "type: person"): at the user's indentation
+      out.push(lead(src[i]!) + after[j]!.slice(lead(after[j]!).length));
+      i++;
+      j++;
+    } else if (i < n && lcs[i + 1]![j]! >= lcs[i]![j + 1]!) i++;
+    else out.push(after[j++]!);
+  }
+  return out.join('\n');
+}
+
+function lead(line: string): string {
+  return /^ */.exec(line)![0];
+}
+
+/** The indentation the file uses (that of its first indented line), so added lines line up with the user's. */
+function indentOf(source: string): number {
+  const m = /^( +)[^ #\n]/m.exec(source);
+  const n = m ? m[1]!.length : 2;
+  return n >= 1 && n <= 8 ? n : 2;
 }
 
 function checkEdit(edit: CorrectionEdit): void {

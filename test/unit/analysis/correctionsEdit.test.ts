@@ -29,7 +29,7 @@ describe('analysis: correction edits (applyCorrectionEdit)', () => {
     const src = [
       '# my corrections',
       'suppress:',
-      '  - Via FT # a byline',
+      '  - Via FT   # a byline',
       'entities:',
       '  # the council',
       '  - name: Bergen Council',
@@ -106,5 +106,58 @@ describe('analysis: correction edits (applyCorrectionEdit)', () => {
     assert.deepEqual(parseEntityCorrections(out).suppress, [{ text: 'Via FT' }]);
     const out2 = applyCorrectionEdit('entities: []\n', { kind: 'type', name: 'Bergen', type: 'place' });
     assert.deepEqual(parseEntityCorrections(out2).entities, [{ name: 'Bergen', type: 'place', aliases: [] }]);
+  });
+});
+
+describe('analysis: correction edits keep what they do not touch', () => {
+  const MESSY = [
+    '# Corrections   (hand-made)',
+    '',
+    'version: 1',
+    'entities:',
+    '    -   name: "Kremlin"      # quoted, odd indent',
+    '        type: organisation',
+    '',
+    '    -   name: Islamic State',
+    '        aliases: [ Isis,  ISIL ]   # spaced',
+    '    - Nippon TV',
+    'suppress:',
+    "    - 'Via FT'",
+    '',
+  ].join('\n');
+
+  for (const edit of [
+    { kind: 'type', name: 'Harald Brekke', type: 'person' },
+    { kind: 'alias', name: 'Bergen Council', alias: 'the Council', type: 'organization' },
+    { kind: 'suppress', text: 'Tomahawk', type: 'person' },
+  ] as const) {
+    it(`a ${edit.kind} edit adds its lines and keeps every line of a messy file as written`, () => {
+      const out = applyCorrectionEdit(MESSY, edit);
+      const lines = out.split('\n');
+      let at = 0;
+      for (const l of MESSY.split('\n')) {
+        const k = lines.indexOf(l, at);
+        assert.ok(k >= 0, `line ${JSON.stringify(l)} lost:\n${out}`);
+        at = k + 1;
+      }
+      const parsed = parseEntityCorrections(out);
+      assert.deepEqual(parsed.entities.slice(0, 3), parseEntityCorrections(MESSY).entities);
+      assert.ok(lines.length > MESSY.split('\n').length);
+    });
+  }
+
+  it('an alias added to an existing flow list changes only that line', () => {
+    const out = applyCorrectionEdit(MESSY, { kind: 'alias', name: 'Islamic State', alias: 'Daesh' });
+    const a = MESSY.split('\n');
+    const b = out.split('\n');
+    assert.equal(b.length, a.length);
+    const changed = a.filter((l, i) => l !== b[i]);
+    assert.deepEqual(changed, ['        aliases: [ Isis,  ISIL ]   # spaced']);
+    assert.deepEqual(parseEntityCorrections(out).entities[1]!.aliases, ['Isis', 'ISIL', 'Daesh']);
+  });
+
+  it('a retype of an existing entry changes only its type line, at the user\'s indentation', () => {
+    const out = applyCorrectionEdit(MESSY, { kind: 'type', name: 'kremlin', type: 'place' });
+    assert.equal(out, MESSY.replace('        type: organisation', '        type: place'));
   });
 });
