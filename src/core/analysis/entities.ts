@@ -137,7 +137,9 @@ interface Cluster {
 /** Builds the entities of one article from raw mentions (sorted by start). */
 export function buildEntities(raw: RawMention[], corrections: EntityCorrections, text: string): EntityIndex {
   // 1. Corrections: suppression and alias → entity assignments.
-  const suppressed = (m: RawMention) => corrections.suppress.some((s) => normKey(s.text) === normKey(m.text) && (!s.type || s.type === m.type));
+  // Untyped rules drop a form now; typed ones ("not as an organisation") once the final type is known (below).
+  const suppressed = (m: RawMention) => corrections.suppress.some((s) => !s.type && normKey(s.text) === normKey(m.text));
+  const typedRules = corrections.suppress.filter((s) => s.type);
   const aliasMap = new Map<string, { name: string; type?: EntityType }>();
   for (const e of corrections.entities) {
     for (const a of [e.name, ...e.aliases]) aliasMap.set(normKey(a), e.type ? { name: e.name, type: e.type } : { name: e.name });
@@ -301,7 +303,11 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
     } else if (c.name.length > e.name.length) e.name = c.name;
     for (const m of c.mentions) e.mentions.push({ start: m.start, end: m.end, text: m.text });
   }
-  const entities: Entity[] = [...byId.values()].map((e) => ({ ...e, mentions: e.mentions.sort((a, b) => a.start - b.start) }));
+  const typedOut = (e: { type: EntityType; name: string }, text: string) =>
+    typedRules.some((r) => r.type === e.type && (normKey(r.text) === normKey(text) || normKey(r.text) === normKey(e.name)));
+  const entities: Entity[] = [...byId.values()]
+    .map((e) => ({ ...e, mentions: e.mentions.filter((m) => !typedOut(e, m.text)).sort((a, b) => a.start - b.start) }))
+    .filter((e) => e.mentions.length > 0);
   entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   const all: { start: number; end: number; entity: Entity }[] = [];
   for (const e of entities) for (const m of e.mentions) all.push({ start: m.start, end: m.end, entity: e });

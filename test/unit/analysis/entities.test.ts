@@ -90,6 +90,25 @@ describe('analysis: named entities', () => {
     assert.equal(a.entities.find((e) => e.name === 'Norwegian Coastal Administration')?.type, 'organization');
   });
 
+  it('a typed suppression drops a name only when its final type is that type (not the first guess of the recogniser)', () => {
+    const text = [
+      'Ferry operator fined',
+      '',
+      'Nordmark Shipping was fined on Monday after a ferry ran aground near Halsvik, the maritime authority said.',
+      '',
+      '"We accept the decision," said Ingrid Solberg, a spokeswoman for Nordmark Shipping.',
+      '',
+    ].join('\n');
+    const plain = analyzeArticle(text);
+    const ship = plain.entities.find((e) => e.name === 'Nordmark Shipping');
+    assert.equal(ship?.type, 'organization', 'the analysis types it an organisation');
+    const asOrg = analyzeArticle(text, { corrections: parseEntityCorrections('suppress:\n  - text: Nordmark Shipping\n    type: organization\n') });
+    assert.ok(!asOrg.entities.some((e) => e.name === 'Nordmark Shipping'), 'suppressed as the organisation it is');
+    assert.ok(asOrg.entities.some((e) => e.name === 'Ingrid Solberg'), 'other entities stay');
+    const asPerson = analyzeArticle(text, { corrections: parseEntityCorrections('suppress:\n  - text: Nordmark Shipping\n    type: person\n') });
+    assert.equal(asPerson.entities.find((e) => e.name === 'Nordmark Shipping')?.type, 'organization', 'a rule for another type leaves it');
+  });
+
   it('parses the corrections file strictly, with readable errors', () => {
     assert.deepEqual(parseEntityCorrections(''), { entities: [], suppress: [] });
     const c = parseEntityCorrections('entities:\n  - name: Kremlin\n    type: org\nsuppress:\n  - text: Via FT\n    type: place\n');
