@@ -56,13 +56,13 @@ describe('Correct Entity… (writes the corrections file)', () => {
         return ents && ents.length > 0 && !ents.some((e) => /solberg/i.test(e.name));
       }),
     );
-    // Nordmark Shipping: the recogniser's own guess for it is not "organisation", so a typed rule would not
-    // remove it; the command checks the effect and drops the name as any type instead.
+    // Nordmark Shipping: typed an organisation by its suffix (the recogniser's own first guess differs); the typed
+    // rule applies to the type shown, so it is suppressed only as an organisation.
     putCursorIn(editor, 'Nordmark Shipping said', 3);
     assert.equal(await vscode.commands.executeCommand<boolean>(CORRECT, { action: 'suppress' }), true);
     text = read();
     assert.ok(text.startsWith(hand), text);
-    assert.deepEqual(parseEntityCorrections(text).suppress.slice(2), [{ text: 'Nordmark Shipping' }]);
+    assert.deepEqual(parseEntityCorrections(text).suppress.slice(2), [{ text: 'Nordmark Shipping', type: 'organization' }]);
     await waitFor('Nordmark Shipping suppressed', () => {
       const ents = a.analysis(wire())?.entities;
       return ents && ents.length > 0 && !ents.some((e) => /nordmark/i.test(e.name));
