@@ -73,6 +73,13 @@ try {
   await shot('hover-entity');
   await page.keyboard.press('Escape');
 
+  await cursorOn('NORDWIRE');
+  await palette('News Annotator: Correct Entity');
+  await sleep(800);
+  await shot('correct-entity');
+  await page.keyboard.press('Escape');
+  await sleep(500);
+
   await palette('News Annotator: Next Quote');
   await palette('Show or Focus Hover');
   await sleep(1000);

@@ -85,7 +85,7 @@ export function registerEntityCommands(ctx: FeatureContext): vscode.Disposable[]
       args: { action: 'type', type: t },
     }));
     items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-    items.push({ label: 'Not an entity', description: `never show "${entity.name}" as a ${TYPE_LABEL[entity.type].toLowerCase()}`, args: { action: 'suppress' } });
+    items.push({ label: 'Not an entity', description: `never show "${entity.name}" as ${withArticle(TYPE_LABEL[entity.type].toLowerCase())}`, args: { action: 'suppress' } });
     items.push({ label: 'Same as…', description: 'merge it into another entity of the workspace', args: { action: 'alias' } });
     const pick = await vscode.window.showQuickPick(items, { title: `Correct "${entity.name}"`, placeHolder: 'Type, not an entity, or the same as another entity' });
     return pick?.args;
@@ -145,7 +145,7 @@ export function registerEntityCommands(ctx: FeatureContext): vscode.Disposable[]
         fallback = {
           works: (next) => !analyzeArticle(article.text, { corrections: parseEntityCorrections(next) }).entities.some((e) => e.id === id),
           edits: texts.map((text) => ({ kind: 'suppress', text })),
-          note: `"${s.entity.name}" is suppressed as any type (as a ${TYPE_LABEL[s.entity.type].toLowerCase()} alone it would still be found)`,
+          note: `"${s.entity.name}" is suppressed as any type (as ${withArticle(TYPE_LABEL[s.entity.type].toLowerCase())} alone it would still be found)`,
         };
       } else if (args.action === 'alias') {
         const targetKey = args.target ?? (await pickTarget(s.entity));
@@ -213,4 +213,9 @@ async function write(file: vscode.Uri, edits: readonly CorrectionEdit[], fallbac
   vscode.window.setStatusBarMessage(`News Annotator: saved in ${vscode.workspace.asRelativePath(file)}; re-analysing`, 4000);
   if (note) void vscode.window.showInformationMessage(`News Annotator: ${note}.`);
   return true;
+}
+
+/** "a person", "an organisation", "a place". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
