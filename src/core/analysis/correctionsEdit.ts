@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import { CorrectionsError, parseEntityCorrections } from './corrections';
+import { normKey } from './entities';
 import type { EntityType } from './types';
 
 export type CorrectionEdit =
@@ -24,15 +25,7 @@ const TYPE_OF: Record<string, EntityType> = {
 };
 
 /** The same key the analysis matches names by: case, dots, spacing and a leading "the" ignored. */
-function key(s: string): string {
-  return s
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
-    .replace(/^the /, '');
-}
+const key = normKey;
 
 function scalarText(node: unknown): string | undefined {
   if (isScalar(node) && node.value !== null && node.value !== undefined) return String(node.value).trim();
