@@ -14,11 +14,26 @@ import type { AnnotationView } from '../model/annotationView';
 import { errorText, showSidecarProblem, type AnnotationService } from '../model/annotationService';
 import type { TreeNode } from '../views/treeNodes';
 
-export interface TagArgs {
+/** `uri` + `offset`: act on that place of an open article (hover links pass where the hover was, not the cursor). */
+interface AtArgs {
+  readonly uri?: string;
+  readonly offset?: number;
+}
+export interface TagArgs extends AtArgs {
   readonly tags?: readonly string[];
 }
-export interface NoteArgs {
+export interface NoteArgs extends AtArgs {
   readonly note?: string;
+}
+
+/** Puts the cursor of the article's visible editor at `offset` when the arguments name a place (a hover link). */
+export function placeCursor(arg: unknown): void {
+  const a = arg as AtArgs | undefined;
+  if (!a || typeof a !== 'object' || typeof a.uri !== 'string' || typeof a.offset !== 'number') return;
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === a.uri);
+  if (!editor) return;
+  const pos = editor.document.positionAt(a.offset);
+  editor.selection = new vscode.Selection(pos, pos);
 }
 
 /** What the cursor or selection points at in an article. */
@@ -158,6 +173,7 @@ export function registerAnnotationCommands(ctx: FeatureContext, service: Annotat
   return [
     vscode.commands.registerCommand(Commands.tagQuote, (arg?: TagArgs | TreeNode) =>
       guard(async () => {
+        if (!isNode(arg)) placeCursor(arg);
         const t = requireTarget(isNode(arg) ? arg : undefined);
         if (!t) return;
         const current = t.annotation?.tags ?? [];
@@ -176,6 +192,7 @@ export function registerAnnotationCommands(ctx: FeatureContext, service: Annotat
     ),
     vscode.commands.registerCommand(Commands.addNote, (arg?: NoteArgs | TreeNode) =>
       guard(async () => {
+        if (!isNode(arg)) placeCursor(arg);
         const given = !isNode(arg) && typeof arg?.note === 'string' ? arg.note : undefined;
         // Without a note given, the note is written in an editor tab (features/noteEditor.ts).
         if (given === undefined) return vscode.commands.executeCommand(Commands.editNote, isNode(arg) ? arg : undefined);

@@ -10,6 +10,7 @@ import { Commands } from '../constants';
 import type { FeatureContext } from '../featureContext';
 import type { IndexService } from '../model/indexService';
 import { articleTitle, excerpt } from '../views/treeNodes';
+import { placeCursor } from './annotationCommands';
 import { openArticleAt } from './articleCommands';
 
 const REASON_ICON: Record<RelatedReasonKind, string> = {
@@ -43,7 +44,8 @@ export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexS
     openArticleAt(stop.path, stop.start, stop.end, { preview, preserveFocus: preview });
 
   return [
-    vscode.commands.registerCommand(Commands.goToRelated, async (args?: { pick?: number }) => {
+    vscode.commands.registerCommand(Commands.goToRelated, async (args?: { pick?: number; uri?: string; offset?: number }) => {
+      placeCursor(args);
       const editor = vscode.window.activeTextEditor;
       const article = editor && ctx.catalog.get(editor.document.uri);
       if (!editor || !article) {

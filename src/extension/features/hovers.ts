@@ -47,10 +47,14 @@ export function registerHovers(ctx: FeatureContext, indexService: IndexService):
               const other = ctx.catalog.get(r.path);
               s += `\n- [${escapeMd(excerpt(r.text, 70))}](${openLink(r.path, r.start, r.end)}) — ${escapeMd(other ? articleTitle(other) : r.path)} _(${escapeMd(r.reasons.map((x) => x.detail).join('; '))})_`;
             }
-            s += `\n\n[More related passages…](command:${Commands.goToRelated})`;
+            s += `\n\n[More related passages…](command:${Commands.goToRelated}?${encodeURIComponent(JSON.stringify([{ uri: article.key, offset }]))})`;
           }
         }
-        if (!annotation) s += `\n\n[$(tag) Tag this quote](command:${Commands.tagQuote}) · [$(note) Add a note](command:${Commands.addNote})`;
+        if (!annotation) {
+          // The place hovered, so the link acts on this quote wherever the cursor is.
+          const at = encodeURIComponent(JSON.stringify([{ uri: article.key, offset: quote.start }]));
+          s += `\n\n[$(tag) Tag this quote](command:${Commands.tagQuote}?${at}) · [$(note) Add a note](command:${Commands.addNote}?${at})`;
+        }
         sections.push(s);
       }
 
