@@ -131,7 +131,9 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
       scanMs = performance.now() - t0;
       return memo.save();
     })
-    .then(() => annotations.loadAll())
+    // The sidecars not loaded yet (after a restore: those created while the workspace was closed); the ones loaded
+    // at the restore were read from disk then, and later changes reach them through the file watcher.
+    .then(() => annotations.loadAll({ skipLoaded: true }))
     .then(() => {
       readyMs = performance.now() - t0;
       // From now on a change of the corrections invalidates every remembered analysis.

@@ -83,9 +83,11 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
    * Loads the sidecars that exist (found with one workspace search rather than one look-up per article), in
    * small batches. An article without a sidecar gets its handle when it is first annotated.
    */
-  async loadAll(): Promise<void> {
+  async loadAll(options: { skipLoaded?: boolean } = {}): Promise<void> {
     const existing = new Set((await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`)).map((u) => u.toString().slice(0, -SIDECAR_SUFFIX.length)));
-    await this.loadSome(this.catalog.all().filter((a) => existing.has(a.key) || this.handles.has(a.key)).map((a) => a.key));
+    const loaded = (key: string) => this.handles.has(key);
+    const keys = this.catalog.all().filter((a) => (options.skipLoaded ? existing.has(a.key) && !loaded(a.key) : existing.has(a.key) || loaded(a.key)));
+    await this.loadSome(keys.map((a) => a.key));
   }
 
   /** Loads the sidecars of these articles (e.g. those the index cache remembers as annotated), in small batches. */

@@ -109,7 +109,7 @@ export class ArticleCatalog implements vscode.Disposable {
     if (isSidecarPath(uri.path)) return false;
     if (this.entries.has(uri.toString())) return true;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const rel = folder ? vscode.workspace.asRelativePath(uri, false) : uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const rel = folder ? relativeTo(folder, uri) : uri.path.slice(uri.path.lastIndexOf('/') + 1);
     return this.matcherFor(folder)(rel);
   }
 
