@@ -1,5 +1,5 @@
 // The integration suites, shared by the code-server harness and the @vscode/test-electron runner.
-import { appendFileSync, existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../../scripts/lib/vscode-server.mjs';
 
@@ -84,4 +84,27 @@ export function changeCorpusWhileClosed(workspace) {
   );
   const later = new Date(Date.now() + 60_000);
   utimesSync(path.join(workspace, 'business', '003.txt'), later, later);
+  // A sidecar that appeared while closed (a git pull): one annotation on the second paragraph of 004.
+  const text = readFileSync(path.join(workspace, 'business', '004.txt'), 'utf8');
+  const start = text.indexOf('\n\n') + 2;
+  const end = start + 40;
+  const q = JSON.stringify;
+  writeFileSync(
+    path.join(workspace, 'business', '004.txt.annotations.yaml'),
+    [
+      'version: 1',
+      'source: 004.txt',
+      'annotations:',
+      '  - id: pulled01',
+      '    kind: passage',
+      '    tags: [added-while-closed]',
+      '    target:',
+      `      exact: ${q(text.slice(start, end))}`,
+      `      prefix: ${q(text.slice(Math.max(0, start - 32), start))}`,
+      `      suffix: ${q(text.slice(end, end + 32))}`,
+      `      start: ${start}`,
+      `      end: ${end}`,
+      '',
+    ].join('\n'),
+  );
 }

@@ -16,7 +16,8 @@ describe(`A large folder: the BBC corpus (${EXPECTED} articles)`, () => {
     const t = a.timings();
     const n = a.articleUris().length;
     const reopen = t.cacheLoaded > 0;
-    // Between the two opens the harness changed 001, deleted 002, added one and touched 003 (test/harness/suites.mjs).
+    // Between the two opens the harness changed 001, deleted 002, added one, touched 003 and wrote a sidecar for 004
+    // (test/harness/suites.mjs).
     assert.equal(n, EXPECTED, 'README.TXT is not an article; every story is');
     console.log(
       `    timing: ${reopen ? 'reopen' : 'first open'} of ${n} articles: ` +
@@ -36,6 +37,14 @@ describe(`A large folder: the BBC corpus (${EXPECTED} articles)`, () => {
       assert.ok(a.analysis(changed)?.quotes.some((q) => q.speaker === 'Ottoline Quorn'), 'the changed article is analysed afresh');
       const count = await vscode.commands.executeCommand<number>('newsAnnotator.search', { query: 'speaker:Quorn' });
       assert.equal(count, 2, 'the index has the changed and the added article');
+      const pulled = keys.find((k) => k.endsWith('/business/004.txt'))!;
+      assert.deepEqual(
+        a.annotations(pulled).map((n) => [n.id, n.status, [...n.tags]]),
+        [['pulled01', 'anchored', ['added-while-closed']]],
+        'a sidecar that appeared while closed is loaded',
+      );
+      const tagged = await vscode.commands.executeCommand<number>('newsAnnotator.search', { query: 'tag:added-while-closed' });
+      assert.ok(tagged >= 1, 'and its tag is in the index');
     } else {
       assert.ok(t.analysed > EXPECTED * 0.9, 'the first open analyses the articles');
     }
