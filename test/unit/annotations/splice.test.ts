@@ -151,7 +151,7 @@ describe('incremental save (splicing changed annotation blocks)', () => {
           });
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 150 },
     );
     // The property is about splicing: without hand-made comments between blocks or at the end, most saves must
     // have taken that path (not all: article-level changes, an empty list and notes kept with `|+` take the full path).

@@ -3,11 +3,12 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readSidecarFile, SidecarStore } from '../../../src/core/annotations/store';
-import { nodeFileOps } from '../../../src/cli/nodeFileOps';
+import { seededRandom } from '../../src/core/annotations/ids';
+import { readSidecarFile, SidecarStore } from '../../src/core/annotations/store';
+import { nodeFileOps } from '../../src/cli/nodeFileOps';
 
 const CHILD = path.join(__dirname, 'faultChild.ts');
-const FIXTURE = path.join(__dirname, '../../fixtures/annotations/harbour.txt');
+const FIXTURE = path.join(__dirname, '../fixtures/annotations/harbour.txt');
 
 function startChild(article: string, label: string, count: number, pause = 0, slowRename = 0, reuse = false): { done: Promise<{ code: number | null; saved: string[]; stderr: string }>; kill: () => void; ready: Promise<void> } {
   const child = spawn(process.execPath, ['--import', 'tsx', CHILD, article, label, String(count), String(pause), String(slowRename), reuse ? '1' : '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -29,8 +30,12 @@ function startChild(article: string, label: string, count: number, pause = 0, sl
   return { done, kill: () => child.kill('SIGKILL'), ready };
 }
 
+// System tier: real processes killed mid-save. Run by `npm test` (CI); skip locally with SKIP_SYSTEM_TESTS=1.
 describe('sidecar faults (child processes)', function () {
   this.timeout(180_000);
+  before(function () {
+    if (process.env.SKIP_SYSTEM_TESTS) this.skip();
+  });
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'na-faults-'));
@@ -41,10 +46,11 @@ describe('sidecar faults (child processes)', function () {
   it('a process killed at random moments during saves never leaves a torn sidecar (25 kills)', async () => {
     const article = path.join(dir, 'a.txt');
     let lastCount = 0;
+    const random = seededRandom(20261207); // the kill moments: varied, and the same on every run
     for (let k = 0; k < 25; k++) {
       const c = startChild(article, `k${k}`, 1000);
       await c.ready;
-      await new Promise((r) => setTimeout(r, 5 + Math.floor(Math.random() * 120)));
+      await new Promise((r) => setTimeout(r, 5 + Math.floor(random() * 120)));
       c.kill();
       const { saved } = await c.done;
       // Whatever moment it died at, the sidecar is a complete old or new version.
@@ -58,10 +64,8 @@ describe('sidecar faults (child processes)', function () {
     const leftovers = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
     assert.ok(leftovers.every((f) => f.startsWith('.a.txt.annotations.yaml.')));
     // A lock left by the last killed process never blocks: it is broken once stale, and the save goes through.
-    const t0 = Date.now();
     const h = await new SidecarStore({ fileOps: nodeFileOps, verifyDelayMs: -1 }).load(article, readFileSync(article, 'utf8'));
     await h.add({ start: 0, end: 10 });
-    assert.ok(Date.now() - t0 < 2000 + 3000, 'waited no longer than the stale time');
     assert.equal(existsSync(article + '.annotations.yaml.lock'), false);
     assert.equal((await readSidecarFile(nodeFileOps, article + '.annotations.yaml')).data!.annotations.length, lastCount + 1);
   });

@@ -8,9 +8,9 @@
  * Usage: node --import tsx faultChild.ts <article> <label> <count> [pause] [slowRename] [reuse]
  */
 import { readFileSync } from 'node:fs';
-import { SidecarStore } from '../../../src/core/annotations/store';
-import { nodeFileOps } from '../../../src/cli/nodeFileOps';
-import type { FileOps } from '../../../src/core/io/fileOps';
+import { SidecarStore } from '../../src/core/annotations/store';
+import { nodeFileOps } from '../../src/cli/nodeFileOps';
+import type { FileOps } from '../../src/core/io/fileOps';
 
 async function run(): Promise<void> {
   const [article, label, countArg, pauseArg, slowArg, reuseArg] = process.argv.slice(2) as [string, string, string, string | undefined, string | undefined, string | undefined];
