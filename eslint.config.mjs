@@ -43,4 +43,22 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // One feature never imports another: shared editor helpers live in src/extension/editor, tree nodes in
+    // src/extension/trees, services in src/extension/model (see docs/architecture.md).
+    files: ['src/extension/features/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^\\.\\./(?!\\.\\./)', message: 'A feature may not import another feature. Move what both need to src/extension/editor, trees or model.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/extension/editor/**/*.ts', 'src/extension/model/**/*.ts', 'src/extension/trees/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)features(/|$)', message: 'Shared code may not depend on a feature; the feature depends on it.' }],
+      }],
+    },
+  },
 );

@@ -1,28 +1,50 @@
 /**
- * What every feature is given: the extension context and the shared services. A feature is a function
- * `register…(ctx: FeatureContext)` that registers its providers/commands and pushes its disposables onto
- * `ctx.extension.subscriptions`; extension.ts calls them in order.
+ * What every feature is given, and the one shape of a feature.
+ *
+ * A feature is a folder in src/extension/features whose index.ts exports `register(ctx: FeatureContext): void`.
+ * It registers its commands, providers, views and listeners and pushes every disposable it creates onto
+ * `ctx.subscriptions`. A feature whose state the integration tests read back (decorations, tree labels) fills
+ * its entry of `ctx.probes`. Features never import each other (ESLint forbids it): what two features share lives
+ * in src/extension/editor (editor helpers), src/extension/trees (tree nodes) or src/extension/model (services).
  */
 import type * as vscode from 'vscode';
+import type { NewsAnnotatorApi } from './api';
+import type { AnalysisMemo } from './model/analysisMemo';
+import type { AnnotationService } from './model/annotationService';
 import type { ArticleCatalog } from './model/articleCatalog';
-import type { AnnotationView, SidecarProblem } from './model/annotationView';
 import type { CorpusEntities } from './model/corpusEntities';
+import type { EntityCorrectionsService } from './model/entityCorrections';
+import type { IndexService } from './model/indexService';
 
-/** The annotations of the workspace, as the editor layer sees them (implemented over the sidecar store). */
-export interface AnnotationSource {
-  /** Resolved annotations of an article (URI string), in document order; [] when none. */
-  forArticle(uri: string): readonly AnnotationView[];
-  /** Why the article's sidecar cannot be used (its annotations are then read-only), if it cannot. */
-  problem(uri: string): SidecarProblem | undefined;
-  /** Every tag in use across the workspace with its number of annotations, most used first. */
-  tagCounts(): [tag: string, count: number][];
-  /** Fires with the URI string of the article whose annotations changed. */
-  readonly onDidChange: vscode.Event<string>;
-}
-
-export interface FeatureContext {
-  readonly extension: vscode.ExtensionContext;
+/** The services of one activation (src/extension/model), built once by extension.ts. */
+export interface Services {
+  /** The folder's entity corrections (newsAnnotator.corrections file), applied by every analysis. */
+  readonly corrections: EntityCorrectionsService;
+  /** Remembered analyses (global storage), so a reopen does not analyse unchanged articles again. */
+  readonly memo: AnalysisMemo;
+  /** The articles of the workspace, their text and analysis. */
   readonly catalog: ArticleCatalog;
-  readonly annotations: AnnotationSource;
+  /** The sidecars: every article's annotations (the one owner of open sidecars is its SidecarStore). */
+  readonly annotations: AnnotationService;
+  /** Entities merged across the workspace (Entities view, hovers, references). */
   readonly entities: CorpusEntities;
+  /** The core's CorpusIndex kept current (related passages, search). */
+  readonly index: IndexService;
 }
+
+/** The test API's entries that features provide (see api.ts). */
+export type Probes = Partial<Pick<NewsAnnotatorApi, 'articlesTree' | 'articlesSelection' | 'entitiesTree' | 'tagsTree' | 'fileBadge' | 'statusBar' | 'decorations'>> & {
+  /** performance.now() of the first highlight drawn, once drawn. */
+  firstHighlightAt?: () => number | undefined;
+};
+
+export interface FeatureContext extends Services {
+  readonly extension: vscode.ExtensionContext;
+  /** Where a feature pushes every disposable it creates (the extension context's subscriptions). */
+  readonly subscriptions: vscode.Disposable[];
+  /** State the integration tests read back through the API `activate()` returns. */
+  readonly probes: Probes;
+}
+
+/** The one shape of a feature. */
+export type Feature = (ctx: FeatureContext) => void;

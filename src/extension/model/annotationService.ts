@@ -12,7 +12,7 @@ import { SidecarStore, type AnnotationPatch, type ArticleAnnotations, type NewAn
 import type { ResolvedAnnotation } from '../../core/annotations/types';
 import { isSidecarPath, SIDECAR_SUFFIX } from '../../core/workspace/articleFiles';
 import { config } from '../config';
-import type { AnnotationSource } from '../featureContext';
+import { errorText, showSidecarProblem } from '../editor/errors';
 import { vscodeFileOps } from '../vscodeFileOps';
 import type { ArticleCatalog } from './articleCatalog';
 import type { AnnotationView, SidecarProblem } from './annotationView';
@@ -21,7 +21,7 @@ type UndoStep = { readonly label: string; readonly uri: string; readonly undo: (
 
 const UNDO_LIMIT = 50;
 
-export class AnnotationService implements AnnotationSource, vscode.Disposable {
+export class AnnotationService implements vscode.Disposable {
   private store: SidecarStore;
   private readonly handles = new Map<string, ArticleAnnotations>();
   private readonly views = new Map<string, AnnotationView[]>();
@@ -52,7 +52,7 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
     );
   }
 
-  // ---- AnnotationSource -------------------------------------------------------------------------------
+  // ---- Reading ----------------------------------------------------------------------------------------
 
   forArticle(uri: string): readonly AnnotationView[] {
     if (this.stale.has(uri)) this.refreshView(uri, false);
@@ -351,27 +351,6 @@ export class AnnotationService implements AnnotationSource, vscode.Disposable {
     for (const t of this.typing.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The error message for a broken sidecar, with an "Open Sidecar" button that goes to the bad line. */
-export async function showSidecarProblem(p: SidecarProblem): Promise<void> {
-  const name = vscode.Uri.parse(p.sidecarUri).path.split('/').pop();
-  const choice = await vscode.window.showErrorMessage(
-    `News Annotator: ${name}${p.line ? ` line ${p.line}` : ''}: ${p.message}. This article's annotations are read-only until the file is fixed; nothing was overwritten.`,
-    'Open Sidecar',
-  );
-  if (choice === 'Open Sidecar') {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(p.sidecarUri));
-    const line = Math.max(0, (p.line ?? 1) - 1);
-    const editor = await vscode.window.showTextDocument(doc);
-    const pos = new vscode.Position(Math.min(line, doc.lineCount - 1), 0);
-    editor.selection = new vscode.Selection(pos, pos);
-    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
-  }
-}
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 function toView(r: ResolvedAnnotation): AnnotationView {

@@ -96,6 +96,19 @@ export class ArticleCatalog implements vscode.Disposable {
     return this.ready;
   }
 
+  /** Resolves once the first scan of the workspace has finished (at once when it has). */
+  whenReady(): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => {
+      const sub = this.onDidChange(() => {
+        if (this.ready) {
+          sub.dispose();
+          resolve();
+        }
+      });
+    });
+  }
+
   all(): ArticleEntry[] {
     return [...this.entries.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
   }

@@ -8,11 +8,11 @@
  * once (`snapshot`), and only the files whose size or modification time changed are read again.
  */
 import * as vscode from 'vscode';
-import { analysisCacheKey, CorpusIndex, loadCorpusIndex, saveCorpusIndex } from '../../core/corpus';
+import { analysisCacheKey, CorpusIndex, loadCorpusIndex, saveCorpusIndex, toIndexedAnnotations } from '../../core/corpus';
 import type { IndexedAnnotation } from '../../core/corpus';
 import { fingerprint } from '../../core/text/decode';
 import { config } from '../config';
-import type { AnnotationSource } from '../featureContext';
+import type { AnnotationService } from './annotationService';
 import { vscodeFileOps } from '../vscodeFileOps';
 import type { ArticleCatalog, RememberedArticle } from './articleCatalog';
 import { workspaceCacheFile } from './storageFiles';
@@ -40,7 +40,7 @@ export class IndexService implements vscode.Disposable {
 
   constructor(
     private readonly catalog: ArticleCatalog,
-    private readonly annotations: AnnotationSource,
+    private readonly annotations: AnnotationService,
     private readonly storage?: vscode.Uri,
   ) {
     this.disposables.push(
@@ -112,11 +112,9 @@ export class IndexService implements vscode.Disposable {
     return this.index.paths().filter((p) => (this.index.annotationsOf(p)?.length ?? 0) > 0);
   }
 
+  /** The article's annotations as the index keeps them (the core's rule: orphans left out, quote from the text). */
   private annotationsOf(uri: string): IndexedAnnotation[] {
-    return this.annotations
-      .forArticle(uri)
-      .filter((a) => a.status !== 'orphaned')
-      .map((a) => ({ id: a.id, start: a.start, end: a.end, quote: a.quote, tags: a.tags, note: a.note, kind: a.kind }));
+    return toIndexedAnnotations(this.annotations.exportData(uri).annotations, this.catalog.get(uri)?.text);
   }
 
   private setAnnotations(uri: string): void {

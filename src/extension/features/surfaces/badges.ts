@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { FeatureContext } from '../../featureContext';
 import type { AnnotationView } from '../../model/annotationView';
-import { plural } from './treeBase';
+import { plural } from '../../trees/treeBase';
 
 export interface BadgeInfo {
   readonly badge: string;

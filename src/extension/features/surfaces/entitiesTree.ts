@@ -7,9 +7,9 @@ import type { Entity, EntityType } from '../../../core/analysis/types';
 import { Commands } from '../../constants';
 import type { ArticleEntry } from '../../model/articleCatalog';
 import type { CorpusEntities, CorpusEntity } from '../../model/corpusEntities';
-import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, articleTitle, type TreeNode } from '../../views/treeNodes';
-import { lineAround, positionIn } from './positions';
-import { NodeTreeProvider, plural } from './treeBase';
+import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, articleTitle, type TreeNode } from '../../trees/treeNodes';
+import { lineAround, positionIn } from '../../editor/positions';
+import { NodeTreeProvider, plural } from '../../trees/treeBase';
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { ContextKeys, Views } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
-import { plural } from './treeBase';
+import { plural } from '../../trees/treeBase';
 
 export interface StatusSnapshot {
   readonly visible: boolean;

@@ -12,10 +12,10 @@ import { fingerprint } from '../../../core/text/decode';
 import { NEWS_LANGUAGE_ID } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
 import type { ArticleEntry } from '../../model/articleCatalog';
-import { ENTITY_TYPE_LABEL, articleTitle, excerpt } from '../../views/treeNodes';
+import { ENTITY_TYPE_LABEL, articleTitle, excerpt } from '../../trees/treeNodes';
 import { sortEntities } from './entitiesTree';
-import { locationIn } from './positions';
-import { plural } from './treeBase';
+import { locationIn } from '../../editor/positions';
+import { plural } from '../../trees/treeBase';
 
 export const ARTICLE_SELECTOR: vscode.DocumentSelector = [
   { language: NEWS_LANGUAGE_ID },

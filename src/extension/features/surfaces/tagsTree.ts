@@ -8,8 +8,8 @@ import { ItemContext } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
 import type { ArticleEntry } from '../../model/articleCatalog';
 import type { AnnotationView } from '../../model/annotationView';
-import type { TreeNode } from '../../views/treeNodes';
-import { NodeTreeProvider, plural } from './treeBase';
+import type { TreeNode } from '../../trees/treeNodes';
+import { NodeTreeProvider, plural } from '../../trees/treeBase';
 
 type Tagged = { readonly article: ArticleEntry; readonly annotation: AnnotationView };
 

@@ -4,12 +4,12 @@
  * docs/entity-corrections.md) with applyCorrectionEdit; the corrections service's live reload then re-analyses.
  */
 import * as vscode from 'vscode';
-import { analyzeArticle, applyCorrectionEdit, CORRECTIONS_FILE, parseEntityCorrections, type CorrectionEdit, type Entity, type EntityType } from '../../core/analysis';
-import { config } from '../config';
-import { Commands } from '../constants';
-import type { FeatureContext } from '../featureContext';
-import type { ArticleEntry } from '../model/articleCatalog';
-import type { TreeNode } from '../views/treeNodes';
+import { analyzeArticle, applyCorrectionEdit, CORRECTIONS_FILE, parseEntityCorrections, type CorrectionEdit, type Entity, type EntityType } from '../../../core/analysis';
+import { config } from '../../config';
+import { Commands } from '../../constants';
+import type { FeatureContext } from '../../featureContext';
+import type { ArticleEntry } from '../../model/articleCatalog';
+import type { TreeNode } from '../../trees/treeNodes';
 
 /** Lets tests (and keybindings) skip the prompts. `target`: the id or name of the entity to merge into. */
 export interface CorrectEntityArgs {
@@ -44,7 +44,7 @@ function correctionsUri(folder: vscode.WorkspaceFolder): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...rel.split('/').filter(Boolean));
 }
 
-export function registerEntityCommands(ctx: FeatureContext): vscode.Disposable[] {
+export function register(ctx: FeatureContext): void {
   /** The entity the command is about, and the article that gives its workspace folder. */
   const subject = (arg: unknown): { entity: Entity; article: ArticleEntry } | undefined => {
     if (isEntityNode(arg)) {
@@ -107,7 +107,7 @@ export function registerEntityCommands(ctx: FeatureContext): vscode.Disposable[]
     return pick?.id;
   };
 
-  return [
+  ctx.subscriptions.push(
     vscode.commands.registerCommand(Commands.correctEntity, async (arg?: unknown, maybeArgs?: unknown): Promise<boolean> => {
       if (!vscode.workspace.isTrusted) {
         void vscode.window.showErrorMessage('News Annotator: entity corrections cannot be written in an untrusted workspace. Trust the workspace first.');
@@ -165,7 +165,7 @@ export function registerEntityCommands(ctx: FeatureContext): vscode.Disposable[]
       }
       return write(correctionsUri(folder), edits, fallback);
     }),
-  ];
+  );
 }
 
 /** Other edits to make when the first ones would not have the intended effect. */

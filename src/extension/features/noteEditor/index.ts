@@ -13,13 +13,15 @@
  * dirty one on save. Closing without saving writes nothing.
  */
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
-import type { FeatureContext } from '../featureContext';
-import { errorText, type AnnotationService } from '../model/annotationService';
-import type { AnnotationView } from '../model/annotationView';
-import type { ArticleEntry } from '../model/articleCatalog';
-import { excerpt, type TreeNode } from '../views/treeNodes';
-import { guard, isNode, NO_TARGET, targetAtCursor, targetFromNode, type CursorTarget, type NoteArgs } from './annotationCommands';
+import { Commands } from '../../constants';
+import type { FeatureContext } from '../../featureContext';
+import { errorText } from '../../editor/errors';
+import type { AnnotationService } from '../../model/annotationService';
+import type { AnnotationView } from '../../model/annotationView';
+import type { ArticleEntry } from '../../model/articleCatalog';
+import { excerpt, type TreeNode } from '../../trees/treeNodes';
+import { isNode, NO_TARGET, targetAtCursor, targetFromNode, type CursorTarget, type NoteArgs } from '../../editor/cursorTarget';
+import { guard } from '../../editor/errors';
 
 export const NOTE_SCHEME = 'news-annotator-note';
 
@@ -338,9 +340,10 @@ export function noteUri(article: ArticleEntry, idPart: string, quote: string): v
   return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${rel}/${idPart}/${title}.md` });
 }
 
-export function registerNoteEditor(ctx: FeatureContext, service: AnnotationService): vscode.Disposable[] {
+export function register(ctx: FeatureContext): void {
+  const service = ctx.annotations;
   const notes = new NoteFileSystem(ctx, service);
-  return [
+  ctx.subscriptions.push(
     notes,
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, notes, { isCaseSensitive: true }),
     vscode.commands.registerCommand(Commands.editNote, (arg?: NoteArgs | TreeNode) =>
@@ -358,5 +361,5 @@ export function registerNoteEditor(ctx: FeatureContext, service: AnnotationServi
         await notes.open(t);
       }),
     ),
-  ];
+  );
 }

@@ -3,9 +3,9 @@
  * cursor, across every article of the corpus). All wrap around, saying so in the status bar.
  */
 import * as vscode from 'vscode';
-import { Commands } from '../constants';
-import type { FeatureContext } from '../featureContext';
-import { openArticleAt } from './articleCommands';
+import { Commands } from '../../constants';
+import type { FeatureContext } from '../../featureContext';
+import { openArticleAt } from '../../editor/openArticle';
 
 interface Stop {
   readonly uri: string;
@@ -28,7 +28,7 @@ function say(message: string): void {
   vscode.window.setStatusBarMessage(`News Annotator: ${message}`, 4000);
 }
 
-export function registerNavigation(ctx: FeatureContext): vscode.Disposable[] {
+export function register(ctx: FeatureContext): void {
   const inArticle = (what: 'quote' | 'annotation', direction: 1 | -1) => async () => {
     const editor = vscode.window.activeTextEditor;
     const article = editor && ctx.catalog.get(editor.document.uri);
@@ -85,12 +85,12 @@ export function registerNavigation(ctx: FeatureContext): vscode.Disposable[] {
     await openArticleAt(target.uri, target.start, target.end, { preview: false });
   };
 
-  return [
+  ctx.subscriptions.push(
     vscode.commands.registerCommand(Commands.nextQuote, inArticle('quote', 1)),
     vscode.commands.registerCommand(Commands.previousQuote, inArticle('quote', -1)),
     vscode.commands.registerCommand(Commands.nextAnnotation, inArticle('annotation', 1)),
     vscode.commands.registerCommand(Commands.previousAnnotation, inArticle('annotation', -1)),
     vscode.commands.registerCommand(Commands.nextMention, mention(1)),
     vscode.commands.registerCommand(Commands.previousMention, mention(-1)),
-  ];
+  );
 }

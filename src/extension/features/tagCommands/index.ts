@@ -6,12 +6,11 @@
  * scripts and tests, `{ from, to }` skips the prompts.
  */
 import * as vscode from 'vscode';
-import { checkTagRename, type RenameOutcome } from '../../core/annotations/renameTag';
-import { Commands } from '../constants';
-import type { FeatureContext } from '../featureContext';
-import { errorText, showSidecarProblem, type AnnotationService } from '../model/annotationService';
-import type { TreeNode } from '../views/treeNodes';
-import { articlesReady } from './exportCommands';
+import { checkTagRename, type RenameOutcome } from '../../../core/annotations/renameTag';
+import { Commands } from '../../constants';
+import type { FeatureContext } from '../../featureContext';
+import { errorText, showSidecarProblem } from '../../editor/errors';
+import type { TreeNode } from '../../trees/treeNodes';
 
 export interface RenameTagArgs {
   readonly from?: string;
@@ -37,11 +36,12 @@ function countChanges(o: RenameOutcome): { annotations: number; files: number; m
   return { annotations, files: o.renamed.length, merged };
 }
 
-export function registerTagCommands(ctx: FeatureContext, service: AnnotationService): vscode.Disposable[] {
-  return [
+export function register(ctx: FeatureContext): void {
+  const service = ctx.annotations;
+  ctx.subscriptions.push(
     vscode.commands.registerCommand(Commands.renameTag, async (arg?: RenameTagArgs | TreeNode): Promise<RenameOutcome | undefined> => {
       try {
-        await articlesReady(ctx.catalog);
+        await ctx.catalog.whenReady();
         const args: RenameTagArgs = arg && typeof arg === 'object' && !('kind' in arg) ? arg : {};
         let from = args.from ?? tagOfNode(arg);
         const known = service.allTagCounts();
@@ -99,5 +99,5 @@ export function registerTagCommands(ctx: FeatureContext, service: AnnotationServ
         return undefined;
       }
     }),
-  ];
+  );
 }

@@ -2,16 +2,15 @@
  * Commands over the corpus index: Go to Related Passage (a quick pick of related passages in other articles
  * with their reasons, previewed as each is focused), Next/Previous Related (walk that chain), and Search (one
  * fuzzy search over headlines, quotes, speakers, entities, tags and notes, with `tag:` `speaker:` `outlet:`
- * `entity:` `type:` filters).
+ * `entity:` `type:` filters), and Reindex (rescan the folder, reload sidecars, rebuild the index).
  */
 import * as vscode from 'vscode';
-import { RelatedWalk, type RelatedReasonKind, type RelatedResult, type SearchResult } from '../../core/corpus';
-import { Commands } from '../constants';
-import type { FeatureContext } from '../featureContext';
-import type { IndexService } from '../model/indexService';
-import { articleTitle, excerpt } from '../views/treeNodes';
-import { placeCursor } from './annotationCommands';
-import { openArticleAt } from './articleCommands';
+import { RelatedWalk, type RelatedReasonKind, type RelatedResult, type SearchResult } from '../../../core/corpus';
+import { Commands } from '../../constants';
+import type { FeatureContext } from '../../featureContext';
+import { articleTitle, excerpt } from '../../trees/treeNodes';
+import { placeCursor } from '../../editor/cursorTarget';
+import { openArticleAt } from '../../editor/openArticle';
 
 const REASON_ICON: Record<RelatedReasonKind, string> = {
   'same-quote': '$(quote)',
@@ -25,7 +24,7 @@ interface ResultItem extends vscode.QuickPickItem {
   readonly result?: { path: string; start: number; end: number };
 }
 
-export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexService): vscode.Disposable[] {
+export function register(ctx: FeatureContext): void {
   let walk: RelatedWalk | undefined;
   const titleOf = (path: string) => {
     const a = ctx.catalog.get(path);
@@ -43,7 +42,14 @@ export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexS
   const goTo = async (stop: { path: string; start: number; end: number }, preview = false) =>
     openArticleAt(stop.path, stop.start, stop.end, { preview, preserveFocus: preview });
 
-  return [
+  ctx.subscriptions.push(
+    vscode.commands.registerCommand(Commands.reindex, async () => {
+      await ctx.catalog.rescan();
+      await ctx.annotations.loadAll();
+      await ctx.index.ready();
+      const s = ctx.index.index.stats();
+      vscode.window.setStatusBarMessage(`News Annotator: indexed ${s.articles} articles, ${s.quotes} quotes, ${s.entities} entities`, 5000);
+    }),
     vscode.commands.registerCommand(Commands.goToRelated, async (args?: { pick?: number; uri?: string; offset?: number }) => {
       placeCursor(args);
       const editor = vscode.window.activeTextEditor;
@@ -53,7 +59,7 @@ export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexS
         return;
       }
       ctx.catalog.updateFromDocument(editor.document);
-      const index = await indexService.ready();
+      const index = await ctx.index.ready();
       const offset = editor.document.offsetAt(editor.selection.active);
       const source = index.has(article.key) ? index.sourceAt(article.key, offset) : undefined;
       if (!source) {
@@ -116,7 +122,7 @@ export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexS
       vscode.window.setStatusBarMessage(`News Annotator: related passage ${walk.index} of ${walk.length - 1}`, 3000);
     }),
     vscode.commands.registerCommand(Commands.search, async (args?: { query?: string; pick?: number; items?: boolean }) => {
-      const index = await indexService.ready();
+      const index = await ctx.index.ready();
       const toItems = (results: readonly SearchResult[]): ResultItem[] =>
         results.map((r) => ({
           label: `${kindIcon(r.kind)} ${matchExcerpt(r, 110)}`,
@@ -158,7 +164,7 @@ export function registerCorpusCommands(ctx: FeatureContext, indexService: IndexS
       qp.show();
       return undefined;
     }),
-  ];
+  );
 }
 
 /**

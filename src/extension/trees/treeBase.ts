@@ -4,7 +4,7 @@
  * and a label snapshot like ArticlesTreeProvider.snapshot (for the integration tests).
  */
 import * as vscode from 'vscode';
-import { toTreeItem, type TreeNode } from '../../views/treeNodes';
+import { toTreeItem, type TreeNode } from './treeNodes';
 
 /** Changes a view makes to the item `toTreeItem` builds for one of its nodes. */
 export type ItemTweak = (item: vscode.TreeItem) => void;

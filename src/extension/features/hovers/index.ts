@@ -4,10 +4,9 @@
  * state).
  */
 import * as vscode from 'vscode';
-import { Commands, NEWS_LANGUAGE_ID } from '../constants';
-import type { FeatureContext } from '../featureContext';
-import type { IndexService } from '../model/indexService';
-import { ENTITY_TYPE_LABEL, articleTitle, escapeMd, excerpt } from '../views/treeNodes';
+import { Commands, NEWS_LANGUAGE_ID } from '../../constants';
+import type { FeatureContext } from '../../featureContext';
+import { ENTITY_TYPE_LABEL, articleTitle, escapeMd, excerpt } from '../../trees/treeNodes';
 
 const TYPE_SINGULAR = { person: 'person', organization: 'organisation', place: 'place' } as const;
 
@@ -15,9 +14,9 @@ function openLink(uri: string, start: number, end: number): string {
   return `command:${Commands.openArticle}?${encodeURIComponent(JSON.stringify([uri, start, end]))}`;
 }
 
-export function registerHovers(ctx: FeatureContext, indexService: IndexService): vscode.Disposable {
+export function register(ctx: FeatureContext): void {
   const selector: vscode.DocumentSelector = [{ language: NEWS_LANGUAGE_ID }, { language: 'plaintext' }];
-  return vscode.languages.registerHoverProvider(selector, {
+  ctx.subscriptions.push(vscode.languages.registerHoverProvider(selector, {
     provideHover(doc, position) {
       const article = ctx.catalog.get(doc.uri);
       if (!article?.analysis) return undefined;
@@ -37,7 +36,7 @@ export function registerHovers(ctx: FeatureContext, indexService: IndexService):
       if (quote) {
         range = new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
         let s = `$(quote) **${quote.speaker ? escapeMd(quote.speaker) : 'Unattributed quotation'}**${quote.cue ? ` — _${escapeMd(quote.cue)}_` : ''}`;
-        const index = indexService.index;
+        const index = ctx.index.index;
         if (index.has(article.key)) {
           const source = index.sourceAt(article.key, offset);
           const related = source ? index.relatedTo(source, { limit: 3, otherArticlesOnly: true }) : [];
@@ -102,7 +101,7 @@ export function registerHovers(ctx: FeatureContext, indexService: IndexService):
       });
       return new vscode.Hover(contents, range);
     },
-  });
+  }));
 }
 
 /** A note as Markdown, untrusted (no command links, no HTML, no theme icons), as the user wrote it. */

@@ -4,10 +4,10 @@
  * its note after its line; overview-ruler marks. Redraws only visible editors, debounced while typing.
  */
 import * as vscode from 'vscode';
-import type { DecorationSnapshot } from '../api';
-import { config } from '../config';
-import type { ArticleCatalog } from '../model/articleCatalog';
-import type { AnnotationView } from '../model/annotationView';
+import type { DecorationSnapshot } from '../../api';
+import { config } from '../../config';
+import type { ArticleCatalog } from '../../model/articleCatalog';
+import type { AnnotationView } from '../../model/annotationView';
 
 type Kind = 'quote' | 'person' | 'organization' | 'place' | 'annotation';
 

@@ -4,29 +4,16 @@
  * status-bar item. Each lives in ./surfaces/; this file wires them and owns their disposables.
  */
 import * as vscode from 'vscode';
-import { Views } from '../constants';
-import type { FeatureContext } from '../featureContext';
-import { AnnotationBadges, type BadgeInfo } from './surfaces/badges';
-import { EntitiesTreeProvider } from './surfaces/entitiesTree';
-import { AnnotationStatus, type StatusSnapshot } from './surfaces/statusBar';
-import { ARTICLE_SELECTOR, EntityReferenceProvider, EntityWorkspaceSymbolProvider, OutlineRegistration } from './surfaces/symbols';
-import { TagsTreeProvider } from './surfaces/tagsTree';
+import { Views } from '../../constants';
+import type { FeatureContext } from '../../featureContext';
+import { AnnotationBadges } from './badges';
+import { EntitiesTreeProvider } from './entitiesTree';
+import { AnnotationStatus } from './statusBar';
+import { ARTICLE_SELECTOR, EntityReferenceProvider, EntityWorkspaceSymbolProvider, OutlineRegistration } from './symbols';
+import { TagsTreeProvider } from './tagsTree';
 
-export type { BadgeInfo, StatusSnapshot };
-
-export interface SurfacesApi {
-  /** Labels (and descriptions) of the Entities view, expanded to `depth` levels (like ArticlesTreeProvider.snapshot). */
-  entitiesTree(depth?: number): string[];
-  /** Labels (and descriptions) of the Tags view, expanded to `depth` levels. */
-  tagsTree(depth?: number): string[];
-  /** The explorer badge of a file (URI string), if it has one. */
-  fileBadge(uri: string): BadgeInfo | undefined;
-  /** The status-bar item as last drawn. */
-  statusBar(): StatusSnapshot;
-}
-
-export function registerSurfaces(ctx: FeatureContext): SurfacesApi {
-  const subs = ctx.extension.subscriptions;
+export function register(ctx: FeatureContext): void {
+  const subs = ctx.subscriptions;
 
   // Entities view: rebuilt when any article's analysis changes.
   const entitiesTree = new EntitiesTreeProvider(ctx.entities);
@@ -59,10 +46,8 @@ export function registerSurfaces(ctx: FeatureContext): SurfacesApi {
   const status = new AnnotationStatus(ctx);
   subs.push(badges, vscode.window.registerFileDecorationProvider(badges), status);
 
-  return {
-    entitiesTree: (depth) => entitiesTree.snapshot(depth),
-    tagsTree: (depth) => tagsTree.snapshot(depth),
-    fileBadge: (uri) => badges.info(uri),
-    statusBar: () => status.snapshot,
-  };
+  ctx.probes.entitiesTree = (depth) => entitiesTree.snapshot(depth);
+  ctx.probes.tagsTree = (depth) => tagsTree.snapshot(depth);
+  ctx.probes.fileBadge = (uri) => badges.info(uri);
+  ctx.probes.statusBar = () => status.snapshot;
 }

@@ -7,11 +7,10 @@
  * `{ format, uri, what?, tag? }` skips the prompts.
  */
 import * as vscode from 'vscode';
-import { exportArticles, EXPORT_FORMATS, EXPORT_SUBJECTS, FORMAT_EXTENSIONS, type ExportArticle, type ExportFormat, type ExportProblem, type ExportSubject } from '../../core/export/index';
-import { Commands } from '../constants';
-import type { FeatureContext } from '../featureContext';
-import { errorText, type AnnotationService } from '../model/annotationService';
-import type { ArticleCatalog } from '../model/articleCatalog';
+import { exportArticles, EXPORT_FORMATS, EXPORT_SUBJECTS, FORMAT_EXTENSIONS, type ExportArticle, type ExportFormat, type ExportProblem, type ExportSubject } from '../../../core/export/index';
+import { Commands } from '../../constants';
+import type { FeatureContext } from '../../featureContext';
+import { errorText } from '../../editor/errors';
 
 export interface ExportArgs {
   readonly format?: ExportFormat;
@@ -47,21 +46,8 @@ const FORMAT_ITEMS: readonly FormatItem[] = [
 
 const FILTER_NAMES: Readonly<Record<ExportFormat, string>> = { json: 'JSON', jsonl: 'JSON Lines', csv: 'CSV', markdown: 'Markdown', w3c: 'JSON-LD' };
 
-/** Resolves once the first scan of the workspace has finished (at once when it has). */
-export function articlesReady(catalog: ArticleCatalog): Promise<void> {
-  if (catalog.isReady) return Promise.resolve();
-  return new Promise((resolve) => {
-    const sub = catalog.onDidChange(() => {
-      if (catalog.isReady) {
-        sub.dispose();
-        resolve();
-      }
-    });
-  });
-}
-
 /** The articles of the workspace as the export takes them, and those left out (with why). */
-export function gatherArticles(ctx: FeatureContext, service: AnnotationService): { articles: ExportArticle[]; problems: ExportProblem[] } {
+function gatherArticles(ctx: FeatureContext): { articles: ExportArticle[]; problems: ExportProblem[] } {
   const articles: ExportArticle[] = [];
   const problems: ExportProblem[] = [];
   for (const a of ctx.catalog.all()) {
@@ -69,7 +55,7 @@ export function gatherArticles(ctx: FeatureContext, service: AnnotationService):
       if (a.error) problems.push({ path: a.relativePath, message: a.error });
       continue;
     }
-    const d = service.exportData(a.key);
+    const d = ctx.annotations.exportData(a.key);
     if (d.problem) {
       problems.push({ path: a.relativePath, message: `${vscode.workspace.asRelativePath(vscode.Uri.parse(d.problem.sidecarUri))}${d.problem.line ? ` line ${d.problem.line}` : ''}: ${d.problem.message} (article not exported)` });
       continue;
@@ -92,8 +78,8 @@ async function writeAtomically(target: vscode.Uri, text: string): Promise<void> 
   }
 }
 
-export function registerExportCommands(ctx: FeatureContext, service: AnnotationService): vscode.Disposable[] {
-  return [
+export function register(ctx: FeatureContext): void {
+  ctx.subscriptions.push(
     vscode.commands.registerCommand(Commands.exportAnnotations, async (arg?: ExportArgs): Promise<ExportResult | undefined> => {
       const args = arg && typeof arg === 'object' && !('kind' in arg) ? arg : {};
       try {
@@ -122,8 +108,8 @@ export function registerExportCommands(ctx: FeatureContext, service: AnnotationS
         }
         const out = target;
         return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'News Annotator: exporting' }, async () => {
-          await articlesReady(ctx.catalog);
-          const { articles, problems } = gatherArticles(ctx, service);
+          await ctx.catalog.whenReady();
+          const { articles, problems } = gatherArticles(ctx);
           const text = exportArticles(articles, { format: format!, what, ...(args.tag !== undefined ? { tag: args.tag } : {}), problems });
           await writeAtomically(out, text);
           const where = vscode.workspace.asRelativePath(out);
@@ -143,5 +129,5 @@ export function registerExportCommands(ctx: FeatureContext, service: AnnotationS
         return undefined;
       }
     }),
-  ];
+  );
 }

@@ -3,12 +3,13 @@
  * and its annotations. Groupable by outlet, tag, speaker or entity; filterable by text.
  */
 import * as vscode from 'vscode';
-import type { EntityType, Quote } from '../../core/analysis/types';
-import type { GroupBy } from '../config';
-import type { ArticleEntry } from '../model/articleCatalog';
-import type { AnnotationView } from '../model/annotationView';
-import { fingerprint } from '../../core/text/decode';
-import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, toTreeItem, type TreeNode } from './treeNodes';
+import type { EntityType, Quote } from '../../../core/analysis/types';
+import type { GroupBy } from '../../config';
+import type { ArticleEntry } from '../../model/articleCatalog';
+import type { AnnotationView } from '../../model/annotationView';
+import { fingerprint } from '../../../core/text/decode';
+import { NodeTreeProvider } from '../../trees/treeBase';
+import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, type TreeNode } from '../../trees/treeNodes';
 
 export interface ArticlesSource {
   all(): ArticleEntry[];
@@ -18,19 +19,16 @@ export interface ArticlesSource {
 
 const UNATTRIBUTED = 'Unattributed';
 
-export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<TreeNode | undefined>();
-  readonly onDidChangeTreeData = this.emitter.event;
+export class ArticlesTreeProvider extends NodeTreeProvider {
   private groupBy: GroupBy;
   private filterText = '';
-  private roots: TreeNode[] | undefined;
-  private readonly byId = new Map<string, TreeNode>();
   private readonly sub: vscode.Disposable;
 
   constructor(
     private readonly source: ArticlesSource,
     groupBy: GroupBy,
   ) {
+    super();
     this.groupBy = groupBy;
     this.sub = source.onDidChange(() => this.refresh());
   }
@@ -53,33 +51,9 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.refresh();
   }
 
-  dispose(): void {
+  override dispose(): void {
     this.sub.dispose();
-    this.emitter.dispose();
-  }
-
-  refresh(): void {
-    this.roots = undefined;
-    this.byId.clear();
-    this.emitter.fire(undefined);
-  }
-
-  getTreeItem(node: TreeNode): vscode.TreeItem {
-    return toTreeItem(node);
-  }
-
-  getChildren(node?: TreeNode): TreeNode[] {
-    if (!node) {
-      this.roots ??= this.buildRoots();
-      return this.roots;
-    }
-    const children = 'children' in node && node.children ? node.children() : [];
-    for (const c of children) this.byId.set(c.id, c);
-    return children;
-  }
-
-  getParent(node: TreeNode): TreeNode | undefined {
-    return node.parent;
+    super.dispose();
   }
 
   /** The node of an article at the top level (or in its first group), for `reveal`. */
@@ -93,21 +67,6 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       }
     }
     return undefined;
-  }
-
-  /** Labels of the visible tree down to `depth` levels (for tests and the screenshot script). */
-  snapshot(depth = 2): string[] {
-    const out: string[] = [];
-    const walk = (nodes: TreeNode[], level: number) => {
-      for (const n of nodes) {
-        const item = toTreeItem(n);
-        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-        out.push(`${'  '.repeat(level)}${label}${item.description ? ` — ${String(item.description)}` : ''}`);
-        if (level + 1 < depth) walk(this.getChildren(n), level + 1);
-      }
-    };
-    walk(this.getChildren(), 0);
-    return out;
   }
 
   private matchesFilter(a: ArticleEntry): boolean {
@@ -127,7 +86,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return hay.some((h) => h?.toLowerCase().includes(needle));
   }
 
-  private buildRoots(): TreeNode[] {
+  protected buildRoots(): TreeNode[] {
     const articles = this.source.all().filter((a) => this.matchesFilter(a));
     if (this.groupBy === 'none') return articles.map((a) => this.articleNode(a, undefined));
     const groups = new Map<string, ArticleEntry[]>();

@@ -3,7 +3,7 @@
  * not open in an editor. Line breaks are counted as VS Code counts them (\n, \r\n and a lone \r).
  */
 import * as vscode from 'vscode';
-import type { ArticleEntry } from '../../model/articleCatalog';
+import type { ArticleEntry } from '../model/articleCatalog';
 
 const cache = new WeakMap<ArticleEntry, { fingerprint: string; lineStarts: number[] }>();
 
