@@ -18,6 +18,8 @@ export interface NewsAnnotatorApi {
   analysis(uri: string): ArticleAnalysis | undefined;
   annotations(uri: string): readonly AnnotationView[];
   sidecarProblem(uri: string): SidecarProblem | undefined;
+  /** The entity corrections files that are broken (reported to the user and ignored), with the message shown. */
+  correctionsProblems(): { readonly file: string; readonly message: string }[];
   /** Labels (and descriptions) of the Articles view, expanded to `depth` levels. */
   articlesTree(depth?: number): string[];
   /** Ids of the items selected in the Articles view. */

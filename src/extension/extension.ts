@@ -32,7 +32,7 @@ export async function deactivate(): Promise<void> {
 }
 
 function createApi(services: Services, probes: Probes, ready: Promise<void>, marks: StartupMarks, activateMs: number): NewsAnnotatorApi {
-  const { catalog, annotations, memo, index } = services;
+  const { catalog, annotations, memo, index, corrections } = services;
   const probe = <K extends keyof Probes>(name: K): NonNullable<Probes[K]> => {
     const p = probes[name];
     if (!p) throw new Error(`no feature provides the "${name}" probe`);
@@ -44,6 +44,7 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
     analysis: (uri) => catalog.get(uri)?.analysis,
     annotations: (uri) => annotations.forArticle(uri),
     sidecarProblem: (uri) => annotations.problem(uri),
+    correctionsProblems: () => corrections.problems(),
     articlesTree: (depth) => probe('articlesTree')(depth),
     articlesSelection: () => probe('articlesSelection')(),
     entitiesTree: (depth) => probe('entitiesTree')(depth),

@@ -23,8 +23,11 @@ export function wsUri(...parts: string[]): vscode.Uri {
   return vscode.Uri.file(path.join(workspaceRoot(), ...parts));
 }
 
-/** Polls `cond` until it returns a truthy value (or throws after `timeoutMs`, saying what it waited for). */
-export async function waitFor<T>(what: string, cond: () => T | Promise<T>, timeoutMs = 15_000): Promise<NonNullable<T>> {
+/**
+ * Polls `cond` until it returns a truthy value (or throws after `timeoutMs`, saying what it waited for). The
+ * limit is generous because CI machines can be busy; a passing test never waits longer than its condition.
+ */
+export async function waitFor<T>(what: string, cond: () => T | Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

@@ -10,6 +10,14 @@ export interface FileStat {
   readonly mtimeMs: number;
 }
 
+/**
+ * Whether a file is unchanged since `known` was taken (same size and modification time): the one rule every
+ * cache uses to skip reading a file again (the extension's catalog and index, the CLI's index build).
+ */
+export function sameStamp(known: FileStat | undefined, now: FileStat | undefined): boolean {
+  return !!known && !!now && known.size === now.size && known.mtimeMs === now.mtimeMs;
+}
+
 export interface FileOps {
   readFile(path: string): Promise<Uint8Array>;
   /** Writes the whole file (creating or truncating it). Not atomic by itself: see `rename`. */

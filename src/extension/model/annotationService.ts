@@ -7,8 +7,9 @@
 import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { yieldToEventLoop } from '../../core/corpus/eventLoop';
 import { renameTag, type RenameOutcome } from '../../core/annotations/renameTag';
-import { SidecarStore, type AnnotationPatch, type ArticleAnnotations, type NewAnnotation } from '../../core/annotations/store';
+import { countTags, SidecarStore, type AnnotationPatch, type ArticleAnnotations, type NewAnnotation } from '../../core/annotations/store';
 import type { ResolvedAnnotation } from '../../core/annotations/types';
 import { isSidecarPath, SIDECAR_SUFFIX } from '../../core/workspace/articleFiles';
 import { config } from '../config';
@@ -64,11 +65,9 @@ export class AnnotationService implements vscode.Disposable {
     return p ? { sidecarUri: p.path, line: p.line ?? undefined, message: p.message } : undefined;
   }
 
+  /** Tags of annotations across the workspace with how many annotations carry each, most used first. */
   tagCounts(): [string, number][] {
-    for (const uri of [...this.stale]) this.refreshView(uri, false);
-    const counts = new Map<string, number>();
-    for (const list of this.views.values()) for (const a of list) for (const t of a.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return this.countTags(false);
   }
 
   /** Like forArticle, but loads the article's sidecar first when it is not loaded yet (e.g. a note editor restored at startup). */
@@ -94,7 +93,7 @@ export class AnnotationService implements vscode.Disposable {
   async loadSome(keys: readonly string[]): Promise<void> {
     for (let i = 0; i < keys.length; i += 32) {
       await Promise.all(keys.slice(i, i + 32).map((k) => this.load(k, false)));
-      await new Promise((r) => setImmediate(r));
+      await yieldToEventLoop();
     }
     this.emitter.fire('');
   }
@@ -179,9 +178,13 @@ export class AnnotationService implements vscode.Disposable {
 
   /** Tags of annotations and of articles across the workspace, with how often each is used, most used first. */
   allTagCounts(): [string, number][] {
-    const counts = new Map(this.tagCounts());
-    for (const h of this.handles.values()) for (const t of h.error ? [] : h.data.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
-    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return this.countTags(true);
+  }
+
+  /** The core's countTags over the loaded sidecars (broken ones left out), with or without article-level tags. */
+  private countTags(articleTags: boolean): [string, number][] {
+    const data = [...this.handles.values()].filter((h) => !h.error).map((h) => (articleTags ? h.data : { ...h.data, tags: [] }));
+    return countTags(data).map((c) => [c.tag, c.count]);
   }
 
   /**

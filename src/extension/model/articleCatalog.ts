@@ -5,8 +5,10 @@
  * refreshes itself when files change on disk (git pull, the CLI, another window).
  */
 import * as vscode from 'vscode';
+import { yieldToEventLoop } from '../../core/corpus/eventLoop';
 import type { ArticleAnalysis } from '../../core/analysis/types';
 import type { FileStamp } from '../../core/corpus';
+import { sameStamp } from '../../core/io/fileOps';
 import { decodeArticleBytes, fingerprint } from '../../core/text/decode';
 import { articleMatcher, isSidecarPath } from '../../core/workspace/articleFiles';
 import { config } from '../config';
@@ -186,7 +188,7 @@ export class ArticleCatalog implements vscode.Disposable {
     const all = [...this.entries.values()];
     for (let i = 0; i < all.length; i += BATCH) {
       for (const e of all.slice(i, i + BATCH)) if (!e.error || e.analysis) this.analyseInto(e);
-      await new Promise((r) => setImmediate(r));
+      await yieldToEventLoop();
     }
     this.changed.fire({ keys: all.map((e) => e.key), listChanged: true });
   }
@@ -219,7 +221,7 @@ export class ArticleCatalog implements vscode.Disposable {
         await Promise.all(
           check.slice(i, i + STAT_BATCH).map(async (e) => {
             const stat = await vscode.workspace.fs.stat(e.uri).then(undefined, () => undefined);
-            if (stat && stat.size === e.stamp?.size && stat.mtime === e.stamp.mtimeMs) return;
+            if (stat && sameStamp(e.stamp, { size: stat.size, mtimeMs: stat.mtime })) return;
             if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === e.key && d.isDirty)) return;
             const before = e.fingerprint;
             const after = await this.load(e.uri, true);
@@ -247,7 +249,7 @@ export class ArticleCatalog implements vscode.Disposable {
           if (restored) changedKeys.push(...batch.map((u) => u.toString()));
           progress?.report({ message: `${Math.min(i + BATCH, todo.length)} of ${todo.length} articles`, increment: (batch.length / todo.length) * 100 });
           // Yield so other extension-host work (hovers, commands, typing-driven redraws) runs between batches.
-          await new Promise((r) => setImmediate(r));
+          await yieldToEventLoop();
         }
       };
       if (todo.length > 200) {

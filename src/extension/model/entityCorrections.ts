@@ -14,6 +14,8 @@ export class EntityCorrectionsService implements vscode.Disposable {
   /** Fires after the corrections of any folder changed (articles must be analysed again). */
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Files that could not be used at the last read, with why (URI string → message). */
+  private readonly broken = new Map<string, string>();
 
   constructor() {
     // Watch everything and filter: a file created inside a folder that was itself just created (the usual way
@@ -38,6 +40,11 @@ export class EntityCorrectionsService implements vscode.Disposable {
   /** A string that changes whenever any folder's corrections change (for cache keys). */
   signature(): string {
     return JSON.stringify([...this.byFolder.entries()].sort((a, b) => a[0].localeCompare(b[0])));
+  }
+
+  /** The corrections files that are broken (and ignored) now, with the message the user was shown. */
+  problems(): { file: string; message: string }[] {
+    return [...this.broken].map(([file, message]) => ({ file, message }));
   }
 
   /** The corrections that apply to an article. */
@@ -102,12 +109,16 @@ export class EntityCorrectionsService implements vscode.Disposable {
     try {
       bytes = await vscode.workspace.fs.readFile(file);
     } catch {
+      this.broken.delete(file.toString());
       return NO_CORRECTIONS; // no file: nothing to correct
     }
     try {
-      return parseEntityCorrections(new TextDecoder().decode(bytes));
+      const parsed = parseEntityCorrections(new TextDecoder().decode(bytes));
+      this.broken.delete(file.toString());
+      return parsed;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
+      this.broken.set(file.toString(), message);
       void vscode.window
         .showErrorMessage(`News Annotator: ${vscode.workspace.asRelativePath(file)}: ${message}. Entities are shown without these corrections until it is fixed.`, 'Open File')
         .then(async (choice) => {

@@ -8,8 +8,10 @@
  * once (`snapshot`), and only the files whose size or modification time changed are read again.
  */
 import * as vscode from 'vscode';
+import { yieldToEventLoop } from '../../core/corpus/eventLoop';
 import { analysisCacheKey, CorpusIndex, loadCorpusIndex, saveCorpusIndex, toIndexedAnnotations } from '../../core/corpus';
 import type { IndexedAnnotation } from '../../core/corpus';
+import { sameStamp } from '../../core/io/fileOps';
 import { fingerprint } from '../../core/text/decode';
 import { config } from '../config';
 import type { AnnotationService } from './annotationService';
@@ -161,7 +163,7 @@ export class IndexService implements vscode.Disposable {
       }
       for (let i = 0; i < keys.length; i += BATCH) {
         for (const key of keys.slice(i, i + BATCH)) this.syncOne(key);
-        if (keys.length > BATCH) await new Promise((r) => setImmediate(r));
+        if (keys.length > BATCH) await yieldToEventLoop();
       }
     }
   }
@@ -173,8 +175,7 @@ export class IndexService implements vscode.Disposable {
       return;
     }
     if (this.index.fingerprintOf(key) === a.fingerprint) {
-      const old = this.index.stampOf(key);
-      if (a.stamp && (old?.size !== a.stamp.size || old.mtimeMs !== a.stamp.mtimeMs)) {
+      if (a.stamp && !sameStamp(this.index.stampOf(key), a.stamp)) {
         this.index.setStamp(key, a.stamp);
         this.markDirty();
       }

@@ -10,7 +10,12 @@ describe('Foundation: the extension in a real VS Code', () => {
     assert.ok(ext, 'extension is installed');
     const a = await api();
     assert.ok(ext.isActive);
-    assert.ok(a.timings().activateMs >= 0);
+    // The start-up sequence ran in its order: activate() returned, then the scan, then the sidecars (ready).
+    await a.whenReady();
+    const t = a.timings();
+    assert.ok(t.scanMs !== undefined && t.readyMs !== undefined, 'scan and ready marks set once whenReady() resolved');
+    assert.ok(t.activateMs <= t.scanMs && t.scanMs <= t.readyMs, `activate ${t.activateMs} ≤ scan ${t.scanMs} ≤ ready ${t.readyMs}`);
+    assert.equal(t.read + t.restored, a.articleUris().length, 'every article was read or restored');
     const pkg = ext.packageJSON as { contributes: { viewsContainers: { activitybar: { id: string; title: string }[] }; views: Record<string, { id: string }[]> } };
     assert.equal(pkg.contributes.viewsContainers.activitybar[0]?.title, 'News');
     assert.deepEqual(
@@ -71,8 +76,12 @@ describe('Foundation: the extension in a real VS Code', () => {
     const editor = await openArticle('wire', 'harbour-deal.txt');
     await waitFor('news language', () => vscode.window.activeTextEditor?.document.languageId === 'news');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString());
+    // Open the README, then an article: the extension handles open events in order, so once the article it opened
+    // after the README has turned `news`, the README's turn has passed too, and it must still be plain text.
+    await closeAllEditors();
     const readme = await openArticle('README.txt');
-    await new Promise((r) => setTimeout(r, 300));
+    const again = await openArticle('papers', 'no-headline.txt');
+    await waitFor('news language on the article opened after the README', () => vscode.window.activeTextEditor?.document.languageId === 'news' && vscode.window.activeTextEditor.document.uri.toString() === again.document.uri.toString());
     assert.equal(readme.document.languageId, 'plaintext');
   });
 });

@@ -26,10 +26,23 @@ describe('Entity corrections file', () => {
   it('a broken corrections file is reported and ignored, the articles still analysed', async () => {
     const a = await api();
     const uri = wsUri('wire', 'harbour-deal.txt').toString();
+    const ids = () => (a.analysis(uri)?.entities ?? []).map((e) => e.id);
     fs.mkdirSync(path.dirname(file()), { recursive: true });
-    fs.writeFileSync(file(), 'entities:\n  - name: X\n    type: planet\n');
-    await new Promise((r) => setTimeout(r, 1500));
+    // First a good file, so that "ignored" is visible: its correction must stop applying when the file breaks.
+    fs.writeFileSync(file(), ['entities:', '  - name: Ingrid Solberg', '    type: organization', ''].join('\n'));
+    await waitFor('the good file applied', () => ids().includes('organization:ingrid-solberg'));
+    assert.deepEqual(a.correctionsProblems(), []);
+    fs.writeFileSync(file(), ['entities:', '  - name: Ingrid Solberg', '    type: organization', '  - name: X', '    type: planet', ''].join('\n'));
+    const problems = await waitFor('the broken file reported', () => (a.correctionsProblems().length > 0 ? a.correctionsProblems() : undefined));
+    assert.equal(problems.length, 1);
+    assert.ok(problems[0]!.file.endsWith('/.news-annotator/entities.yaml'), problems[0]!.file);
+    assert.match(problems[0]!.message, /planet/, 'the message names the bad value');
+    // Ignored as a whole (no half-applied file): the articles are analysed again without any correction.
+    await waitFor('analysed without the broken file', () => ids().includes('person:ingrid-solberg') && !ids().includes('organization:ingrid-solberg'));
     assert.ok((a.analysis(uri)?.entities.length ?? 0) > 3);
     assert.ok((a.analysis(uri)?.quotes.length ?? 0) > 3);
+    // Fixed: the report goes away.
+    fs.unlinkSync(file());
+    await waitFor('the report cleared', () => a.correctionsProblems().length === 0);
   });
 });
