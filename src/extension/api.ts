@@ -22,6 +22,8 @@ export interface NewsAnnotatorApi {
   correctionsProblems(): { readonly file: string; readonly message: string }[];
   /** Labels (and descriptions) of the Articles view, expanded to `depth` levels. */
   articlesTree(depth?: number): string[];
+  /** The Articles view's title description and message (an active filter shows there), grouping and filter. */
+  articlesView(): { readonly description: string | undefined; readonly message: string | undefined; readonly grouping: string; readonly filter: string };
   /** Ids of the items selected in the Articles view. */
   articlesSelection(): string[];
   entitiesTree(depth?: number): string[];
@@ -30,6 +32,10 @@ export interface NewsAnnotatorApi {
   fileBadge(uri: string): { readonly badge: string; readonly tooltip: string; readonly orphaned: number } | undefined;
   /** The status-bar item for the active editor. */
   statusBar(): { readonly visible: boolean; readonly text: string; readonly tooltip: string; readonly warning: boolean };
+  /** The file Export Annotations… would propose in its save dialog for this format and subject (URI string). */
+  exportProposal(format: string, what: string): string;
+  /** The save hint shown in the active note tab ("Save (Ctrl+S / ⌘S) writes this note into …"), if it is one. */
+  noteSaveHint(): string | undefined;
   /** The decorations last applied to the editor of this document. */
   decorations(uri: string): DecorationSnapshot;
   /** Milliseconds from activation start to the end of activate(), and to the first highlight drawn. */

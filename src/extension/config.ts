@@ -67,9 +67,3 @@ export const config = {
     return names.some((n) => e.affectsConfiguration(`${SECTION}.${n}`));
   },
 };
-
-/** Persist the Articles view's grouping (workspace scope when a workspace is open). */
-export async function setGroupBy(value: GroupBy): Promise<void> {
-  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await cfg().update('articles.groupBy', value, target);
-}

@@ -8,6 +8,7 @@ export const Commands = {
   editTags: 'newsAnnotator.editTags',
   removeAnnotation: 'newsAnnotator.removeAnnotation',
   reattachAnnotation: 'newsAnnotator.reattachAnnotation',
+  showAnnotationChange: 'newsAnnotator.showAnnotationChange',
   openSidecar: 'newsAnnotator.openSidecar',
   undoAnnotationChange: 'newsAnnotator.undoAnnotationChange',
   nextQuote: 'newsAnnotator.nextQuote',
@@ -62,6 +63,7 @@ export const ItemContext = {
   mention: 'newsAnnotator.mention',
   annotation: 'newsAnnotator.annotation',
   orphanedAnnotation: 'newsAnnotator.annotation.orphaned',
+  fuzzyAnnotation: 'newsAnnotator.annotation.fuzzy',
   tag: 'newsAnnotator.tag',
 } as const;
 

@@ -47,11 +47,14 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
     correctionsProblems: () => corrections.problems(),
     articlesTree: (depth) => probe('articlesTree')(depth),
     articlesSelection: () => probe('articlesSelection')(),
+    articlesView: () => probe('articlesView')(),
     entitiesTree: (depth) => probe('entitiesTree')(depth),
     tagsTree: (depth) => probe('tagsTree')(depth),
     fileBadge: (uri) => probe('fileBadge')(uri),
     statusBar: () => probe('statusBar')(),
     decorations: (uri) => probe('decorations')(uri),
+    exportProposal: (format, what) => probe('exportProposal')(format, what),
+    noteSaveHint: () => probe('noteSaveHint')(),
     timings: () => {
       const firstDraw = probes.firstHighlightAt?.();
       return {

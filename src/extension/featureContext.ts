@@ -15,6 +15,7 @@ import type { ArticleCatalog } from './model/articleCatalog';
 import type { CorpusEntities } from './model/corpusEntities';
 import type { EntityCorrectionsService } from './model/entityCorrections';
 import type { IndexService } from './model/indexService';
+import type { Preferences } from './model/preferences';
 
 /** The services of one activation (src/extension/model), built once by extension.ts. */
 export interface Services {
@@ -30,10 +31,12 @@ export interface Services {
   readonly entities: CorpusEntities;
   /** The core's CorpusIndex kept current (related passages, search). */
   readonly index: IndexService;
+  /** What the user chose in views and dialogs, per workspace (VS Code's state, never the articles folder). */
+  readonly preferences: Preferences;
 }
 
 /** The test API's entries that features provide (see api.ts). */
-export type Probes = Partial<Pick<NewsAnnotatorApi, 'articlesTree' | 'articlesSelection' | 'entitiesTree' | 'tagsTree' | 'fileBadge' | 'statusBar' | 'decorations'>> & {
+export type Probes = Partial<Pick<NewsAnnotatorApi, 'articlesTree' | 'articlesSelection' | 'articlesView' | 'entitiesTree' | 'tagsTree' | 'fileBadge' | 'statusBar' | 'decorations' | 'exportProposal' | 'noteSaveHint'>> & {
   /** performance.now() of the first highlight drawn, once drawn. */
   firstHighlightAt?: () => number | undefined;
 };

@@ -4,6 +4,7 @@
  * other (ESLint enforces it). Add a new feature by adding its folder and one line below.
  */
 import type { Feature } from '../featureContext';
+import { register as annotationChange } from './annotationChange';
 import { register as annotationCommands } from './annotationCommands';
 import { register as articlesView } from './articlesView';
 import { register as corpusCommands } from './corpusCommands';
@@ -24,6 +25,7 @@ export const features: readonly Feature[] = [
   surfaces,
   hovers,
   annotationCommands,
+  annotationChange,
   noteEditor,
   navigation,
   tagCommands,

@@ -33,6 +33,16 @@ export class CorpusEntities implements vscode.Disposable {
     return this.map().get(id);
   }
 
+  /**
+   * The name a quote's speaker is shown by everywhere (hovers, trees, Outline): the canonical name of the speaker's
+   * entity across the workspace (the fullest form any article uses), the same as the name's own hover; the
+   * analysis's speaker name when the speaker is not a recognised entity; null when unattributed.
+   */
+  speakerName(quote: { readonly speaker: string | null; readonly speakerId: string | null }): string | null {
+    if (!quote.speakerId) return quote.speaker;
+    return this.get(quote.speakerId)?.name ?? quote.speaker;
+  }
+
   /** The entity mention at `offset` in an article, if any. */
   mentionAt(article: ArticleEntry, offset: number): { entity: Entity; mention: EntityMention } | undefined {
     for (const entity of article.analysis?.entities ?? []) {

@@ -11,6 +11,7 @@ import { ArticleCatalog } from './articleCatalog';
 import { CorpusEntities } from './corpusEntities';
 import { EntityCorrectionsService } from './entityCorrections';
 import { IndexService } from './indexService';
+import { Preferences } from './preferences';
 
 /** How long `flushServices` waits for pending cache writes before giving up (VS Code allows deactivate ~5 s). */
 export const FLUSH_LIMIT_MS = 3000;
@@ -24,7 +25,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const entities = new CorpusEntities(catalog);
   const index = new IndexService(catalog, annotations, context.globalStorageUri);
   context.subscriptions.push(memo, corrections, catalog, annotations, entities, index);
-  return { corrections, memo, catalog, annotations, entities, index };
+  return { corrections, memo, catalog, annotations, entities, index, preferences: new Preferences(context.workspaceState) };
 }
 
 /**

@@ -146,7 +146,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       if (an.note) md.appendMarkdown(`\n\n---\n\n${an.note}`);
       item.tooltip = md;
       item.iconPath = new vscode.ThemeIcon(orphan ? 'warning' : an.note ? 'note' : 'tag');
-      item.contextValue = orphan ? ItemContext.orphanedAnnotation : ItemContext.annotation;
+      item.contextValue = orphan ? ItemContext.orphanedAnnotation : node.annotation.status === 'fuzzy' ? ItemContext.fuzzyAnnotation : ItemContext.annotation;
       item.command = openCommand(node.article, an.start, an.end);
       return item;
     }

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, api, closeAllEditors, openArticle, waitFor } from '../helpers';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EXTENSION_ID, api, closeAllEditors, openArticle, waitFor, workspaceRoot } from '../helpers';
 
 describe('Foundation: the extension in a real VS Code', () => {
   after(closeAllEditors);
@@ -39,28 +41,47 @@ describe('Foundation: the extension in a real VS Code', () => {
     assert.ok(tree.some((l) => l.startsWith('Harbour authority signs dredging deal with Nordmark Shipping')), tree.join('\n'));
   });
 
-  it('groups the Articles view by outlet from the palette command, and back', async () => {
+  it('groups the Articles view by outlet from the palette command, and back, without writing a settings file into the folder', async () => {
     const a = await api();
+    const settingsFile = path.join(workspaceRoot(), '.vscode', 'settings.json');
+    const settingsBefore = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
     await vscode.commands.executeCommand('newsAnnotator.groupByOutlet');
     const grouped = a.articlesTree(1);
     assert.ok(grouped.some((l) => /^NORDWIRE — 1 article/.test(l)), grouped.join('\n'));
     assert.ok(grouped.some((l) => /^Unknown outlet — \d articles?/.test(l)), grouped.join('\n'));
-    assert.equal(vscode.workspace.getConfiguration('newsAnnotator').get('articles.groupBy'), 'outlet');
+    assert.equal(a.articlesView().grouping, 'outlet');
+    // The choice is VS Code's state for this workspace: no setting written, no file created in the articles folder.
+    assert.equal(vscode.workspace.getConfiguration('newsAnnotator').inspect('articles.groupBy')?.workspaceValue, undefined);
+    assert.equal(fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined, settingsBefore, '.vscode/settings.json untouched');
+    // Grouped by speaker, a group counts statements (Ingrid Solberg is quoted in two articles).
+    await vscode.commands.executeCommand('newsAnnotator.groupBySpeaker');
+    const bySpeaker = a.articlesTree(1);
+    const ingrid = bySpeaker.find((l) => l.startsWith('Ingrid Solberg — '));
+    assert.match(ingrid ?? '', /^Ingrid Solberg — (\d+) statements? in 2 articles$/, bySpeaker.join('\n'));
+    const statements = Number(/— (\d+) statement/.exec(ingrid!)![1]);
+    const counted = a.articleUris().reduce((n, u) => n + (a.analysis(u)?.quotes.filter((q) => q.speaker === 'Ingrid Solberg').length ?? 0), 0);
+    assert.equal(statements, counted, 'the group counts her statements, not her articles');
     await vscode.commands.executeCommand('newsAnnotator.groupByNone');
     assert.equal(a.articlesTree(1).length, 3);
-    // The setting itself, changed in the Settings editor, applies live too.
+    // The setting, changed by hand in the Settings editor, still applies live (and is remembered).
     await vscode.workspace.getConfiguration('newsAnnotator').update('articles.groupBy', 'speaker', vscode.ConfigurationTarget.Workspace);
-    await waitFor('grouped by speaker', () => a.articlesTree(1).some((l) => /^Ingrid Solberg — 2 articles/.test(l)));
+    await waitFor('grouped by speaker', () => a.articlesView().grouping === 'speaker');
     await vscode.workspace.getConfiguration('newsAnnotator').update('articles.groupBy', undefined, vscode.ConfigurationTarget.Workspace);
     await waitFor('ungrouped', () => a.articlesTree(1).length === 3);
+    if (settingsBefore === undefined) fs.rmSync(path.join(workspaceRoot(), '.vscode'), { recursive: true, force: true });
   });
 
-  it('filters the Articles view by text', async () => {
+  it('filters the Articles view by text, shows the active filter, and clears it', async () => {
     const a = await api();
     await vscode.commands.executeCommand('newsAnnotator.filterArticles', 'Fjordline');
     assert.equal(a.articlesTree(1).length, 1);
+    const shown = a.articlesView();
+    assert.equal(shown.description, 'filter: “Fjordline”');
+    assert.match(shown.message ?? '', /^Showing 1 of 3 articles matching “Fjordline”/);
     await vscode.commands.executeCommand('newsAnnotator.clearFilter');
     assert.equal(a.articlesTree(1).length, 3);
+    assert.equal(a.articlesView().description, undefined);
+    assert.equal(a.articlesView().message, undefined);
   });
 
   it('the Articles view follows the active editor', async () => {

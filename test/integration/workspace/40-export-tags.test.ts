@@ -129,6 +129,15 @@ describe('Export Annotations and Rename Tag', () => {
     return { result, text: fs.readFileSync(vscode.Uri.parse(result.uri).fsPath, 'utf8') };
   };
 
+  it('proposes the home folder for a first export, then the folder of the last one, never the articles folder', async () => {
+    const a = await api();
+    const first = vscode.Uri.parse(a.exportProposal('markdown', 'annotations')).fsPath;
+    assert.equal(first, path.join(os.homedir(), 'annotations.md'));
+    assert.ok(!first.startsWith(path.dirname(wsUri(...QUAY).fsPath)), 'not inside the articles folder');
+    await exportTo({ format: 'csv', what: 'quotes', uri: vscode.Uri.file(path.join(out, 'first.csv')) });
+    assert.equal(vscode.Uri.parse(a.exportProposal('csv', 'quotes')).fsPath, path.join(out, 'quotations.csv'));
+  });
+
   it('exports each format to the file given, with the annotations as the editor has them', async () => {
     const quayText = fs.readFileSync(wsUri(...QUAY).fsPath, 'utf8');
     const quayUri = wsUri(...QUAY).toString();

@@ -1,16 +1,22 @@
 /** The Articles view's commands: open an article at a passage, group and filter the view, refresh. */
 import * as vscode from 'vscode';
-import { Commands, ContextKeys } from '../../constants';
-import { setGroupBy, type GroupBy } from '../../config';
-import type { ArticleCatalog } from '../../model/articleCatalog';
+import { Commands } from '../../constants';
+import type { GroupBy } from '../../config';
 import { nodeLocation, openArticleAt } from '../../editor/openArticle';
 import type { ArticlesTreeProvider } from './articlesTree';
+import type { FeatureContext } from '../../featureContext';
 import type { TreeNode } from '../../trees/treeNodes';
 
-export function articleCommands(catalog: ArticleCatalog, tree: ArticlesTreeProvider): vscode.Disposable[] {
+export function articleCommands(ctx: FeatureContext, tree: ArticlesTreeProvider, showFilter: () => void): vscode.Disposable[] {
+  const { catalog, preferences } = ctx;
   const group = (g: GroupBy) => async () => {
     tree.setGroupBy(g);
-    await setGroupBy(g);
+    await preferences.setGroupBy(g);
+  };
+  const filter = async (value: string) => {
+    tree.setFilter(value);
+    showFilter();
+    await preferences.setFilter(value);
   };
   return [
     vscode.commands.registerCommand(Commands.openArticle, (uri: string, start?: number, end?: number) => openArticleAt(uri, start, end)),
@@ -35,13 +41,8 @@ export function articleCommands(catalog: ArticleCatalog, tree: ArticlesTreeProvi
               prompt: 'Show the articles whose headline, outlet, author, quotes, speakers, entities, tags or notes contain this text',
               value: tree.filter,
             });
-      if (value === undefined) return;
-      tree.setFilter(value);
-      await vscode.commands.executeCommand('setContext', ContextKeys.filtered, value.trim().length > 0);
+      if (value !== undefined) await filter(value);
     }),
-    vscode.commands.registerCommand(Commands.clearFilter, async () => {
-      tree.setFilter('');
-      await vscode.commands.executeCommand('setContext', ContextKeys.filtered, false);
-    }),
+    vscode.commands.registerCommand(Commands.clearFilter, () => filter('')),
   ];
 }

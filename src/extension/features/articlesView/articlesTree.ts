@@ -14,6 +14,8 @@ import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, type TreeNode } from '../../trees/
 export interface ArticlesSource {
   all(): ArticleEntry[];
   annotations(article: ArticleEntry): readonly AnnotationView[];
+  /** The name a quote's speaker is shown by (the same everywhere), null when unattributed. */
+  speakerName(quote: Quote): string | null;
   readonly onDidChange: vscode.Event<unknown>;
 }
 
@@ -54,6 +56,11 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
   override dispose(): void {
     this.sub.dispose();
     super.dispose();
+  }
+
+  /** How many articles the filter lets through. */
+  filteredCount(): number {
+    return this.source.all().filter((a) => this.matchesFilter(a)).length;
   }
 
   /** The node of an article at the top level (or in its first group), for `reveal`. */
@@ -100,21 +107,31 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
       let keys: string[] = [];
       if (this.groupBy === 'outlet') keys = a.analysis?.metadata.publisher ? [a.analysis.metadata.publisher] : [];
       else if (this.groupBy === 'tag') keys = [...new Set(this.source.annotations(a).flatMap((an) => an.tags))];
-      else if (this.groupBy === 'speaker') keys = [...new Set((a.analysis?.quotes ?? []).map((q) => q.speaker ?? UNATTRIBUTED))];
+      else if (this.groupBy === 'speaker') keys = [...new Set((a.analysis?.quotes ?? []).map((q) => this.source.speakerName(q) ?? UNATTRIBUTED))];
       else if (this.groupBy === 'entity') keys = [...new Set((a.analysis?.entities ?? []).map((e) => e.name))];
       if (keys.length === 0) keys = [other];
       for (const k of keys) add(k, a);
     }
     const icon = { outlet: 'library', tag: 'tag', speaker: 'person', entity: 'symbol-class', none: 'folder' }[this.groupBy];
+    // Grouped by speaker, a group counts its statements (what a speaker said), then the articles they are in.
+    const statements = (label: string, list: readonly ArticleEntry[]) =>
+      label === other ? 0 : list.reduce((n, a) => n + (a.analysis?.quotes ?? []).filter((q) => (this.source.speakerName(q) ?? UNATTRIBUTED) === label).length, 0);
+    const weight = (label: string, list: readonly ArticleEntry[]) => (this.groupBy === 'speaker' ? statements(label, list) : list.length);
+    const describe = (label: string, list: readonly ArticleEntry[]) => {
+      const articles = `${list.length} article${list.length === 1 ? '' : 's'}`;
+      if (this.groupBy !== 'speaker' || label === other) return articles;
+      const n = statements(label, list);
+      return `${n} statement${n === 1 ? '' : 's'} in ${articles}`;
+    };
     return [...groups.entries()]
-      .sort((x, y) => (x[0] === other ? 1 : y[0] === other ? -1 : y[1].length - x[1].length || x[0].localeCompare(y[0])))
+      .sort((x, y) => (x[0] === other ? 1 : y[0] === other ? -1 : weight(y[0], y[1]) - weight(x[0], x[1]) || x[0].localeCompare(y[0])))
       .map(([label, list]) => {
         const node: TreeNode = {
           kind: 'group',
           id: `group:${this.groupBy}:${label}`,
           parent: undefined,
           label,
-          description: `${list.length} article${list.length === 1 ? '' : 's'}`,
+          description: describe(label, list),
           icon,
           children: () => list.map((a) => this.articleNode(a, node)),
         };
@@ -140,7 +157,7 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
         label: 'Quotes',
         description: String(an.quotes.length),
         icon: 'quote',
-        children: () => quoteGroups(a, an.quotes, annotations, quotesNode),
+        children: () => quoteGroups(a, an.quotes, annotations, quotesNode, (q) => this.source.speakerName(q)),
       };
       out.push(quotesNode);
     }
@@ -173,10 +190,10 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
   }
 }
 
-function quoteGroups(a: ArticleEntry, quotes: readonly Quote[], annotations: readonly AnnotationView[], parent: TreeNode): TreeNode[] {
+function quoteGroups(a: ArticleEntry, quotes: readonly Quote[], annotations: readonly AnnotationView[], parent: TreeNode, speakerName: (q: Quote) => string | null): TreeNode[] {
   const bySpeaker = new Map<string, Quote[]>();
   for (const q of quotes) {
-    const k = q.speaker ?? UNATTRIBUTED;
+    const k = speakerName(q) ?? UNATTRIBUTED;
     bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), q]);
   }
   return [...bySpeaker.entries()]

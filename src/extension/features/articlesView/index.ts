@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { config } from '../../config';
-import { Views } from '../../constants';
+import { ContextKeys, Views } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
 import { articleCommands } from './articleCommands';
 import { ArticlesTreeProvider } from './articlesTree';
@@ -12,10 +12,20 @@ import { ArticlesTreeProvider } from './articlesTree';
 export function register(ctx: FeatureContext): void {
   const { catalog, annotations } = ctx;
   const tree = new ArticlesTreeProvider(
-    { all: () => catalog.all(), annotations: (a) => annotations.forArticle(a.key), onDidChange: anyOf(catalog.onDidChange, annotations.onDidChange) },
-    config.groupBy(),
+    { all: () => catalog.all(), annotations: (a) => annotations.forArticle(a.key), speakerName: (q) => ctx.entities.speakerName(q), onDidChange: anyOf(catalog.onDidChange, annotations.onDidChange) },
+    ctx.preferences.groupBy(),
   );
+  tree.setFilter(ctx.preferences.filter());
   const view = vscode.window.createTreeView(Views.articles, { treeDataProvider: tree, showCollapseAll: true });
+  // An active filter is always in sight: in the view's title (description) and as a message above the items,
+  // and the context key shows the Clear Filter button.
+  const showFilter = () => {
+    const f = tree.filter;
+    view.description = f ? `filter: “${f}”` : undefined;
+    view.message = f ? `Showing ${tree.filteredCount()} of ${catalog.all().length} articles matching “${f}”. Clear the filter with the ✕ button in the title bar.` : undefined;
+    void vscode.commands.executeCommand('setContext', ContextKeys.filtered, f.length > 0);
+  };
+  showFilter();
   // The view follows the active editor (like the Explorer): reveal and select its article.
   const revealActive = () => {
     const doc = vscode.window.activeTextEditor?.document;
@@ -25,14 +35,22 @@ export function register(ctx: FeatureContext): void {
   ctx.subscriptions.push(
     tree,
     view,
-    ...articleCommands(catalog, tree),
+    ...articleCommands(ctx, tree, showFilter),
+    tree.onDidChangeTreeData(() => {
+      if (tree.filter) showFilter();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (config.affects(e, 'articles.groupBy') && tree.grouping !== config.groupBy()) tree.setGroupBy(config.groupBy());
+      // The setting changed by hand (Settings editor, settings.json): apply it and remember it as the choice.
+      if (config.affects(e, 'articles.groupBy') && tree.grouping !== config.groupBy()) {
+        tree.setGroupBy(config.groupBy());
+        void ctx.preferences.setGroupBy(config.groupBy());
+      }
     }),
     vscode.window.onDidChangeActiveTextEditor(revealActive),
   );
   ctx.probes.articlesTree = (depth) => tree.snapshot(depth);
   ctx.probes.articlesSelection = () => view.selection.map((n) => n.id);
+  ctx.probes.articlesView = () => ({ description: view.description, message: view.message, grouping: tree.grouping, filter: tree.filter });
 }
 
 function anyOf<T, U>(a: vscode.Event<T>, b: vscode.Event<U>): vscode.Event<unknown> {

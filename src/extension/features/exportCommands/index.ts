@@ -65,6 +65,14 @@ function gatherArticles(ctx: FeatureContext): { articles: ExportArticle[]; probl
   return { articles, problems };
 }
 
+/**
+ * Where the save dialog starts: the folder of the last export in this workspace, else the user's home folder;
+ * never the articles folder unless the user picked it before.
+ */
+function proposedTarget(ctx: FeatureContext, format: ExportFormat, what: ExportSubject): vscode.Uri {
+  return vscode.Uri.joinPath(ctx.preferences.exportFolder(), `${what === 'quotes' ? 'quotations' : 'annotations'}.${FORMAT_EXTENSIONS[format]}`);
+}
+
 /** Writes `text` to `target` through a temporary file in the same folder, renamed over it. */
 async function writeAtomically(target: vscode.Uri, text: string): Promise<void> {
   const name = target.path.split('/').pop() ?? 'export';
@@ -79,6 +87,7 @@ async function writeAtomically(target: vscode.Uri, text: string): Promise<void> 
 }
 
 export function register(ctx: FeatureContext): void {
+  ctx.probes.exportProposal = (format, what) => proposedTarget(ctx, format as ExportFormat, what as ExportSubject).toString();
   ctx.subscriptions.push(
     vscode.commands.registerCommand(Commands.exportAnnotations, async (arg?: ExportArgs): Promise<ExportResult | undefined> => {
       const args = arg && typeof arg === 'object' && !('kind' in arg) ? arg : {};
@@ -96,12 +105,10 @@ export function register(ctx: FeatureContext): void {
         what ??= 'annotations';
         let target = typeof args.uri === 'string' ? vscode.Uri.parse(args.uri) : args.uri;
         if (!target) {
-          const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-          const base = `${what === 'quotes' ? 'quotations' : 'annotations'}.${FORMAT_EXTENSIONS[format]}`;
           target = await vscode.window.showSaveDialog({
             title: 'Export Annotations',
             saveLabel: 'Export',
-            ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, base) } : {}),
+            defaultUri: proposedTarget(ctx, format, what),
             filters: { [FILTER_NAMES[format]]: [FORMAT_EXTENSIONS[format]], 'All files': ['*'] },
           });
           if (!target) return undefined;
@@ -112,6 +119,7 @@ export function register(ctx: FeatureContext): void {
           const { articles, problems } = gatherArticles(ctx);
           const text = exportArticles(articles, { format: format!, what, ...(args.tag !== undefined ? { tag: args.tag } : {}), problems });
           await writeAtomically(out, text);
+          await ctx.preferences.setExportFolder(out);
           const where = vscode.workspace.asRelativePath(out);
           if (problems.length > 0) {
             void vscode.window.showWarningMessage(

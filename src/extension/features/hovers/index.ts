@@ -4,6 +4,7 @@
  * state).
  */
 import * as vscode from 'vscode';
+import { passageChange } from '../../../core/anchoring/change';
 import { Commands, NEWS_LANGUAGE_ID } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
 import { ENTITY_TYPE_LABEL, articleTitle, escapeMd, excerpt } from '../../trees/treeNodes';
@@ -33,9 +34,31 @@ export function register(ctx: FeatureContext): void {
       const quote = article.analysis.quotes.find((q) => offset >= q.start - 1 && offset <= q.end + 1);
       const mention = ctx.entities.mentionAt(article, offset);
 
+      // The user's own words first (note, then tags and state), then what the analysis says.
+      if (annotation) {
+        range = new vscode.Range(doc.positionAt(annotation.start), doc.positionAt(annotation.end));
+        if (annotation.note) sections.push(noteMarkdown(annotation.note));
+        const state =
+          annotation.status === 'fuzzy'
+            ? `fuzzy (text ${Math.round((annotation.similarity ?? 0) * 100)}% the same as when annotated)`
+            : annotation.status === 'moved'
+              ? 'moved (found with its context at a new place)'
+              : 'anchored';
+        let s = `$(tag) ${annotation.tags.length ? annotation.tags.map((t) => `\`#${t}\``).join(' ') : '_no tags_'}`;
+        s += `\n\n_${state}${annotation.author ? ` · ${escapeMd(annotation.author)}` : ''}${annotation.updated ? ` · ${annotation.updated.slice(0, 10)}` : ''}_`;
+        if (annotation.status === 'fuzzy') {
+          const change = passageChange(annotation.quote, doc.getText(range));
+          const shown = change.parts.map((p) => (p.removed ? `~~${escapeMd(p.text.trim())}~~ ` : p.added ? `**${escapeMd(p.text.trim())}** ` : escapeMd(p.text))).join('').replace(/ {2,}/g, ' ');
+          s += `\n\nChanged since annotated (${change.removedWords} word${change.removedWords === 1 ? '' : 's'} out, ${change.addedWords} in): ${shown}`;
+          s += `\n\n[$(diff) Show what changed](command:${Commands.showAnnotationChange}?${encodeURIComponent(JSON.stringify([{ uri: article.key, id: annotation.id }]))})`;
+        }
+        sections.push(s);
+      }
+
       if (quote) {
-        range = new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
-        let s = `$(quote) **${quote.speaker ? escapeMd(quote.speaker) : 'Unattributed quotation'}**${quote.cue ? ` — _${escapeMd(quote.cue)}_` : ''}`;
+        range ??= new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
+        const speaker = ctx.entities.speakerName(quote);
+        let s = `$(quote) **${speaker ? escapeMd(speaker) : 'Unattributed quotation'}**${quote.cue ? ` — _${escapeMd(quote.cue)}_` : ''}`;
         const index = ctx.index.index;
         if (index.has(article.key)) {
           const source = index.sourceAt(article.key, offset);
@@ -55,20 +78,6 @@ export function register(ctx: FeatureContext): void {
           s += `\n\n[$(tag) Tag this quote](command:${Commands.tagQuote}?${at}) · [$(note) Add a note](command:${Commands.addNote}?${at})`;
         }
         sections.push(s);
-      }
-
-      if (annotation) {
-        range ??= new vscode.Range(doc.positionAt(annotation.start), doc.positionAt(annotation.end));
-        const state =
-          annotation.status === 'fuzzy'
-            ? `fuzzy (text ${Math.round((annotation.similarity ?? 0) * 100)}% the same as when annotated)`
-            : annotation.status === 'moved'
-              ? 'moved (found with its context at a new place)'
-              : 'anchored';
-        let s = `$(tag) ${annotation.tags.length ? annotation.tags.map((t) => `\`#${t}\``).join(' ') : '_no tags_'}`;
-        s += `\n\n_${state}${annotation.author ? ` · ${escapeMd(annotation.author)}` : ''}${annotation.updated ? ` · ${annotation.updated.slice(0, 10)}` : ''}_`;
-        sections.push(s);
-        if (annotation.note) sections.push(noteMarkdown(annotation.note));
       }
 
       if (mention && !quote) {
@@ -96,7 +105,7 @@ export function register(ctx: FeatureContext): void {
       const contents = sections.map((s) => {
         if (typeof s !== 'string') return s;
         const md = new vscode.MarkdownString(s, true);
-        md.isTrusted = { enabledCommands: [Commands.openArticle, Commands.goToRelated, Commands.tagQuote, Commands.addNote, Commands.correctEntity] };
+        md.isTrusted = { enabledCommands: [Commands.openArticle, Commands.goToRelated, Commands.tagQuote, Commands.addNote, Commands.correctEntity, Commands.showAnnotationChange] };
         return md;
       });
       return new vscode.Hover(contents, range);

@@ -14,6 +14,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
+import { saveHint } from './saveHint';
 import type { FeatureContext } from '../../featureContext';
 import { errorText } from '../../editor/errors';
 import type { AnnotationService } from '../../model/annotationService';
@@ -343,8 +344,14 @@ export function noteUri(article: ArticleEntry, idPart: string, quote: string): v
 export function register(ctx: FeatureContext): void {
   const service = ctx.annotations;
   const notes = new NoteFileSystem(ctx, service);
+  const hint = saveHint(NOTE_SCHEME);
+  ctx.probes.noteSaveHint = () => {
+    const editor = vscode.window.activeTextEditor;
+    return editor ? hint.hintOf(editor) : undefined;
+  };
   ctx.subscriptions.push(
     notes,
+    ...hint.disposables,
     vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, notes, { isCaseSensitive: true }),
     vscode.commands.registerCommand(Commands.editNote, (arg?: NoteArgs | TreeNode) =>
       guard(async () => {

@@ -6,9 +6,7 @@
  * mention / quote. References: the cursor on an entity mention → every mention of that entity in the workspace.
  */
 import * as vscode from 'vscode';
-import { analyzeArticle } from '../../../core/analysis';
 import type { EntityType, Quote } from '../../../core/analysis/types';
-import { fingerprint } from '../../../core/text/decode';
 import { NEWS_LANGUAGE_ID } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
 import type { ArticleEntry } from '../../model/articleCatalog';
@@ -35,21 +33,12 @@ export const ENTITY_SYMBOL_KIND: Record<EntityType, vscode.SymbolKind> = {
 export const SPEAKER_SYMBOL_KIND = vscode.SymbolKind.String;
 
 /**
- * The article's catalog entry with an analysis of the document's current text. When the catalog is behind the
- * document (edits not yet re-analysed), the document's text is analysed here, without touching the catalog (its
- * updates are driven by the editor features, debounced).
+ * The article's catalog entry, brought up to the document's current text: the same analysis (with the folder's
+ * corrections) the highlights, hovers and trees show, never a second one of its own.
  */
 function articleFor(ctx: FeatureContext, doc: vscode.TextDocument): ArticleEntry | undefined {
   if (!ctx.catalog.isArticleUri(doc.uri)) return undefined;
-  const entry = ctx.catalog.get(doc.uri);
-  if (!entry) return undefined;
-  const text = doc.getText();
-  if (entry.analysis && entry.text === text) return entry;
-  try {
-    return { ...entry, text, fingerprint: fingerprint(text), analysis: analyzeArticle(text), error: undefined, version: doc.version };
-  } catch {
-    return undefined;
-  }
+  return ctx.catalog.updateFromDocument(doc);
 }
 
 function nonEmpty(s: string, fallback: string): string {
@@ -134,7 +123,7 @@ export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
     if (an.quotes.length > 0) {
       const bySpeaker = new Map<string, Quote[]>();
       for (const q of an.quotes) {
-        const k = q.speaker ?? UNATTRIBUTED;
+        const k = this.ctx.entities.speakerName(q) ?? UNATTRIBUTED;
         bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), q]);
       }
       const speakers = [...bySpeaker.entries()]
@@ -217,13 +206,14 @@ export class EntityWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProv
     const speakers = new Map<string, { article: ArticleEntry; quote: Quote; quotes: number; articles: Set<string> }>();
     for (const article of this.ctx.catalog.all()) {
       for (const q of article.analysis?.quotes ?? []) {
-        if (!q.speaker) continue;
-        const s = speakers.get(q.speaker);
+        const name = this.ctx.entities.speakerName(q);
+        if (!name) continue;
+        const s = speakers.get(name);
         if (s) {
           s.quotes++;
           s.articles.add(article.key);
         } else {
-          speakers.set(q.speaker, { article, quote: q, quotes: 1, articles: new Set([article.key]) });
+          speakers.set(name, { article, quote: q, quotes: 1, articles: new Set([article.key]) });
         }
       }
     }
