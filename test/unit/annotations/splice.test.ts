@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { fullSerialization, parseSidecar, serializeSidecar, serializeStats } from '../../../src/core/annotations/sidecarYaml';
+import { fullSerialization, parseSidecar, serializeSidecar, serializeStats } from '../../../src/core/annotations/yaml';
 import type { Annotation, SidecarData } from '../../../src/core/annotations/types';
 
 const arbText = fc.string({ unit: 'binary', maxLength: 40 });
