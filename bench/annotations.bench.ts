@@ -13,7 +13,7 @@ import { resolveTargets } from '../src/core/anchoring/anchor';
 import { applyEdits, mapRangesThroughEdits, type TextEdit } from '../src/core/anchoring/edits';
 import { seededRandom } from '../src/core/annotations/ids';
 import { SidecarStore } from '../src/core/annotations/store';
-import { parseSidecar, serializeStats } from '../src/core/annotations/sidecarYaml';
+import { parseSidecar, serializeStats } from '../src/core/annotations/yaml';
 import { FileNotFoundError, type FileOps } from '../src/core/io/fileOps';
 import { nodeFileOps } from '../src/cli/nodeFileOps';
 import { decodeArticleBytes } from '../src/core/text/decode';

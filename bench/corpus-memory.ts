@@ -12,7 +12,7 @@
  *   before measuring, as the extension drops analyses once they are indexed (they live in the cache file).
  * Figures: heap used + array buffers (typed arrays), and rss, after two full GCs.
  */
-import { AnalysisCache, CorpusIndex, loadCorpusIndex } from '../src/core/corpus/index';
+import { AnalysisCache, CorpusIndex, loadCorpusIndex } from '../src/core/corpus';
 import { fingerprint } from '../src/core/text/decode';
 import { nodeFileOps } from '../src/cli/nodeFileOps';
 import { gc, mb } from './shared';

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeArticle } from '../src/core/analysis/index';
 import type { ArticleAnalysis } from '../src/core/analysis/types';
-import { AnalysisCache, buildCorpusIndex, CorpusIndex, deserializeCorpusIndex, loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex } from '../src/core/corpus/index';
+import { AnalysisCache, buildCorpusIndex, CorpusIndex, deserializeCorpusIndex, loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex } from '../src/core/corpus';
 import { fingerprint } from '../src/core/text/decode';
 import { contentTokens } from '../src/core/corpus/tokenize';
 import type { IndexedAnnotation } from '../src/core/corpus/types';

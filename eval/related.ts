@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../src/core/analysis/index';
-import { CorpusIndex } from '../src/core/corpus/index';
+import { CorpusIndex } from '../src/core/corpus';
 import { decodeArticleBytes, fingerprint } from '../src/core/text/decode';
 
 interface Gold {

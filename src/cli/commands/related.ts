@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Command } from 'commander';
 import { analyzeArticle } from '../../core/analysis/index';
 import { SidecarStore } from '../../core/annotations/store';
-import { buildCorpusIndex, loadCorpusIndex, saveCorpusIndex, toIndexedAnnotations, type CorpusIndex, type IndexedAnnotation } from '../../core/corpus/index';
+import { buildCorpusIndex, loadCorpusIndex, saveCorpusIndex, toIndexedAnnotations, type CorpusIndex, type IndexedAnnotation } from '../../core/corpus';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
 import { nodeFileOps } from '../nodeFileOps';

@@ -4,7 +4,7 @@
  * and `type:` filters.
  */
 import type { Command } from 'commander';
-import { parseQuery, QueryError, type ParsedQuery } from '../../core/corpus/index';
+import { parseQuery, QueryError, type ParsedQuery } from '../../core/corpus';
 import { CliError } from '../cliError';
 import { lineCol, loadCorpus, oneLine, parseLimit } from './related';
 

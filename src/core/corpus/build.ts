@@ -10,9 +10,9 @@
 import type { ArticleAnalysis } from '../analysis/types';
 import type { FileOps } from '../io/fileOps';
 import { decodeArticleBytes, fingerprint } from '../text/decode';
-import { CorpusIndex } from './corpusIndex';
+import { CorpusIndex } from './index/corpusIndex';
 import type { IndexedAnnotation } from './types';
-import { yieldToEventLoop } from './eventLoop';
+import { yieldToEventLoop } from '../util/eventLoop';
 
 export type AnalyzeFn = (text: string, path: string) => ArticleAnalysis;
 export type AnnotationsFn = (path: string, text: string) => Promise<readonly IndexedAnnotation[]>;

@@ -7,7 +7,7 @@
 import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { yieldToEventLoop } from '../../core/corpus/eventLoop';
+import { yieldToEventLoop } from '../../core/util/eventLoop';
 import { renameTag, type RenameOutcome } from '../../core/annotations/renameTag';
 import { countTags, SidecarStore, type AnnotationPatch, type ArticleAnnotations, type NewAnnotation } from '../../core/annotations/store';
 import type { ResolvedAnnotation } from '../../core/annotations/types';

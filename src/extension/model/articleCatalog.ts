@@ -5,7 +5,7 @@
  * refreshes itself when files change on disk (git pull, the CLI, another window).
  */
 import * as vscode from 'vscode';
-import { yieldToEventLoop } from '../../core/corpus/eventLoop';
+import { yieldToEventLoop } from '../../core/util/eventLoop';
 import type { ArticleAnalysis } from '../../core/analysis/types';
 import type { FileStamp } from '../../core/corpus';
 import { sameStamp } from '../../core/io/fileOps';

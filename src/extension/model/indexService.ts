@@ -8,7 +8,7 @@
  * once (`snapshot`), and only the files whose size or modification time changed are read again.
  */
 import * as vscode from 'vscode';
-import { yieldToEventLoop } from '../../core/corpus/eventLoop';
+import { yieldToEventLoop } from '../../core/util/eventLoop';
 import { analysisCacheKey, CorpusIndex, loadCorpusIndex, saveCorpusIndex, toIndexedAnnotations } from '../../core/corpus';
 import type { IndexedAnnotation } from '../../core/corpus';
 import { sameStamp } from '../../core/io/fileOps';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseSidecar } from '../../../src/core/annotations/sidecarYaml';
+import { parseSidecar } from '../../../src/core/annotations/yaml';
 import type { RenameOutcome } from '../../../src/core/annotations/renameTag';
 import { Commands } from '../../../src/extension/constants';
 import type { ExportResult } from '../../../src/extension/features/exportCommands';

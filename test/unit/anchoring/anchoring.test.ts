@@ -6,7 +6,7 @@ import { makeTarget, resolveTarget, resolveTargets } from '../../../src/core/anc
 import { applyEdits, mapRangesThroughEdits, type TextEdit } from '../../../src/core/anchoring/edits';
 import { levenshtein } from '../../../src/core/anchoring/similarity';
 import { SidecarStore } from '../../../src/core/annotations/store';
-import { parseSidecar } from '../../../src/core/annotations/sidecarYaml';
+import { parseSidecar } from '../../../src/core/annotations/yaml';
 import { seededRandom } from '../../../src/core/annotations/ids';
 import { MemFileOps } from '../annotations/memFileOps';
 

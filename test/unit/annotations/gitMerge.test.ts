@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { seededRandom } from '../../../src/core/annotations/ids';
-import { parseSidecar } from '../../../src/core/annotations/sidecarYaml';
+import { parseSidecar } from '../../../src/core/annotations/yaml';
 import { SidecarStore } from '../../../src/core/annotations/store';
 import { nodeFileOps } from '../../../src/cli/nodeFileOps';
 import { ARTICLE, fixedClock, rangeOf } from './helpers';

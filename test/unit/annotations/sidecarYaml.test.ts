@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { decodeSidecarBytes, parseSidecar, serializeSidecar, SidecarError } from '../../../src/core/annotations/sidecarYaml';
+import { decodeSidecarBytes, parseSidecar, serializeSidecar, SidecarError } from '../../../src/core/annotations/yaml';
 import { SidecarStore } from '../../../src/core/annotations/store';
 import type { Annotation, SidecarData } from '../../../src/core/annotations/types';
 import { MemFileOps } from './memFileOps';

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { fullSerialization, parseSidecar, serializeSidecar, serializeStats } from '../../../src/core/annotations/sidecarYaml';
+import { fullSerialization, parseSidecar, serializeSidecar, serializeStats } from '../../../src/core/annotations/yaml';
 import type { Annotation, SidecarData } from '../../../src/core/annotations/types';
 
 const arbText = fc.string({ unit: 'binary', maxLength: 40 });
@@ -186,6 +186,27 @@ describe('incremental save (splicing changed annotation blocks)', () => {
     while (a[a.length - 1 - post] === b[b.length - 1 - post]) post++;
     assert.deepEqual(a.slice(pre, a.length - post), []);
     assert.deepEqual(b.slice(pre, b.length - post), ['    note: changed']);
+  });
+
+  it('keeps the splice state with each document: two documents of one text do not share it', () => {
+    const anns: Annotation[] = Array.from({ length: 5 }, (_x, i) => ({
+      id: `b${String(i).padStart(7, '0')}`,
+      kind: 'quote',
+      tags: ['t'],
+      target: { exact: `quote ${i}`, prefix: '', suffix: '', start: i * 10, end: i * 10 + 7 },
+    }));
+    const yaml = serializeSidecar({ version: 1, source: 's.txt', tags: [], annotations: anns });
+    const a = parseSidecar(yaml, 'a');
+    const b = parseSidecar(yaml, 'b');
+    serializeSidecar(a.data, a.doc);
+    const changed = { ...a.data, annotations: a.data.annotations.map((x, i) => (i === 2 ? { ...x, note: 'n' } : x)) };
+    const s0 = { ...serializeStats };
+    assert.equal(serializeSidecar(changed, a.doc), fullSerialization(a.doc));
+    assert.equal(serializeStats.spliced - s0.spliced, 1, 'the document serialised before splices');
+    const s1 = { ...serializeStats };
+    assert.equal(serializeSidecar(changed, b.doc), fullSerialization(b.doc));
+    assert.equal(serializeStats.full - s1.full, 1, 'a document never serialised takes the full path');
+    assert.equal(serializeSidecar(changed, b.doc), serializeSidecar(changed, a.doc));
   });
 
   it('annotation blocks are separated by one blank line, none before the first', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { SidecarStore, SidecarReadOnlyError, AnnotationNotFoundError, countTags, readTagCounts } from '../../../src/core/annotations/store';
-import { parseSidecar } from '../../../src/core/annotations/sidecarYaml';
+import { parseSidecar } from '../../../src/core/annotations/yaml';
 import { seededRandom } from '../../../src/core/annotations/ids';
 import { MemFileOps } from './memFileOps';
 import { ARTICLE, ARTICLE_PATH, SIDECAR_PATH, fixedClock, rangeOf } from './helpers';

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildCorpusIndex, refreshArticle } from '../../../src/core/corpus/build';
-import { CacheFormatError, deserializeCorpusIndex, loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex, serializeCorpusIndexAsync } from '../../../src/core/corpus/cache';
+import { CacheFormatError } from '../../../src/core/cache/packing';
+import { deserializeCorpusIndex, loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex, serializeCorpusIndexAsync } from '../../../src/core/cache/corpusCache';
 import { MemoryFileOps } from './memoryFileOps';
 import { fakeAnalysis, type KnownEntity } from './fakeAnalysis';
 

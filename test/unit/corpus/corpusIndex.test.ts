@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CorpusIndex, CorpusIndexError, segmentSimilarity } from '../../../src/core/corpus/corpusIndex';
+import { CorpusIndex, CorpusIndexError, segmentSimilarity } from '../../../src/core/corpus';
 import { contentTokens, hashString, shingles, sortedUnique } from '../../../src/core/corpus/tokenize';
 import type { IndexedAnnotation } from '../../../src/core/corpus/types';
-import { RelatedWalk } from '../../../src/core/corpus/walk';
+import { RelatedWalk } from '../../../src/core/corpus/related/walk';
 import { fakeAnalysis, type KnownEntity } from './fakeAnalysis';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/corpus');

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { CorpusIndex, shortQuoteSimilarity } from '../../../src/core/corpus/corpusIndex';
-import { deserializeCorpusIndex, serializeCorpusIndex } from '../../../src/core/corpus/cache';
+import { CorpusIndex } from '../../../src/core/corpus/index/corpusIndex';
+import { shortQuoteSimilarity } from '../../../src/core/corpus/related/sameQuote';
+import { deserializeCorpusIndex, serializeCorpusIndex } from '../../../src/core/cache/corpusCache';
 import { allWords, contentTokens, hashString, passageKeys, shingles, sortedUnique, termKey } from '../../../src/core/corpus/tokenize';
 import type { RelatedResult } from '../../../src/core/corpus/types';
 import { fakeAnalysis, type KnownEntity } from './fakeAnalysis';

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CorpusIndex, SEARCH } from '../../../src/core/corpus/corpusIndex';
-import { parseQuery, QueryError } from '../../../src/core/corpus/query';
+import { CorpusIndex } from '../../../src/core/corpus/index/corpusIndex';
+import { SEARCH } from '../../../src/core/corpus/search/tuning';
+import { parseQuery, QueryError } from '../../../src/core/corpus/search/query';
 import type { IndexedAnnotation } from '../../../src/core/corpus/types';
 import { fakeAnalysis, type KnownEntity } from './fakeAnalysis';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ShingleIndex } from '../../../src/core/corpus/shingleIndex';
+import { ShingleIndex } from '../../../src/core/corpus/index/shingleIndex';
 
 function ids(ix: ShingleIndex, key: number): number[] {
   const out: number[] = [];

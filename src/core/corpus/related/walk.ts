@@ -3,7 +3,7 @@
  * `current()` and moves with `next()` / `previous()`. The chain is the ranked list from `related()`, with the
  * source first; it wraps around at both ends.
  */
-import type { RelatedResult, RelatedSource } from './types';
+import type { RelatedResult, RelatedSource } from '../types';
 
 export type WalkStop = RelatedSource | RelatedResult;
 

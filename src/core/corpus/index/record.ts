@@ -2,10 +2,10 @@
  * The compact per-article record the corpus index keeps (and the cache stores): derived once from the
  * article's analysis, never holding the analysis itself.
  */
-import type { ArticleAnalysis, EntityType, PassageKind } from '../analysis/types';
-import { fingerprint as textFingerprint } from '../text/decode';
-import { contentTokens, passageKeys } from './tokenize';
-import type { ArticleInput, FileStamp, IndexedAnnotation } from './types';
+import type { ArticleAnalysis, EntityType, PassageKind } from '../../analysis/types';
+import { fingerprint as textFingerprint } from '../../text/decode';
+import { contentTokens, passageKeys } from '../tokenize';
+import type { ArticleInput, FileStamp, IndexedAnnotation } from '../types';
 
 export interface PassageRec {
   readonly start: number;

@@ -2,32 +2,27 @@
  * The corpus index cache: one binary file holding every article's derived record (text, fingerprint, file
  * stamp, passages, quotes, entities, annotations and near-duplicate shingles), so reopening a workspace
  * restores the index without analysing anything. Each article is keyed by the fingerprint of its text:
- * the build (build.ts) reuses a cached article only when its file stamp or its fingerprint still matches.
+ * the build (src/core/corpus/build.ts) reuses a cached article only when its file stamp or its fingerprint still matches.
  *
  * Layout: magic `NACI`, u32 byte-order mark, u32 format version, u32 JSON length, JSON (UTF-8: per article
  * path, fingerprint, stamp, headline, publisher, date, annotations; and the string table), padding to 4 bytes,
  * then the passages, quotations and entities of every article as i32 numbers (strings as numbers into the
- * string table: see packing.ts), then the frozen shingle postings of all passages as u32/i32 arrays in the writer's byte order (the
+ * string table: see packing.ts, which also writes the frame), then the frozen shingle postings of all passages as u32/i32 arrays in the writer's byte order (the
  * byte-order mark makes a reader on the other byte order refuse the file, which then is rebuilt), then the
  * texts of all articles, one after the other, as UTF-8 (decoding them is much faster than parsing them out
  * of the JSON).
  */
-import type { EntityType, PassageKind } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
-import { CorpusIndex } from './corpusIndex';
-import type { ArticleRecord, EntityRec, PassageRec, QuoteRec } from './record';
-import { IntReader, IntWriter } from './packing';
-import type { FrozenPostings } from './shingleIndex';
-import type { IndexedAnnotation } from './types';
-import { yieldToEventLoop } from './eventLoop';
+import { CorpusIndex } from '../corpus/index/corpusIndex';
+import type { ArticleRecord, EntityRec, PassageRec, QuoteRec } from '../corpus/index/record';
+import type { FrozenPostings } from '../corpus/index/shingleIndex';
+import type { IndexedAnnotation } from '../corpus/types';
+import { yieldToEventLoop } from '../util/eventLoop';
+import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
 export const CACHE_FORMAT_VERSION = 7;
-const MAGIC = [0x4e, 0x41, 0x43, 0x49]; // NACI
-const BOM = 0x01020304;
-
-
-const KINDS: readonly PassageKind[] = ['headline', 'byline', 'dateline', 'paragraph', 'furniture'];
+const FRAME: FrameKind = { magic: [0x4e, 0x41, 0x43, 0x49] /* NACI */, version: CACHE_FORMAT_VERSION, notOne: 'not a corpus index cache', what: 'cache' };
 
 interface ArticleJson {
   p: string;
@@ -54,13 +49,6 @@ interface CacheJson {
   ni: number;
   strings: string[];
   articles: ArticleJson[];
-}
-
-export class CacheFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CacheFormatError';
-  }
 }
 
 export function serializeCorpusIndex(index: CorpusIndex, key = ''): Uint8Array {
@@ -123,19 +111,9 @@ function* serializeSteps(index: CorpusIndex, key: string): Generator<void, Uint8
   yield;
   const texts = new Uint8Array(encoded.reduce((n, b) => n + b.length, 0));
   encoded.reduce((at, b) => (texts.set(b, at), at + b.length), 0);
-  const json = new TextEncoder().encode(
-    JSON.stringify({ v: CACHE_FORMAT_VERSION, key, nk: sh.keys.length, np: sh.ids.length, tb: texts.length, ni: ints.length, strings: w.strings, articles } satisfies CacheJson),
-  );
-  const headerLen = 16;
-  const dataOffset = align4(headerLen + json.length);
   const dataBytes = (ints.length + sh.keys.length * 2 + 1 + sh.ids.length) * 4;
-  const out = new Uint8Array(dataOffset + dataBytes + texts.length);
-  out.set(MAGIC, 0);
-  const view = new DataView(out.buffer);
-  new Uint32Array(out.buffer, 4, 1)[0] = BOM;
-  view.setUint32(8, CACHE_FORMAT_VERSION, true);
-  view.setUint32(12, json.length, true);
-  out.set(json, headerLen);
+  const header: CacheJson = { v: CACHE_FORMAT_VERSION, key, nk: sh.keys.length, np: sh.ids.length, tb: texts.length, ni: ints.length, strings: w.strings, articles };
+  const { out, dataOffset } = writeFrame(FRAME, header, dataBytes + texts.length);
   let at = dataOffset;
   for (const arr of [ints, sh.keys, sh.offsets, sh.ids]) {
     out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), at);
@@ -147,22 +125,8 @@ function* serializeSteps(index: CorpusIndex, key: string): Generator<void, Uint8
 
 /** Restores an index; throws CacheFormatError when the bytes are not a cache of this format and key. */
 export function deserializeCorpusIndex(bytes: Uint8Array, key = ''): CorpusIndex {
-  if (bytes.length < 16 || MAGIC.some((b, i) => bytes[i] !== b)) throw new CacheFormatError('not a corpus index cache');
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-  if (new Uint32Array(aligned.buffer, aligned.byteOffset + 4, 1)[0] !== BOM) throw new CacheFormatError('cache written on a machine of the other byte order');
-  const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
-  const version = view.getUint32(8, true);
-  if (version !== CACHE_FORMAT_VERSION) throw new CacheFormatError(`cache format ${version}, expected ${CACHE_FORMAT_VERSION}`);
-  const jsonLen = view.getUint32(12, true);
-  if (16 + jsonLen > aligned.length) throw new CacheFormatError('truncated cache');
-  let parsed: CacheJson;
-  try {
-    parsed = JSON.parse(new TextDecoder().decode(aligned.subarray(16, 16 + jsonLen))) as CacheJson;
-  } catch (err) {
-    throw new CacheFormatError(`corrupt cache: ${(err as Error).message}`);
-  }
+  const { aligned, header: parsed, dataOffset } = readFrame<CacheJson>(FRAME, bytes);
   if (parsed.key !== key) throw new CacheFormatError(`cache key ${JSON.stringify(parsed.key)} differs from ${JSON.stringify(key)}`);
-  const dataOffset = align4(16 + jsonLen);
   const { nk, np, tb, ni } = parsed;
   const dataBytes = (ni + nk * 2 + 1 + np) * 4;
   if (![nk, np, tb, ni].every((x) => Number.isInteger(x) && x >= 0) || !Array.isArray(parsed.strings) || !Array.isArray(parsed.articles) || aligned.length - dataOffset !== dataBytes + tb) {
@@ -242,8 +206,6 @@ export async function saveCorpusIndex(fileOps: FileOps, cachePath: string, index
   await fileOps.rename(tmp, cachePath);
 }
 
-const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
-
 /** Title span, passages, quotations and entities of a record, as numbers. */
 function writeParts(w: IntWriter, r: ArticleRecord): void {
   w.int(r.titleStart);
@@ -303,8 +265,4 @@ function readParts(r: IntReader): { titleStart: number; titleEnd: number; passag
     entities.push({ id, name, type, start: r.int(), end: r.int(), mentions: r.int() });
   }
   return { titleStart, titleEnd, passages, quotes, entities };
-}
-
-function align4(n: number): number {
-  return (n + 3) & ~3;
 }

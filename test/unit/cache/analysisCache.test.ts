@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../../../src/core/analysis/index';
 import type { ArticleAnalysis } from '../../../src/core/analysis/types';
-import { ANALYSIS_CACHE_KEY, AnalysisCache, analysisCacheKey } from '../../../src/core/corpus/analysisCache';
-import { CacheFormatError } from '../../../src/core/corpus/cache';
+import { ANALYSIS_CACHE_KEY, AnalysisCache, analysisCacheKey } from '../../../src/core/cache/analysisCache';
+import { CacheFormatError } from '../../../src/core/cache/packing';
 import { fingerprint } from '../../../src/core/text/decode';
-import { MemoryFileOps } from './memoryFileOps';
+import { MemoryFileOps } from '../corpus/memoryFileOps';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/corpus');
 const texts = readdirSync(FIXTURES)

@@ -13,10 +13,9 @@
  * corrupt, is ignored: the cache then starts empty and the articles are analysed again.
  */
 import { version as PACKAGE_VERSION } from '../../../package.json';
-import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, EntityType, Passage, PassageKind, Quote, Span } from '../analysis/types';
+import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, Passage, Quote, Span } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
-import { CacheFormatError } from './cache';
-import { IntReader, IntWriter } from './packing';
+import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the layout of a record changes. */
 export const ANALYSIS_CACHE_FORMAT = 1;
@@ -37,10 +36,7 @@ export function analysisCacheKey(extra = ''): string {
   return extra === '' ? ANALYSIS_CACHE_KEY : `${ANALYSIS_CACHE_KEY}+${extra}`;
 }
 
-const MAGIC = [0x4e, 0x41, 0x41, 0x43]; // NAAC
-const BOM = 0x01020304;
-const KINDS: readonly PassageKind[] = ['headline', 'byline', 'dateline', 'paragraph', 'furniture'];
-const TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+const FRAME: FrameKind = { magic: [0x4e, 0x41, 0x41, 0x43] /* NAAC */, version: ANALYSIS_CACHE_FORMAT, notOne: 'not an analysis cache', what: 'analysis cache', strictUtf8: true };
 
 /** Record modes: the packed layout, or the analysis as a JSON string (fields this format does not know). */
 const PACKED = 0;
@@ -96,26 +92,12 @@ export class AnalysisCache {
 
   /** Restores a cache from bytes made by `serialize`; throws CacheFormatError when they are not such a cache for `key`. */
   static deserialize(bytes: Uint8Array, key: string = ANALYSIS_CACHE_KEY): AnalysisCache {
-    if (bytes.length < 16 || MAGIC.some((b, i) => bytes[i] !== b)) throw new CacheFormatError('not an analysis cache');
-    const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
-    if (new Uint32Array(aligned.buffer, aligned.byteOffset + 4, 1)[0] !== BOM) throw new CacheFormatError('cache written on a machine of the other byte order');
-    const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
-    const format = view.getUint32(8, true);
-    if (format !== ANALYSIS_CACHE_FORMAT) throw new CacheFormatError(`analysis cache format ${format}, expected ${ANALYSIS_CACHE_FORMAT}`);
-    const headerLen = view.getUint32(12, true);
-    if (16 + headerLen > aligned.length) throw new CacheFormatError('truncated analysis cache');
-    let header: Header;
-    try {
-      header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(aligned.subarray(16, 16 + headerLen))) as Header;
-    } catch (err) {
-      throw new CacheFormatError(`corrupt analysis cache: ${(err as Error).message}`);
-    }
+    const { aligned, header, dataOffset } = readFrame<Header | null>(FRAME, bytes);
     if (!header || typeof header !== 'object' || header.key !== key) {
       throw new CacheFormatError(`analysis cache key ${JSON.stringify(header?.key)} differs from ${JSON.stringify(key)}`);
     }
     const { strings, fps, offs } = header;
     if (!Array.isArray(strings) || !Array.isArray(fps) || !Array.isArray(offs) || offs.length !== fps.length + 1) throw new CacheFormatError('corrupt analysis cache: bad header');
-    const dataOffset = align4(16 + headerLen);
     const n = (aligned.length - dataOffset) / 4;
     if (!Number.isInteger(n) || offs[fps.length] !== n) throw new CacheFormatError('truncated analysis cache');
     const data = new Int32Array(aligned.buffer.slice(aligned.byteOffset + dataOffset, aligned.byteOffset + aligned.length));
@@ -208,15 +190,7 @@ export class AnalysisCache {
       encodeRecord(w, analysis);
     }
     offs.push(w.length);
-    const header = new TextEncoder().encode(JSON.stringify({ key: this.key, strings: w.strings, fps, offs } satisfies Header));
-    const dataOffset = align4(16 + header.length);
-    const out = new Uint8Array(dataOffset + w.length * 4);
-    out.set(MAGIC, 0);
-    new Uint32Array(out.buffer, 4, 1)[0] = BOM;
-    const view = new DataView(out.buffer);
-    view.setUint32(8, ANALYSIS_CACHE_FORMAT, true);
-    view.setUint32(12, header.length, true);
-    out.set(header, 16);
+    const { out, dataOffset } = writeFrame(FRAME, { key: this.key, strings: w.strings, fps, offs } satisfies Header, w.length * 4);
     new Int32Array(out.buffer, dataOffset, w.length).set(w.ints());
     return out;
   }
@@ -411,8 +385,4 @@ function decodeRecord(d: Int32Array, start: number, end: number, strings: readon
   for (let n = count(); n > 0; n--) warnings.push({ message: text() });
   if (!r.done) throw new CacheFormatError('corrupt analysis cache: record length');
   return { metadata, passages, furniture, quotes, entities, warnings };
-}
-
-function align4(n: number): number {
-  return (n + 3) & ~3;
 }

@@ -3,8 +3,8 @@
  * may be quoted (`speaker:"Vladimir Putin"`); several filters combine with AND; a filter given twice accepts
  * either value (`type:quote type:headline`). Unknown `word:` prefixes stay part of the free text.
  */
-import type { ParsedQuery } from './types';
-import { foldWord } from './tokenize';
+import type { ParsedQuery } from '../types';
+import { foldWord } from '../tokenize';
 
 export const FILTER_KEYS = ['tag', 'speaker', 'outlet', 'entity', 'type'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];

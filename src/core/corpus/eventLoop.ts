@@ -1,9 +1,0 @@
-/** Giving the event loop a turn during long work (the extension host, the CLI). */
-
-/** setImmediate where the host has it (Node, the extension host): setTimeout(0) is clamped to 1 ms or more. */
-export const yieldToEventLoop = (): Promise<void> =>
-  new Promise<void>((resolve) => {
-    const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
-    if (typeof g.setImmediate === 'function') g.setImmediate(resolve);
-    else setTimeout(resolve, 0);
-  });

@@ -1,0 +1,35 @@
+import type { LiveArticle } from './slots';
+
+/**
+ * A table built over the articles on first use rather than when each is added (that keeps reopening from the
+ * cache fast), then kept up to date article by article. Articles are processed in slot order.
+ */
+export class LazyBuild {
+  /** Slots built so far (-1: not started). */
+  cursor = -1;
+
+  constructor(private readonly build: (live: LiveArticle) => void) {}
+
+  /** True when the article in `slot` is built into the table. */
+  covers(slot: number): boolean {
+    return slot < this.cursor;
+  }
+
+  /** Builds up to `n` more articles; true when all are built. */
+  step(bySlot: readonly (LiveArticle | undefined)[], n: number): boolean {
+    if (this.cursor < 0) this.cursor = 0;
+    for (; n > 0 && this.cursor < bySlot.length; n--, this.cursor++) {
+      const live = bySlot[this.cursor];
+      if (live) this.build(live);
+    }
+    return this.cursor >= bySlot.length;
+  }
+
+  /** Once started and caught up, the table takes every new article as it comes. */
+  added(live: LiveArticle): void {
+    if (this.cursor === live.slot) {
+      this.build(live);
+      this.cursor++;
+    }
+  }
+}

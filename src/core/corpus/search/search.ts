@@ -1,0 +1,157 @@
+/**
+ * Fuzzy search over headlines, quotations, speakers, entities, tags and notes: query words expanded through
+ * the vocabulary (typoTolerance.ts) short-list items from the word index, filters (filters.ts) narrow them,
+ * and fuse.js scores the short list.
+ */
+import Fuse, { type FuseResult, type FuseResultMatch } from 'fuse.js';
+import type { RelatedTables } from '../index/relatedTables';
+import type { LiveArticle, Slots } from '../index/slots';
+import { round } from '../../util/round';
+import { isStopword, searchTokens } from '../tokenize';
+import type { ParsedQuery, SearchField, SearchMatch, SearchOptions, SearchResult, SearchResultKind } from '../types';
+import { filterPlan } from './filters';
+import { FILTER_KEYS } from './query';
+import type { SearchItem, SearchItems } from './searchItems';
+import { expandWord } from './typoTolerance';
+import { SEARCH } from './tuning';
+
+export function runSearch(slots: Slots, tables: RelatedTables, search: SearchItems, q: ParsedQuery, options: SearchOptions): SearchResult[] {
+  const limit = options.limit ?? 50;
+  const { accept, slots: only } = filterPlan(slots, tables, search, q);
+  const { items } = search;
+  const words = searchTokens(q.text);
+  if (words.length === 0) {
+    const hasFilter = FILTER_KEYS.some((k) => q[k].length > 0);
+    if (!hasFilter) return [];
+    const out: SearchResult[] = [];
+    const ids: number[] = [];
+    if (only) {
+      // Only the articles that can hold a match (tag: and entity: filters narrow them down).
+      for (const slot of only) {
+        for (const id of slots.bySlot[slot]?.itemIds ?? []) {
+          const it = items[id];
+          if (it && accept(it)) ids.push(id);
+        }
+      }
+    } else {
+      for (let id = 0; id < items.length; id++) {
+        const it = items[id];
+        if (it && accept(it)) ids.push(id);
+      }
+    }
+    ids.sort((a, b) => cmpItems(items[a]!, items[b]!, slots.bySlot));
+    for (const id of ids.slice(0, limit)) out.push(toResult(slots, items[id]!, 1, [], q));
+    return out;
+  }
+  // Prefilter: items holding (fuzzily) as many query words as possible.
+  const content = words.filter((w) => !isStopword(w));
+  const qwords = [...new Set(content.length > 0 ? content : words)].slice(0, 16);
+  const matched = new Map<number, number>();
+  for (const w of qwords) {
+    const seen = new Set<number>();
+    // Best expansions first, so an item reached by several of them counts the best one.
+    for (const { term, weight } of expandWord(search, w)) {
+      for (const id of search.termPostings.get(term) ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        matched.set(id, (matched.get(id) ?? 0) + weight);
+      }
+    }
+  }
+  const need = qwords.length <= 2 ? qwords.length * SEARCH.minWeight - 0.01 : qwords.length * 0.5;
+  const cand: { id: number; m: number; len: number }[] = [];
+  for (const [id, m] of matched) {
+    if (m < need) continue;
+    const it = items[id];
+    if (it && accept(it)) cand.push({ id, m, len: (it.text ?? it.name ?? '').length });
+  }
+  // fuse.js prefers short fields among equally good matches: so does the short list.
+  cand.sort((a, b) => b.m - a.m || a.len - b.len || a.id - b.id);
+  const shortlist = cand.slice(0, SEARCH.shortlist);
+  if (shortlist.length === 0) return [];
+  const docs = shortlist.map(({ id }) => {
+    const it = items[id]!;
+    return { id, text: it.text ?? '', speaker: it.speaker ?? '', name: it.name ?? '', tags: it.tags ? [...it.tags] : [], note: it.note ?? '' };
+  });
+  const fuse = new Fuse(docs, {
+    keys: [
+      { name: 'text', weight: 1 },
+      { name: 'speaker', weight: 1.5 },
+      { name: 'name', weight: 2 },
+      { name: 'tags', weight: 2 },
+      { name: 'note', weight: 1 },
+    ],
+    includeScore: true,
+    includeMatches: true,
+    ignoreLocation: true,
+    ignoreDiacritics: true,
+    threshold: 0.45,
+    minMatchCharLength: 2,
+  });
+  const mById = new Map(shortlist.map((c) => [c.id, c.m]));
+  const fused = fuse.search(q.text, { limit: Math.max(limit * 3, 100) }) as FuseResult<(typeof docs)[number]>[];
+  const out = fused.map((r) => {
+    const it = items[r.item.id]!;
+    const cover = (mById.get(r.item.id) ?? 0) / qwords.length;
+    const score = Math.max(0, Math.min(1, 0.6 * (1 - (r.score ?? 1)) + 0.4 * Math.min(1, cover)));
+    return toResult(slots, it, score, r.matches ?? [], q);
+  });
+  out.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path) || a.start - b.start);
+  return out.slice(0, limit);
+}
+
+function toResult(slots: Slots, it: SearchItem, score: number, fmatches: readonly FuseResultMatch[], q: ParsedQuery): SearchResult {
+  const rec = slots.bySlot[it.slot]!.rec;
+  const matches: SearchMatch[] = [];
+  for (const m of fmatches) {
+    const field = m.key as SearchField;
+    if (!m.value) continue;
+    matches.push({ field, value: m.value, ranges: mergeRanges(m.indices.map(([s, e]) => [s, e + 1] as const)) });
+  }
+  const fieldScore = (f: SearchField) => {
+    const m = matches.find((x) => x.field === f);
+    return m ? m.ranges.reduce((n, [s, e]) => n + e - s, 0) : 0;
+  };
+  let kind: SearchResultKind;
+  let text: string;
+  let detail: string;
+  switch (it.kind) {
+    case 'headline':
+      kind = 'headline';
+      text = it.text ?? '';
+      detail = [rec.publisher, rec.dateIso].filter(Boolean).join(', ');
+      break;
+    case 'quote':
+      kind = q.type.includes('speaker') || (fieldScore('speaker') > fieldScore('text') && q.text !== '') ? 'speaker' : 'quote';
+      text = it.text ?? '';
+      detail = it.speaker ? `— ${it.speaker}` : 'unattributed';
+      break;
+    case 'entity':
+      kind = 'entity';
+      text = it.name ?? '';
+      detail = it.etype ?? '';
+      break;
+    default:
+      kind = fieldScore('note') > fieldScore('tags') || (q.type.includes('note') && !q.type.includes('tag')) || (!it.tags?.length && it.note) ? 'note' : 'tag';
+      text = it.text ?? '';
+      detail = [(it.tags ?? []).map((t) => '#' + t).join(' '), it.note ?? ''].filter(Boolean).join(' — ');
+  }
+  return { path: rec.path, start: it.start, end: it.end, text, kind, score: round(score), detail, matches };
+}
+
+function mergeRanges(ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const s = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [a, b] of s) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+function cmpItems(a: SearchItem, b: SearchItem, bySlot: readonly (LiveArticle | undefined)[]): number {
+  const pa = bySlot[a.slot]!.rec.path;
+  const pb = bySlot[b.slot]!.rec.path;
+  return pa < pb ? -1 : pa > pb ? 1 : a.start - b.start;
+}

@@ -1,0 +1,170 @@
+/**
+ * What search looks through: one item per headline, quotation, entity mention and annotation, and the word
+ * index over them (every search word → the items holding it), with the sorted vocabulary typo tolerance reads.
+ * Built on first use (LazyBuild), then kept up to date article by article.
+ */
+import type { EntityType } from '../../analysis/types';
+import { LazyBuild } from '../index/lazyBuild';
+import { passageAt } from '../index/record';
+import type { LiveArticle, Slots } from '../index/slots';
+import { searchTokens } from '../tokenize';
+import type { IndexedAnnotation } from '../types';
+import { foldPhrase } from './query';
+
+export interface SearchItem {
+  readonly slot: number;
+  readonly kind: 'headline' | 'quote' | 'entity' | 'annotation';
+  readonly start: number;
+  readonly end: number;
+  readonly passage: number;
+  readonly text?: string;
+  readonly speaker?: string;
+  readonly name?: string;
+  readonly etype?: EntityType;
+  readonly tags?: readonly string[];
+  readonly note?: string;
+}
+
+export class SearchItems {
+  readonly items: (SearchItem | undefined)[] = [];
+  liveItems = 0;
+  readonly termPostings = new Map<string, number[]>();
+  private readonly nameTokens = new Map<string, string[]>();
+  private readonly foldCache = new Map<string, string>();
+  private vocab: string[] = [];
+  private vocabPending: string[] = [];
+  readonly lazy = new LazyBuild((live) => {
+    this.addTextItems(live);
+    for (const a of live.rec.annotations) this.addAnnotationItem(live, a);
+  });
+
+  constructor(private readonly slots: Slots) {}
+
+  /** Builds the items and the word index of every article not built yet. */
+  ensure(): void {
+    this.lazy.step(this.slots.bySlot, Infinity);
+  }
+
+  /** Search items of the article's text: headline, quotations, entities (annotations: addAnnotationItem). */
+  private addTextItems(live: LiveArticle): void {
+    const { rec, slot } = live;
+    if (rec.title && rec.title.trim() !== '') {
+      const start = rec.titleStart >= 0 ? rec.titleStart : 0;
+      const end = rec.titleStart >= 0 ? rec.titleEnd : 0;
+      this.add(live, { slot, kind: 'headline', start, end, passage: Math.max(0, passageAt(rec.passages, start)), text: rec.title });
+    }
+    for (const q of rec.quotes) {
+      this.add(live, {
+        slot,
+        kind: 'quote',
+        start: q.start,
+        end: q.end,
+        passage: q.passage,
+        text: rec.text.slice(q.start, q.end),
+        ...(q.speaker ? { speaker: q.speaker } : {}),
+      });
+    }
+    for (const e of rec.entities) {
+      this.add(live, { slot, kind: 'entity', start: e.start, end: e.end, passage: Math.max(0, passageAt(rec.passages, e.start)), name: e.name, etype: e.type });
+    }
+  }
+
+  /** Adds the article's annotations as items, when its items are built (else the build adds them). */
+  attachAnnotations(live: LiveArticle): void {
+    if (!this.lazy.covers(live.slot)) return;
+    for (const a of live.rec.annotations) this.addAnnotationItem(live, a);
+  }
+
+  /** Drops the article's annotation items. */
+  detachAnnotations(live: LiveArticle): void {
+    live.itemIds = live.itemIds.filter((id) => {
+      if (this.items[id]?.kind === 'annotation') {
+        this.kill(id);
+        return false;
+      }
+      return true;
+    });
+  }
+
+  /** Drops every item of a removed article. */
+  detach(live: LiveArticle): void {
+    for (const id of live.itemIds) this.kill(id);
+    live.itemIds = [];
+  }
+
+  private addAnnotationItem(live: LiveArticle, a: IndexedAnnotation): void {
+    this.add(live, {
+      slot: live.slot,
+      kind: 'annotation',
+      start: a.start,
+      end: a.end,
+      passage: Math.max(0, passageAt(live.rec.passages, a.start)),
+      text: a.quote,
+      tags: a.tags,
+      ...(a.note ? { note: a.note } : {}),
+    });
+  }
+
+  private add(live: LiveArticle, item: SearchItem): void {
+    const id = this.items.length;
+    this.items.push(item);
+    this.liveItems++;
+    live.itemIds.push(id);
+    const terms = new Set<string>();
+    if (item.text) for (const t of searchTokens(item.text)) terms.add(t);
+    if (item.note) for (const t of searchTokens(item.note)) terms.add(t);
+    // Names, speakers and tags repeat across the corpus: tokenise each once.
+    for (const v of [item.speaker, item.name, ...(item.tags ?? [])]) {
+      if (!v) continue;
+      let toks = this.nameTokens.get(v);
+      if (!toks) this.nameTokens.set(v, (toks = searchTokens(v)));
+      for (const t of toks) terms.add(t);
+    }
+    for (const t of terms) {
+      let list = this.termPostings.get(t);
+      if (!list) {
+        this.termPostings.set(t, (list = []));
+        this.vocabPending.push(t);
+      }
+      list.push(id);
+    }
+  }
+
+  private kill(id: number): void {
+    if (this.items[id] === undefined) return;
+    this.items[id] = undefined;
+    this.liveItems--;
+    this.slots.deadPostings++;
+  }
+
+  /** The search vocabulary, sorted (new words are merged in on demand). */
+  sortedVocab(): string[] {
+    if (this.vocabPending.length > 0) {
+      const add = this.vocabPending.sort();
+      this.vocabPending = [];
+      this.vocab = this.vocab.length === 0 ? add : mergeSorted(this.vocab, add);
+    }
+    return this.vocab;
+  }
+
+  /** foldPhrase, memoised (names, speakers, publishers and tags repeat). */
+  fold(s: string): string {
+    let f = this.foldCache.get(s);
+    if (f === undefined) {
+      if (this.foldCache.size > 200_000) this.foldCache.clear();
+      this.foldCache.set(s, (f = foldPhrase(s)));
+    }
+    return f;
+  }
+}
+
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Array<string>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}

@@ -1,0 +1,11 @@
+/** Tunables of the search, exported for the docs and the tests. */
+export const SEARCH = {
+  /** Vocabulary words one query word may expand to (besides itself). */
+  maxExpansions: 16,
+  /** Stop expanding once the expansions reach this many items. */
+  expansionPostings: 8000,
+  /** Items handed to fuse.js for scoring, the best short-listed first. */
+  shortlist: 500,
+  /** Weight of a match through the farthest expansion (the word itself counts 1). */
+  minWeight: 0.85,
+} as const;

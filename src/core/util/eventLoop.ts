@@ -1,0 +1,11 @@
+/**
+ * Giving the event loop a turn during long work (the extension host, the CLI): the one place in the core that
+ * does it (the corpus build, the cache writer, the index's background preparation all call this).
+ * setImmediate where the host has it (Node, the extension host): setTimeout(0) is clamped to 1 ms or more.
+ */
+export const yieldToEventLoop = (): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const g = globalThis as { setImmediate?: (fn: () => void) => unknown };
+    if (typeof g.setImmediate === 'function') g.setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
