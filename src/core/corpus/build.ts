@@ -8,7 +8,7 @@
  * analysed again.
  */
 import type { ArticleAnalysis } from '../analysis/types';
-import type { FileOps } from '../io/fileOps';
+import { sameStamp, type FileOps } from '../io/fileOps';
 import { decodeArticleBytes, fingerprint } from '../text/decode';
 import { CorpusIndex } from './index/corpusIndex';
 import type { IndexedAnnotation } from './types';
@@ -73,7 +73,7 @@ async function fetchArticle(index: CorpusIndex, path: string, options: RefreshOp
     const stat = await options.fileOps.stat(path);
     if (!stat) return { path };
     const old = index.stampOf(path);
-    if (options.trustStamps !== false && old && old.size === stat.size && old.mtimeMs === stat.mtimeMs && index.has(path)) return { path, stat };
+    if (options.trustStamps !== false && sameStamp(old, stat) && index.has(path)) return { path, stat };
     return { path, stat, bytes: await options.fileOps.readFile(path) };
   } catch (error) {
     return { path, error };

@@ -23,8 +23,8 @@ type UndoStep = { readonly label: string; readonly uri: string; readonly undo: (
 const UNDO_LIMIT = 50;
 
 export class AnnotationService implements vscode.Disposable {
-  private store: SidecarStore;
-  private readonly handles = new Map<string, ArticleAnnotations>();
+  /** The one owner of the open sidecars (handles); this service keeps only their views. */
+  private readonly store: SidecarStore;
   private readonly views = new Map<string, AnnotationView[]>();
   private readonly emitter = new vscode.EventEmitter<string>();
   readonly onDidChange = this.emitter.event;
@@ -48,7 +48,7 @@ export class AnnotationService implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => void this.onDocumentSave(d)),
       catalog.onDidChange((e) => void this.onCatalogChange(e.keys)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (config.affects(e, 'annotations.contextLength')) this.store = new SidecarStore({ fileOps: vscodeFileOps, contextLength: config.contextLength() });
+        if (config.affects(e, 'annotations.contextLength')) this.store.setContextLength(config.contextLength());
       }),
     );
   }
@@ -61,7 +61,7 @@ export class AnnotationService implements vscode.Disposable {
   }
 
   problem(uri: string): SidecarProblem | undefined {
-    const p = this.handles.get(uri)?.error;
+    const p = this.store.get(uri)?.error;
     return p ? { sidecarUri: p.path, line: p.line ?? undefined, message: p.message } : undefined;
   }
 
@@ -84,7 +84,7 @@ export class AnnotationService implements vscode.Disposable {
    */
   async loadAll(options: { skipLoaded?: boolean } = {}): Promise<void> {
     const existing = new Set((await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`)).map((u) => u.toString().slice(0, -SIDECAR_SUFFIX.length)));
-    const loaded = (key: string) => this.handles.has(key);
+    const loaded = (key: string) => this.store.get(key) !== undefined;
     const keys = this.catalog.all().filter((a) => (options.skipLoaded ? existing.has(a.key) && !loaded(a.key) : existing.has(a.key) || loaded(a.key)));
     await this.loadSome(keys.map((a) => a.key));
   }
@@ -102,7 +102,6 @@ export class AnnotationService implements vscode.Disposable {
     const entry = this.catalog.get(uri);
     if (!entry || entry.error) return undefined;
     const h = await this.store.load(uri, entry.text);
-    this.handles.set(uri, h);
     this.refreshView(uri, fire);
     if (h.error && fire) this.reportProblem(uri);
     return h;
@@ -110,7 +109,7 @@ export class AnnotationService implements vscode.Disposable {
 
   private refreshView(uri: string, fire = true): void {
     this.stale.delete(uri);
-    const h = this.handles.get(uri);
+    const h = this.store.get(uri);
     const list = h ? h.list().map(toView) : [];
     if (list.length > 0) this.views.set(uri, list);
     else this.views.delete(uri);
@@ -118,7 +117,7 @@ export class AnnotationService implements vscode.Disposable {
   }
 
   private async handleFor(uri: string): Promise<ArticleAnnotations> {
-    const h = this.handles.get(uri) ?? (await this.load(uri, false));
+    const h = this.store.get(uri) ?? (await this.load(uri, false));
     if (!h) throw new Error('this file is not an article News Annotator can read');
     return h;
   }
@@ -171,7 +170,7 @@ export class AnnotationService implements vscode.Disposable {
 
   /** An article's resolved annotations (orphans included) and article-level tags and note, for export. */
   exportData(uri: string): { annotations: readonly ResolvedAnnotation[]; tags: readonly string[]; note: string | undefined; problem: SidecarProblem | undefined } {
-    const h = this.handles.get(uri);
+    const h = this.store.get(uri);
     if (!h || h.error) return { annotations: [], tags: [], note: undefined, problem: this.problem(uri) };
     return { annotations: h.list(), tags: h.data.tags, note: h.data.note, problem: undefined };
   }
@@ -183,7 +182,7 @@ export class AnnotationService implements vscode.Disposable {
 
   /** The core's countTags over the loaded sidecars (broken ones left out), with or without article-level tags. */
   private countTags(articleTags: boolean): [string, number][] {
-    const data = [...this.handles.values()].filter((h) => !h.error).map((h) => (articleTags ? h.data : { ...h.data, tags: [] }));
+    const data = [...this.store.handles()].filter((h) => !h.error).map((h) => (articleTags ? h.data : { ...h.data, tags: [] }));
     return countTags(data).map((c) => [c.tag, c.count]);
   }
 
@@ -195,13 +194,13 @@ export class AnnotationService implements vscode.Disposable {
     if (!vscode.workspace.isTrusted) {
       throw new Error('this workspace is not trusted, so News Annotator does not write sidecar files here (trust the workspace to annotate)');
     }
-    const outcome = await renameTag([...this.handles.values()], from, to);
+    const outcome = await renameTag([...this.store.handles()], from, to);
     for (const s of outcome.renamed) this.refreshView(s.articlePath);
     const done = outcome.renamed;
     if (done.length > 0) {
       this.pushUndo(`rename of tag “${from.trim()}” to “${to.trim()}”`, done[0]!.articlePath, async () => {
         for (const s of done) {
-          const h = this.handles.get(s.articlePath);
+          const h = this.store.get(s.articlePath);
           if (!h) continue;
           try {
             for (const c of s.changes) {
@@ -264,7 +263,7 @@ export class AnnotationService implements vscode.Disposable {
   private onDocumentChange(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0) return;
     const uri = e.document.uri.toString();
-    const h = this.handles.get(uri);
+    const h = this.store.get(uri);
     if (!h) return;
     if (!e.document.isDirty) {
       // A change that leaves the document clean is VS Code reloading it after it changed on disk (or an undo
@@ -290,7 +289,7 @@ export class AnnotationService implements vscode.Disposable {
 
   private async onDocumentSave(doc: vscode.TextDocument): Promise<void> {
     const uri = doc.uri.toString();
-    const h = this.handles.get(uri);
+    const h = this.store.get(uri);
     if (!h || h.readOnly || h.list().length === 0 || !vscode.workspace.isTrusted) return;
     try {
       await h.saveAnchors();
@@ -302,9 +301,8 @@ export class AnnotationService implements vscode.Disposable {
   private async onCatalogChange(keys: readonly string[]): Promise<void> {
     for (const key of keys) {
       const entry = this.catalog.get(key);
-      const h = this.handles.get(key);
+      const h = this.store.get(key);
       if (!entry) {
-        this.handles.delete(key);
         this.views.delete(key);
         this.store.forget(key);
         this.emitter.fire(key);
@@ -326,7 +324,7 @@ export class AnnotationService implements vscode.Disposable {
     // Every change is re-read, our own writes included: reloading what we just wrote is cheap and runs in the
     // store's queue, while skipping events by timing could miss a real change made right after a save.
     const articleUri = sidecar.toString().slice(0, -SIDECAR_SUFFIX.length);
-    const h = this.handles.get(articleUri);
+    const h = this.store.get(articleUri);
     if (h) {
       await h.reload();
       this.refreshView(articleUri);

@@ -270,6 +270,22 @@ describe('SidecarStore', () => {
     assert.equal(r.errors[0]!.path, '/news/broken.txt.annotations.yaml');
   });
 
+  it('is the one owner of open handles, and a context-length change reaches handles already open', async () => {
+    const fo = new MemFileOps();
+    const store = newStore(fo);
+    const h = await store.load(ARTICLE_PATH, ARTICLE);
+    assert.deepEqual([...store.handles()], [h]);
+    assert.equal(store.get(ARTICLE_PATH), h);
+    store.setContextLength(8);
+    const r = await h.add({ ...rangeOf(ARTICLE, Q2) });
+    assert.ok(r.annotation.target.prefix.length <= 8 && r.annotation.target.suffix.length <= 8, JSON.stringify(r.annotation.target));
+    store.setContextLength(40);
+    const r2 = await h.add({ ...rangeOf(ARTICLE, Q1) });
+    assert.ok(r2.annotation.target.prefix.length > 8, JSON.stringify(r2.annotation.target));
+    store.forget(ARTICLE_PATH);
+    assert.deepEqual([...store.handles()], []);
+  });
+
   it('serialises concurrent changes from one handle (no lost update)', async () => {
     const fo = new MemFileOps();
     const h = await newStore(fo).load(ARTICLE_PATH, ARTICLE);

@@ -34,7 +34,7 @@ export interface StoreOptions {
 export class SidecarStore implements StoreServices {
   readonly fileOps: FileOps;
   readonly limits: SidecarLimits;
-  readonly contextLength: number;
+  private context: number;
   readonly random: RandomSource;
   readonly verifyDelayMs: number;
   readonly lockStaleMs: number;
@@ -44,11 +44,21 @@ export class SidecarStore implements StoreServices {
   constructor(options: StoreOptions) {
     this.fileOps = options.fileOps;
     this.limits = options.limits ?? DEFAULT_LIMITS;
-    this.contextLength = options.contextLength ?? DEFAULT_CONTEXT_LENGTH;
+    this.context = options.contextLength ?? DEFAULT_CONTEXT_LENGTH;
     this.random = options.random ?? defaultRandom;
     this.verifyDelayMs = options.verifyDelayMs ?? 25;
     this.lockStaleMs = options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS;
     this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** Characters of context stored each side of a quote by new and re-attached annotations. */
+  get contextLength(): number {
+    return this.context;
+  }
+
+  /** Changes the context length for what is written from now on (open handles keep working: they ask the store). */
+  setContextLength(n: number): void {
+    this.context = n;
   }
 
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -96,6 +106,11 @@ export class SidecarStore implements StoreServices {
   /** The handle last loaded for `articlePath`, if any. */
   get(articlePath: string): ArticleAnnotations | undefined {
     return this.open.get(articlePath);
+  }
+
+  /** Every open handle (the store is their one owner). */
+  handles(): IterableIterator<ArticleAnnotations> {
+    return this.open.values();
   }
 
   /** Forgets a handle (article closed or deleted). */
