@@ -5,7 +5,7 @@
  * written: it is reported on stderr and the exit status is 1.
  */
 import type { Command } from 'commander';
-import { checkTagRename, renameTag } from '../../core/annotations/renameTag';
+import { checkTagRename, renameCounts, renameTag } from '../../core/annotations/renameTag';
 import { SidecarStore, type ArticleAnnotations } from '../../core/annotations/store';
 import { sidecarPathFor } from '../../core/workspace/articleFiles';
 import { expandArticlePaths } from '../articlePaths';
@@ -56,12 +56,9 @@ export async function runRename(
   const r = await renameTag(handles, from, to, { dryRun });
   for (const e of r.errors) problems.push(`${e.path}${e.line !== null ? `:${e.line}` : ''}: ${e.message} (not changed; fix it first)`);
 
-  let annotations = 0;
-  let merged = 0;
+  const { annotations, merged } = renameCounts(r);
   for (const s of r.renamed) {
     for (const c of s.changes) {
-      if (c.id !== null) annotations++;
-      if (c.merged) merged++;
       const what = c.id === null ? 'article tags' : `${c.id} “${clip(c.quote)}”`;
       out(`${s.articlePath}  ${what}: [${c.before.join(', ')}] → [${c.after.join(', ')}]${c.merged ? '  (merged)' : ''}\n`);
     }

@@ -72,6 +72,19 @@ export interface RenameOutcome {
  * listed in `errors` and never written. A handle whose save fails is listed in `errors` with the reason; the
  * others are still done. Names are normalised as tags are (trimmed, inner white space collapsed).
  */
+/** How much a rename changed: annotations renamed, sidecars written, and renames merged into an existing tag. */
+export function renameCounts(o: RenameOutcome): { annotations: number; files: number; merged: number } {
+  let annotations = 0;
+  let merged = 0;
+  for (const s of o.renamed) {
+    for (const c of s.changes) {
+      if (c.id !== null) annotations++;
+      if (c.merged) merged++;
+    }
+  }
+  return { annotations, files: o.renamed.length, merged };
+}
+
 export async function renameTag(handles: Iterable<ArticleAnnotations>, fromTag: string, toTag: string, options: RenameOptions = {}): Promise<RenameOutcome> {
   const { from, to } = checkTagRename(fromTag, toTag);
   const renamed: SidecarTagRename[] = [];

@@ -6,7 +6,7 @@
  * scripts and tests, `{ from, to }` skips the prompts.
  */
 import * as vscode from 'vscode';
-import { checkTagRename, type RenameOutcome } from '../../../core/annotations/renameTag';
+import { checkTagRename, renameCounts, type RenameOutcome } from '../../../core/annotations/renameTag';
 import { Commands } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
 import { errorText, showSidecarProblem } from '../../editor/errors';
@@ -24,17 +24,6 @@ function tagOfNode(x: unknown): string | undefined {
   return n.id.slice('tags/tag:'.length);
 }
 
-function countChanges(o: RenameOutcome): { annotations: number; files: number; merged: number } {
-  let annotations = 0;
-  let merged = 0;
-  for (const s of o.renamed) {
-    for (const c of s.changes) {
-      if (c.id !== null) annotations++;
-      if (c.merged) merged++;
-    }
-  }
-  return { annotations, files: o.renamed.length, merged };
-}
 
 export function register(ctx: FeatureContext): void {
   const service = ctx.annotations;
@@ -78,7 +67,7 @@ export function register(ctx: FeatureContext): void {
         if (to === undefined) return undefined;
         const outcome = await service.renameTag(old, to);
         for (const p of outcome.errors) void showSidecarProblem({ sidecarUri: p.path, line: p.line ?? undefined, message: p.message });
-        const n = countChanges(outcome);
+        const n = renameCounts(outcome);
         if (n.files === 0) {
           if (outcome.errors.length === 0) void vscode.window.showInformationMessage(`News Annotator: no annotation is tagged “${old.trim()}”.`);
           return outcome;
