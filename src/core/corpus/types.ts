@@ -85,7 +85,8 @@ export interface RelatedOptions {
   readonly otherArticlesOnly?: boolean;
 }
 
-export type SearchResultKind = 'headline' | 'quote' | 'speaker' | 'entity' | 'tag' | 'note';
+/** `passage`: a sentence of the article's body text. */
+export type SearchResultKind = 'headline' | 'quote' | 'speaker' | 'entity' | 'tag' | 'note' | 'passage';
 
 export type SearchField = 'text' | 'speaker' | 'name' | 'tags' | 'note';
 

@@ -107,6 +107,23 @@ describe('Reading room: news read as news', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('finds words that are only in the body of an article, and takes a misspelt speaker: value', async () => {
+    await api();
+    type Item = { label: string; description?: string; detail?: string };
+    const items = await vscode.commands.executeCommand<Item[]>('newsAnnotator.search', { query: 'berth agreement', items: true });
+    const body = items.find((i) => i.label.startsWith('$(whitespace)'));
+    assert.ok(body, items.map((i) => i.label).join('\n'));
+    assert.match(body.label, /berth agreement/);
+    await vscode.commands.executeCommand('newsAnnotator.search', { query: 'berth agreement', pick: items.indexOf(body) });
+    const ed = vscode.window.activeTextEditor!;
+    assert.ok(ed.document.uri.path.endsWith('/wire/harbour-deal.txt'));
+    assert.match(ed.document.getText(ed.selection), /berth agreement/, 'opened at the sentence');
+    const exact = await vscode.commands.executeCommand<Item[]>('newsAnnotator.search', { query: 'speaker:Solberg', items: true });
+    const typo = await vscode.commands.executeCommand<Item[]>('newsAnnotator.search', { query: 'speaker:Solbert', items: true });
+    assert.ok(exact.length > 0);
+    assert.deepEqual(typo, exact, 'speaker:Solbert finds what speaker:Solberg finds');
+  });
+
   it('shows the same speaker in the Outline as in the hover and the highlights, with the folder corrections, while editing', async () => {
     const a = await api();
     fs.mkdirSync(path.dirname(correctionsFile()), { recursive: true });

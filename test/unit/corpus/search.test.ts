@@ -85,6 +85,39 @@ describe('corpus index: search', () => {
     assert.deepEqual(idx.search('speaker:okafor outlet:courrier'), []);
   });
 
+  it('searches every word of the body text, in context, and answers each place once', () => {
+    // Words only in a body sentence (no headline, quotation, name, tag or note holds them).
+    const body = idx.search('expected to cost euros');
+    const hit = body.find((r) => r.kind === 'passage' && r.path === 'gazette-bridge.txt');
+    assert.ok(hit, JSON.stringify(body.slice(0, 3)));
+    assert.match(hit.text, /^The project is expected to cost 240 million euros/);
+    assert.match(hit.detail, /Port Alder/, 'the detail names the article');
+    const m = hit.matches.find((x) => x.field === 'text')!;
+    assert.ok(m.ranges.some(([a, b]) => m.value.slice(a, b).includes('expected')), 'the matched words are marked');
+    // Words in a quotation: the quotation answers, not also the sentence around it.
+    for (const query of ['vanity project', 'floods crossing', 'tag:follow-up', 'Okafor']) {
+      const results = idx.search(query);
+      const places = results.map((r) => `${r.path}:${r.start}-${r.end}`);
+      assert.equal(new Set(places).size, places.length, `${query}: a place answered twice: ${places.join(', ')}`);
+      for (const p of results.filter((r) => r.kind === 'passage')) {
+        assert.ok(!results.some((o) => o !== p && o.kind !== 'passage' && o.path === p.path && o.start < p.end && o.end > p.start), `${query}: a sentence answered beside its quotation`);
+      }
+    }
+    assert.ok(idx.search('vanity project').some((r) => r.kind === 'quote'));
+    // A filter alone lists the things it filters, not every sentence of the articles it keeps.
+    assert.ok(idx.search('outlet:gazette').every((r) => r.kind !== 'passage'));
+  });
+
+  it('takes speaker:, entity: and outlet: values fuzzily, tag: exactly but in any case', () => {
+    assert.deepEqual(idx.search('speaker:Okafur').map((r) => r.start), idx.search('speaker:okafor').map((r) => r.start), 'one letter wrong in a speaker');
+    assert.ok(idx.search('entity:Brant').some((r) => r.kind === 'entity' && r.text === 'Tomas Brandt'));
+    const ledger = idx.search('outlet:"nothern ledger" winter');
+    assert.ok(ledger.length > 0 && ledger.every((r) => r.path.startsWith('ledger')));
+    assert.deepEqual(idx.search('speaker:zebra'), []);
+    assert.ok(idx.search('tag:FOLLOW-UP').some((r) => r.kind === 'tag'));
+    assert.equal(idx.search('tag:follow').length, 0, 'a tag is not completed or corrected');
+  });
+
   it('returns nothing for an empty query and respects the limit', () => {
     assert.deepEqual(idx.search(''), []);
     assert.deepEqual(idx.search('   '), []);

@@ -1,11 +1,15 @@
 /**
  * Search filters (`tag:`, `speaker:`, `outlet:`, `entity:`, `type:`; parsed by query.ts): a test of one
- * search item, and for `tag:` and `entity:` the only articles that can hold a match.
+ * search item, and for `tag:` and `entity:` the only articles that can hold a match. `speaker:`, `outlet:` and
+ * `entity:` values are fuzzy like the search words (`speaker:Lavrof` finds Lavrov: a word of 5+ letters may be
+ * one edit away, of 8+ two, and a word may be the start of a name's word); `tag:` is exact (tags are the user's
+ * own identifiers) but case-insensitive, and takes sub-tags (`tag:claims` finds `claims/economy`).
  */
 import type { RelatedTables } from '../index/relatedTables';
 import type { Slots } from '../index/slots';
 import type { ParsedQuery } from '../types';
 import { foldPhrase } from './query';
+import { withinEdits } from './typoTolerance';
 import type { SearchItem, SearchItems } from './searchItems';
 
 export interface FilterPlan {
@@ -14,10 +18,37 @@ export interface FilterPlan {
   readonly slots?: Set<number>;
 }
 
+/** A filter value's test of a name (speaker, outlet, entity), fuzzy as the search words are; memoised per name. */
+export function nameMatcher(search: SearchItems, value: string): (name: string | null | undefined) => boolean {
+  const needle = foldPhrase(value);
+  const parts = needle.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const memo = new Map<string, boolean>();
+  const wordMatches = (n: string, w: string) => {
+    if (w.startsWith(n)) return true;
+    const k = n.length >= 8 ? 2 : n.length >= 5 ? 1 : 0;
+    return k > 0 && Math.abs(w.length - n.length) <= k && withinEdits(n, w, k);
+  };
+  return (name) => {
+    if (name == null) return false;
+    let hit = memo.get(name);
+    if (hit === undefined) {
+      const folded = search.fold(name);
+      if (folded.includes(needle)) hit = true;
+      else {
+        const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        hit = parts.length > 0 && parts.every((n) => words.some((w) => wordMatches(n, w)));
+      }
+      memo.set(name, hit);
+    }
+    return hit;
+  };
+}
+
 export function filterPlan(slots: Slots, tables: RelatedTables, search: SearchItems, q: ParsedQuery): FilterPlan {
-  const entIds = q.entity.map(foldPhrase).map((e) => {
+  const entityNames = q.entity.map((e) => nameMatcher(search, e));
+  const entIds = entityNames.map((matches) => {
     const ids = new Set<string>();
-    for (const [id, name] of tables.entityNames) if (search.fold(name).includes(e)) ids.add(id);
+    for (const [id, name] of tables.entityNames) if (matches(name)) ids.add(id);
     return ids;
   });
   let only: Set<number> | undefined;
@@ -34,9 +65,8 @@ export function filterPlan(slots: Slots, tables: RelatedTables, search: SearchIt
     // quotation whose speaker's name holds the words.
     const set = new Set<number>();
     for (const id of ids) for (const u of tables.entityPostings.get(id) ?? []) if (slots.unitAlive[u]) set.add(slots.unitSlot[u]!);
-    const e = foldPhrase(q.entity[k]!);
     for (const [name, gids] of tables.speakerNameQuotes) {
-      if (!search.fold(name).includes(e)) continue;
+      if (!entityNames[k]!(name)) continue;
       for (const gid of gids) {
         const l = tables.quoteArticle(gid);
         if (l) set.add(l.slot);
@@ -45,16 +75,14 @@ export function filterPlan(slots: Slots, tables: RelatedTables, search: SearchIt
     narrow(set);
   });
   const sorted = only ? new Set([...(only as Set<number>)].sort((a, b) => a - b)) : undefined;
-  return { accept: filterFn(slots, search, q, entIds), ...(sorted ? { slots: sorted } : {}) };
+  return { accept: filterFn(slots, search, q, entIds, entityNames), ...(sorted ? { slots: sorted } : {}) };
 }
 
-function filterFn(slots: Slots, search: SearchItems, q: ParsedQuery, entIds: readonly Set<string>[]): (it: SearchItem) => boolean {
+function filterFn(slots: Slots, search: SearchItems, q: ParsedQuery, entIds: readonly Set<string>[], entityNames: readonly ((name: string | null | undefined) => boolean)[]): (it: SearchItem) => boolean {
   const tags = q.tag.map(foldPhrase);
-  const speakers = q.speaker.map(foldPhrase);
-  const outlets = q.outlet.map(foldPhrase);
-  const ents = q.entity.map(foldPhrase);
+  const speakers = q.speaker.map((v) => nameMatcher(search, v));
+  const outlets = q.outlet.map((v) => ({ matches: nameMatcher(search, v), folded: foldPhrase(v) }));
   const types = q.type;
-  const has = (value: string | undefined | null, needle: string) => value != null && search.fold(value).includes(needle);
   const tagMatch = (t: string, want: string) => {
     const f = search.fold(t);
     return f === want || f.startsWith(want + '/');
@@ -64,17 +92,17 @@ function filterFn(slots: Slots, search: SearchItems, q: ParsedQuery, entIds: rea
     if (!live) return false;
     const rec = live.rec;
     if (types.length > 0 && !types.some((t) => isOfType(it, t))) return false;
-    for (const s of speakers) if (!(it.kind === 'quote' && has(it.speaker, s))) return false;
-    for (const o of outlets) if (!(has(rec.publisher, o) || rec.path.toLowerCase().includes(o))) return false;
+    for (const s of speakers) if (!(it.kind === 'quote' && s(it.speaker))) return false;
+    for (const o of outlets) if (!(o.matches(rec.publisher) || rec.path.toLowerCase().includes(o.folded))) return false;
     for (const t of tags) {
       if (it.kind === 'annotation' && it.tags?.some((x) => tagMatch(x, t))) continue;
       if (rec.annotations.length === 0) return false;
       if (!rec.annotations.some((a) => a.start < Math.max(it.end, it.start + 1) && a.end > it.start && a.tags.some((x) => tagMatch(x, t)))) return false;
     }
-    for (let k = 0; k < ents.length; k++) {
-      const e = ents[k]!;
-      if (it.kind === 'entity' && has(it.name, e)) continue;
-      if (it.kind === 'quote' && has(it.speaker, e)) continue;
+    for (let k = 0; k < entityNames.length; k++) {
+      const named = entityNames[k]!;
+      if (it.kind === 'entity' && named(it.name)) continue;
+      if (it.kind === 'quote' && named(it.speaker)) continue;
       const p = rec.passages[it.passage];
       const ids = entIds[k]!;
       if (!p || !p.entities.some((id) => ids.has(id))) return false;

@@ -1,7 +1,10 @@
 /**
- * Fuzzy search over headlines, quotations, speakers, entities, tags and notes: query words expanded through
+ * Fuzzy search over headlines, quotations, speakers, entities, tags, notes and every sentence of the body text:
+ * query words expanded through
  * the vocabulary (typoTolerance.ts) short-list items from the word index, filters (filters.ts) narrow them,
- * and fuse.js scores the short list.
+ * and fuse.js scores the short list. Each place is answered once: a body sentence is left out where a quotation,
+ * annotation or headline result covers the same words, and one range found as both a quote and its annotation
+ * is one result.
  */
 import Fuse, { type FuseResult, type FuseResultMatch } from 'fuse.js';
 import type { RelatedTables } from '../index/relatedTables';
@@ -11,7 +14,7 @@ import { isStopword, searchTokens } from '../tokenize';
 import type { ParsedQuery, SearchField, SearchMatch, SearchOptions, SearchResult, SearchResultKind } from '../types';
 import { filterPlan } from './filters';
 import { FILTER_KEYS } from './query';
-import type { SearchItem, SearchItems } from './searchItems';
+import { itemText, type SearchItem, type SearchItems } from './searchItems';
 import { expandWord } from './typoTolerance';
 import { SEARCH } from './tuning';
 
@@ -30,18 +33,21 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
       for (const slot of only) {
         for (const id of slots.bySlot[slot]?.itemIds ?? []) {
           const it = items[id];
-          if (it && accept(it)) ids.push(id);
+          if (it && it.kind !== 'passage' && accept(it)) ids.push(id);
         }
       }
     } else {
       for (let id = 0; id < items.length; id++) {
         const it = items[id];
-        if (it && accept(it)) ids.push(id);
+        if (it && it.kind !== 'passage' && accept(it)) ids.push(id);
       }
     }
     ids.sort((a, b) => cmpItems(items[a]!, items[b]!, slots.bySlot));
-    for (const id of ids.slice(0, limit)) out.push(toResult(slots, items[id]!, 1, [], q));
-    return out;
+    for (const id of ids) {
+      out.push(toResult(slots, items[id]!, 1, [], q));
+      if (out.length >= limit * 2) break;
+    }
+    return onePerPlace(out).slice(0, limit);
   }
   // Prefilter: items holding (fuzzily) as many query words as possible.
   const content = words.filter((w) => !isStopword(w));
@@ -63,7 +69,7 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   for (const [id, m] of matched) {
     if (m < need) continue;
     const it = items[id];
-    if (it && accept(it)) cand.push({ id, m, len: (it.text ?? it.name ?? '').length });
+    if (it && accept(it)) cand.push({ id, m, len: it.kind === 'passage' ? it.end - it.start : (it.text ?? it.name ?? '').length });
   }
   // fuse.js prefers short fields among equally good matches: so does the short list.
   cand.sort((a, b) => b.m - a.m || a.len - b.len || a.id - b.id);
@@ -71,7 +77,7 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   if (shortlist.length === 0) return [];
   const docs = shortlist.map(({ id }) => {
     const it = items[id]!;
-    return { id, text: it.text ?? '', speaker: it.speaker ?? '', name: it.name ?? '', tags: it.tags ? [...it.tags] : [], note: it.note ?? '' };
+    return { id, text: itemText(slots, it), speaker: it.speaker ?? '', name: it.name ?? '', tags: it.tags ? [...it.tags] : [], note: it.note ?? '' };
   });
   const fuse = new Fuse(docs, {
     keys: [
@@ -97,7 +103,32 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
     return toResult(slots, it, score, r.matches ?? [], q);
   });
   out.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path) || a.start - b.start);
-  return out.slice(0, limit);
+  return onePerPlace(out).slice(0, limit);
+}
+
+/**
+ * Each place once, best first: a range found twice (a quotation and the annotation on it) is one result, and a
+ * body sentence is dropped where another result of the same article overlaps it (the quotation, the annotation
+ * or the headline says more about the place than the sentence around it).
+ */
+function onePerPlace(results: readonly SearchResult[]): SearchResult[] {
+  const seen = new Set<string>();
+  const covered = new Map<string, [number, number][]>();
+  for (const r of results) {
+    if (r.kind === 'passage') continue;
+    const list = covered.get(r.path) ?? [];
+    list.push([r.start, r.end]);
+    covered.set(r.path, list);
+  }
+  const out: SearchResult[] = [];
+  for (const r of results) {
+    const key = `${r.path}\u0000${r.start}\u0000${r.end}`;
+    if (seen.has(key)) continue;
+    if (r.kind === 'passage' && (covered.get(r.path) ?? []).some(([s, e]) => s < r.end && e > r.start)) continue;
+    seen.add(key);
+    out.push(r);
+  }
+  return out;
 }
 
 function toResult(slots: Slots, it: SearchItem, score: number, fmatches: readonly FuseResultMatch[], q: ParsedQuery): SearchResult {
@@ -130,6 +161,11 @@ function toResult(slots: Slots, it: SearchItem, score: number, fmatches: readonl
       kind = 'entity';
       text = it.name ?? '';
       detail = it.etype ?? '';
+      break;
+    case 'passage':
+      kind = 'passage';
+      text = itemText(slots, it);
+      detail = [rec.title, rec.publisher].filter(Boolean).join(' — ');
       break;
     default:
       kind = fieldScore('note') > fieldScore('tags') || (q.type.includes('note') && !q.type.includes('tag')) || (!it.tags?.length && it.note) ? 'note' : 'tag';

@@ -1,5 +1,6 @@
 /**
- * What search looks through: one item per headline, quotation, entity mention and annotation, and the word
+ * What search looks through: one item per headline, quotation, entity mention, annotation and sentence of the
+ * body text, and the word
  * index over them (every search word → the items holding it), with the sorted vocabulary typo tolerance reads.
  * Built on first use (LazyBuild), then kept up to date article by article.
  */
@@ -13,7 +14,8 @@ import { foldPhrase } from './query';
 
 export interface SearchItem {
   readonly slot: number;
-  readonly kind: 'headline' | 'quote' | 'entity' | 'annotation';
+  /** `passage`: a sentence of a body paragraph (its text is not kept here: see `itemText`). */
+  readonly kind: 'headline' | 'quote' | 'entity' | 'annotation' | 'passage';
   readonly start: number;
   readonly end: number;
   readonly passage: number;
@@ -67,6 +69,16 @@ export class SearchItems {
     for (const e of rec.entities) {
       this.add(live, { slot, kind: 'entity', start: e.start, end: e.end, passage: Math.max(0, passageAt(rec.passages, e.start)), name: e.name, etype: e.type });
     }
+    // Every word of the body: one item per sentence of each paragraph (a paragraph without sentences as one).
+    rec.passages.forEach((p, passage) => {
+      if (p.kind !== 'paragraph') return;
+      const bounds = p.sentences.length >= 2 ? p.sentences : [p.start, p.end];
+      for (let i = 0; i + 1 < bounds.length; i += 2) {
+        const start = bounds[i]!;
+        const end = bounds[i + 1]!;
+        if (end > start) this.add(live, { slot, kind: 'passage', start, end, passage }, rec.text.slice(start, end));
+      }
+    });
   }
 
   /** Adds the article's annotations as items, when its items are built (else the build adds them). */
@@ -105,13 +117,14 @@ export class SearchItems {
     });
   }
 
-  private add(live: LiveArticle, item: SearchItem): void {
+  /** `text`: the words to index when the item does not keep its text (body sentences). */
+  private add(live: LiveArticle, item: SearchItem, text = item.text): void {
     const id = this.items.length;
     this.items.push(item);
     this.liveItems++;
     live.itemIds.push(id);
     const terms = new Set<string>();
-    if (item.text) for (const t of searchTokens(item.text)) terms.add(t);
+    if (text) for (const t of searchTokens(text)) terms.add(t);
     if (item.note) for (const t of searchTokens(item.note)) terms.add(t);
     // Names, speakers and tags repeat across the corpus: tokenise each once.
     for (const v of [item.speaker, item.name, ...(item.tags ?? [])]) {
@@ -156,6 +169,11 @@ export class SearchItems {
     }
     return f;
   }
+}
+
+/** The text an item stands for (a body sentence's is read from its article). */
+export function itemText(slots: Slots, it: SearchItem): string {
+  return it.text ?? (it.kind === 'passage' ? (slots.bySlot[it.slot]?.rec.text.slice(it.start, it.end) ?? '') : '');
 }
 
 function mergeSorted(a: readonly string[], b: readonly string[]): string[] {

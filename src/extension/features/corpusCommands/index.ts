@@ -1,7 +1,7 @@
 /**
  * Commands over the corpus index: Go to Related Passage (a quick pick of related passages in other articles
  * with their reasons, previewed as each is focused), Next/Previous Related (walk that chain), and Search (one
- * fuzzy search over headlines, quotes, speakers, entities, tags and notes, with `tag:` `speaker:` `outlet:`
+ * fuzzy search over every word of the articles, headlines, quotes, speakers, entities, tags and notes, with `tag:` `speaker:` `outlet:`
  * `entity:` `type:` filters), and Reindex (rescan the folder, reload sidecars, rebuild the index).
  */
 import * as vscode from 'vscode';
@@ -141,7 +141,7 @@ export function register(ctx: FeatureContext): void {
       }
       const qp = vscode.window.createQuickPick<ResultItem>();
       qp.title = 'News Annotator: Search';
-      qp.placeholder = 'Search headlines, quotes, speakers, entities, tags, notes — filters: tag: speaker: outlet: entity: type:';
+      qp.placeholder = 'Search every word of the articles, their quotes, speakers, names, tags and notes — filters: tag: speaker: outlet: entity: type:';
       let timer: ReturnType<typeof setTimeout> | undefined;
       qp.onDidChangeValue((value) => {
         if (timer) clearTimeout(timer);
@@ -205,5 +205,5 @@ function matchedWords(r: SearchResult): string {
 }
 
 function kindIcon(kind: SearchResult['kind']): string {
-  return { headline: '$(note)', quote: '$(quote)', speaker: '$(person)', entity: '$(symbol-class)', tag: '$(tag)', note: '$(comment)' }[kind];
+  return { headline: '$(note)', quote: '$(quote)', speaker: '$(person)', entity: '$(symbol-class)', tag: '$(tag)', note: '$(comment)', passage: '$(whitespace)' }[kind];
 }
