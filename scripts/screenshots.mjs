@@ -2,7 +2,7 @@
 // `node scripts/screenshots.mjs [outDir]`: drives the real VS Code (code-server + headless Chromium) through
 // the user journeys on a copy of samples/ and saves the README's screenshots (docs/screenshots by default).
 // Everything is done through the UI: the command palette, quick open, the keyboard and the mouse.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -17,8 +17,13 @@ ensureCodeServer();
 const work = mkdtempSync(path.join(os.tmpdir(), 'news-annotator-shots-'));
 const workspace = path.join(work, 'samples');
 cpSync(path.join(ROOT, 'samples'), workspace, { recursive: true });
+// The seed articles (../shared/seeds, when present) beside the samples, for the reading-room shots; only the
+// temporary copy holds them, never the repository.
+const seeds = path.join(ROOT, '..', 'shared', 'seeds');
+const withSeeds = existsSync(seeds);
+if (withSeeds) cpSync(seeds, path.join(workspace, 'seeds'), { recursive: true });
 const server = await startCodeServer({
-  settings: { 'workbench.colorTheme': process.env.THEME || 'Default Dark Modern', 'editor.fontSize': 14, 'editor.wordWrap': 'on', 'editor.minimap.enabled': false, 'workbench.activityBar.location': 'default' },
+  settings: { 'workbench.colorTheme': process.env.THEME || 'Default Dark Modern', 'editor.fontSize': 14, 'editor.minimap.enabled': false, 'workbench.activityBar.location': 'default' },
 });
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -105,6 +110,11 @@ try {
   await sleep(1200);
   await page.keyboard.press('Control+W');
   await sleep(800);
+  // The hover of the annotated quote: the note and tags first, then what the analysis says.
+  await palette('Show or Focus Hover');
+  await sleep(1000);
+  await shot('hover-note-first');
+  await page.keyboard.press('Escape');
   await palette('News Annotator: Open Sidecar YAML');
   await sleep(1500);
   await shot('sidecar-yaml');
@@ -136,6 +146,29 @@ try {
   await palette('Outline: Focus on Outline View');
   await sleep(800);
   await shot('outline');
+
+  if (withSeeds) {
+    // The reading room on a real article: wrapped paragraphs, no boxes on typographic characters.
+    await palette('View: Close All Editors');
+    await palette('View: Show News');
+    await openFile('000_74cd144e07a3e028');
+    await sleep(1500);
+    await shot('seed-reading');
+    // A word that is only in the body of three seeds.
+    await palette('News Annotator: Search Articles');
+    await sleep(400);
+    await page.keyboard.type('sanctions', { delay: 15 });
+    await sleep(1200);
+    await shot('search-body');
+    await page.keyboard.press('Escape');
+    // An active filter is shown on the Articles view.
+    await palette('News Annotator: Filter Articles');
+    await sleep(400);
+    await page.keyboard.type('Lavrov', { delay: 15 });
+    await page.keyboard.press('Enter');
+    await sleep(1200);
+    await shot('articles-filter');
+  }
 } finally {
   await browser.close();
   server.stop();
