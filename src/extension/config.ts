@@ -38,6 +38,7 @@ export const config = {
     return {
       enabled: c.get<boolean>('highlights.enabled', true),
       quotes: c.get<boolean>('highlights.quotes', true),
+      reportedSpeech: c.get<boolean>('highlights.reportedSpeech', true),
       people: c.get<boolean>('highlights.people', true),
       organizations: c.get<boolean>('highlights.organizations', true),
       places: c.get<boolean>('highlights.places', true),

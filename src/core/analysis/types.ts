@@ -38,9 +38,32 @@ export interface Passage extends Span {
   readonly sentences: readonly Span[];
 }
 
+/**
+ * What kind of statement a `Quote` is:
+ *  - `direct`: words inside quotation marks (as before this field existed);
+ *  - `reported`: reported speech with no quotation marks ("Putin said Russia was ready …"): `start..end` is the
+ *    reported (content) clause, `cueStart..cueEnd` the cue words ("said", "according to");
+ *  - `mixed`: reported speech that quotes some of the words ("said the talks had been “quite constructive”"):
+ *    `start..end` is the whole reported clause; the quoted fragment is also a `direct` item whose `partOf` is the
+ *    index of this item in `quotes`. Anything that counts statements counts the mixed item, not its fragment.
+ */
+export type StatementKind = 'direct' | 'reported' | 'mixed';
+
 export interface Quote extends Span {
-  /** The words inside the quotation marks (text.slice(start, end)). */
+  /**
+   * Direct: the words inside the quotation marks (text.slice(start, end)). Reported and mixed: the reported
+   * clause (text.slice(start, end)).
+   */
   readonly text: string;
+  /** The kind of statement; absent means `direct` (analyses made before reported speech was found). */
+  readonly kind?: StatementKind;
+  /** Offsets of the cue words ("said", "told reporters", "according to") in the text; null when none was found. */
+  readonly cueStart?: number | null;
+  readonly cueEnd?: number | null;
+  /** On a direct fragment of a mixed statement only: the index in `quotes` of its `mixed` item. */
+  readonly partOf?: number;
+  /** Set when the speaker comes from a user's speaker correction (see speakerCorrections.ts). */
+  readonly corrected?: boolean;
   /** Canonical name of the speaker (the fullest form the article uses), or null when not identifiable. */
   readonly speaker: string | null;
   /** Id of the speaker's entity (see Entity.id) when the speaker is a recognised entity. */

@@ -18,10 +18,10 @@ import type { ArticleRecord, EntityRec, PassageRec, QuoteRec } from '../corpus/i
 import type { FrozenPostings } from '../corpus/index/shingleIndex';
 import type { IndexedAnnotation } from '../corpus/types';
 import { yieldToEventLoop } from '../util/eventLoop';
-import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, writeFrame, type FrameKind } from './packing';
+import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, STATEMENT_KINDS as SAID, readFrame, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
-export const CACHE_FORMAT_VERSION = 7;
+export const CACHE_FORMAT_VERSION = 8;
 const FRAME: FrameKind = { magic: [0x4e, 0x41, 0x43, 0x49] /* NACI */, version: CACHE_FORMAT_VERSION, notOne: 'not a corpus index cache', what: 'cache' };
 
 interface ArticleJson {
@@ -224,6 +224,7 @@ function writeParts(w: IntWriter, r: ArticleRecord): void {
   for (const q of r.quotes) {
     w.int(q.start);
     w.int(q.end);
+    w.int(SAID.indexOf(q.said) + (q.fragment ? SAID.length : 0));
     w.str(q.speaker);
     w.str(q.speakerKey);
     w.int(q.passage);
@@ -255,7 +256,14 @@ function readParts(r: IntReader): { titleStart: number; titleEnd: number; passag
     passages.push({ start, end, kind, sentences, entities });
   }
   const quotes: QuoteRec[] = [];
-  for (let n = r.count(5); n > 0; n--) quotes.push({ start: r.int(), end: r.int(), speaker: r.str(), speakerKey: r.str(), passage: r.int() });
+  for (let n = r.count(6); n > 0; n--) {
+    const start = r.int();
+    const end = r.int();
+    const k = r.int();
+    const said = SAID[k % SAID.length];
+    if (said === undefined || k < 0 || k >= 2 * SAID.length) throw new CacheFormatError(`unknown statement kind ${k}`);
+    quotes.push({ start, end, said, fragment: k >= SAID.length, speaker: r.str(), speakerKey: r.str(), passage: r.int() });
+  }
   const entities: EntityRec[] = [];
   for (let n = r.count(6); n > 0; n--) {
     const id = r.text();

@@ -4,7 +4,7 @@
  * names, speakers, cue words) is stored once per file; and the frame both files share: magic, u32 byte-order
  * mark, u32 format version, u32 header length, header JSON (UTF-8), padding to 4 bytes, then the data.
  */
-import type { EntityType, PassageKind } from '../analysis/types';
+import type { EntityType, PassageKind, StatementKind } from '../analysis/types';
 
 /** A cache file that is not one, of another format, key or byte order, truncated or corrupt. */
 export class CacheFormatError extends Error {
@@ -17,6 +17,7 @@ export class CacheFormatError extends Error {
 /** Passage kinds and entity types, stored as their index here. */
 export const PASSAGE_KINDS: readonly PassageKind[] = ['headline', 'byline', 'dateline', 'paragraph', 'furniture'];
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+export const STATEMENT_KINDS: readonly StatementKind[] = ['direct', 'reported', 'mixed'];
 
 const BOM = 0x01020304;
 const FRAME_HEAD = 16;

@@ -120,6 +120,8 @@ export interface ParsedQuery {
   readonly outlet: readonly string[];
   readonly entity: readonly string[];
   readonly type: readonly string[];
+  /** `said:` values: kinds of statement (direct, reported, mixed). */
+  readonly said: readonly string[];
 }
 
 export interface SearchOptions {

@@ -8,6 +8,7 @@ import type { FeatureContext } from '../featureContext';
 import type { ArticleEntry } from '../model/articleCatalog';
 import type { AnnotationView } from '../model/annotationView';
 import type { TreeNode } from '../trees/treeNodes';
+import { statementAt } from './statements';
 
 /** `uri` + `offset`: act on that place of an open article (hover links pass where the hover was, not the cursor). */
 export interface AtArgs {
@@ -65,8 +66,8 @@ export function targetAtCursor(ctx: FeatureContext, editor: vscode.TextEditor | 
   }
   const offset = doc.offsetAt(sel.active);
   const inside = anns.filter((a) => offset >= a.start && offset <= a.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-  // A quote counts from its opening mark to its closing mark.
-  const quote = article.analysis?.quotes.find((q) => offset >= q.start - 1 && offset <= q.end + 1);
+  // The innermost statement (a direct quotation counts from its opening mark to its closing mark).
+  const quote = statementAt(article.analysis?.quotes ?? [], offset);
   if (quote) {
     const existing = anns.find((a) => a.start === quote.start && a.end === quote.end) ?? inside;
     return { article, start: quote.start, end: quote.end, kind: 'quote', quote, entityId: undefined, annotation: existing };

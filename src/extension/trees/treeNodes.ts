@@ -5,13 +5,14 @@
 import * as vscode from 'vscode';
 import type { Entity, EntityType, Quote } from '../../core/analysis/types';
 import { Commands, ItemContext } from '../constants';
+import { kindLabel, kindOf } from '../editor/statements';
 import type { ArticleEntry } from '../model/articleCatalog';
 import type { AnnotationView } from '../model/annotationView';
 
 export type TreeNode =
   | { readonly kind: 'group'; readonly id: string; readonly parent: TreeNode | undefined; readonly label: string; readonly description?: string; readonly icon: string; readonly children: () => TreeNode[]; readonly tooltip?: string }
   | { readonly kind: 'article'; readonly id: string; readonly parent: TreeNode | undefined; readonly article: ArticleEntry; readonly children: () => TreeNode[] }
-  | { readonly kind: 'quote'; readonly id: string; readonly parent: TreeNode; readonly article: ArticleEntry; readonly quote: Quote; readonly annotation: AnnotationView | undefined }
+  | { readonly kind: 'quote'; readonly id: string; readonly parent: TreeNode; readonly article: ArticleEntry; readonly quote: Quote; readonly annotation: AnnotationView | undefined; readonly speaker?: string | null }
   | { readonly kind: 'entity'; readonly id: string; readonly parent: TreeNode; readonly article: ArticleEntry | undefined; readonly entity: Entity; readonly label?: string; readonly description?: string; readonly children?: () => TreeNode[] }
   | { readonly kind: 'mention'; readonly id: string; readonly parent: TreeNode; readonly article: ArticleEntry; readonly start: number; readonly end: number; readonly label: string; readonly description?: string }
   | { readonly kind: 'annotation'; readonly id: string; readonly parent: TreeNode; readonly article: ArticleEntry; readonly annotation: AnnotationView; readonly showArticle?: boolean };
@@ -91,13 +92,15 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       const item = new vscode.TreeItem(`“${excerpt(q.text, 90)}”`, none);
       item.id = node.id;
       const tags = node.annotation?.tags ?? [];
-      item.description = [q.cue ?? undefined, tags.length > 0 ? tags.map((t) => `#${t}`).join(' ') : undefined].filter(Boolean).join(' · ');
+      const kind = kindOf(q);
+      // Each statement marked with its kind: reported speech and mixed quotes say so before their cue.
+      item.description = [kind === 'direct' ? undefined : kindLabel(q), q.cue ?? undefined, tags.length > 0 ? tags.map((t) => `#${t}`).join(' ') : undefined].filter(Boolean).join(' · ');
       const md = new vscode.MarkdownString();
-      md.appendMarkdown(`**${escapeMd(q.speaker ?? 'Unattributed')}**${q.cue ? ` _${escapeMd(q.cue)}_` : ''}\n\n> ${escapeMd(excerpt(q.text, 400))}`);
+      md.appendMarkdown(`**${escapeMd(node.speaker ?? q.speaker ?? 'Unattributed')}**${q.cue ? ` _${escapeMd(q.cue)}_` : ''} · ${kindLabel(q)}\n\n> ${escapeMd(excerpt(q.text, 400))}`);
       // The note last and as Markdown, as written (the tooltip is not trusted: no command links, no HTML).
       if (node.annotation?.note) md.appendMarkdown(`\n\n---\n\n${node.annotation.note}`);
       item.tooltip = md;
-      item.iconPath = new vscode.ThemeIcon(node.annotation ? 'tag' : 'quote');
+      item.iconPath = new vscode.ThemeIcon(node.annotation ? 'tag' : kind === 'reported' ? 'comment' : kind === 'mixed' ? 'comment-discussion' : 'quote');
       item.contextValue = ItemContext.quote;
       item.command = openCommand(node.article, q.start, q.end);
       return item;

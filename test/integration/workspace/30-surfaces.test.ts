@@ -54,7 +54,7 @@ describe('Surfaces: Entities and Tags views, Outline, workspace symbols, referen
     assert.ok(mentions.some((l) => l.includes('said Ingrid Solberg, the authority')), mentions.join('\n'));
   });
 
-  it('Outline: headline, then Quotes by speaker, Entities by type, with ranges on the text', async () => {
+  it('Outline: headline, then Statements by speaker, Entities by type, with ranges on the text', async () => {
     await api();
     const uri = wsUri('wire', 'harbour-deal.txt');
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -63,13 +63,13 @@ describe('Surfaces: Entities and Tags views, Outline, workspace symbols, referen
     // In this order (Outline sorts by position: the groups all span the body, after the headline).
     assert.deepEqual(
       symbols.map((s) => s.name),
-      [HARBOUR_HEADLINE, 'Quotes', 'Entities'],
+      [HARBOUR_HEADLINE, 'Statements', 'Entities'],
     );
     assert.equal(doc.getText(symbols[0]!.selectionRange), HARBOUR_HEADLINE);
     assert.equal(symbols[0]!.kind, vscode.SymbolKind.File);
 
     const all = flatten(symbols);
-    const solbergQuotes = all.filter((x) => x.path[0] === 'Quotes' && x.path[1] === 'Ingrid Solberg' && x.path.length === 3);
+    const solbergQuotes = all.filter((x) => x.path[0] === 'Statements' && x.path[1] === 'Ingrid Solberg' && x.path.length === 3);
     assert.ok(solbergQuotes.length >= 2, all.map((x) => x.path.join(' › ')).join('\n'));
     for (const q of solbergQuotes) {
       assert.equal(`“${doc.getText(q.symbol.range)}”`.startsWith(q.symbol.name.replace(/…”$/, '')), true, q.symbol.name);
@@ -97,7 +97,7 @@ describe('Surfaces: Entities and Tags views, Outline, workspace symbols, referen
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', wsUri('papers', 'no-headline.txt'));
     assert.ok(symbols?.[0]?.name.startsWith('The ferry between Stavanger and Tau'), JSON.stringify(symbols?.map((s) => s.name)));
     assert.equal(symbols[0]!.detail, 'no headline');
-    assert.ok(flatten(symbols).some((x) => x.path.join('/') === 'Quotes/Tor Berge'));
+    assert.ok(flatten(symbols).some((x) => x.path.join('/') === 'Statements/Tor Berge'));
     const readme = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', wsUri('README.txt'));
     assert.equal(readme?.length ?? 0, 0, JSON.stringify(readme));
   });
@@ -109,7 +109,7 @@ describe('Surfaces: Entities and Tags views, Outline, workspace symbols, referen
       const end = editor.document.positionAt(editor.document.getText().length);
       await editor.edit((e) => e.insert(end, '\n\n"We are proud of the crews," said Ingrid Solberg.\n'));
       const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
-      const solberg = flatten(symbols).find((x) => x.path.join('/') === 'Quotes/Ingrid Solberg');
+      const solberg = flatten(symbols).find((x) => x.path.join('/') === 'Statements/Ingrid Solberg');
       assert.ok(solberg, flatten(symbols).map((x) => x.path.join(' › ')).join('\n'));
       assert.equal(editor.document.getText(solberg.symbol.children[0]!.range), 'We are proud of the crews,');
       // The Entities view sees the edited article too.
@@ -120,7 +120,7 @@ describe('Surfaces: Entities and Tags views, Outline, workspace symbols, referen
     }
     // The outline of the reverted text (which also brings the analysis back in step).
     const reverted = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
-    assert.ok(!flatten(reverted).some((x) => x.path.join('/') === 'Quotes/Ingrid Solberg'));
+    assert.ok(!flatten(reverted).some((x) => x.path.join('/') === 'Statements/Ingrid Solberg'));
     await closeAllEditors();
     const a = await api();
     await waitFor('Ingrid Solberg back in 2 articles', () => a.entitiesTree(2).includes('  Ingrid Solberg — 2 articles · 3 mentions'));
@@ -134,7 +134,7 @@ describe('Surfaces: Entities and Tags views, Outline, workspace symbols, referen
     assert.ok(entity, JSON.stringify(found.map((s) => [s.name, s.kind, s.containerName])));
     assert.ok(speaker, JSON.stringify(found.map((s) => [s.name, s.kind, s.containerName])));
     assert.match(entity.containerName, /^People · 2 articles$/);
-    assert.match(speaker.containerName, /^Speaker · \d+ quotes in 2 articles$/);
+    assert.match(speaker.containerName, /^Speaker · \d+ statements in 2 articles$/);
     for (const s of [entity, speaker]) {
       const doc = await vscode.workspace.openTextDocument(s.location.uri);
       const text = doc.getText(s.location.range);

@@ -135,7 +135,7 @@ describe('Reading room: news read as news', () => {
     await editor.edit((b) => b.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, ' More to follow.'));
     const symbols = await waitFor('outline', async () => {
       const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
-      const quotes = s?.flatMap((x) => [x, ...x.children]).find((x) => x.name === 'Quotes');
+      const quotes = s?.flatMap((x) => [x, ...x.children]).find((x) => x.name === 'Statements');
       return quotes && quotes.children.length > 0 ? quotes.children.map((c) => c.name) : undefined;
     });
     assert.ok(symbols.includes('Ingrid M. Solberg'), symbols.join(', '));

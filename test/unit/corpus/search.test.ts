@@ -124,15 +124,39 @@ describe('corpus index: search', () => {
     assert.equal(idx.search('type:entity', { limit: 3 }).length, 3);
   });
 
+  it('said: keeps statements of a kind, and a mixed statement is found once (not also its quoted fragment)', () => {
+    const text = 'Talks resume\n\nThe minister said the talks had been “quite constructive” on Monday. “We are ready,” Ana Reyes said.\n';
+    const base = fakeAnalysis(text, [{ name: 'Ana Reyes', type: 'person' }] as KnownEntity[], null);
+    const mixedStart = text.indexOf('the talks');
+    const mixedEnd = text.indexOf(' on Monday');
+    const frag = text.indexOf('quite');
+    const direct = base.quotes.find((q) => q.text === 'We are ready,')!;
+    const quotes = [
+      { ...base.quotes.find((q) => q.start === frag)!, kind: 'direct' as const, partOf: 1, speaker: 'The minister', speakerId: null },
+      { start: mixedStart, end: mixedEnd, text: text.slice(mixedStart, mixedEnd), kind: 'mixed' as const, cueStart: text.indexOf('said'), cueEnd: text.indexOf('said') + 4, speaker: 'The minister', speakerId: null, cue: 'said', passage: 1 },
+      { ...direct, kind: 'direct' as const },
+    ];
+    const one = new CorpusIndex();
+    one.upsert({ path: 'mixed.txt', text, analysis: { ...base, quotes }, annotations: [] });
+    const constructive = one.search('constructive').filter((r) => r.kind === 'quote' || r.kind === 'speaker');
+    assert.deepEqual(constructive.map((r) => [r.start, r.end]), [[mixedStart, mixedEnd]], 'the mixed statement, once');
+    assert.match(constructive[0]!.detail, /mixed quote/);
+    assert.deepEqual(one.search('said:mixed').map((r) => r.start), [mixedStart]);
+    assert.deepEqual(one.search('said:direct').map((r) => r.start), [direct.start]);
+    assert.deepEqual(one.search('said:reported'), []);
+  });
+
   it('parses filters, quoted values and free text', () => {
-    assert.deepEqual(parseQuery('putin tag:"human rights" speaker:Lavrov type:quotes nuclear'), {
+    assert.deepEqual(parseQuery('putin tag:"human rights" speaker:Lavrov type:quotes said:reported nuclear'), {
       text: 'putin nuclear',
       tag: ['human rights'],
       speaker: ['Lavrov'],
       outlet: [],
       entity: [],
       type: ['quote'],
+      said: ['reported'],
     });
+    assert.throws(() => parseQuery('said:whispered'), QueryError);
     assert.equal(parseQuery('note: at 10:30 "exact words"').text, 'note: at 10:30 exact words');
     assert.throws(() => parseQuery('type:video'), QueryError);
     assert.throws(() => parseQuery('tag:""'), QueryError);

@@ -2,7 +2,7 @@
  * The compact per-article record the corpus index keeps (and the cache stores): derived once from the
  * article's analysis, never holding the analysis itself.
  */
-import type { ArticleAnalysis, EntityType, PassageKind } from '../../analysis/types';
+import type { ArticleAnalysis, EntityType, PassageKind, StatementKind } from '../../analysis/types';
 import { fingerprint as textFingerprint } from '../../text/decode';
 import { contentTokens, passageKeys } from '../tokenize';
 import type { ArticleInput, FileStamp, IndexedAnnotation } from '../types';
@@ -20,6 +20,10 @@ export interface PassageRec {
 export interface QuoteRec {
   readonly start: number;
   readonly end: number;
+  /** The kind of statement (direct quotation, reported speech, mixed quote). */
+  readonly said: StatementKind;
+  /** A direct fragment of a mixed statement (counted with its statement, never on its own). */
+  readonly fragment: boolean;
   readonly speaker: string | null;
   /** speakerId, else `name:<folded speaker>`, else null. */
   readonly speakerKey: string | null;
@@ -132,6 +136,8 @@ export function buildRecord(input: ArticleInput): ArticleRecord {
   const quotes: QuoteRec[] = analysis.quotes.map((q) => ({
     start: q.start,
     end: q.end,
+    said: q.kind ?? 'direct',
+    fragment: q.partOf !== undefined,
     speaker: q.speaker,
     speakerKey: speakerKeyOf(q.speaker, q.speakerId),
     passage: q.passage >= 0 && q.passage < passages.length ? q.passage : passageAt(passages, q.start),

@@ -1,5 +1,5 @@
 /**
- * Search filters (`tag:`, `speaker:`, `outlet:`, `entity:`, `type:`; parsed by query.ts): a test of one
+ * Search filters (`tag:`, `speaker:`, `outlet:`, `entity:`, `type:`, `said:`; parsed by query.ts): a test of one
  * search item, and for `tag:` and `entity:` the only articles that can hold a match. `speaker:`, `outlet:` and
  * `entity:` values are fuzzy like the search words (`speaker:Lavrof` finds Lavrov: a word of 5+ letters may be
  * one edit away, of 8+ two, and a word may be the start of a name's word); `tag:` is exact (tags are the user's
@@ -83,6 +83,7 @@ function filterFn(slots: Slots, search: SearchItems, q: ParsedQuery, entIds: rea
   const speakers = q.speaker.map((v) => nameMatcher(search, v));
   const outlets = q.outlet.map((v) => ({ matches: nameMatcher(search, v), folded: foldPhrase(v) }));
   const types = q.type;
+  const said = q.said;
   const tagMatch = (t: string, want: string) => {
     const f = search.fold(t);
     return f === want || f.startsWith(want + '/');
@@ -92,6 +93,8 @@ function filterFn(slots: Slots, search: SearchItems, q: ParsedQuery, entIds: rea
     if (!live) return false;
     const rec = live.rec;
     if (types.length > 0 && !types.some((t) => isOfType(it, t))) return false;
+    // said: keeps the statements of those kinds (any of the values given).
+    if (said.length > 0 && !(it.kind === 'quote' && said.includes(it.said ?? 'direct'))) return false;
     for (const s of speakers) if (!(it.kind === 'quote' && s(it.speaker))) return false;
     for (const o of outlets) if (!(o.matches(rec.publisher) || rec.path.toLowerCase().includes(o.folded))) return false;
     for (const t of tags) {

@@ -1,13 +1,17 @@
 /**
- * The search syntax: free text plus filters `tag:`, `speaker:`, `outlet:`, `entity:`, `type:`. Filter values
+ * The search syntax: free text plus filters `tag:`, `speaker:`, `outlet:`, `entity:`, `type:`, `said:` (the kind
+ * of statement: direct, reported, mixed). Filter values
  * may be quoted (`speaker:"Vladimir Putin"`); several filters combine with AND; a filter given twice accepts
  * either value (`type:quote type:headline`). Unknown `word:` prefixes stay part of the free text.
  */
 import type { ParsedQuery } from '../types';
 import { foldWord } from '../tokenize';
 
-export const FILTER_KEYS = ['tag', 'speaker', 'outlet', 'entity', 'type'] as const;
+export const FILTER_KEYS = ['tag', 'speaker', 'outlet', 'entity', 'type', 'said'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
+
+/** Values `said:` accepts (the kind of statement). */
+export const SAID_VALUES = ['direct', 'reported', 'mixed'] as const;
 
 /** Values `type:` accepts. */
 export const TYPE_VALUES = ['headline', 'quote', 'speaker', 'entity', 'person', 'organization', 'place', 'tag', 'note', 'annotation'] as const;
@@ -22,7 +26,7 @@ export class QueryError extends Error {
 }
 
 export function parseQuery(query: string): ParsedQuery {
-  const filters: Record<FilterKey, string[]> = { tag: [], speaker: [], outlet: [], entity: [], type: [] };
+  const filters: Record<FilterKey, string[]> = { tag: [], speaker: [], outlet: [], entity: [], type: [], said: [] };
   const free: string[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(query); m; m = TOKEN_RE.exec(query)) {
@@ -35,6 +39,11 @@ export function parseQuery(query: string): ParsedQuery {
         const known = TYPE_VALUES.find((t) => t === v || t + 's' === v || (v === 'organisation' && t === 'organization'));
         if (!known) throw new QueryError(`unknown type:${value} (one of ${TYPE_VALUES.join(', ')})`);
         filters.type.push(known);
+      } else if (key === 'said') {
+        const v = value.toLowerCase();
+        const known = SAID_VALUES.find((t) => t === v || (v === 'quoted' && t === 'direct') || (v === 'indirect' && t === 'reported'));
+        if (!known) throw new QueryError(`unknown said:${value} (one of ${SAID_VALUES.join(', ')})`);
+        filters.said.push(known);
       } else {
         filters[key as FilterKey].push(value);
       }

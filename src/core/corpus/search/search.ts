@@ -155,7 +155,7 @@ function toResult(slots: Slots, it: SearchItem, score: number, fmatches: readonl
     case 'quote':
       kind = q.type.includes('speaker') || (fieldScore('speaker') > fieldScore('text') && q.text !== '') ? 'speaker' : 'quote';
       text = it.text ?? '';
-      detail = it.speaker ? `— ${it.speaker}` : 'unattributed';
+      detail = `${it.speaker ? `— ${it.speaker}` : 'unattributed'}${it.said === 'reported' ? ' (reported speech)' : it.said === 'mixed' ? ' (mixed quote)' : ''}`;
       break;
     case 'entity':
       kind = 'entity';

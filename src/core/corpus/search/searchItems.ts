@@ -4,7 +4,7 @@
  * index over them (every search word → the items holding it), with the sorted vocabulary typo tolerance reads.
  * Built on first use (LazyBuild), then kept up to date article by article.
  */
-import type { EntityType } from '../../analysis/types';
+import type { EntityType, StatementKind } from '../../analysis/types';
 import { LazyBuild } from '../index/lazyBuild';
 import { passageAt } from '../index/record';
 import type { LiveArticle, Slots } from '../index/slots';
@@ -21,6 +21,8 @@ export interface SearchItem {
   readonly passage: number;
   readonly text?: string;
   readonly speaker?: string;
+  /** Quotation items: the kind of statement. */
+  readonly said?: StatementKind;
   readonly name?: string;
   readonly etype?: EntityType;
   readonly tags?: readonly string[];
@@ -56,11 +58,14 @@ export class SearchItems {
       this.add(live, { slot, kind: 'headline', start, end, passage: Math.max(0, passageAt(rec.passages, start)), text: rec.title });
     }
     for (const q of rec.quotes) {
+      // A statement is searched once: a mixed quote's direct fragment is found through the mixed statement.
+      if (q.fragment) continue;
       this.add(live, {
         slot,
         kind: 'quote',
         start: q.start,
         end: q.end,
+        said: q.said,
         passage: q.passage,
         text: rec.text.slice(q.start, q.end),
         ...(q.speaker ? { speaker: q.speaker } : {}),

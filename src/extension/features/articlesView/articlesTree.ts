@@ -8,6 +8,7 @@ import type { GroupBy } from '../../config';
 import type { ArticleEntry } from '../../model/articleCatalog';
 import type { AnnotationView } from '../../model/annotationView';
 import { fingerprint } from '../../../core/text/decode';
+import { isStatement } from '../../editor/statements';
 import { NodeTreeProvider } from '../../trees/treeBase';
 import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, type TreeNode } from '../../trees/treeNodes';
 
@@ -107,7 +108,7 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
       let keys: string[] = [];
       if (this.groupBy === 'outlet') keys = a.analysis?.metadata.publisher ? [a.analysis.metadata.publisher] : [];
       else if (this.groupBy === 'tag') keys = [...new Set(this.source.annotations(a).flatMap((an) => an.tags))];
-      else if (this.groupBy === 'speaker') keys = [...new Set((a.analysis?.quotes ?? []).map((q) => this.source.speakerName(q) ?? UNATTRIBUTED))];
+      else if (this.groupBy === 'speaker') keys = [...new Set((a.analysis?.quotes ?? []).filter(isStatement).map((q) => this.source.speakerName(q) ?? UNATTRIBUTED))];
       else if (this.groupBy === 'entity') keys = [...new Set((a.analysis?.entities ?? []).map((e) => e.name))];
       if (keys.length === 0) keys = [other];
       for (const k of keys) add(k, a);
@@ -115,7 +116,7 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
     const icon = { outlet: 'library', tag: 'tag', speaker: 'person', entity: 'symbol-class', none: 'folder' }[this.groupBy];
     // Grouped by speaker, a group counts its statements (what a speaker said), then the articles they are in.
     const statements = (label: string, list: readonly ArticleEntry[]) =>
-      label === other ? 0 : list.reduce((n, a) => n + (a.analysis?.quotes ?? []).filter((q) => (this.source.speakerName(q) ?? UNATTRIBUTED) === label).length, 0);
+      label === other ? 0 : list.reduce((n, a) => n + (a.analysis?.quotes ?? []).filter((q) => isStatement(q) && (this.source.speakerName(q) ?? UNATTRIBUTED) === label).length, 0);
     const weight = (label: string, list: readonly ArticleEntry[]) => (this.groupBy === 'speaker' ? statements(label, list) : list.length);
     const describe = (label: string, list: readonly ArticleEntry[]) => {
       const articles = `${list.length} article${list.length === 1 ? '' : 's'}`;
@@ -149,15 +150,17 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
     const out: TreeNode[] = [];
     const an = a.analysis;
     const annotations = this.source.annotations(a);
-    if (an && an.quotes.length > 0) {
+    // Statements: direct quotations, reported speech and mixed quotes (a mixed quote's fragment not again).
+    const statements = an ? an.quotes.filter(isStatement) : [];
+    if (statements.length > 0) {
       const quotesNode: TreeNode = {
         kind: 'group',
         id: `${parent.id}/quotes`,
         parent,
-        label: 'Quotes',
-        description: String(an.quotes.length),
+        label: 'Statements',
+        description: String(statements.length),
         icon: 'quote',
-        children: () => quoteGroups(a, an.quotes, annotations, quotesNode, (q) => this.source.speakerName(q)),
+        children: () => quoteGroups(a, statements, annotations, quotesNode, (q) => this.source.speakerName(q)),
       };
       out.push(quotesNode);
     }
@@ -212,7 +215,7 @@ function quoteGroups(a: ArticleEntry, quotes: readonly Quote[], annotations: rea
             const n = (seen.get(q.text) ?? 0) + 1;
             seen.set(q.text, n);
             const annotation = annotations.find((x) => x.status !== 'orphaned' && x.start < q.end && x.end > q.start);
-            return { kind: 'quote' as const, id: `${node.id}/q:${fingerprint(q.text)}:${n}`, parent: node, article: a, quote: q, annotation };
+            return { kind: 'quote' as const, id: `${node.id}/q:${fingerprint(q.text)}:${n}`, parent: node, article: a, quote: q, annotation, speaker: speaker === UNATTRIBUTED ? null : speaker };
           });
         },
       };

@@ -1,5 +1,6 @@
 /**
- * Highlights: quotations, people, organisations, places and annotated passages, each a themable colour
+ * Highlights: direct quotations, reported speech, people, organisations, places and annotated passages, each a
+ * themable colour
  * (contributes.colors) and each switchable in settings; the tags of an annotated passage and the first line of
  * its note after its line; overview-ruler marks. Redraws only visible editors, debounced while typing.
  */
@@ -9,7 +10,8 @@ import { config } from '../../config';
 import type { ArticleCatalog } from '../../model/articleCatalog';
 import type { AnnotationView } from '../../model/annotationView';
 
-type Kind = 'quote' | 'person' | 'organization' | 'place' | 'annotation';
+/** `quote`: direct quotations; `reported`: reported speech and the reported clause of a mixed quote. */
+type Kind = 'quote' | 'reported' | 'person' | 'organization' | 'place' | 'annotation';
 
 export interface DecorationSources {
   readonly catalog: ArticleCatalog;
@@ -68,6 +70,18 @@ export class Decorations implements vscode.Disposable {
         rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
       }),
     );
+    this.types.set(
+      'reported',
+      vscode.window.createTextEditorDecorationType({
+        backgroundColor: color('reportedBackground'),
+        borderColor: color('reportedBorder'),
+        borderStyle: 'none none dotted none',
+        borderWidth: '0 0 1px 0',
+        overviewRulerColor: ruler ? color('reportedBorder') : undefined,
+        overviewRulerLane: lane,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      }),
+    );
     this.types.set('person', vscode.window.createTextEditorDecorationType({ color: color('personForeground'), fontWeight: '600' }));
     this.types.set('organization', vscode.window.createTextEditorDecorationType({ color: color('organizationForeground'), fontWeight: '600' }));
     this.types.set('place', vscode.window.createTextEditorDecorationType({ color: color('placeForeground'), fontStyle: 'italic' }));
@@ -104,14 +118,18 @@ export class Decorations implements vscode.Disposable {
     const key = doc.uri.toString();
     const entry = this.src.catalog.get(key);
     const h = config.highlights();
-    const ranges: Record<Kind, vscode.DecorationOptions[]> = { quote: [], person: [], organization: [], place: [], annotation: [] };
+    const ranges: Record<Kind, vscode.DecorationOptions[]> = { quote: [], reported: [], person: [], organization: [], place: [], annotation: [] };
     const tags: vscode.DecorationOptions[] = [];
     if (entry && h.enabled) {
       // The analysis may be for an older version while typing; skip ranges past the end rather than misplace.
       const len = doc.getText().length;
       const range = (s: number, e: number) => (e <= len ? new vscode.Range(doc.positionAt(s), doc.positionAt(e)) : undefined);
       const an = entry.analysis;
-      if (an && h.quotes) for (const q of an.quotes) push(ranges.quote, range(q.start, q.end));
+      for (const q of an?.quotes ?? []) {
+        if ((q.kind ?? 'direct') === 'direct') {
+          if (h.quotes) push(ranges.quote, range(q.start, q.end));
+        } else if (h.reportedSpeech) push(ranges.reported, range(q.start, q.end));
+      }
       if (an) {
         for (const ent of an.entities) {
           const on = ent.type === 'person' ? h.people : ent.type === 'organization' ? h.organizations : h.places;

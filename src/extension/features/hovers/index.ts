@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { passageChange } from '../../../core/anchoring/change';
 import { Commands, NEWS_LANGUAGE_ID } from '../../constants';
+import { kindLabel, kindOf, statementAt } from '../../editor/statements';
 import type { FeatureContext } from '../../featureContext';
 import { ENTITY_TYPE_LABEL, articleTitle, escapeMd, excerpt } from '../../trees/treeNodes';
 
@@ -31,7 +32,7 @@ export function register(ctx: FeatureContext): void {
         .forArticle(article.key)
         .filter((a) => a.status !== 'orphaned' && offset >= a.start && offset <= a.end)
         .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-      const quote = article.analysis.quotes.find((q) => offset >= q.start - 1 && offset <= q.end + 1);
+      const quote = statementAt(article.analysis.quotes, offset);
       const mention = ctx.entities.mentionAt(article, offset);
 
       // The user's own words first (note, then tags and state), then what the analysis says.
@@ -58,7 +59,8 @@ export function register(ctx: FeatureContext): void {
       if (quote) {
         range ??= new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
         const speaker = ctx.entities.speakerName(quote);
-        let s = `$(quote) **${speaker ? escapeMd(speaker) : 'Unattributed quotation'}**${quote.cue ? ` — _${escapeMd(quote.cue)}_` : ''}`;
+        const icon = kindOf(quote) === 'direct' ? '$(quote)' : '$(comment)';
+        let s = `${icon} **${speaker ? escapeMd(speaker) : 'Unattributed'}**${quote.cue ? ` — _${escapeMd(quote.cue)}_` : ''} · ${kindLabel(quote)}${quote.corrected ? ' · speaker corrected' : ''}`;
         const index = ctx.index.index;
         if (index.has(article.key)) {
           const source = index.sourceAt(article.key, offset);

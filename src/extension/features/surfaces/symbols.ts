@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { EntityType, Quote } from '../../../core/analysis/types';
 import { NEWS_LANGUAGE_ID } from '../../constants';
+import { isStatement, kindLabel, kindOf } from '../../editor/statements';
 import type { FeatureContext } from '../../featureContext';
 import type { ArticleEntry } from '../../model/articleCatalog';
 import { ENTITY_TYPE_LABEL, articleTitle, excerpt } from '../../trees/treeNodes';
@@ -119,10 +120,11 @@ export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
       out.push(s);
     }
 
-    // Quotes by speaker.
-    if (an.quotes.length > 0) {
+    // Statements by speaker (direct quotations, reported speech, mixed quotes; each marked with its kind).
+    const statements = an.quotes.filter(isStatement);
+    if (statements.length > 0) {
       const bySpeaker = new Map<string, Quote[]>();
-      for (const q of an.quotes) {
+      for (const q of statements) {
         const k = this.ctx.entities.speakerName(q) ?? UNATTRIBUTED;
         bySpeaker.set(k, [...(bySpeaker.get(k) ?? []), q]);
       }
@@ -131,12 +133,12 @@ export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
         .map(([speaker, qs]) =>
           group(
             speaker,
-            plural(qs.length, 'quote'),
+            plural(qs.length, 'statement'),
             speaker === UNATTRIBUTED ? vscode.SymbolKind.Null : ENTITY_SYMBOL_KIND.person,
-            qs.map((q) => symbol(`“${excerpt(q.text, 60)}”`, q.cue ?? '', vscode.SymbolKind.String, q.start, q.end)),
+            qs.map((q) => symbol(`“${excerpt(q.text, 60)}”`, [kindOf(q) === 'direct' ? '' : kindLabel(q), q.cue ?? ''].filter(Boolean).join(' · '), vscode.SymbolKind.String, q.start, q.end)),
           ),
         );
-      out.push(group('Quotes', String(an.quotes.length), vscode.SymbolKind.Module, speakers));
+      out.push(group('Statements', String(statements.length), vscode.SymbolKind.Module, speakers));
     }
 
     // Entities by type, each at its first mention (Find All References lists the others).
@@ -206,7 +208,7 @@ export class EntityWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProv
     const speakers = new Map<string, { article: ArticleEntry; quote: Quote; quotes: number; articles: Set<string> }>();
     for (const article of this.ctx.catalog.all()) {
       for (const q of article.analysis?.quotes ?? []) {
-        const name = this.ctx.entities.speakerName(q);
+        const name = isStatement(q) ? this.ctx.entities.speakerName(q) : null;
         if (!name) continue;
         const s = speakers.get(name);
         if (s) {
@@ -220,7 +222,7 @@ export class EntityWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProv
     for (const [name, s] of [...speakers.entries()].sort((a, b) => b[1].quotes - a[1].quotes || a[0].localeCompare(b[0]))) {
       if (token.isCancellationRequested || out.length >= MAX_WORKSPACE_SYMBOLS) break;
       if (!matchesQuery(name, query)) continue;
-      const container = `Speaker · ${plural(s.quotes, 'quote')} in ${plural(s.articles.size, 'article')}`;
+      const container = `Speaker · ${plural(s.quotes, 'statement')} in ${plural(s.articles.size, 'article')}`;
       out.push(new vscode.SymbolInformation(name, SPEAKER_SYMBOL_KIND, container, locationIn(s.article, s.quote.start, s.quote.end)));
     }
     return out;
