@@ -1,7 +1,7 @@
 /**
  * `news-annotator search [--json] "<query>" <folder...>`: fuzzy search over headlines, quotations, speakers,
  * entities, tags and notes of the articles under the folders, with `tag:`, `speaker:`, `outlet:`, `entity:`
- * and `type:` filters.
+ * `type:` and `said:` filters.
  */
 import type { Command } from 'commander';
 import { parseQuery, QueryError, type ParsedQuery } from '../../core/corpus';
@@ -17,7 +17,7 @@ interface SearchOpts {
 export function register(program: Command): void {
   program
     .command('search')
-    .description('Fuzzy search across articles: headlines, quotations, speakers, entities, tags and notes. Filters: tag:, speaker:, outlet:, entity:, type: (headline, quote, speaker, entity, person, organization, place, tag, note).')
+    .description('Fuzzy search across articles: every word of the body text, headlines, statements (quotations and reported speech), speakers, entities, tags and notes. Filters: tag:, speaker:, outlet:, entity: (fuzzy values), type: (headline, quote, speaker, entity, person, organization, place, tag, note), said: (direct, reported, mixed).')
     .argument('<query>', 'e.g. "nuclear speaker:putin" or \'tag:"human rights" outlet:ft\'')
     .argument('<folders...>', 'files or folders to search (walked recursively)')
     .option('--limit <n>', 'maximum number of results', '50')
