@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { analyzeArticle, applyCorrectionEdit, CORRECTIONS_FILE, parseEntityCorrections, type CorrectionEdit, type Entity, type EntityType } from '../../../core/analysis';
 import { config } from '../../config';
 import { Commands } from '../../constants';
+import { editCorrectionsFile } from '../../editor/correctionsFile';
 import type { FeatureContext } from '../../featureContext';
 import type { ArticleEntry } from '../../model/articleCatalog';
 import type { TreeNode } from '../../trees/treeNodes';
@@ -175,44 +176,26 @@ interface Fallback {
   readonly note: string;
 }
 
-/** Applies the edits to the file (created with its folder when missing); a broken file is reported and left alone. */
+/** Applies the edits (or the fallback's, when the edits would not have the intended effect) to the file. */
 async function write(file: vscode.Uri, edits: readonly CorrectionEdit[], fallback?: Fallback): Promise<boolean> {
-  let source: string | undefined;
-  try {
-    source = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-  } catch (err) {
-    if (!(err instanceof vscode.FileSystemError) || err.code !== 'FileNotFound') {
-      void vscode.window.showErrorMessage(`News Annotator: cannot read ${vscode.workspace.asRelativePath(file)}: ${(err as Error).message}`);
-      return false;
-    }
-  }
-  let next = source;
-  let note = '';
-  try {
-    for (const e of edits) next = applyCorrectionEdit(next, e);
-    if (fallback && next !== undefined && !fallback.works(next)) {
-      next = source;
-      for (const e of fallback.edits) next = applyCorrectionEdit(next, e);
-      note = fallback.note;
-    }
-  } catch (err) {
-    const open = 'Open File';
-    void vscode.window
-      .showErrorMessage(`News Annotator: ${vscode.workspace.asRelativePath(file)}: ${(err as Error).message}. The file was not changed.`, ...(source !== undefined ? [open] : []))
-      .then(async (choice) => {
-        if (choice === open) await vscode.window.showTextDocument(file);
-      });
-    return false;
-  }
-  if (next === undefined || next === source) {
-    vscode.window.setStatusBarMessage('News Annotator: the corrections file already says so', 4000);
-    return false;
-  }
-  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(next));
-  vscode.window.setStatusBarMessage(`News Annotator: saved in ${vscode.workspace.asRelativePath(file)}; re-analysing`, 4000);
-  if (note) void vscode.window.showInformationMessage(`News Annotator: ${note}.`);
-  return true;
+  let note: string | undefined;
+  return editCorrectionsFile(
+    file,
+    (source) => {
+      let next = source;
+      for (const e of edits) next = applyCorrectionEdit(next, e);
+      if (fallback && next !== undefined && !fallback.works(next)) {
+        next = source;
+        for (const e of fallback.edits) next = applyCorrectionEdit(next, e);
+        note = fallback.note;
+      }
+      return next;
+    },
+    undefined,
+  ).then((written) => {
+    if (written && note) void vscode.window.showInformationMessage(`News Annotator: ${note}.`);
+    return written;
+  });
 }
 
 /** "a person", "an organisation", "a place". */
