@@ -15,6 +15,7 @@ import type { ParsedQuery, SearchField, SearchMatch, SearchOptions, SearchResult
 import { filterPlan } from './filters';
 import { FILTER_KEYS } from './query';
 import { itemText, type SearchItem, type SearchItems } from './searchItems';
+import { scoreSentence } from './sentenceScore';
 import { expandWord } from './typoTolerance';
 import { SEARCH } from './tuning';
 
@@ -53,10 +54,14 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   const content = words.filter((w) => !isStopword(w));
   const qwords = [...new Set(content.length > 0 ? content : words)].slice(0, 16);
   const matched = new Map<number, number>();
-  for (const w of qwords) {
+  const termWeights = new Map<string, { word: number; weight: number }>();
+  for (let wi = 0; wi < qwords.length; wi++) {
+    const w = qwords[wi]!;
     const seen = new Set<number>();
     // Best expansions first, so an item reached by several of them counts the best one.
     for (const { term, weight } of expandWord(search, w)) {
+      const known = termWeights.get(term);
+      if (!known || known.weight < weight) termWeights.set(term, { word: wi, weight });
       for (const id of search.termPostings.get(term) ?? []) {
         if (seen.has(id)) continue;
         seen.add(id);
@@ -73,8 +78,19 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   }
   // fuse.js prefers short fields among equally good matches: so does the short list.
   cand.sort((a, b) => b.m - a.m || a.len - b.len || a.id - b.id);
-  const shortlist = cand.slice(0, SEARCH.shortlist);
-  if (shortlist.length === 0) return [];
+  // Body sentences are scored from the words the prefilter found (sentenceScore.ts), the rest by fuse.js.
+  const sentences: SearchResult[] = [];
+  const others: typeof cand = [];
+  for (const c of cand) {
+    const it = items[c.id]!;
+    if (it.kind !== 'passage') others.push(c);
+    else if (sentences.length < SEARCH.sentences) {
+      const { score, match } = scoreSentence(itemText(slots, it), termWeights, qwords.length);
+      sentences.push({ ...toResult(slots, it, score, [], q), matches: [match] });
+    }
+  }
+  const shortlist = others.slice(0, SEARCH.shortlist);
+  if (shortlist.length === 0 && sentences.length === 0) return [];
   const docs = shortlist.map(({ id }) => {
     const it = items[id]!;
     return { id, text: itemText(slots, it), speaker: it.speaker ?? '', name: it.name ?? '', tags: it.tags ? [...it.tags] : [], note: it.note ?? '' };
@@ -96,12 +112,13 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   });
   const mById = new Map(shortlist.map((c) => [c.id, c.m]));
   const fused = fuse.search(q.text, { limit: Math.max(limit * 3, 100) }) as FuseResult<(typeof docs)[number]>[];
-  const out = fused.map((r) => {
+  const out = fused.map((r): SearchResult => {
     const it = items[r.item.id]!;
     const cover = (mById.get(r.item.id) ?? 0) / qwords.length;
     const score = Math.max(0, Math.min(1, 0.6 * (1 - (r.score ?? 1)) + 0.4 * Math.min(1, cover)));
     return toResult(slots, it, score, r.matches ?? [], q);
   });
+  out.push(...sentences);
   out.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path) || a.start - b.start);
   return onePerPlace(out).slice(0, limit);
 }
