@@ -21,6 +21,10 @@ export interface ExtractedArticle {
   dateIso: string | null;
   author: string | null;
   dateline: string | null;
+  /** The page's URL for an imported article (see src/core/import), else null. */
+  url: string | null;
+  /** When an imported article was retrieved (ISO 8601), else null. */
+  retrieved: string | null;
   quotes: { text: string; start: number; end: number; speaker: string | null; cue: string | null }[];
   entities: { id: string; name: string; type: string; mentions: { start: number; end: number; text: string }[] }[];
   warnings: string[];
@@ -42,6 +46,8 @@ export function toExtracted(p: string, a: ArticleAnalysis, extraWarnings: string
     dateIso: m.dateIso,
     author: m.author,
     dateline: m.dateline,
+    url: m.url ?? null,
+    retrieved: m.retrieved ?? null,
     quotes: a.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker, cue: q.cue })),
     entities: a.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map((x) => ({ start: x.start, end: x.end, text: x.text })) })),
     warnings: [...extraWarnings, ...a.warnings.map((w) => w.message)],

@@ -7,6 +7,7 @@ import { register as annotate } from './annotate';
 import { register as annotations } from './annotations';
 import { register as exportCmd } from './export';
 import { register as extract } from './extract';
+import { register as importCmd } from './import';
 import { register as note } from './note';
 import { register as related } from './related';
 import { register as search } from './search';
@@ -15,4 +16,4 @@ import { register as tags } from './tags';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [extract, annotate, annotations, tag, note, related, search, exportCmd, tags];
+export const commands: RegisterCommand[] = [extract, annotate, annotations, tag, note, related, search, exportCmd, tags, importCmd];

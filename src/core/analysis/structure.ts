@@ -4,6 +4,8 @@
  * (headline, byline, date, dateline, publisher). Everything here is line-based and linear in the text size.
  */
 import type { ArticleMetadata, PassageKind, Span } from './types';
+import { parseArticleHeader } from '../import/articleFormat';
+import { importedLayout } from '../import/articleLayout';
 
 export interface Block extends Span {
   kind: PassageKind;
@@ -288,6 +290,9 @@ function looksLikeHeadline(t: string, standalone = false): boolean {
 
 /** Analyses layout and metadata. `limit`: characters beyond it are laid out as paragraphs only. */
 export function analyzeStructure(text: string): Structure {
+  // An imported article (headline, metadata block, paragraphs): its header is taken as written.
+  const imported = parseArticleHeader(text);
+  if (imported) return importedLayout(text, imported, analyzeStructure);
   const lines = splitLines(text, text.length);
   const furniture: Span[] = [];
   const isFurn = new Uint8Array(lines.length);

@@ -27,6 +27,10 @@ export interface ArticleMetadata {
   readonly author: string | null;
   /** e.g. `TOKYO, December 13. /TASS/.` */
   readonly dateline: string | null;
+  /** Imported articles only (src/core/import/articleFormat.ts): the page's canonical URL, or null if unknown. */
+  readonly url?: string | null;
+  /** Imported articles only: when the page was retrieved (ISO 8601 UTC). */
+  readonly retrieved?: string;
 }
 
 export type PassageKind = 'headline' | 'byline' | 'dateline' | 'paragraph' | 'furniture';

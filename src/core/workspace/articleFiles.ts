@@ -37,9 +37,19 @@ export function articleMatcher(rules: ArticleFileRules = DEFAULT_RULES): (relati
   const exc = rules.exclude.length > 0 ? picomatch(rules.exclude as string[], opts) : () => false;
   return (rel: string) => {
     const p = rel.replace(/\\/g, '/');
-    if (p.endsWith(SIDECAR_SUFFIX)) return false;
+    if (p.endsWith(SIDECAR_SUFFIX) || isInToolFolder(p)) return false;
     return inc(p) && !exc(p);
   };
+}
+
+/**
+ * News Annotator's own folder (`.news-annotator/`: the entity corrections file, the originals of imported web
+ * pages) at any depth: never articles, whatever the include patterns say.
+ */
+export const TOOL_FOLDER = '.news-annotator';
+
+function isInToolFolder(rel: string): boolean {
+  return rel.startsWith(TOOL_FOLDER + '/') || rel.includes('/' + TOOL_FOLDER + '/');
 }
 
 /** `dir/000_74cd.txt` → `dir/000_74cd.txt.annotations.yaml` (string form; works for paths and URIs). */

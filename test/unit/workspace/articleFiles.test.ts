@@ -20,6 +20,14 @@ describe('articleMatcher (default rules)', () => {
     assert.ok(!m('articles/drafts/a.md'));
     assert.ok(!m('a.txt'));
   });
+  it('never lists News Annotator\'s own folder (originals of imported pages), even when told to match everything', () => {
+    const m = articleMatcher({ include: ['**/*'], exclude: [] });
+    assert.ok(m('2025-03-05-ferry-fares.txt'));
+    assert.ok(!m('.news-annotator/originals/0f3a.html'));
+    assert.ok(!m('imports/.news-annotator/originals/0f3a.txt'));
+    assert.ok(!m('.news-annotator/entities.yaml'));
+    assert.ok(!articleMatcher({ include: ['**/*.html', '**/*.txt'], exclude: [] })('.news-annotator/originals/x.html'));
+  });
 });
 
 describe('sidecar paths', () => {
