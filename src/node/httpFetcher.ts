@@ -35,22 +35,24 @@ export interface HttpFetcherOptions {
 
 const DEFAULT_UA = 'Mozilla/5.0 (compatible; NewsAnnotator/0.1; +https://github.com/news-annotator/news-annotator)';
 
-/** The proxy the CLI uses: HTTPS_PROXY for https pages, HTTP_PROXY for http pages (either case), NO_PROXY. */
+/** The proxy the CLI uses, as curl does: HTTPS_PROXY for https pages, HTTP_PROXY for http pages (either case), NO_PROXY. */
 export function proxyFromEnv(env: NodeJS.ProcessEnv = process.env): { https?: string; http?: string; noProxy?: string } {
   const pick = (...names: string[]) => names.map((n) => env[n]).find((v) => v !== undefined && v.trim() !== '')?.trim();
   const out: { https?: string; http?: string; noProxy?: string } = {};
   const h = pick('HTTPS_PROXY', 'https_proxy');
   const p = pick('HTTP_PROXY', 'http_proxy');
   const n = pick('NO_PROXY', 'no_proxy');
-  if (h ?? p) out.https = h ?? p;
+  if (h) out.https = h;
   if (p) out.http = p;
   if (n) out.noProxy = n;
   return out;
 }
 
+/** Loopback hosts always go direct (as browsers do); other hosts by the NO_PROXY list. */
 function bypassesProxy(host: string, noProxy: string | undefined): boolean {
-  if (!noProxy) return false;
   const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  if (h === 'localhost' || h === '::1' || /^127\./.test(h)) return true;
+  if (!noProxy) return false;
   for (const raw of noProxy.split(/[,\s]+/)) {
     const e = raw.trim().toLowerCase().replace(/:\d+$/, '');
     if (!e) continue;
@@ -227,7 +229,7 @@ export class HttpFetcher implements PageFetcher {
 }
 
 function mb(n: number): string {
-  return `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  return n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
 }
 
 function notHtml(contentType: string | null): ImportError {
