@@ -63,6 +63,17 @@ export const config = {
   maxArticles(): number {
     return Math.max(1, cfg().get<number>('index.maxArticles', 20000));
   },
+  /**
+   * VS Code's own proxy settings (`http.proxy`, `http.noProxy`, `http.proxyStrictSSL`), for fetching web pages;
+   * without `http.proxy`, the HTTPS_PROXY / HTTP_PROXY / NO_PROXY environment of the extension host.
+   */
+  httpProxy(): { proxy: string | undefined; noProxy: string | undefined; strictSSL: boolean } {
+    const h = vscode.workspace.getConfiguration('http');
+    const proxy = (h.get<string>('proxy', '') ?? '').trim() || undefined;
+    const list = h.get<unknown>('noProxy', []);
+    const noProxy = Array.isArray(list) && list.length > 0 ? list.filter((x) => typeof x === 'string').join(',') : undefined;
+    return { proxy, noProxy, strictSSL: h.get<boolean>('proxyStrictSSL', true) };
+  },
   /** True when the change touches any of the given settings (relative names, e.g. 'highlights'). */
   affects(e: vscode.ConfigurationChangeEvent, ...names: string[]): boolean {
     return names.some((n) => e.affectsConfiguration(`${SECTION}.${n}`));

@@ -36,6 +36,7 @@ export const Commands = {
   exportAnnotations: 'newsAnnotator.exportAnnotations',
   renameTag: 'newsAnnotator.renameTag',
   correctEntity: 'newsAnnotator.correctEntity',
+  importWebPage: 'newsAnnotator.importWebPage',
 } as const;
 
 export const Views = {

@@ -13,6 +13,7 @@ import { register as editorContext } from './editorContext';
 import { register as entityCommands } from './entityCommands';
 import { register as exportCommands } from './exportCommands';
 import { register as hovers } from './hovers';
+import { register as importWebPage } from './importWebPage';
 import { register as navigation } from './navigation';
 import { register as noteEditor } from './noteEditor';
 import { register as surfaces } from './surfaces';
@@ -32,4 +33,5 @@ export const features: readonly Feature[] = [
   exportCommands,
   corpusCommands,
   entityCommands,
+  importWebPage,
 ];
