@@ -3,7 +3,7 @@
  * Readability, article file, original) through the same code the CLI and the extension run, with an in-memory
  * file system, and how well pages come out. The pages are built here: the BBC corpus's articles (never copied
  * into the repository) wrapped in four news-site layouts full of furniture (navigation, share bars, captions,
- * related links, sign-up boxes, most-read lists, inline scripts and JSON-LD, ~150-250 KB each); plus the
+ * related links, sign-up boxes, most-read lists, inline scripts and JSON-LD, about 200 KB each); plus the
  * hand-written test pages. Figures, not pass/fail. Without ../shared only the test pages are measured.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,18 +35,19 @@ function page(s: Story, layout: number, random: () => number, i: number): { html
   const day = String(1 + (i % 28)).padStart(2, '0');
   const published = `2025-0${1 + (i % 9)}-${day}T0${i % 10}:15:00+01:00`;
   const links = (n: number, prefix: string) => Array.from({ length: n }, (_, k) => `<li><a href="/${prefix}/${k}">${prefix} story number ${k} about the council budget and the weather</a></li>`).join('');
-  const script = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 400 }, (_, k) => ({ id: k, t: 'tracking payload ' + k })) })}</script>`;
+  const script = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 3000 }, (_, k) => ({ id: k, t: 'tracking payload ' + k, u: `/section/${k}` })) })}</script>`;
   const ld = `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: s.title, datePublished: published, author: [{ '@type': 'Person', name: author }], publisher: { '@type': 'Organization', name: site } })}</script>`;
   const metaOnly = `<meta property="og:title" content="${esc(s.title)} | ${site}"><meta property="og:site_name" content="${site}"><meta property="article:published_time" content="${published}"><meta name="author" content="${author}">`;
   const head = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(s.title)} | ${site}</title>${layout % 2 === 0 ? ld : metaOnly}<link rel="canonical" href="https://news${layout}.example/story/${i}">${script}<style>${'.x{color:red}'.repeat(300)}</style></head>`;
-  const nav = `<header><div class="masthead">${site}</div><nav><ul>${links(60, 'section')}</ul></nav></header>`;
+  const nav = `<header><div class="masthead">${site}</div><nav><ul>${links(150, 'section')}</ul></nav></header>`;
   const body: string[] = [];
+  const at = (x: number) => Math.min(x, s.paragraphs.length - 1);
   s.paragraphs.forEach((p, k) => {
     body.push(`<p>${esc(p)}</p>`);
-    if (k === 1) body.push(`<figure><img src="/i/${i}.jpg"><figcaption>A view of the scene on Monday. Photograph: Staff/Reuters</figcaption></figure>`);
-    if (k === 2) body.push(`<div class="share-tools"><a href="#">Share on Facebook</a><a href="#">Share on X</a><a href="#">Email</a></div>`);
-    if (k === 3) body.push(`<aside class="related"><h3>Related</h3><ul>${links(4, 'related')}</ul></aside>`);
-    if (k === 4) body.push(`<div class="${['newsletter-box', 'signup', 'promo-newsletter', 'inline-cta'][layout]}"><h4>Subscribe to the morning newsletter</h4><p>Get the top stories in your inbox every weekday.</p><form><input><button>Sign up</button></form></div>`);
+    if (k === at(0)) body.push(`<figure><img src="/i/${i}.jpg"><figcaption>A view of the scene on Monday. Photograph: Staff/Reuters</figcaption></figure>`);
+    if (k === at(1)) body.push(`<div class="share-tools"><a href="#">Share on Facebook</a><a href="#">Share on X</a><a href="#">Email</a></div>`);
+    if (k === at(2)) body.push(`<aside class="related"><h3>Related</h3><ul>${links(4, 'related')}</ul></aside>`);
+    if (k === at(3)) body.push(`<div class="${['newsletter-box', 'signup', 'promo-newsletter', 'inline-cta'][layout]}"><h4>Subscribe to the morning newsletter</h4><p>Get the top stories in your inbox every weekday.</p><form><input><button>Sign up</button></form></div>`);
   });
   const wrap = [
     `<main><article class="story"><h1>${esc(s.title)}</h1><p class="byline">By ${author}</p><div class="story-body">${body.join('')}</div></article></main>`,
@@ -69,7 +70,7 @@ function stories(dir: string, n: number): Story[] {
     const t = readFileSync(f, 'latin1').split(/\r?\n/);
     const paragraphs = t.slice(1).map((l) => l.trim()).filter((l) => l.length > 0);
     return { title: t[0]!.trim(), paragraphs };
-  }).filter((s) => s.paragraphs.length >= 5);
+  }).filter((s) => s.paragraphs.length >= 3);
 }
 
 async function main(): Promise<void> {
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
     return;
   }
   const random = rng(17);
-  const list = stories(path.join(shared, 'corpora', 'bbc'), 200);
+  const list = stories(path.join(shared, 'corpora', 'bbc'), 300);
   const times: number[] = [];
   const sizes: number[] = [];
   let headlineOk = 0;

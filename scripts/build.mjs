@@ -14,6 +14,15 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
+// linkedom (the web-page import's DOM) requires a CSS parser only to build a <style> element's `.sheet`, which
+// nothing here reads: bundle a stub instead (see scripts/stubs/cssomnom-parse.cjs).
+const stubCssParser = {
+  name: 'stub-cssomnom',
+  setup(build) {
+    build.onResolve({ filter: /^cssomnom\/parse$/ }, () => ({ path: join(root, 'scripts', 'stubs', 'cssomnom-parse.cjs') }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -24,6 +33,7 @@ const common = {
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(pkg.version) },
   absWorkingDir: root,
+  plugins: [stubCssParser],
 };
 
 const builds = [
