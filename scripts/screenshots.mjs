@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node scripts/screenshots.mjs [outDir]`: drives the real VS Code (code-server + headless Chromium) through
+// `node scripts/screenshots.mjs [outDir]` (ONLY_SHOTS=a,b saves only those shots, still walking every step): drives the real VS Code (code-server + headless Chromium) through
 // the user journeys on a copy of samples/ and saves the README's screenshots (docs/screenshots by default).
 // Everything is done through the UI: the command palette, quick open, the keyboard and the mouse.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -22,14 +22,19 @@ cpSync(path.join(ROOT, 'samples'), workspace, { recursive: true });
 const seeds = path.join(ROOT, '..', 'shared', 'seeds');
 const withSeeds = existsSync(seeds);
 if (withSeeds) cpSync(seeds, path.join(workspace, 'seeds'), { recursive: true });
+// An article imported from a saved web page (the import test page), as Import Web Page… would write it.
+const imported = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'import', path.join(ROOT, 'test', 'fixtures', 'import', 'jsonld-news.html'), '--out', path.join(workspace, 'imported')], { stdio: 'inherit' });
+if (imported.status !== 0) process.exit(1);
 const server = await startCodeServer({
   settings: { 'workbench.colorTheme': process.env.THEME || 'Default Dark Modern', 'editor.fontSize': 14, 'editor.minimap.enabled': false, 'workbench.activityBar.location': 'default' },
 });
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const only = process.env.ONLY_SHOTS ? new Set(process.env.ONLY_SHOTS.split(',')) : undefined;
 const shot = async (name) => {
   await sleep(600);
+  if (only && !only.has(name)) return;
   await page.screenshot({ path: path.join(out, `${name}.png`) });
   console.log(`screenshot: ${path.join(out, name)}.png`);
 };
@@ -169,6 +174,18 @@ try {
     await sleep(1200);
     await shot('articles-filter');
   }
+
+  await palette('View: Close All Editors');
+  if (withSeeds) await palette('News Annotator: Clear Article Filter');
+  await openFile('2025-03-05-harbour-ferry');
+  await sleep(1500);
+  await palette('News: Focus on Articles View');
+  await sleep(800);
+  await shot('imported-article');
+  await palette('News Annotator: Import Web Page');
+  await sleep(800);
+  await shot('import-web-page');
+  await page.keyboard.press('Escape');
 } finally {
   await browser.close();
   server.stop();

@@ -336,6 +336,34 @@ describe('news grammar: robustness', () => {
   });
 });
 
+describe('news grammar: an imported web page', () => {
+  it('scopes the metadata block: outlet, author, dates, URL and the original', async () => {
+    const text = [
+      'Harbour ferry fares to rise 12% as fuel costs bite',
+      '',
+      'Outlet: The Fjord Courier',
+      'Published: 2025-03-05T06:00:00+01:00',
+      'Author: Ingrid Solberg, Tomas Berg',
+      'URL: https://www.fjordcourier.example/news/ferry',
+      'Retrieved: 2026-12-07T07:31:02Z',
+      'Original: .news-annotator/originals/ab12.html',
+      '',
+      'Fares will rise by 12 percent from April, the operator said. "We have no choice," said Marit Dahl.',
+    ].join('\n');
+    const t = await tok(text);
+    assert.deepEqual(t.spans('markup.heading'), ['Harbour ferry fares to rise 12% as fuel costs bite']);
+    has(t.scopes('The Fjord Courier'), 'entity.name.type.agency');
+    has(t.scopes('2025-03-05T06'), 'constant.other.date');
+    has(t.scopes('Ingrid Solberg'), 'entity.name.type.author');
+    has(t.scopes('https://www.fjordcourier'), 'markup.underline.link');
+    has(t.scopes('2026-12-07'), 'constant.other.date');
+    has(t.scopes('.news-annotator/originals'), 'string.unquoted.path');
+    for (const k of ['Outlet', 'Published', 'Author', 'URL', 'Retrieved', 'Original']) has(t.scopes(k), 'keyword.other.imported');
+    hasNot(t.scopes('Fares will rise'), 'meta.imported');
+    has(t.scopes('We have no choice'), 'string.quoted.double');
+  });
+});
+
 describe('language-configuration.json', () => {
   const conf = JSON.parse(readFileSync(path.join(REPO_ROOT, 'language-configuration.json'), 'utf8')) as {
     wordPattern: { pattern: string; flags?: string };

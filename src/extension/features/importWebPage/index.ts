@@ -61,7 +61,7 @@ async function askSources(folderLabel: string): Promise<{ urls: string[]; files:
   type Item = vscode.QuickPickItem & { id: 'url' | 'file' | 'folder' };
   const pick = await vscode.window.showQuickPick<Item>(
     [
-      { id: 'url', label: '$(globe) Web page address(es)…', detail: 'One URL, or several separated by spaces or new lines (paste a list)' },
+      { id: 'url', label: '$(globe) Web page address(es)…', detail: 'One URL, or several separated by spaces; URLs copied one per line are offered from the clipboard' },
       { id: 'file', label: '$(file-code) Saved HTML file(s)…', detail: 'Pages saved from the browser (.html, .htm)' },
       { id: 'folder', label: '$(folder) Change the destination folder…', description: folderLabel },
     ],
