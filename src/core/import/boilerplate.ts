@@ -15,7 +15,7 @@ const NEVER_TEXT = [
 
 /** A class or id token naming furniture: `share-bar`, `related_links`, `newsletter-signup`, `ad-slot`, `caption`. */
 const FURNITURE_TOKEN =
-  /(?:^|[-_])(?:share|sharing|sharetools|social|socials|related|recommend|recommended|recommendations|newsletter|newsletters|signup|sign-up|subscribe|subscription|promo|promos|advert|adverts|advertisement|advertising|ad|ads|adslot|ad-slot|dfp|outbrain|taboola|comments?|breadcrumbs?|mostread|most-read|popular|trending|readmore|read-more|also-read|alsoread|more-stories|morestories|caption|credits?|toolbar|tools|print|byline-share|sidebar|rail|teaser-list|tags?-list|topics-list|author-bio|cookie|consent|paywall-prompt|inline-cta|cta)(?:[-_]|$)/i;
+  /(?:^|[-_])(?:share|sharing|sharetools|social|socials|related|recommend|recommended|recommendations|newsletter|newsletters|signup|sign-up|subscribe|subscription|promo|promos|advert|adverts|advertisement|advertising|ad|ads|adslot|ad-slot|dfp|outbrain|taboola|comments?|breadcrumbs?|mostread|most-read|popular|trending|readmore|read-more|also-read|alsoread|more-stories|morestories|caption|credits?|toolbar|tools|print|byline-share|sidebar|rail|teaser-list|tags?-list|topics-list|author-bio|cookie|consent|paywall-prompt|inline-cta|cta|pullquote|pull-quote|live-updates-list|video-player|embed|podcast-promo)(?:[-_]|$)/i;
 
 function tokensOf(el: DomElement): string[] {
   return `${el.className || ''} ${el.id || ''}`.split(/\s+/).filter((t) => t.length > 0);
@@ -60,6 +60,11 @@ const FURNITURE_PARAGRAPH: RegExp[] = [
   /\/\s*(?:getty images|reuters|afp|ap|epa(?:-efe)?|shutterstock|alamy|pa(?: media| wire)?|bloomberg)\)?$/i,
   /^(?:copyright|©)\s/i,
   /^(?:published|updated|last updated|first published)\b.{0,60}$/i,
+  // labels major sites leave in their article markup
+  /^(?:image|media|video) (?:source|caption)\s*,/i,
+  /^(?:supported by|skip advertisement|listen to this article|share full article|related topics|more on this story|top stories|\d+ min(?:ute)?s? read|_{3,}|-{3,}|\*{3,})$/i,
+  /^(?:reporting by|writing by|editing by|additional reporting by|compiled by)\s+\p{Lu}.{0,160}$/iu,
+  /^our standards:/i,
 ];
 
 /** Paywall prompts: the page gives a teaser, not the article. */

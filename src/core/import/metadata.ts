@@ -31,6 +31,8 @@ export function jsonLdObjects(doc: DomDocument): JsonObject[] {
     else if (isObject(v)) {
       out.push(v);
       if (v['@graph'] !== undefined) visit(v['@graph'], depth + 1);
+      // a WebPage whose main entity is the article
+      if (isObject(v['mainEntity']) || Array.isArray(v['mainEntity'])) visit(v['mainEntity'], depth + 1);
     }
   };
   for (const s of all(doc, 'script[type="application/ld+json" i]')) {
@@ -152,12 +154,27 @@ export function stripSiteSuffix(title: string, site: string | null, docTitle: st
 /** Reads the page's metadata. `pageUrl` (the final URL) resolves a relative canonical link. */
 export function pageMetadata(doc: DomDocument, pageUrl: string | null): PageMetadata {
   const ld = jsonLdObjects(doc);
-  const article = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
+  const canonicalHref = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? meta(doc, 'og:url');
+  const canonicalFromLinks = canonicalHref ? canonicalUrl(canonicalHref, pageUrl ?? undefined) : null;
+  const articles = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPE.test(t)));
+  // several articles described (related stories, a carousel): the one at this page's address, else the first
+  const sameUrl = (o: JsonObject) => {
+    const u = str(o['url']) ?? str(o['mainEntityOfPage'] ?? null) ?? (isObject(o['mainEntityOfPage']) ? str(o['mainEntityOfPage']['@id']) : null);
+    const c = u ? canonicalUrl(u, pageUrl ?? undefined) : null;
+    return c !== null && (c === canonicalFromLinks || (pageUrl !== null && c === canonicalUrl(pageUrl)));
+  };
+  const article = articles.length > 1 ? (articles.find(sameUrl) ?? articles[0]) : articles[0];
   const site = (article && str(article['publisher'])) || meta(doc, 'og:site_name', 'application-name', 'publisher', 'dc.publisher') || ld.map((o) => (typesOf(o).some((t) => /Organization|NewsMediaOrganization|WebSite/.test(t)) ? str(o['name']) : null)).find((x) => !!x) || null;
   const docTitle = cleanText(doc.querySelector('head > title, title')?.textContent) || null;
   const h1s = all(doc, 'h1').map((h) => cleanText(h.textContent)).filter((t) => t.length > 0);
   const ogTitle = meta(doc, 'og:title', 'twitter:title');
   let headline = (article && str(article['headline'] ?? article['name'])) || null;
+  // JSON-LD headlines are often cut to 110 characters ("…"): the page's h1 or og:title that starts the same is whole
+  if (headline && /(?:…|\.\.\.)$/.test(headline)) {
+    const stem = headline.replace(/\s*(?:…|\.\.\.)$/, '');
+    const whole = [...h1s, ogTitle ? stripSiteSuffix(ogTitle, site, docTitle) : ''].find((t) => t.length > stem.length && t.startsWith(stem));
+    if (whole) headline = whole;
+  }
   if (!headline && ogTitle) headline = stripSiteSuffix(ogTitle, site, docTitle);
   if (!headline && h1s.length > 0) headline = h1s[0]!;
   if (!headline && docTitle) headline = stripSiteSuffix(docTitle, site, null);
@@ -175,9 +192,8 @@ export function pageMetadata(doc: DomDocument, pageUrl: string | null): PageMeta
     authors = uniqueNames(by.filter((b) => b.length > 0 && b.length < 80)).slice(0, 6);
   }
 
-  const canonicalHref = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? meta(doc, 'og:url') ?? (article ? str(article['url']) : null);
-  let canonical: string | null = null;
-  if (canonicalHref) canonical = canonicalUrl(canonicalHref, pageUrl ?? undefined);
+  const ldUrl = article ? str(article['url']) : null;
+  const canonical = canonicalFromLinks ?? (ldUrl ? canonicalUrl(ldUrl, pageUrl ?? undefined) : null);
   const free = article?.['isAccessibleForFree'];
   const accessibleForFree = free === undefined ? null : free === false || free === 'False' || free === 'false' ? false : true;
   return { headline, publisher: site, authors, published, canonicalUrl: canonical, accessibleForFree };

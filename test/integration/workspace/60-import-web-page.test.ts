@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -20,11 +21,15 @@ describe('Import Web Page: a page from a loopback server becomes an article with
 
   before(async () => {
     const page = fs.readFileSync(path.join(FIXTURES, 'jsonld-news.html'));
+    const library = fs.readFileSync(path.join(FIXTURES, 'meta-only.html'));
     server = http.createServer((req, res) => {
       const p = new URL(req.url ?? '/', 'http://x').pathname;
       if (p === '/news/ferry') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
         res.end(page);
+      } else if (p === '/library') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(library);
       } else if (p === '/short') {
         res.writeHead(302, { location: '/news/ferry?utm_source=newsletter' });
         res.end();
@@ -99,5 +104,22 @@ describe('Import Web Page: a page from a loopback server becomes an article with
     assert.deepEqual(missing.imported, []);
     assert.deepEqual(missing.errors, [{ source: `${base}/gone`, message: 'HTTP 404 Not Found' }]);
     assert.equal(fs.readdirSync(path.join(workspaceRoot(), 'imports')).length, 2);
+  });
+
+  it('into a folder outside the workspace: originals inside it, and a second import finds the article there', async () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'na-import-outside-'));
+    try {
+      const folder = vscode.Uri.file(outside).toString();
+      const first = await vscode.commands.executeCommand<ImportWebPageResult>(Commands.importWebPage, { urls: [`${base}/library`], folder, open: false });
+      assert.deepEqual(first.errors, []);
+      assert.equal(first.imported[0]!.uri, vscode.Uri.file(path.join(outside, '2025-04-11-library-to-open-on-sundays-from-may.txt')).toString());
+      assert.equal(fs.readdirSync(path.join(outside, '.news-annotator', 'originals')).length, 1);
+      const again = await vscode.commands.executeCommand<ImportWebPageResult>(Commands.importWebPage, { urls: [`${base}/library?fbclid=x`], folder, onExisting: 'skip' });
+      assert.equal(again.imported[0]!.existing, true);
+      assert.equal(again.imported[0]!.uri, first.imported[0]!.uri);
+      assert.deepEqual(fs.readdirSync(outside).sort(), ['.news-annotator', '2025-04-11-library-to-open-on-sundays-from-may.txt']);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -118,6 +118,20 @@ describe('import: extraction from a news page', () => {
     assert.ok(!text.includes('The quay at dawn'));
   });
 
+  it('labels big sites leave in the article text are dropped (image source/caption, Supported by, Reporting by…)', () => {
+    const body = [
+      ...paragraphs(4),
+      'Image source, Getty Images',
+      'Image caption, The quay at dawn on Monday',
+      'Supported by',
+      '5 min read',
+      'Reporting by Per Lie; Editing by Ann Roe',
+      'Our Standards: The Trust Principles.',
+    ];
+    const a = extractArticle(newsPage({ headline: 'Council publishes the quay report', body }));
+    assert.deepEqual(a.paragraphs, paragraphs(4));
+  });
+
   it('counts words in scripts written without spaces', () => {
     assert.equal(countWords('The ferry leaves at six.'), 5);
     assert.equal(countWords('運賃が値上げ'), 3);

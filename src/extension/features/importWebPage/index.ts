@@ -10,7 +10,8 @@
  * `{ urls?: string[], files?: (string|Uri)[], folder?: string|Uri, onExisting?: 'open'|'skip', open?: boolean }`.
  */
 import * as vscode from 'vscode';
-import { importOne, type ImportResult } from '../../../core/import/importer';
+import { importedIndex, importOne, type ImportResult } from '../../../core/import/importer';
+import { decodeArticleBytes } from '../../../core/text/decode';
 import { urlKey } from '../../../core/import/url';
 import { HttpFetcher, proxyFromEnv } from '../../../node/httpFetcher';
 import { config } from '../../config';
@@ -129,6 +130,27 @@ function importedArticles(ctx: FeatureContext): Map<string, string> {
   return m;
 }
 
+/**
+ * The imported articles known to the workspace, plus those in the destination folder the catalog has not read
+ * (yet, or ever: a folder outside the include settings), so an import during the first scan finds them too.
+ */
+async function alreadyImported(ctx: FeatureContext, folder: vscode.Uri): Promise<Map<string, string>> {
+  const m = importedArticles(ctx);
+  if (!(await exists(folder))) return m; // a new folder (reading it would only log an error)
+  const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder)).catch((): [string, vscode.FileType][] => []);
+  const unread: { path: string; text: string }[] = [];
+  for (const [name, type] of entries) {
+    if (type !== vscode.FileType.File || !/\.(?:txt|news|text)$/i.test(name)) continue;
+    const uri = vscode.Uri.joinPath(folder, name);
+    if (ctx.catalog.get(uri)?.analysis) continue;
+    const bytes = await Promise.resolve(vscode.workspace.fs.readFile(uri)).catch(() => undefined);
+    const d = bytes ? decodeArticleBytes(bytes) : undefined;
+    if (d?.ok) unread.push({ path: uri.toString(), text: d.text });
+  }
+  for (const [k, v] of importedIndex(unread)) if (!m.has(k)) m.set(k, v);
+  return m;
+}
+
 function label(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, true);
 }
@@ -160,7 +182,7 @@ async function run(ctx: FeatureContext, args: ImportWebPageArgs, explorer: vscod
   if (!folder) return undefined;
   await ctx.extension.workspaceState.update(FOLDER_KEY, folder.toString());
   const root = vscode.workspace.getWorkspaceFolder(folder)?.uri ?? folder;
-  const dest = { dir: folder.toString(), root: root.toString(), imported: importedArticles(ctx) };
+  const dest = { dir: folder.toString(), root: root.toString(), imported: await alreadyImported(ctx, folder) };
   const sources = [...urls, ...files.map((f) => f.toString())];
   const results: ImportResult[] = [];
   const pageFetcher = fetcher();
