@@ -15,7 +15,7 @@ const NEVER_TEXT = [
 
 /** A class or id token naming furniture: `share-bar`, `related_links`, `newsletter-signup`, `ad-slot`, `caption`. */
 const FURNITURE_TOKEN =
-  /(?:^|[-_])(?:share|sharing|sharetools|social|socials|related|recommend|recommended|recommendations|newsletter|newsletters|signup|sign-up|subscribe|subscription|promo|promos|advert|adverts|advertisement|advertising|ad|ads|adslot|ad-slot|dfp|outbrain|taboola|comments?|breadcrumbs?|mostread|most-read|popular|trending|readmore|read-more|also-read|alsoread|more-stories|morestories|caption|credits?|toolbar|tools|print|byline-share|sidebar|rail|teaser-list|tags?-list|topics-list|author-bio|cookie|consent|paywall-prompt|inline-cta|cta|pullquote|pull-quote|live-updates-list|video-player|embed|podcast-promo)(?:[-_]|$)/i;
+  /(?:^|[-_])(?:share|sharing|sharetools|social|socials|related|recommend|recommended|recommendations|newsletter|newsletters|signup|sign-up|subscribe|subscription|promo|promos|advert|adverts|advertisement|advertising|ad|ads|adslot|ad-slot|dfp|outbrain|taboola|comments?|breadcrumbs?|mostread|most-read|popular|trending|readmore|read-more|also-read|alsoread|more-stories|morestories|caption|credits?|toolbar|tools|print|byline-share|sidebar|rail|teaser-list|tags?-list|topics-list|author-bio|cookie|consent|paywall-prompt|inline-cta|cta|pullquote|pull-quote|live-updates-list|video-player|embed|podcast-promo|twitter-tweet|twitter-timeline|instagram-media|tiktok-embed|ad-container|ad-wrapper)(?:[-_]|$)/i;
 
 function tokensOf(el: DomElement): string[] {
   return `${el.className || ''} ${el.id || ''}`.split(/\s+/).filter((t) => t.length > 0);

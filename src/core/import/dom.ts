@@ -48,6 +48,25 @@ export function cleanText(s: string | null | undefined): string {
   return (s ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
+/** Text of an element with its text nodes joined by spaces ("Ann Lee" "5 March" → "Ann Lee 5 March"), collapsed. */
+export function spacedText(n: DomNode | null | undefined, limit = 2000): string {
+  const parts: string[] = [];
+  let len = 0;
+  const walk = (x: DomNode) => {
+    if (len > limit) return;
+    if (x.nodeType === TEXT_NODE) {
+      const t = x.textContent ?? '';
+      parts.push(t);
+      len += t.length;
+      return;
+    }
+    if (x.nodeType !== ELEMENT_NODE || /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/i.test(x.nodeName)) return;
+    for (let i = 0; i < x.childNodes.length; i++) walk(x.childNodes[i]!);
+  };
+  if (n) walk(n);
+  return cleanText(parts.join(' '));
+}
+
 export function all(root: DomDocument | DomElement, selector: string): DomElement[] {
   return Array.from(root.querySelectorAll(selector));
 }

@@ -115,6 +115,17 @@ export interface ExtractOptions {
   readonly maxElements?: number;
 }
 
+/**
+ * Names from Readability's byline guess, which is the byline element's text: "By Ann Lee5 March 2025" (inline
+ * elements run together), "Ann Lee | Updated 06:00". The names end where a date, a time or a label begins.
+ */
+export function bylineNames(byline: string | null | undefined): string[] {
+  let t = cleanText(byline).replace(/^(?:by|written by|words by)\s+/i, '');
+  t = t.split(/\s*(?:\d|[|•·]|\s[-–—]\s|\b(?:updated|published|posted|last modified)\b)/i)[0]!.trim().replace(/[,;:]$/, '');
+  if (!t || t.length > 80 || !/^\p{Lu}/u.test(t)) return [];
+  return t.split(/\s*(?:,|\band\b|&)\s*/).filter((n) => n.length > 1 && /^\p{Lu}/u.test(n));
+}
+
 /** Extracts the article of a page (decoded HTML). Throws ImportError when the page holds no article. */
 export function extractArticle(html: string, options: ExtractOptions = {}): ExtractedArticle {
   const pageUrl = options.pageUrl ?? null;
@@ -149,7 +160,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     throw new ImportError('no article found on the page: its text is mostly links (an index or section page)');
   }
   if (!title) throw new ImportError('no headline found on the page');
-  const authors = meta.authors.length > 0 ? meta.authors : r?.byline ? [cleanText(r.byline).replace(/^by\s+/i, '')].filter((a) => a.length > 0 && a.length < 80) : [];
+  const authors = meta.authors.length > 0 ? meta.authors : bylineNames(r?.byline);
   const url = meta.canonicalUrl ?? (pageUrl ? canonicalUrl(pageUrl) : null);
   return {
     title,

@@ -4,7 +4,8 @@
  * `og:site_name`, `og:title`), `<link rel=canonical>`, and the page's `h1`. Each field takes the first source
  * that has it, in that order of trust.
  */
-import { all, cleanText, type DomDocument } from './dom';
+import { findDate } from '../analysis/structure';
+import { all, cleanText, spacedText, type DomDocument } from './dom';
 import type { PageMetadata } from './types';
 import { canonicalUrl } from './url';
 
@@ -151,6 +152,28 @@ export function stripSiteSuffix(title: string, site: string | null, docTitle: st
   return title;
 }
 
+/**
+ * A date written near the headline ("By Ann Lee · 5 March 2025", a `<time>` without `datetime`), read only when
+ * the markup states none: the text right around the first h1, with the year, as `yyyy-mm-dd`.
+ */
+function headerDate(doc: DomDocument): string | null {
+  const h1 = doc.querySelector('h1');
+  const title = spacedText(h1, 400);
+  const near: string[] = [];
+  // the text after the headline in its block and the block around it (never the page's own header line)
+  for (let el = h1?.parentElement ?? null, k = 0; el && k < 2 && !/^(?:BODY|HTML)$/.test(el.tagName); el = el.parentElement, k++) {
+    const t = spacedText(el, 1500);
+    const i = title ? t.indexOf(title) : -1;
+    if (i >= 0) near.push(t.slice(i + title.length, i + title.length + 300));
+  }
+  near.push(spacedText(doc.querySelector('article time, time'), 100));
+  for (const t of near) {
+    const d = findDate(t);
+    if (d?.iso && /^\d{4}-\d{2}-\d{2}$/.test(d.iso)) return d.iso;
+  }
+  return null;
+}
+
 /** Reads the page's metadata. `pageUrl` (the final URL) resolves a relative canonical link. */
 export function pageMetadata(doc: DomDocument, pageUrl: string | null): PageMetadata {
   const ld = jsonLdObjects(doc);
@@ -183,7 +206,8 @@ export function pageMetadata(doc: DomDocument, pageUrl: string | null): PageMeta
     isoDate(article ? str(article['datePublished']) : null) ??
     isoDate(meta(doc, 'article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'cxenseparse:recs:publishtime')) ??
     isoDate(doc.querySelector('article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"][datetime]')?.getAttribute('datetime')) ??
-    (article ? isoDate(str(article['dateCreated'])) : null);
+    (article ? isoDate(str(article['dateCreated'])) : null) ??
+    headerDate(doc);
 
   let authors = article ? uniqueNames(names(article['author'] ?? article['creator'])) : [];
   if (authors.length === 0) authors = uniqueNames([...metaAll(doc, 'author'), ...metaAll(doc, 'article:author'), ...metaAll(doc, 'parsely-author'), ...metaAll(doc, 'sailthru.author'), ...metaAll(doc, 'dc.creator')]);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { decodeHtml } from '../../../src/core/import/charset';
-import { countWords, extractArticle } from '../../../src/core/import/extract';
+import { bylineNames, countWords, extractArticle } from '../../../src/core/import/extract';
 import { ImportError } from '../../../src/core/import/types';
 import { fixture, fixtureText, newsPage, paragraphs } from './helpers';
 
@@ -130,6 +130,33 @@ describe('import: extraction from a news page', () => {
     ];
     const a = extractArticle(newsPage({ headline: 'Council publishes the quay report', body }));
     assert.deepEqual(a.paragraphs, paragraphs(4));
+  });
+
+  it('a page with no metadata at all: the byline\'s name and date next to the headline; ads and embedded tweets left out', () => {
+    const ps = paragraphs(8);
+    const page = `<html><head><title>Quay report published - The Post</title></head><body>
+      <div class="site-top">Monday 7 December 2026</div>
+      <div class="story-head"><h1>Quay report published</h1><div class="byline-block"><span>By <a href="/a">Ann Lee</a></span><span>5 March 2025</span></div></div>
+      <div class="story">
+        <div class="text-block">${ps[0]}</div>
+        <div class="ad-container"><div id="ad-slot-1">Advertisement</div></div>
+        <div class="text-block">${ps[1]}</div>
+        <div data-component="text-block"><p>${ps[2]}</p><p>${ps[3]}</p></div>
+        <blockquote class="twitter-tweet"><p>Huge news today about the quay #quay</p>&mdash; Someone (@someone)</blockquote>
+        <div data-component="text-block"><p>${ps[4]}</p><p>${ps[5]}</p><p>${ps[6]}</p><p>${ps[7]}</p></div>
+      </div></body></html>`;
+    const a = extractArticle(page);
+    assert.equal(a.title, 'Quay report published');
+    assert.deepEqual(a.authors, ['Ann Lee']);
+    assert.equal(a.published, '2025-03-05', 'the byline date, not the site header\'s date line');
+    assert.deepEqual(a.paragraphs, ps);
+  });
+
+  it('reads names out of a byline guess', () => {
+    assert.deepEqual(bylineNames('By Ann Lee5 March 2025'), ['Ann Lee']);
+    assert.deepEqual(bylineNames('Ann Lee and Bob Roe | Updated 06:00'), ['Ann Lee', 'Bob Roe']);
+    assert.deepEqual(bylineNames('updated 2 hours ago'), []);
+    assert.deepEqual(bylineNames(null), []);
   });
 
   it('counts words in scripts written without spaces', () => {
