@@ -2,7 +2,7 @@
  * Web-page import (src/core/import): the time to import a saved page (decode, parse, metadata, furniture,
  * Readability, article file, original) through the same code the CLI and the extension run, with an in-memory
  * file system, and how well pages come out. The pages are built here: the BBC corpus's articles (never copied
- * into the repository) wrapped in four news-site layouts full of furniture (navigation, share bars, captions,
+ * into the repository) wrapped in five news-site layouts (one with no metadata in its markup at all) full of furniture (navigation, share bars, captions,
  * related links, sign-up boxes, most-read lists, inline scripts and JSON-LD, about 200 KB each); plus the
  * hand-written test pages. Figures, not pass/fail. Without ../shared only the test pages are measured.
  */
@@ -30,7 +30,7 @@ function esc(s: string): string {
 
 /** One saved page around a story, in one of four layouts; `random` decides the furniture's details. */
 function page(s: Story, layout: number, random: () => number, i: number): { html: string; published: string; author: string; site: string } {
-  const site = ['The Northern Ledger', 'Harbour Daily', 'Coastal Times', 'The Valley Post'][layout]!;
+  const site = ['The Northern Ledger', 'Harbour Daily', 'Coastal Times', 'The Valley Post', 'The Island Mail'][layout]!;
   const author = ['Clara Moreau', 'Jon Berg', 'Amira Haddad', 'Pete Lowe'][Math.floor(random() * 4)]!;
   const day = String(1 + (i % 28)).padStart(2, '0');
   const published = `2025-0${1 + (i % 9)}-${day}T0${i % 10}:15:00+01:00`;
@@ -38,7 +38,9 @@ function page(s: Story, layout: number, random: () => number, i: number): { html
   const script = `<script>window.__STATE__=${JSON.stringify({ items: Array.from({ length: 3000 }, (_, k) => ({ id: k, t: 'tracking payload ' + k, u: `/section/${k}` })) })}</script>`;
   const ld = `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: s.title, datePublished: published, author: [{ '@type': 'Person', name: author }], publisher: { '@type': 'Organization', name: site } })}</script>`;
   const metaOnly = `<meta property="og:title" content="${esc(s.title)} | ${site}"><meta property="og:site_name" content="${site}"><meta property="article:published_time" content="${published}"><meta name="author" content="${author}">`;
-  const head = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(s.title)} | ${site}</title>${layout % 2 === 0 ? ld : metaOnly}<link rel="canonical" href="https://news${layout}.example/story/${i}">${script}<style>${'.x{color:red}'.repeat(300)}</style></head>`;
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September'];
+  const written = `${Number(day)} ${months[i % 9]} 2025`;
+  const head = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${esc(s.title)} | ${site}</title>${layout === 4 ? '' : layout % 2 === 0 ? ld : metaOnly}<link rel="canonical" href="https://news${layout}.example/story/${i}">${script}<style>${'.x{color:red}'.repeat(300)}</style></head>`;
   const nav = `<header><div class="masthead">${site}</div><nav><ul>${links(150, 'section')}</ul></nav></header>`;
   const body: string[] = [];
   const at = (x: number) => Math.min(x, s.paragraphs.length - 1);
@@ -54,6 +56,10 @@ function page(s: Story, layout: number, random: () => number, i: number): { html
     `<div id="page"><div class="content"><h1 class="headline">${esc(s.title)}</h1><div class="meta">By <a rel="author">${author}</a> · <time datetime="${published}">today</time></div><div class="text">${body.join('')}</div></div></div>`,
     `<main><div class="article-container"><header><h1>${esc(s.title)}</h1></header><section class="article-body">${body.join('')}</section><div class="tags-list"><a>Politics</a><a>Economy</a></div></div></main>`,
     `<div class="wrapper"><article><h1>${esc(s.title)}</h1><div class="entry-content">${body.join('')}</div><div id="comments"><h3>3 comments</h3><p>Great article, thanks for sharing this with us all.</p></div></article></div>`,
+    // no metadata in the markup: the byline's name and date only; paragraphs in divs between ad slots and a tweet
+    `<div class="site-top">Monday 7 December 2026</div><div class="story-head"><h1>${esc(s.title)}</h1><div class="byline-block"><span>By <a href="/a">${author}</a></span><span>${written}</span></div></div><div class="story">${s.paragraphs
+      .map((p, k) => `<div class="text-block">${esc(p)}</div>${k === 0 ? '<div class="ad-container"><div id="ad-slot-1">Advertisement</div></div>' : k === 1 ? '<blockquote class="twitter-tweet"><p>Big news about this today #news</p>&mdash; Someone (@someone)</blockquote>' : ''}`)
+      .join('')}</div>`,
   ][layout]!;
   const aside = `<section class="most-read"><h2>Most read</h2><ol>${links(10, 'popular')}</ol></section>`;
   const footer = `<footer><ul>${links(40, 'footer')}</ul><p>Copyright 2025 ${site}. We use cookies.</p></footer>`;
@@ -119,7 +125,7 @@ async function main(): Promise<void> {
   let furnitureWords = 0;
   let refused = 0;
   for (const [i, s] of list.entries()) {
-    const layout = i % 4;
+    const layout = i % 5;
     const p = page(s, layout, random, i);
     const bytes = new TextEncoder().encode(p.html);
     sizes.push(bytes.length);
@@ -152,7 +158,7 @@ async function main(): Promise<void> {
     furnitureWords += body.split(/\s+/).filter((w) => !source.has(w)).length;
   }
   const ok = list.length - refused;
-  console.log(`\nSaved news pages built from BBC articles (${list.length} pages, 4 layouts, ${(percentile(sizes, 50) / 1024).toFixed(0)} KB median, ${(Math.max(...sizes) / 1024).toFixed(0)} KB max):`);
+  console.log(`\nSaved news pages built from BBC articles (${list.length} pages, 5 layouts, ${(percentile(sizes, 50) / 1024).toFixed(0)} KB median, ${(Math.max(...sizes) / 1024).toFixed(0)} KB max):`);
   console.log(`  import time per page: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (target ≤ 200 ms)`);
   console.log(`  headline exact ${headlineOk}/${ok}, date right to the day ${dateOk}/${ok}, author right ${authorOk}/${ok}, refused ${refused}`);
   console.log(`  body words kept ${((100 * keptWords) / bodyWords).toFixed(2)}% (target ≥ 95%); output words not from the article ${((100 * furnitureWords) / Math.max(1, outWords)).toFixed(2)}% (target ≤ 5%)`);
