@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyzeArticle } from '../../../src/core/analysis';
+import { ANALYSIS_CACHE_KEY, AnalysisCache } from '../../../src/core/corpus/analysisCache';
+import { MemImportFs } from './helpers';
 import { articleFileName, formatArticle, parseArticleHeader, slugify } from '../../../src/core/import/articleFormat';
 
 const HEADER = {
@@ -107,5 +109,14 @@ describe('import: the analysis reads an imported article', () => {
     const b = analyzeArticle('Ferry fares rise\n\nFares on the ferries will rise, the operator said on Tuesday.\n');
     assert.equal(b.metadata.url, undefined);
     assert.equal(b.metadata.retrieved, undefined);
+  });
+  it('the analysis cache keeps url and retrieved (a reopen shows the same provenance)', async () => {
+    const fs = new MemImportFs();
+    const cache = AnalysisCache.empty();
+    cache.set('imported', a);
+    await cache.save(fs, '/store/analysis.bin');
+    const loaded = await AnalysisCache.load(fs, '/store/analysis.bin', ANALYSIS_CACHE_KEY);
+    assert.deepStrictEqual(loaded.get('imported'), a);
+    assert.equal(loaded.get('imported')!.metadata.url, HEADER.url);
   });
 });
