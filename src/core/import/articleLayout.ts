@@ -4,16 +4,21 @@
  * by the analysis's own rules. Kept here so src/core/analysis only calls it; the layout function is passed in
  * (no import cycle).
  */
-import type { Structure } from '../analysis/structure';
-import type { ArticleMetadata } from '../analysis/types';
+import type { ArticleMetadata, PassageKind, Span } from '../analysis/types';
 import type { ParsedArticleHeader } from './articleFormat';
+
+/** What the analysis's layout (analysis/structure.ts `Structure`) holds that this changes; typed here, no import cycle. */
+interface LaidOut {
+  readonly blocks: readonly (Span & { kind: PassageKind })[];
+  readonly metadata: ArticleMetadata;
+}
 
 /** Blanks out `[0, end)` except line breaks, so offsets hold and the rest is laid out alone. */
 function blankHead(text: string, end: number): string {
   return text.slice(0, end).replace(/[^\r\n]/g, ' ') + text.slice(end);
 }
 
-export function importedLayout(text: string, header: ParsedArticleHeader, layout: (text: string) => Structure): Structure {
+export function importedLayout<S extends LaidOut>(text: string, header: ParsedArticleHeader, layout: (text: string) => S): S {
   const body = layout(blankHead(text, header.blockSpan.end));
   const metadata: ArticleMetadata = {
     title: header.title,
@@ -27,8 +32,7 @@ export function importedLayout(text: string, header: ParsedArticleHeader, layout
     url: header.url,
     retrieved: header.retrieved,
   };
-  return {
-    ...body,
+  const laidOut: LaidOut = {
     // the body's own guesses at a headline are paragraphs: the headline is the first line
     blocks: [
       { ...header.titleSpan, kind: 'headline' },
@@ -37,4 +41,5 @@ export function importedLayout(text: string, header: ParsedArticleHeader, layout
     ],
     metadata,
   };
+  return { ...body, ...laidOut };
 }

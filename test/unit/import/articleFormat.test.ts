@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyzeArticle } from '../../../src/core/analysis';
-import { ANALYSIS_CACHE_KEY, AnalysisCache } from '../../../src/core/corpus/analysisCache';
+import { ANALYSIS_CACHE_KEY, AnalysisCache } from '../../../src/core/cache/analysisCache';
 import { MemImportFs } from './helpers';
 import { articleFileName, formatArticle, parseArticleHeader, slugify } from '../../../src/core/import/articleFormat';
 
