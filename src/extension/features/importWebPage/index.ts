@@ -74,7 +74,10 @@ async function askSources(folderLabel: string): Promise<{ urls: string[]; files:
     const files = await vscode.window.showOpenDialog({ canSelectMany: true, filters: HTML_FILTER, openLabel: 'Import', title: 'Import saved web pages' });
     return files && files.length > 0 ? { urls: [], files } : undefined;
   }
-  const clip = (await vscode.env.clipboard.readText().then(undefined, () => '')).trim();
+  // In a browser the clipboard may need a permission the user never gives: do not wait for it long.
+  const clip = (
+    await Promise.race([Promise.resolve(vscode.env.clipboard.readText()).catch(() => ''), new Promise<string>((r) => setTimeout(() => r(''), 500))])
+  ).trim();
   const clipUrls = clip.split(/\s+/).filter((s) => /^https?:\/\/\S+$/i.test(s));
   const value = await vscode.window.showInputBox({
     title: 'News Annotator: Import Web Page',
@@ -221,7 +224,7 @@ async function run(ctx: FeatureContext, args: ImportWebPageArgs, explorer: vscod
 async function report(r: ImportWebPageResult, args: ImportWebPageArgs): Promise<void> {
   const fresh = r.imported.filter((i) => !i.existing);
   const existing = r.imported.filter((i) => i.existing);
-  for (const e of r.errors) void vscode.window.showErrorMessage(`News Annotator: could not import ${e.source}: ${e.message}`);
+  for (const e of r.errors) if (!(r.cancelled && e.message === 'cancelled')) void vscode.window.showErrorMessage(`News Annotator: could not import ${e.source}: ${e.message}`);
   if (fresh.length > 0 && args.open !== false) {
     await openArticleAt(fresh[0]!.uri, undefined, undefined, { preview: false });
   }
