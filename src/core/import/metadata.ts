@@ -61,13 +61,6 @@ function decodeEntities(s: string): string {
   return s.replace(/&(amp|quot|apos|#39|lt|gt|nbsp);/g, (_m, e: string) => ({ amp: '&', quot: '"', apos: "'", '#39': "'", lt: '<', gt: '>', nbsp: ' ' })[e] ?? _m);
 }
 
-function names(v: Json | undefined): string[] {
-  if (v === undefined || v === null) return [];
-  if (Array.isArray(v)) return v.flatMap((x) => names(x));
-  const n = str(v);
-  return n ? [n] : [];
-}
-
 function meta(doc: DomDocument, ...keys: string[]): string | null {
   for (const k of keys) {
     for (const attr of ['property', 'name', 'itemprop']) {
@@ -152,6 +145,45 @@ export function stripSiteSuffix(title: string, site: string | null, docTitle: st
   return title;
 }
 
+function authorEntries(v: Json | undefined): { name: string; organisation: boolean }[] {
+  if (v === undefined || v === null) return [];
+  if (Array.isArray(v)) return v.flatMap((x) => authorEntries(x));
+  const name = str(v);
+  if (!name) return [];
+  const organisation = isObject(v) && typesOf(v).some((t) => /Organi[sz]ation|NewsMediaOrganization|Corporation/.test(t));
+  return [{ name, organisation }];
+}
+
+function sameInstant(a: string, b: string): boolean {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x - y) <= 60_000;
+}
+
+/**
+ * The publication date: JSON-LD `datePublished`, else the article meta tags, else the article's `<time>`, else a
+ * date written by the headline. A time in UTC ("…Z") says nothing of the outlet's calendar day: the same instant
+ * written with the page's own offset elsewhere in the markup is preferred, and without one, a date printed by the
+ * headline that differs from the UTC day by one (an evening story in the Americas) gives the day.
+ */
+function publicationDate(doc: DomDocument, article: JsonObject | undefined): string | null {
+  const metaKeys = ['article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'cxenseparse:recs:publishtime'];
+  const candidates = [
+    isoDate(article ? str(article['datePublished']) : null),
+    ...metaKeys.map((k) => isoDate(meta(doc, k))),
+    isoDate(doc.querySelector('article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"][datetime]')?.getAttribute('datetime')),
+    article ? isoDate(str(article['dateCreated'])) : null,
+  ].filter((c): c is string => c !== null);
+  const first = candidates[0];
+  if (!first) return headerDate(doc);
+  if (!/Z$/i.test(first)) return first;
+  const local = candidates.find((c) => /[+-]\d{2}:\d{2}$/.test(c) && sameInstant(c, first));
+  if (local) return local;
+  const printed = headerDate(doc);
+  if (printed && printed !== first.slice(0, 10) && Math.abs(Date.parse(printed) - Date.parse(first.slice(0, 10))) === 86_400_000) return printed;
+  return first;
+}
+
 /**
  * A date written near the headline ("By Ann Lee · 5 March 2025", a `<time>` without `datetime`), read only when
  * the markup states none: the text right around the first h1, with the year, as `yyyy-mm-dd`.
@@ -202,19 +234,19 @@ export function pageMetadata(doc: DomDocument, pageUrl: string | null): PageMeta
   if (!headline && h1s.length > 0) headline = h1s[0]!;
   if (!headline && docTitle) headline = stripSiteSuffix(docTitle, site, null);
 
-  const published =
-    isoDate(article ? str(article['datePublished']) : null) ??
-    isoDate(meta(doc, 'article:published_time', 'og:article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'parsely-pub-date', 'sailthru.date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'cxenseparse:recs:publishtime')) ??
-    isoDate(doc.querySelector('article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"][datetime]')?.getAttribute('datetime')) ??
-    (article ? isoDate(str(article['dateCreated'])) : null) ??
-    headerDate(doc);
+  const published = publicationDate(doc, article);
 
-  let authors = article ? uniqueNames(names(article['author'] ?? article['creator'])) : [];
+  // Authors: JSON-LD's people; when it names only organisations (often the outlet itself, as some sites do for
+  // every story) the page's byline people win, else the organisation stays.
+  const ldAuthors = article ? authorEntries(article['author'] ?? article['creator']) : [];
+  const ldPeople = uniqueNames(ldAuthors.filter((a) => !a.organisation).map((a) => a.name));
+  let authors = ldPeople;
   if (authors.length === 0) authors = uniqueNames([...metaAll(doc, 'author'), ...metaAll(doc, 'article:author'), ...metaAll(doc, 'parsely-author'), ...metaAll(doc, 'sailthru.author'), ...metaAll(doc, 'dc.creator')]);
   if (authors.length === 0) {
     const by = all(doc, '[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]').map((e) => cleanText(e.textContent));
     authors = uniqueNames(by.filter((b) => b.length > 0 && b.length < 80)).slice(0, 6);
   }
+  if (authors.length === 0) authors = uniqueNames(ldAuthors.map((a) => a.name));
 
   const ldUrl = article ? str(article['url']) : null;
   const canonical = canonicalFromLinks ?? (ldUrl ? canonicalUrl(ldUrl, pageUrl ?? undefined) : null);

@@ -62,4 +62,20 @@ describe('import: page metadata', () => {
     assert.equal(m.accessibleForFree, false);
     assert.equal(m.canonicalUrl, 'https://news.example/story/1');
   });
+
+  it('a UTC timestamp gives way to the same instant with the page\'s offset, or to the day printed by the headline', () => {
+    const withOffset = meta(ld({ '@type': 'NewsArticle', headline: 'x', datePublished: '2025-03-05T02:00:00Z' }) + '<meta property="article:published_time" content="2025-03-04T21:00:00-05:00">');
+    assert.equal(withOffset.published, '2025-03-04T21:00:00-05:00');
+    const printed = meta(ld({ '@type': 'NewsArticle', headline: 'Quay vote', datePublished: '2025-03-05T02:00:00Z' }), '<div><h1>Quay vote</h1><p>By Ann Lee, March 4, 2025</p></div>');
+    assert.equal(printed.published, '2025-03-04');
+    const sameDay = meta(ld({ '@type': 'NewsArticle', headline: 'Quay vote', datePublished: '2025-03-05T10:00:00Z' }), '<div><h1>Quay vote</h1><p>March 5, 2025</p></div>');
+    assert.equal(sameDay.published, '2025-03-05T10:00:00Z');
+  });
+
+  it('JSON-LD naming only an organisation as author: the byline\'s person wins, else the organisation', () => {
+    const org = { '@type': 'NewsMediaOrganization', name: 'Harbour Daily' };
+    assert.deepEqual(meta(ld({ '@type': 'NewsArticle', headline: 'x', author: org }) + '<meta name="author" content="Clara Moreau">').authors, ['Clara Moreau']);
+    assert.deepEqual(meta(ld({ '@type': 'NewsArticle', headline: 'x', author: org })).authors, ['Harbour Daily']);
+    assert.deepEqual(meta(ld({ '@type': 'NewsArticle', headline: 'x', author: [{ '@type': 'Person', name: 'Jon Berg' }, org] }) + '<meta name="author" content="Clara Moreau">').authors, ['Jon Berg']);
+  });
 });
