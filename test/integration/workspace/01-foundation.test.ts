@@ -42,33 +42,39 @@ describe('Foundation: the extension in a real VS Code', () => {
   });
 
   it('groups the Articles view by outlet from the palette command, and back, without writing a settings file into the folder', async () => {
-    const a = await api();
-    const settingsFile = path.join(workspaceRoot(), '.vscode', 'settings.json');
-    const settingsBefore = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
-    await vscode.commands.executeCommand('newsAnnotator.groupByOutlet');
-    const grouped = a.articlesTree(1);
-    assert.ok(grouped.some((l) => /^NORDWIRE — 1 article/.test(l)), grouped.join('\n'));
-    assert.ok(grouped.some((l) => /^Unknown outlet — \d articles?/.test(l)), grouped.join('\n'));
-    assert.equal(a.articlesView().grouping, 'outlet');
-    // The choice is VS Code's state for this workspace: no setting written, no file created in the articles folder.
-    assert.equal(vscode.workspace.getConfiguration('newsAnnotator').inspect('articles.groupBy')?.workspaceValue, undefined);
-    assert.equal(fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined, settingsBefore, '.vscode/settings.json untouched');
-    // Grouped by speaker, a group counts statements (Ingrid Solberg is quoted in two articles).
-    await vscode.commands.executeCommand('newsAnnotator.groupBySpeaker');
-    const bySpeaker = a.articlesTree(1);
-    const ingrid = bySpeaker.find((l) => l.startsWith('Ingrid Solberg — '));
-    assert.match(ingrid ?? '', /^Ingrid Solberg — (\d+) statements? in 2 articles$/, bySpeaker.join('\n'));
-    const statements = Number(/— (\d+) statement/.exec(ingrid!)![1]);
-    const counted = a.articleUris().reduce((n, u) => n + (a.analysis(u)?.quotes.filter((q) => q.speaker === 'Ingrid Solberg').length ?? 0), 0);
-    assert.equal(statements, counted, 'the group counts her statements, not her articles');
-    await vscode.commands.executeCommand('newsAnnotator.groupByNone');
-    assert.equal(a.articlesTree(1).length, 3);
-    // The setting, changed by hand in the Settings editor, still applies live (and is remembered).
-    await vscode.workspace.getConfiguration('newsAnnotator').update('articles.groupBy', 'speaker', vscode.ConfigurationTarget.Workspace);
-    await waitFor('grouped by speaker', () => a.articlesView().grouping === 'speaker');
-    await vscode.workspace.getConfiguration('newsAnnotator').update('articles.groupBy', undefined, vscode.ConfigurationTarget.Workspace);
-    await waitFor('ungrouped', () => a.articlesTree(1).length === 3);
-    if (settingsBefore === undefined) fs.rmSync(path.join(workspaceRoot(), '.vscode'), { recursive: true, force: true });
+    try {
+      const a = await api();
+      const settingsFile = path.join(workspaceRoot(), '.vscode', 'settings.json');
+      const settingsBefore = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
+      await vscode.commands.executeCommand('newsAnnotator.groupByOutlet');
+      const grouped = a.articlesTree(1);
+      assert.ok(grouped.some((l) => /^NORDWIRE — 1 article/.test(l)), grouped.join('\n'));
+      assert.ok(grouped.some((l) => /^Unknown outlet — \d articles?/.test(l)), grouped.join('\n'));
+      assert.equal(a.articlesView().grouping, 'outlet');
+      // The choice is VS Code's state for this workspace: no setting written, no file created in the articles folder.
+      assert.equal(vscode.workspace.getConfiguration('newsAnnotator').inspect('articles.groupBy')?.workspaceValue, undefined);
+      assert.equal(fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined, settingsBefore, '.vscode/settings.json untouched');
+      // Grouped by speaker, a group counts statements (Ingrid Solberg is quoted in two articles).
+      await vscode.commands.executeCommand('newsAnnotator.groupBySpeaker');
+      const bySpeaker = a.articlesTree(1);
+      const ingrid = bySpeaker.find((l) => l.startsWith('Ingrid Solberg — '));
+      assert.match(ingrid ?? '', /^Ingrid Solberg — (\d+) statements? in 2 articles$/, bySpeaker.join('\n'));
+      const statements = Number(/— (\d+) statement/.exec(ingrid!)![1]);
+      // Statements: a mixed quote's quoted fragment (partOf) is part of its statement, not one more.
+      const counted = a.articleUris().reduce((n, u) => n + (a.analysis(u)?.quotes.filter((q) => q.speaker === 'Ingrid Solberg' && q.partOf === undefined).length ?? 0), 0);
+      assert.equal(statements, counted, 'the group counts her statements, not her articles');
+      await vscode.commands.executeCommand('newsAnnotator.groupByNone');
+      assert.equal(a.articlesTree(1).length, 3);
+      // The setting, changed by hand in the Settings editor, still applies live (and is remembered).
+      await vscode.workspace.getConfiguration('newsAnnotator').update('articles.groupBy', 'speaker', vscode.ConfigurationTarget.Workspace);
+      await waitFor('grouped by speaker', () => a.articlesView().grouping === 'speaker');
+      await vscode.workspace.getConfiguration('newsAnnotator').update('articles.groupBy', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor('ungrouped', () => a.articlesTree(1).length === 3);
+      if (settingsBefore === undefined) fs.rmSync(path.join(workspaceRoot(), '.vscode'), { recursive: true, force: true });
+    } finally {
+      // Whatever failed above, the next tests see the view ungrouped.
+      await vscode.commands.executeCommand('newsAnnotator.groupByNone');
+    }
   });
 
   it('filters the Articles view by text, shows the active filter, and clears it', async () => {

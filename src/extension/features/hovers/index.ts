@@ -82,7 +82,8 @@ export function register(ctx: FeatureContext): void {
         sections.push(s);
       }
 
-      if (mention && !quote) {
+      // A name's own section, also inside a statement (reported speech spans whole clauses full of names).
+      if (mention) {
         range ??= new vscode.Range(doc.positionAt(mention.mention.start), doc.positionAt(mention.mention.end));
         const e = mention.entity;
         const corpus = ctx.entities.get(e.id);
