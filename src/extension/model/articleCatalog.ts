@@ -10,8 +10,9 @@ import type { ArticleAnalysis } from '../../core/analysis/types';
 import type { FileStamp } from '../../core/corpus';
 import { sameStamp } from '../../core/io/fileOps';
 import { decodeArticleBytes, fingerprint } from '../../core/text/decode';
-import { articleMatcher, isSidecarPath } from '../../core/workspace/articleFiles';
+import { isSidecarPath } from '../../core/workspace/articleFiles';
 import { config } from '../config';
+import { ArticleFiles } from './articleFiles';
 
 export type Analyze = (text: string, uri: vscode.Uri) => ArticleAnalysis;
 
@@ -66,6 +67,7 @@ export class ArticleCatalog implements vscode.Disposable {
   readonly counts = { analysed: 0, remembered: 0, read: 0, restored: 0 };
   private scanCts: vscode.CancellationTokenSource | undefined;
   private ready = false;
+  private readonly files = new ArticleFiles();
 
   constructor(
     private readonly analyze: Analyze,
@@ -78,7 +80,7 @@ export class ArticleCatalog implements vscode.Disposable {
       watcher.onDidChange((uri) => void this.onDiskChange(uri, 'change')),
       watcher.onDidDelete((uri) => void this.onDiskChange(uri, 'delete')),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        this.matchers.clear();
+        this.files.reset();
         void this.rescan();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -86,7 +88,7 @@ export class ArticleCatalog implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (config.affects(e, 'articles.include', 'articles.exclude')) {
-          this.matchers.clear();
+          this.files.reset();
           void this.rescan();
         }
       }),
@@ -121,23 +123,7 @@ export class ArticleCatalog implements vscode.Disposable {
 
   /** True when the URI is an article by the current include/exclude rules (whether or not scanned yet). */
   isArticleUri(uri: vscode.Uri): boolean {
-    if (isSidecarPath(uri.path)) return false;
-    if (this.entries.has(uri.toString())) return true;
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const rel = folder ? relativeTo(folder, uri) : uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    return this.matcherFor(folder)(rel);
-  }
-
-  /** Compiled include/exclude rules per folder (called for every file event, so compiled once, not per call). */
-  private readonly matchers = new Map<string, (rel: string) => boolean>();
-  private matcherFor(folder: vscode.WorkspaceFolder | undefined): (rel: string) => boolean {
-    const key = folder?.uri.toString() ?? '';
-    let m = this.matchers.get(key);
-    if (!m) {
-      m = articleMatcher({ include: config.articleInclude(folder), exclude: config.articleExclude(folder) });
-      this.matchers.set(key, m);
-    }
-    return m;
+    return this.entries.has(uri.toString()) || this.files.matches(uri);
   }
 
   /**
@@ -152,7 +138,7 @@ export class ArticleCatalog implements vscode.Disposable {
     for (const r of remembered) {
       const uri = vscode.Uri.parse(r.key, true);
       const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (!folder || isSidecarPath(uri.path) || !this.matcherFor(folder)(relativeTo(folder, uri))) continue;
+      if (!folder || !this.files.matches(uri)) continue;
       if (open.has(r.key)) continue; // read from its document by the scan
       const entry: ArticleEntry = {
         uri,
@@ -208,7 +194,7 @@ export class ArticleCatalog implements vscode.Disposable {
     let listChanged = !restored;
     const changedKeys: string[] = [];
     try {
-      const uris = await this.findArticleUris(cts.token);
+      const uris = await this.files.find(cts.token);
       const todo: vscode.Uri[] = [];
       const check: ArticleEntry[] = [];
       for (const u of uris) {
@@ -277,30 +263,6 @@ export class ArticleCatalog implements vscode.Disposable {
       this.ready = true;
       if (listChanged || changedKeys.length > 0) this.changed.fire({ keys: changedKeys, listChanged });
     }
-  }
-
-  private async findArticleUris(token: vscode.CancellationToken): Promise<vscode.Uri[]> {
-    const out: vscode.Uri[] = [];
-    const seen = new Set<string>();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const include = config.articleInclude(folder);
-      const exclude = config.articleExclude(folder);
-      const matches = this.matcherFor(folder);
-      // The search service refuses nested brace groups: give it one include glob at a time and only the flat
-      // exclude globs; the matcher applies the full rules to what comes back.
-      const flatExclude = exclude.filter((g) => !/[{}]/.test(g));
-      const excludeGlob = flatExclude.length > 0 ? `{${flatExclude.join(',')}}` : null;
-      const uris: vscode.Uri[] = [];
-      for (const glob of include) {
-        uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), excludeGlob, config.maxArticles(), token)));
-      }
-      for (const u of uris) {
-        if (!matches(relativeTo(folder, u)) || seen.has(u.toString())) continue;
-        seen.add(u.toString());
-        out.push(u);
-      }
-    }
-    return out;
   }
 
   /** (Re)reads one article from its open document or from disk and analyses it. */
@@ -422,11 +384,6 @@ export class ArticleCatalog implements vscode.Disposable {
     this.scanCts?.cancel();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The path of `uri` relative to its workspace folder, as the include/exclude rules see it. */
-function relativeTo(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
-  return uri.path.startsWith(folder.uri.path + '/') ? uri.path.slice(folder.uri.path.length + 1) : uri.path;
 }
 
 /** Workspace-relative path for display (with the folder name in a multi-root workspace). */
