@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { evalSeeds } from './seeds';
 import { evalPolnear } from './polnear';
 import { evalConll } from './conll';
+import { evalAttribution } from './attribution';
 
 const shared = path.resolve(__dirname, '..', '..', 'shared');
 const verbose = process.argv.includes('--verbose');
@@ -23,6 +24,7 @@ function main(): void {
   const t0 = Date.now();
   evalSeeds(path.join(shared, 'seeds'), path.join(__dirname, 'seeds-gold.json'), verbose);
   evalPolnear(path.join(shared, 'corpora', 'polnear', 'dev'), verbose);
+  evalAttribution(path.join(shared, 'corpora', 'polnear', 'dev'), verbose);
   evalConll(path.join(shared, 'corpora', 'conll2003', 'eng.testa.txt'), verbose);
   console.log(`\neval: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
