@@ -9,7 +9,7 @@ import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord, type DocEvidence } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
 import { buildEntities, HONORIFICS, isInstitution, normKey, PLACE_ALIASES, type RawMention } from './entities';
-import { SpeakerResolver, tokenAt, type Attribution } from './speakers';
+import { attributeQuote, SpeakerResolver, tokenAt, type Attribution } from './attribution';
 import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { isTitleWord, splitTitle } from './titles';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
@@ -169,7 +169,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const quotes: Quote[] = [];
   let prev: { att: Attribution; entity: Entity | null; q: (typeof rawQuotes)[number] } | null = null;
   for (const q of rawQuotes) {
-    const r = resolver.attribute(q, prev, quoteBlocks[q.block]!.headlineLike);
+    const r = attributeQuote(resolver, q, prev, quoteBlocks[q.block]!.headlineLike);
     if (r.att.speaker && (!r.entity || r.entity.type === 'person')) resolver.addAnchor(q.start, r.entity, r.att.speaker);
     quotes.push({
       start: q.start,
