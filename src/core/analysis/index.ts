@@ -9,7 +9,7 @@ import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord, type DocEvidence } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
 import { buildEntities, HONORIFICS, isInstitution, normKey, PLACE_ALIASES, type RawMention } from './entities';
-import { attributeQuote, SpeakerResolver, tokenAt, type Attribution } from './attribution';
+import { attributeQuote, findReported, mergeStatements, SpeakerResolver, tokenAt, type Attribution } from './attribution';
 import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { isTitleWord, splitTitle } from './titles';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
@@ -194,6 +194,12 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     if (!q.speaker && g) quotes[k] = { ...q, speaker: g.speaker, speakerId: g.speakerId, cue: g.cue };
   }
 
+  // Reported speech, and one list of statements in document order (mixed statements hold their quotations).
+  const sentenceRanges: [number, number][] = [];
+  for (const ss of sentencesByBlock) for (const r of ss) sentenceRanges.push(r);
+  const reported = findReported(resolver, sentenceRanges, rawQuotes);
+  const statements = mergeStatements(text, quotes, reported, (pos) => analysed[blockOfToken[Math.min(tokenAt(tokens, pos), tokens.length - 1)]!]!);
+
   // Passages with sentence spans.
   const sentenceSpans = new Map<number, Span[]>();
   analysed.forEach((pi, bi) => {
@@ -222,7 +228,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     }
   }
 
-  return { metadata, passages, furniture: structure.furniture, quotes, entities: entityIndex.entities, warnings };
+  return { metadata, passages, furniture: structure.furniture, quotes: statements, entities: entityIndex.entities, warnings };
 }
 
 /**

@@ -1,0 +1,220 @@
+/**
+ * The decision for reported speech: statements without quotation marks (or with only some words quoted), found
+ * sentence by sentence around the speech cues of the learnt lexicon (cues.ts), in these shapes:
+ *  - "SOURCE CUE (that) CONTENT": "Putin said Russia was ready …", "Mr Trump told reporters he was optimistic",
+ *    "X, who …, said CONTENT", "X said in an interview with Y that CONTENT", "X has denied CONTENT";
+ *  - "CONTENT, SOURCE CUE." / "CONTENT, CUE SOURCE.": "The talks went well, the Kremlin said.";
+ *  - "according to X, CONTENT" / "CONTENT, according to X".
+ * The source is parsed around the cue (sources.ts) and resolved to a person or organisation (coref.ts); the
+ * content is a clause (clauses.ts). A content that is all one direct quotation is left to the quotation; one that
+ * holds a quotation is a `mixed` statement. No source found, no statement; a source we cannot name: speaker null.
+ */
+import type { Token } from '../tokenize';
+import type { Entity } from '../types';
+import { speechCueAt, STRONG_RATE, type SpeechCue } from './cues';
+import { clauseStartBefore, contentEnd, contentStart, trimEnd } from './clauses';
+import { npBackward, npForward, type NP } from './sources';
+import type { SpeakerResolver } from './coref';
+import { isTerminal, lc, SPOKES } from './words';
+
+export interface ReportedStatement {
+  /** Character offsets of the content clause. */
+  readonly start: number;
+  readonly end: number;
+  readonly cueStart: number;
+  readonly cueEnd: number;
+  readonly cue: string;
+  readonly speaker: string | null;
+  readonly speakerId: string | null;
+  readonly entity: Entity | null;
+}
+
+/** Fewest words a reported clause has ("he was optimistic" has three). */
+const MIN_WORDS = 2;
+
+interface Found {
+  a: number; // first content token
+  b: number; // end (exclusive) content token
+  cue: SpeechCue;
+  np: NP | null;
+}
+
+/** Reported statements of one sentence (token range [s, e)). */
+function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found[]): void {
+  const ctx = r.ctx;
+  const toks = ctx.tokens;
+  const quoted = ctx.quoted;
+  for (let i = s; i < e; i++) {
+    if (quoted[i]) continue;
+    const c0 = toks[i]!.text.charCodeAt(0);
+    // cue forms all start with a lower-case letter (a, c, d, ... w); skip capitals and punctuation fast
+    if (c0 < 97 || c0 > 122) continue;
+    const cue = speechCueAt(toks, i);
+    if (!cue) continue;
+    const strong = cue.rate >= STRONG_RATE;
+    if (cue.lemma === 'according') {
+      according(r, cue, s, e, out);
+      i = cue.end - 1;
+      continue;
+    }
+    // "CONTENT, SOURCE CUE." / "CONTENT, CUE SOURCE."
+    const back = contentBefore(r, cue, s, e);
+    if (back) {
+      out.push(back);
+      i = cue.end - 1;
+      continue;
+    }
+    // "SOURCE CUE (that) CONTENT"
+    let np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14));
+    if (!np && toks[cue.start - 1]?.text === ',') np = r.appositionName(cue.start, s) ?? r.clauseSubject(cue.start);
+    if (!np && (lc(toks[cue.start - 1]) === 'and' || lc(toks[cue.start - 1]) === 'but') && strong) np = r.sentenceSubject(rangeOf(s, cue.start), cue.start);
+    if (!np) continue;
+    const a = contentStart(toks, quoted, cue.end, e, cue.lemma);
+    if (a < 0) continue;
+    if (!strong && lc(toks[a - 1]) !== 'that') continue;
+    const b = contentEnd(toks, quoted, a, e);
+    if (b - a < MIN_WORDS) continue;
+    out.push({ a, b, cue, np });
+    i = cue.end - 1;
+  }
+}
+
+function rangeOf(s: number, e: number): number[] {
+  const out: number[] = [];
+  for (let i = s; i < e; i++) out.push(i);
+  return out;
+}
+
+/** "according to X, CONTENT" / "CONTENT, according to X". */
+function according(r: SpeakerResolver, cue: SpeechCue, s: number, e: number, out: Found[]): void {
+  const toks = r.ctx.tokens;
+  const np = npForward(r.ctx, cue.end, Math.min(e, cue.end + 12));
+  if (!np) return;
+  let srcEnd = np.end;
+  // "according to a spokesperson for the Kremlin"
+  if ((lc(toks[srcEnd]) === 'for' || lc(toks[srcEnd]) === 'of') && npForward(r.ctx, srcEnd + 1, Math.min(e, srcEnd + 8))) srcEnd = npForward(r.ctx, srcEnd + 1, Math.min(e, srcEnd + 8))!.end;
+  const before = clauseStartBefore(toks, s, cue.start);
+  if (cue.start - before >= MIN_WORDS + 1 && (toks[cue.start - 1]?.text === ',' || toks[cue.start - 1]?.text === '—')) {
+    // "CONTENT, according to X."
+    const b = trimEnd(toks, before, cue.start - 1);
+    if (b - before >= MIN_WORDS && !r.ctx.quoted[before]) out.push({ a: before, b, cue, np });
+    return;
+  }
+  // "According to X, CONTENT."
+  let a = srcEnd;
+  while (a < e && a < srcEnd + 12 && toks[a]!.text !== ',') a++;
+  if (toks[a]?.text !== ',') return;
+  a++;
+  const b = contentEnd(toks, r.ctx.quoted, a, e);
+  if (b - a >= MIN_WORDS) out.push({ a, b, cue, np });
+}
+
+/** "CONTENT, SOURCE CUE." or "CONTENT, CUE SOURCE." with the cue clause closing the sentence. */
+function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number): Found | null {
+  const ctx = r.ctx;
+  const toks = ctx.tokens;
+  // the cue clause runs to the sentence end, or to a comma and a participle (", adding …")
+  let np: NP | null = null;
+  let comma = -1;
+  const afterCue = toks[cue.end];
+  const ends = (k: number) => k >= e || isTerminal(toks[k]!) || toks[k]!.text === ',' || toks[k]!.text === ';';
+  if (afterCue && !ends(cue.end)) {
+    // inverted: ", said the Russian president."
+    if (toks[cue.start - 1]?.text !== ',' && !/^[”"’']$/.test(toks[cue.start - 1]?.text ?? '')) return null;
+    const fwd = npForward(ctx, cue.end, Math.min(e, cue.end + 14));
+    if (!fwd || !ends(tailEnd(toks, fwd.end, e))) return null;
+    np = fwd;
+    comma = cue.start - 1;
+  } else {
+    np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14));
+    if (np) comma = np.start - 1;
+    else if (toks[cue.start - 1]?.text === ',') {
+      np = r.appositionName(cue.start, s);
+      if (np) comma = np.start - 1;
+    }
+    if (!np) return null;
+  }
+  // the comma (or closing quotation mark and comma) before the source
+  while (comma > s && /^[”"’']$/.test(toks[comma]!.text)) comma--;
+  if (comma <= s || (toks[comma]!.text !== ',' && toks[comma]!.text !== '—')) return null;
+  let b = comma;
+  while (b > s && /^[,—–]$/.test(toks[b - 1]!.text)) b--;
+  const a = clauseStartBefore(toks, s, b);
+  const bb = trimEnd(toks, a, b);
+  if (bb - a < MIN_WORDS) return null;
+  return { a, b: bb, cue, np };
+}
+
+/** Skips a short attribution tail after an inverted source ("said Mr X on Tuesday", "said X in a statement"). */
+function tailEnd(toks: readonly Token[], k: number, e: number): number {
+  const l = lc(toks[k]);
+  if (l === 'in' || l === 'on' || l === 'at' || l === 'during' || l === 'to' || l === 'late' || l === 'earlier' || l === 'last' || l === 'this') {
+    let j = k;
+    while (j < e && j < k + 8 && !isTerminal(toks[j]!) && toks[j]!.text !== ',') j++;
+    return j;
+  }
+  return k;
+}
+
+/**
+ * Finds the reported statements of an article. `sentences` are token ranges; `directQuotes` the character spans
+ * of the direct quotations (a content that is all one quotation is the quotation's, not a reported statement).
+ */
+export function findReported(r: SpeakerResolver, sentences: readonly (readonly [number, number])[], directQuotes: readonly { start: number; end: number }[]): ReportedStatement[] {
+  const toks = r.ctx.tokens;
+  const found: Found[] = [];
+  for (const [s, e] of sentences) {
+    let any = false;
+    for (let i = s; i < e && !any; i++) {
+      const c = toks[i]!.text.charCodeAt(0);
+      if (c >= 97 && c <= 122 && !r.ctx.quoted[i]) any = true;
+    }
+    if (any) sentenceStatements(r, s, e, found);
+  }
+  const out: ReportedStatement[] = [];
+  let qi = 0;
+  const seen = new Set<string>();
+  for (const f of found) {
+    const start = toks[f.a]!.start;
+    const end = toks[f.b - 1]!.end;
+    const key = `${start}:${end}`;
+    if (seen.has(key)) continue;
+    // all (or nearly all) one direct quotation: the quotation is the statement
+    while (qi > 0 && directQuotes[qi - 1]!.end > start) qi--;
+    while (qi < directQuotes.length && directQuotes[qi]!.end <= start) qi++;
+    let covered = 0;
+    for (let k = qi; k < directQuotes.length && directQuotes[k]!.start < end; k++) covered += Math.max(0, Math.min(end, directQuotes[k]!.end) - Math.max(start, directQuotes[k]!.start));
+    if (covered >= 0.8 * (end - start)) continue;
+    seen.add(key);
+    const who = f.np ? resolveSource(r, f.np, start) : null;
+    out.push({
+      start,
+      end,
+      cueStart: toks[f.cue.start]!.start,
+      cueEnd: toks[f.cue.end - 1]!.end,
+      cue: r.ctx.text.slice(toks[f.cue.start]!.start, toks[f.cue.end - 1]!.end),
+      speaker: who ? who.name : null,
+      speakerId: who?.entity ? who.entity.id : null,
+      entity: who ? who.entity : null,
+    });
+  }
+  out.sort((x, y) => x.start - y.start || x.end - y.end);
+  return out;
+}
+
+/** The speaker a source phrase stands for; "a spokesperson for X" → X; a pronoun or description resolved. */
+function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: string; entity: Entity | null } | null {
+  const toks = r.ctx.tokens;
+  if (np.kind === 'description' && SPOKES.has(np.words[np.words.length - 1] ?? '')) {
+    const nx = lc(toks[np.end]);
+    if (nx === 'for' || nx === 'of' || nx === 'at') {
+      const org = npForward(r.ctx, np.end + 1, np.end + 8);
+      if (org && org.kind === 'name') {
+        const e = r.ctx.entities.resolve(org.name);
+        if (e) return { name: e.name, entity: e };
+        return { name: org.name, entity: null };
+      }
+    }
+  }
+  return r.resolveNP(np, pos);
+}

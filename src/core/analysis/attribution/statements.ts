@@ -1,0 +1,71 @@
+/**
+ * One list of statements: the direct quotations and the reported statements, in document order. A reported
+ * statement whose clause holds a quotation becomes `mixed`, and each quotation inside it keeps its `direct` item
+ * with `partOf` set to the mixed item's index. A fragment with no speaker takes the mixed statement's speaker,
+ * and a mixed statement with no speaker the fragment's.
+ */
+import type { Quote } from '../types';
+import type { ReportedStatement } from './reported';
+
+export function mergeStatements(text: string, direct: readonly Quote[], reported: readonly ReportedStatement[], passageAt: (pos: number) => number): Quote[] {
+  if (reported.length === 0) return direct.map((q) => (q.kind ? q : { ...q, kind: 'direct', cueStart: null, cueEnd: null }));
+  const items: Quote[] = [];
+  const fragOf: number[] = []; // for each direct item (by its index in `direct`), the reported index holding it, or -1
+  let ri = 0;
+  for (const q of direct) {
+    while (ri < reported.length && reported[ri]!.end < q.end) ri++;
+    let holder = -1;
+    for (let k = Math.max(0, ri - 3); k < reported.length && reported[k]!.start <= q.start + 1; k++) {
+      const r = reported[k]!;
+      if (r.start <= q.start + 1 && q.end <= r.end + 1 && (holder < 0 || r.end - r.start < reported[holder]!.end - reported[holder]!.start)) holder = k;
+    }
+    fragOf.push(holder);
+  }
+  const mixed = new Set(fragOf.filter((k) => k >= 0));
+  const entries: { pos: number; order: number; q: Quote; src: 'd' | 'r'; idx: number }[] = [];
+  reported.forEach((r, k) => {
+    let speaker = r.speaker;
+    let speakerId = r.speakerId;
+    if (!speaker && mixed.has(k)) {
+      const d = direct.find((q, i) => fragOf[i] === k && q.speaker);
+      if (d) {
+        speaker = d.speaker;
+        speakerId = d.speakerId;
+      }
+    }
+    const q: Quote = {
+      start: r.start,
+      end: r.end,
+      text: text.slice(r.start, r.end),
+      speaker,
+      speakerId,
+      cue: r.cue,
+      passage: passageAt(r.start),
+      kind: mixed.has(k) ? 'mixed' : 'reported',
+      cueStart: r.cueStart,
+      cueEnd: r.cueEnd,
+    };
+    entries.push({ pos: r.start, order: 0, q, src: 'r', idx: k });
+  });
+  direct.forEach((q, i) => entries.push({ pos: q.start, order: 1, q, src: 'd', idx: i }));
+  entries.sort((a, b) => a.pos - b.pos || a.order - b.order || a.idx - b.idx);
+  const indexOfReported = new Map<number, number>();
+  entries.forEach((en, at) => {
+    if (en.src === 'r') indexOfReported.set(en.idx, at);
+  });
+  for (const en of entries) {
+    if (en.src === 'r') {
+      items.push(en.q);
+      continue;
+    }
+    const holder = fragOf[en.idx]!;
+    const base: Quote = { ...en.q, kind: 'direct', cueStart: en.q.cueStart ?? null, cueEnd: en.q.cueEnd ?? null };
+    if (holder < 0) {
+      items.push(base);
+      continue;
+    }
+    const m = reported[holder]!;
+    items.push({ ...base, partOf: indexOfReported.get(holder)!, ...(base.speaker ? {} : { speaker: m.speaker, speakerId: m.speakerId, cue: m.cue }) });
+  }
+  return items;
+}
