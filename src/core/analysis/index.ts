@@ -118,6 +118,9 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     masked = parts.join('');
   }
 
+  // "''Two apostrophes''" as the New York Times writes double quotation marks: read as one mark (offsets hold)
+  masked = doubleApostrophes(masked);
+
   // Tokens per block (non-furniture blocks within the limit).
   const tokens: Token[] = [];
   const blockRanges: [number, number][] = [];
@@ -448,4 +451,25 @@ function pushMention(out: RawMention[], text: string, tokens: readonly Token[], 
   const m: RawMention = { start, end, text: text.slice(start, end), type, words, evidence: undefined, weak: false };
   out.push(m);
   return m;
+}
+
+/** `''quoted''` → ` "quoted" `: a pair of apostrophes standing for a double quotation mark, same length. */
+function doubleApostrophes(text: string): string {
+  let at = text.indexOf("''");
+  if (at < 0) return text;
+  const parts: string[] = [];
+  let from = 0;
+  while (at >= 0) {
+    const before = at > 0 ? text.charCodeAt(at - 1) : 32;
+    const after = at + 2 < text.length ? text.charCodeAt(at + 2) : 32;
+    const spaceBefore = before === 32 || before === 10 || before === 9 || before === 40;
+    const spaceAfter = after === 32 || after === 10 || after === 9 || after === 13;
+    if (spaceBefore && !spaceAfter) parts.push(text.slice(from, at), ' "');
+    else if (!spaceBefore) parts.push(text.slice(from, at), '" ');
+    else parts.push(text.slice(from, at + 2));
+    from = at + 2;
+    at = text.indexOf("''", from);
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }

@@ -61,6 +61,8 @@ const PARTICLE: Record<string, string[]> = { point: ['out'], call: ['for', 'on']
 /** Words before a cue form that make it a noun or a passive, not a speech verb ("the report", "was told"). */
 const NOT_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'to', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'am', 'no', 'any', 'some', 'of', "'s"]);
 
+const PROGRESSIVE = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'am', 'being']);
+
 /** The speech cue starting at token i, if any (`according to`, `said`, `pointed out`, `told`, …). */
 export function speechCueAt(toks: readonly { text: string }[], i: number): SpeechCue | null {
   const w = toks[i]!.text.toLowerCase();
@@ -71,10 +73,8 @@ export function speechCueAt(toks: readonly { text: string }[], i: number): Speec
   const e = FORMS.get(w);
   if (!e || e.rate < MIN_RATE) return null;
   const before = i > 0 ? toks[i - 1]!.text.toLowerCase() : '';
-  if (NOT_BEFORE.has(before) && !(before === 'to' && w === 'according')) {
-    // "was quoted as saying", "is said to": passives and nouns are no cues; "has said" is
-    return null;
-  }
+  // "the report", "was told", "is said to": nouns and passives are no cues; "has said" and "is saying" are
+  if (NOT_BEFORE.has(before) && !(PROGRESSIVE.has(before) && w.endsWith('ing'))) return null;
   const particles = PARTICLE[e.lemma];
   if (particles) {
     const next = toks[i + 1]?.text.toLowerCase() ?? '';

@@ -39,6 +39,7 @@ interface Found {
   np: NP | null;
 }
 
+
 /** Reported statements of one sentence (token range [s, e)). */
 function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found[]): void {
   const ctx = r.ctx;
@@ -67,7 +68,11 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     // "SOURCE CUE (that) CONTENT"
     let np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14));
     if (!np && toks[cue.start - 1]?.text === ',') np = r.appositionName(cue.start, s) ?? r.clauseSubject(cue.start);
-    if (!np && (lc(toks[cue.start - 1]) === 'and' || lc(toks[cue.start - 1]) === 'but') && strong) np = r.sentenceSubject(rangeOf(s, cue.start), cue.start);
+    const before = lc(toks[cue.start - 1]);
+    const participle = toks[cue.start]!.text.endsWith('ing');
+    // "X denied it, saying that …", "and warned that …": the subject of the sentence (or of the speech verb before)
+    if (!np && participle && cue.start > s) np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start);
+    if (!np && (before === 'and' || before === 'but') && strong) np = r.sentenceSubject(rangeOf(s, cue.start), cue.start);
     if (!np) continue;
     const a = contentStart(toks, quoted, cue.end, e, cue.lemma);
     if (a < 0) continue;
@@ -89,8 +94,7 @@ function rangeOf(s: number, e: number): number[] {
 function according(r: SpeakerResolver, cue: SpeechCue, s: number, e: number, out: Found[]): void {
   const toks = r.ctx.tokens;
   const np = npForward(r.ctx, cue.end, Math.min(e, cue.end + 12));
-  if (!np) return;
-  let srcEnd = np.end;
+  let srcEnd = np ? np.end : cue.end;
   // "according to a spokesperson for the Kremlin"
   if ((lc(toks[srcEnd]) === 'for' || lc(toks[srcEnd]) === 'of') && npForward(r.ctx, srcEnd + 1, Math.min(e, srcEnd + 8))) srcEnd = npForward(r.ctx, srcEnd + 1, Math.min(e, srcEnd + 8))!.end;
   const before = clauseStartBefore(toks, s, cue.start);
@@ -140,9 +144,36 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
   let b = comma;
   while (b > s && /^[,—–]$/.test(toks[b - 1]!.text)) b--;
   const a = clauseStartBefore(toks, s, b);
-  const bb = trimEnd(toks, a, b);
+  let bb = trimEnd(toks, a, b);
   if (bb - a < MIN_WORDS) return null;
+  // "But to prevent problems, he said, local officials should be vigilant": the attribution interrupts the clause
+  let k = tailEnd(toks, Math.max(cue.end, np.end), e);
+  if (toks[k]?.text === ',' && k + 1 < e && !speechCueAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|and|but|according)$/.test(lc(toks[k + 1]))) {
+    const b2 = contentEnd(toks, ctx.quoted, k + 1, e);
+    if (b2 - (k + 1) >= MIN_WORDS) bb = b2;
+  }
   return { a, b: bb, cue, np };
+}
+
+const COLON_CUE: SpeechCue = { start: 0, end: 0, lemma: ':', rate: 1 };
+
+/**
+ * "Pence: Gennifer Flowers won't be at the debate" (a headline), "PENCE: Well, look, …" (a transcript): a paragraph
+ * opening with a name and a colon; the content runs to the paragraph's end.
+ */
+function colonIntroduction(r: SpeakerResolver, s: number, out: Found[]): void {
+  const toks = r.ctx.tokens;
+  const block = r.ctx.blockOfToken[s];
+  let c = s;
+  while (c < toks.length && c < s + 5 && toks[c]!.text !== ':' && /^\p{Lu}/u.test(toks[c]!.text)) c++;
+  if (c === s || toks[c]?.text !== ':' || r.ctx.quoted[c + 1]) return;
+  const np = npForward(r.ctx, s, c);
+  if (!np || np.kind !== 'name' || np.end !== c) return;
+  let b = c + 1;
+  while (b < toks.length && r.ctx.blockOfToken[b] === block) b++;
+  b = trimEnd(toks, c + 1, b);
+  if (b - (c + 1) < MIN_WORDS + 1) return;
+  out.push({ a: c + 1, b, cue: { ...COLON_CUE, start: c, end: c + 1 }, np });
 }
 
 /** Skips a short attribution tail after an inverted source ("said Mr X on Tuesday", "said X in a statement"). */
@@ -170,6 +201,7 @@ export function findReported(r: SpeakerResolver, sentences: readonly (readonly [
       if (c >= 97 && c <= 122 && !r.ctx.quoted[i]) any = true;
     }
     if (any) sentenceStatements(r, s, e, found);
+    if (s === 0 || r.ctx.blockOfToken[s - 1] !== r.ctx.blockOfToken[s]) colonIntroduction(r, s, found);
   }
   const out: ReportedStatement[] = [];
   let qi = 0;
