@@ -9,7 +9,7 @@ import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord, type DocEvidence } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
 import { buildEntities, HONORIFICS, isInstitution, normKey, PLACE_ALIASES, type RawMention } from './entities';
-import { attributeQuote, findReported, mergeStatements, SpeakerResolver, tokenAt, type Attribution } from './attribution';
+import { attributeQuote, CUES, findReported, mergeStatements, splitQuotations, SpeakerResolver, tokenAt, type Attribution } from './attribution';
 import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { isTitleWord, splitTitle } from './titles';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
@@ -201,6 +201,11 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const sentenceRanges: [number, number][] = [];
   for (const ss of sentencesByBlock) for (const r of ss) sentenceRanges.push(r);
   const reported = findReported(resolver, sentenceRanges, rawQuotes);
+  const split = splitQuotations(text, quotes, CUES);
+  if (split.length > 0) {
+    reported.push(...split);
+    reported.sort((x, y) => x.start - y.start || x.end - y.end);
+  }
   const statements = mergeStatements(text, quotes, reported, (pos) => analysed[blockOfToken[Math.min(tokenAt(tokens, pos), tokens.length - 1)]!]!);
 
   // Passages with sentence spans.

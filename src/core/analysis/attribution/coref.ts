@@ -5,10 +5,11 @@
  * pronouns used of a person, and first names (../../people/gender).
  */
 import type { Entity } from '../types';
+import { genderOfPerson, genderOfTitle, type Gender } from '../../people/gender';
 import { isTitleHead } from '../titles';
 import { CUES, WEAK_CUES } from './cues';
 import { npBackward, npForward, type NP, type SpeakerContext } from './sources';
-import { ADVERBS, DETERMINERS, firstOfLast, HEAD_SYNONYMS, isCap, isPunct, isTerminal, lc, lowerBound, NATIONALITY, normKeyLoose, PREPOSITIONS, SPOKES, STARTERS, stripTitles, TITLE_WORDS, tokenAt } from './words';
+import { ADVERBS, DETERMINERS, HEAD_SYNONYMS, isCap, isPunct, isTerminal, lc, lowerBound, NATIONALITY, normKeyLoose, PREPOSITIONS, SPOKES, STARTERS, stripTitles, TITLE_WORDS, tokenAt } from './words';
 
 export class SpeakerResolver {
   /** Positions of speech-verb subjects and quote speakers that are people, for pronoun resolution. */
@@ -132,7 +133,7 @@ export class SpeakerResolver {
   resolveNP(np: NP, pos: number): { name: string; entity: Entity | null } | null {
     if (np.kind === 'pronoun') {
       if (np.pronoun !== 'he' && np.pronoun !== 'she') return null;
-      return this.resolvePronoun(Math.max(pos, this.ctx.tokens[np.start]!.start));
+      return this.resolvePronoun(Math.max(pos, this.ctx.tokens[np.start]!.start), np.pronoun === 'he' ? 'male' : 'female');
     }
     if (np.kind === 'name') {
       if (np.fullName) {
@@ -188,24 +189,61 @@ export class SpeakerResolver {
   /** Person mentions outside quotes, by position (for the pronoun fallback). */
   private outside: { pos: number; entity: Entity }[] | null = null;
 
-  resolvePronoun(pos: number): { name: string; entity: Entity | null } | null {
-    // the most recent anchor or clause subject before pos (anchors and subjects are kept sorted by position;
-    // of several at the same position, the first recorded)
-    let best: { pos: number; entity: Entity | null; name: string } | null = null;
-    const a = firstOfLast(this.anchors, pos);
-    if (a && pos - a.pos < 4000) best = a;
-    const sj = firstOfLast(this.subjects, pos);
-    if (sj && pos - sj.pos < 4000 && (!best || sj.pos > best.pos)) best = { pos: sj.pos, entity: sj.entity, name: sj.entity.name };
-    if (best) return { name: best.name, entity: best.entity };
+  /**
+   * Who "he" or "she" at pos stands for: the most recent anchor (someone seen speaking) or clause subject before
+   * pos, skipping people whose gender (honorific, title, first name) contradicts the pronoun's; else the most
+   * recent person mentioned outside quotations. `want` is the pronoun's gender when known.
+   */
+  resolvePronoun(pos: number, want: Gender = 'unknown'): { name: string; entity: Entity | null } | null {
+    let ai = lowerBound(this.anchors, pos) - 1;
+    let si = lowerBound(this.subjects, pos) - 1;
+    for (let guard = 0; guard < 12 && (ai >= 0 || si >= 0); guard++) {
+      const a = ai >= 0 ? this.anchors[ai]! : null;
+      const sj = si >= 0 ? this.subjects[si]! : null;
+      // the later of the two; of an anchor and a subject at the same place, the anchor
+      let cand: { pos: number; entity: Entity | null; name: string };
+      if (a && (!sj || a.pos >= sj.pos)) {
+        // of several anchors at the same position, the first recorded
+        while (ai > 0 && this.anchors[ai - 1]!.pos === a.pos) ai--;
+        cand = this.anchors[ai]!;
+        ai--;
+      } else {
+        cand = { pos: sj!.pos, entity: sj!.entity, name: sj!.entity.name };
+        si--;
+      }
+      if (pos - cand.pos >= 4000) break;
+      if (want === 'unknown' || this.genderOf(cand.entity, cand.name) !== opposite(want)) return { name: cand.name, entity: cand.entity };
+    }
     // most recent person mention outside quotes
     if (!this.outside) {
       this.outside = [];
       for (const x of this.ctx.entities.mentions) if (x.entity.type === 'person' && !this.ctx.quoted[tokenAt(this.ctx.tokens, x.start)]) this.outside.push({ pos: x.start, entity: x.entity });
     }
-    const k = lowerBound(this.outside, pos) - 1;
-    const m = k >= 0 ? this.outside[k]!.entity : null;
-    return m ? { name: m.name, entity: m } : null;
+    for (let k = lowerBound(this.outside, pos) - 1, n = 0; k >= 0 && n < 12; k--, n++) {
+      const m = this.outside[k]!.entity;
+      if (want === 'unknown' || this.genderOf(m, m.name) !== opposite(want)) return { name: m.name, entity: m };
+    }
+    return null;
   }
+
+  private readonly genders = new Map<Entity, Gender>();
+
+  /** A person's gender from the honorifics of their mentions, their titles, then their first name. */
+  genderOf(e: Entity | null, name: string): Gender {
+    if (!e) return genderOfPerson(name);
+    const known = this.genders.get(e);
+    if (known) return known;
+    let g: Gender = 'unknown';
+    for (const m of e.mentions) {
+      g = genderOfPerson(m.text.split(/\s+/)[0]!);
+      if (g !== 'unknown') break;
+    }
+    if (g === 'unknown') for (const t of this.titles.get(e) ?? []) if ((g = genderOfTitle(t)) !== 'unknown') break;
+    if (g === 'unknown' && e.type === 'person') g = genderOfPerson(e.name);
+    this.genders.set(e, g);
+    return g;
+  }
+
 
   resolveDescription(words: string[], pos: number, demonym = false): { name: string; entity: Entity | null } | null {
     const content = words.filter((w) => !DETERMINERS.has(w));
@@ -305,4 +343,8 @@ export class SpeakerResolver {
     const np = npForward(this.ctx, s, upTo);
     return np && np.kind !== 'description' ? np : null;
   }
+}
+
+function opposite(g: Gender): Gender {
+  return g === 'male' ? 'female' : g === 'female' ? 'male' : 'unknown';
 }

@@ -11,4 +11,5 @@ export { SpeakerResolver } from './coref';
 export { attributeQuote, type Attribution } from './directQuotes';
 export { tokenAt } from './words';
 export { findReported, type ReportedStatement } from './reported';
-export { mergeStatements } from './statements';
+export { mergeStatements, splitQuotations } from './statements';
+export { CUES } from './cues';

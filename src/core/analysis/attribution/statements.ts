@@ -7,6 +7,36 @@
 import type { Quote } from '../types';
 import type { ReportedStatement } from './reported';
 
+/** The gap between two parts of one quotation interrupted by its attribution: `,” Mr X said. “` / `,” said X, “`. */
+const SPLIT_GAP = /^[,.!?…]?\s*[”"’']?\s*,?\s*[^“”"‘’.!?;\n]{2,70}?\s*[.,:—–-]\s*[“"]$/;
+
+/**
+ * "“A,” X said. “B.”": one statement in two quotations (the attribution between them). Returned as extra
+ * reported-like statements spanning both parts, which the merge below turns into `mixed` items.
+ */
+export function splitQuotations(text: string, direct: readonly Quote[], cueWords: ReadonlySet<string>): ReportedStatement[] {
+  const out: ReportedStatement[] = [];
+  for (let k = 0; k + 1 < direct.length; k++) {
+    const q1 = direct[k]!;
+    const q2 = direct[k + 1]!;
+    if (q1.passage !== q2.passage || !q1.speaker || (q2.speaker && q2.speaker !== q1.speaker) || q2.start - q1.end > 80) continue;
+    const gap = text.slice(q1.end, q2.start);
+    if (!SPLIT_GAP.test(gap)) continue;
+    const m = /[A-Za-z]+/g;
+    let cue: RegExpExecArray | null = null;
+    for (let w = m.exec(gap); w; w = m.exec(gap)) {
+      if (cueWords.has(w[0].toLowerCase())) {
+        cue = w;
+        break;
+      }
+    }
+    if (!cue) continue;
+    const cs = q1.end + cue.index;
+    out.push({ start: q1.start, end: q2.end, cueStart: cs, cueEnd: cs + cue[0].length, cue: cue[0], speaker: q1.speaker, speakerId: q1.speakerId, entity: null });
+  }
+  return out;
+}
+
 export function mergeStatements(text: string, direct: readonly Quote[], reported: readonly ReportedStatement[], passageAt: (pos: number) => number): Quote[] {
   if (reported.length === 0) return direct.map((q) => (q.kind ? q : { ...q, kind: 'direct', cueStart: null, cueEnd: null }));
   const items: Quote[] = [];
