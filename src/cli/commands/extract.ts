@@ -25,7 +25,12 @@ export interface ExtractedArticle {
   url: string | null;
   /** When an imported article was retrieved (ISO 8601), else null. */
   retrieved: string | null;
-  quotes: { text: string; start: number; end: number; speaker: string | null; cue: string | null }[];
+  /**
+   * Statements: `kind` direct (words in quotation marks; text/start/end inside the marks, as before), reported or
+   * mixed (text/start/end: the reported clause); `cueStart`/`cueEnd` the cue words' offsets (null when none);
+   * `partOf` only on a direct quotation inside a mixed statement: that statement's index in `quotes`.
+   */
+  quotes: { text: string; start: number; end: number; speaker: string | null; cue: string | null; kind: 'direct' | 'reported' | 'mixed'; cueStart: number | null; cueEnd: number | null; partOf?: number }[];
   entities: { id: string; name: string; type: string; mentions: { start: number; end: number; text: string }[] }[];
   warnings: string[];
 }
@@ -48,7 +53,17 @@ export function toExtracted(p: string, a: ArticleAnalysis, extraWarnings: string
     dateline: m.dateline,
     url: m.url ?? null,
     retrieved: m.retrieved ?? null,
-    quotes: a.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker, cue: q.cue })),
+    quotes: a.quotes.map((q) => ({
+      text: q.text,
+      start: q.start,
+      end: q.end,
+      speaker: q.speaker,
+      cue: q.cue,
+      kind: q.kind ?? 'direct',
+      cueStart: q.cueStart ?? null,
+      cueEnd: q.cueEnd ?? null,
+      ...(q.partOf !== undefined ? { partOf: q.partOf } : {}),
+    })),
     entities: a.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map((x) => ({ start: x.start, end: x.end, text: x.text })) })),
     warnings: [...extraWarnings, ...a.warnings.map((w) => w.message)],
   };
@@ -143,7 +158,11 @@ function summary(a: ExtractedArticle): string {
   const meta = [a.publisher && `publisher: ${a.publisher}`, a.date && `date: ${a.date}${a.dateIso ? ` (${a.dateIso})` : ''}`, a.author && `author: ${a.author}`, a.dateline && `dateline: ${a.dateline}`].filter(Boolean);
   if (meta.length) lines.push(`  ${meta.join('   ')}`);
   lines.push(`  quotes (${a.quotes.length}):`);
-  for (const q of a.quotes) lines.push(`    ${q.speaker ?? '(no speaker)'}${q.cue ? ` [${q.cue}]` : ''}: “${clip(q.text, 90)}”`);
+  for (const q of a.quotes) {
+    if (q.partOf !== undefined) continue; // shown within its mixed statement
+    const text = q.kind === 'direct' ? `“${clip(q.text, 90)}”` : `${clip(q.text, 90)} (${q.kind === 'mixed' ? 'reported, partly quoted' : 'reported'})`;
+    lines.push(`    ${q.speaker ?? '(no speaker)'}${q.cue ? ` [${q.cue}]` : ''}: ${text}`);
+  }
   const byType = (t: string) =>
     a.entities
       .filter((e) => e.type === t)

@@ -38,7 +38,7 @@ describe('CLI: extract', () => {
     for (const k of ['path', 'title', 'titleDerived', 'publisher', 'date', 'author', 'dateline', 'quotes', 'entities']) assert.ok(k in wire, k);
     assert.equal(wire['title'], 'Harbour council approves new sea wall after storm season');
     const q = (wire['quotes'] as { text: string; start: number; end: number; speaker: string | null; cue: string | null }[])[0]!;
-    assert.deepEqual(Object.keys(q).sort(), ['cue', 'end', 'speaker', 'start', 'text']);
+    assert.deepEqual(Object.keys(q).sort(), ['cue', 'cueEnd', 'cueStart', 'end', 'kind', 'speaker', 'start', 'text']);
     const text = readFileSync(path.join(fixtures, 'wire-story.txt'), 'utf8');
     assert.equal(text.slice(q.start, q.end), q.text);
     assert.equal(q.speaker, 'Ingrid Halvorsen');
@@ -55,7 +55,7 @@ describe('CLI: extract', () => {
     writeFileSync(path.join(dir, 'empty.txt'), '');
     const r = await run([dir, path.join(dir, 'missing.txt')]);
     assert.equal(r.code, 1);
-    const j = JSON.parse(r.out) as { articles: { path: string; quotes: { start: number; text: string }[]; warnings: string[] }[]; errors: { path: string; reason: string }[] };
+    const j = JSON.parse(r.out) as { articles: { path: string; quotes: { start: number; text: string; kind: string }[]; warnings: string[] }[]; errors: { path: string; reason: string }[] };
     assert.deepEqual(j.errors.map((e) => path.basename(e.path)).sort(), ['binary.txt', 'missing.txt']);
     assert.match(j.errors.find((e) => e.path.endsWith('binary.txt'))!.reason, /binary/);
     assert.match(r.err, /binary\.txt: binary file/);
@@ -63,7 +63,7 @@ describe('CLI: extract', () => {
     assert.deepEqual(j.articles.map((a) => path.basename(a.path)).sort(), ['bad-utf8.txt', 'bom.txt', 'empty.txt', 'good.txt']);
     const bom = j.articles.find((a) => a.path.endsWith('bom.txt'))!;
     // offsets count from after the BOM, as VS Code shows the text
-    assert.equal(bom.quotes[0]!.start, 'Head line of it\r\n\r\n“'.length);
+    assert.equal(bom.quotes.find((q) => q.kind === 'direct')!.start, 'Head line of it\r\n\r\n“'.length);
   });
 
   it('applies the corrections file of the folder given', async () => {

@@ -47,13 +47,16 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
   }
   // an attribution tail ending in a comma: "said on Tuesday, …", "said in a statement, …"
   if (TAIL_OPENERS.has(lc(toks[k]))) {
-    for (let j = k; j < sentEnd && j < k + 9; j++) {
+    let j = k;
+    for (; j < sentEnd && j < k + 9; j++) {
       if (quoted[j] || isEnd(toks[j]!)) break;
       if (toks[j]!.text === ',') {
         k = j + 1;
         break;
       }
     }
+    // "wrote to the council on Monday." / "said on Tuesday." : only a tail, no clause
+    if (j >= sentEnd || (j < sentEnd && isEnd(toks[j]!))) return -1;
   }
   while (k < sentEnd && (toks[k]!.text === ',' || toks[k]!.text === '—' || toks[k]!.text === '–')) k++;
   if (k >= sentEnd || toks[k]!.text === ':' || isEnd(toks[k]!)) return -1;

@@ -148,7 +148,8 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
   if (bb - a < MIN_WORDS) return null;
   // "But to prevent problems, he said, local officials should be vigilant": the attribution interrupts the clause
   let k = tailEnd(toks, Math.max(cue.end, np.end), e);
-  if (toks[k]?.text === ',' && k + 1 < e && !speechCueAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|and|but|according)$/.test(lc(toks[k + 1]))) {
+  const apposition = toks[k]?.text === ',' && isApposition(toks, k + 1, e);
+  if (toks[k]?.text === ',' && k + 1 < e && !apposition && !speechCueAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|and|but|according)$/.test(lc(toks[k + 1]))) {
     const b2 = contentEnd(toks, ctx.quoted, k + 1, e);
     if (b2 - (k + 1) >= MIN_WORDS) bb = b2;
   }
@@ -174,6 +175,19 @@ function colonIntroduction(r: SpeakerResolver, s: number, out: Found[]): void {
   b = trimEnd(toks, c + 1, b);
   if (b - (c + 1) < MIN_WORDS + 1) return;
   out.push({ a: c + 1, b, cue: { ...COLON_CUE, start: c, end: c + 1 }, np });
+}
+
+const FINITE = new Set(['is', 'was', 'are', 'were', 'will', 'would', 'has', 'have', 'had', 'should', 'could', 'can', 'must', 'did', 'does', 'do', 'may', 'might', "'s", "n't", 'not']);
+const DETS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'who', 'which', 'whose']);
+
+/** ", the county engineer." / ", a former aide to X, …": a short phrase describing the source, not a clause. */
+function isApposition(toks: readonly Token[], k: number, e: number): boolean {
+  const first = toks[k];
+  if (!first || !(DETS.has(lc(first)) || /^\p{Lu}/u.test(first.text))) return false;
+  if (lc(first) === 'who' || lc(first) === 'which' || lc(first) === 'whose') return true;
+  let j = k;
+  for (; j < e && toks[j]!.text !== ',' && !isTerminal(toks[j]!); j++) if (FINITE.has(lc(toks[j])) || /ed$/.test(lc(toks[j]))) return false;
+  return j - k <= 9;
 }
 
 /** Skips a short attribution tail after an inverted source ("said Mr X on Tuesday", "said X in a statement"). */

@@ -8,7 +8,7 @@ import type { Quote } from '../types';
 import type { ReportedStatement } from './reported';
 
 /** The gap between two parts of one quotation interrupted by its attribution: `,” Mr X said. “` / `,” said X, “`. */
-const SPLIT_GAP = /^[,.!?…]?\s*[”"’']?\s*,?\s*[^“”"‘’.!?;\n]{2,70}?\s*[.,:—–-]\s*[“"]$/;
+const SPLIT_GAP = /^(?:,\s*[”"’']|[”"’']\s*,)\s*[^“”"‘’.!?;\n]{2,70}?\s*[.,:—–-]\s*[“"]$/;
 
 /**
  * "“A,” X said. “B.”": one statement in two quotations (the attribution between them). Returned as extra
