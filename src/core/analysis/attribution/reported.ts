@@ -147,7 +147,7 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
   let bb = trimEnd(toks, a, b);
   if (bb - a < MIN_WORDS) return null;
   // "But to prevent problems, he said, local officials should be vigilant": the attribution interrupts the clause
-  let k = tailEnd(toks, Math.max(cue.end, np.end), e);
+  const k = tailEnd(toks, Math.max(cue.end, np.end), e);
   const apposition = toks[k]?.text === ',' && isApposition(toks, k + 1, e);
   if (toks[k]?.text === ',' && k + 1 < e && !apposition && !speechCueAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|and|but|according)$/.test(lc(toks[k + 1]))) {
     const b2 = contentEnd(toks, ctx.quoted, k + 1, e);

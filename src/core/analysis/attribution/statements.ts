@@ -8,7 +8,7 @@ import type { Quote } from '../types';
 import type { ReportedStatement } from './reported';
 
 /** The gap between two parts of one quotation interrupted by its attribution: `,” Mr X said. “` / `,” said X, “`. */
-const SPLIT_GAP = /^(?:,\s*[”"’']|[”"’']\s*,)\s*[^“”"‘’.!?;\n]{2,70}?\s*[.,:—–-]\s*[“"]$/;
+const SPLIT_GAP = /^(?:,\s*[”"’']|[”"’']\s*,|[”"’']\s)\s*[^“”"‘’.!?;\n]{2,70}?\s*[.,:—–-]\s*[“"]$/;
 
 /**
  * "“A,” X said. “B.”": one statement in two quotations (the attribution between them). Returned as extra
@@ -22,6 +22,8 @@ export function splitQuotations(text: string, direct: readonly Quote[], cueWords
     if (q1.passage !== q2.passage || !q1.speaker || (q2.speaker && q2.speaker !== q1.speaker) || q2.start - q1.end > 80) continue;
     const gap = text.slice(q1.end, q2.start);
     if (!SPLIT_GAP.test(gap)) continue;
+    // "“A.” He added: “B.”" is a second statement; "“A.” she said. “B.”" one statement
+    if (!/^[,\s]*[”"’']?\s*,/.test(gap) && (q1.unclosed || /\badd(?:s|ed)?\b|:/.test(gap))) continue;
     const m = /[A-Za-z]+/g;
     let cue: RegExpExecArray | null = null;
     for (let w = m.exec(gap); w; w = m.exec(gap)) {
