@@ -2,13 +2,13 @@
  * `news-annotator extract [--json] <file-or-folder>...`: the analysis of each article (metadata, quotes
  * with speakers, named entities). Folders are walked by the same rules as the extension. A file that
  * cannot be read or decoded goes to `errors` (and stderr), the others are still processed, and the exit
- * status is then 1. Entity corrections are read from `.news-annotator/entities.yaml` in the current
- * directory and in each folder given.
+ * status is then 1. Entity corrections are read from `.news-annotator/entities.yaml` (speaker corrections from
+ * `.news-annotator/speakers.yaml`) in the current directory and in each folder given.
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { analyzeArticle, CORRECTIONS_FILE, parseEntityCorrections, type ArticleAnalysis, type EntityCorrections } from '../../core/analysis/index';
+import { analyzeArticle, CORRECTIONS_FILE, parseEntityCorrections, parseSpeakerCorrections, SPEAKER_CORRECTIONS_FILE, type ArticleAnalysis, type EntityCorrections, type SpeakerCorrection } from '../../core/analysis/index';
 import { decodeArticleBytes } from '../../core/text/decode';
 import { expandArticlePaths } from '../articlePaths';
 
@@ -96,6 +96,30 @@ export async function loadCorrections(dirs: readonly string[]): Promise<{ correc
   return { corrections: { entities, suppress }, errors };
 }
 
+/** Loads and merges the speaker corrections files (`.news-annotator/speakers.yaml`) found in `dirs`. */
+export async function loadSpeakerCorrections(dirs: readonly string[]): Promise<{ statements: SpeakerCorrection[]; errors: ExtractError[] }> {
+  const statements: SpeakerCorrection[] = [];
+  const errors: ExtractError[] = [];
+  const seen = new Set<string>();
+  for (const d of dirs) {
+    const file = path.resolve(d, SPEAKER_CORRECTIONS_FILE);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let src: string;
+    try {
+      src = await fsp.readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      statements.push(...parseSpeakerCorrections(src).statements);
+    } catch (err) {
+      errors.push({ path: file, reason: `${err instanceof Error ? err.message : String(err)} (corrections not applied)` });
+    }
+  }
+  return { statements, errors };
+}
+
 export async function extract(args: readonly string[], json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { files, errors: pathErrors } = await expandArticlePaths(args);
   const errors: ExtractError[] = pathErrors.map((e) => ({ path: e.path, reason: e.message }));
@@ -109,6 +133,8 @@ export async function extract(args: readonly string[], json: boolean, out: (s: s
   }
   const { corrections, errors: corrErrors } = await loadCorrections(folders);
   errors.push(...corrErrors);
+  const speakers = await loadSpeakerCorrections(folders);
+  errors.push(...speakers.errors);
   const articles: ExtractedArticle[] = [];
   for (const f of files) {
     let bytes: Uint8Array;
@@ -131,7 +157,7 @@ export async function extract(args: readonly string[], json: boolean, out: (s: s
       err(`news-annotator: ${f}: ${msg}\n`);
     }
     if (d.text.length === 0) extra.push('empty file');
-    const a = analyzeArticle(d.text, { corrections });
+    const a = analyzeArticle(d.text, { corrections, speakerCorrections: { statements: speakers.statements } });
     for (const w of a.warnings) if (/first .* only/.test(w.message)) err(`news-annotator: ${f}: ${w.message}\n`);
     articles.push(toExtracted(f, a, extra));
   }

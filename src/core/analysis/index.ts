@@ -13,16 +13,22 @@ import { attributeQuote, CUES, findReported, mergeStatements, splitQuotations, S
 import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { isTitleWord, splitTitle } from './titles';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
+import { applySpeakerCorrections, type SpeakerCorrections } from './speakerCorrections';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityType, Passage, Quote, Span } from './types';
 
 export type * from './types';
 export { parseEntityCorrections, CorrectionsError, CORRECTIONS_FILE, NO_CORRECTIONS, type EntityCorrections, type EntityCorrection, type SuppressRule } from './corrections';
 export { applyCorrectionEdit, type CorrectionEdit } from './correctionsEdit';
 export { entityId } from './entities';
+export { applySpeakerCorrections, normStatementText, parseSpeakerCorrections, NO_SPEAKER_CORRECTIONS, SPEAKER_CORRECTIONS_FILE, type SpeakerCorrection, type SpeakerCorrections } from './speakerCorrections';
+export { applySpeakerCorrectionEdit, statementKey, type SpeakerCorrectionEdit, type StatementKey } from './speakerCorrectionsEdit';
+export { genderOfFirstName, genderOfPerson, genderOfTitle, type Gender } from '../people/gender';
 
 export interface AnalyzeOptions {
   /** User corrections to entities (see parseEntityCorrections). */
   readonly corrections?: EntityCorrections;
+  /** User corrections to statements' speakers (see parseSpeakerCorrections). */
+  readonly speakerCorrections?: SpeakerCorrections;
   /** Quotes and entities are looked for in the first `maxChars` characters only (default 1,000,000). */
   readonly maxChars?: number;
 }
@@ -206,7 +212,8 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     reported.push(...split);
     reported.sort((x, y) => x.start - y.start || x.end - y.end);
   }
-  const statements = mergeStatements(text, quotes, reported, (pos) => analysed[blockOfToken[Math.min(tokenAt(tokens, pos), tokens.length - 1)]!]!);
+  let statements = mergeStatements(text, quotes, reported, (pos) => analysed[blockOfToken[Math.min(tokenAt(tokens, pos), tokens.length - 1)]!]!);
+  if (options.speakerCorrections) statements = applySpeakerCorrections(statements, options.speakerCorrections, (name) => entityIndex.resolve(name)?.id ?? null);
 
   // Passages with sentence spans.
   const sentenceSpans = new Map<number, Span[]>();

@@ -12,6 +12,7 @@ import { lc } from './words';
 /** Words that open an attribution tail after the cue rather than the reported clause. */
 const TAIL_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'with', 'via', 'through', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later', 'recently', 'again', 'also', 'previously', 'repeatedly', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'publicly', 'privately', 'flatly', 'then', 'once']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'congress', 'viewers', 'listeners', 'members', 'officials', 'the', 'a', 'an', 'his', 'their', 'its', 'our']);
+const DETERMINER_ADDRESSEE = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our']);
 const OPENING_CONJ = new Set(['but', 'and', 'so', 'yet', 'still', 'however', 'now', 'meanwhile', 'also', 'instead', 'indeed']);
 const OPEN_MARKS = new Set(['“', '"', '‘', "'", '«']);
 const CLOSE_MARKS = new Set(['”', '"', '’', "'", '»']);
@@ -40,8 +41,10 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
     let j = k;
     const l0 = lc(toks[j]);
     if (OBJECT_PRONOUNS.has(l0) || /^\p{Lu}/u.test(toks[j]!.text)) {
-      j++;
-      while (j < sentEnd && j < k + 5 && (/^\p{Lu}/u.test(toks[j]!.text) || lc(toks[j]) === "'s" || (/^[a-z]+$/.test(lc(toks[j])) && OBJECT_PRONOUNS.has(lc(toks[j - 1]))))) j++;
+      // "told the committee …": a determiner takes its noun; "told reporters …", "told Mr X …": one word or a name
+      if (DETERMINER_ADDRESSEE.has(l0) && /^[a-z]+$/.test(lc(toks[j + 1]))) j += 2;
+      else j++;
+      while (j < sentEnd && j < k + 5 && (/^\p{Lu}/u.test(toks[j]!.text) || lc(toks[j]) === "'s")) j++;
       k = j;
     }
   }
