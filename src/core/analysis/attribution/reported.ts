@@ -49,7 +49,7 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     if (quoted[i]) continue;
     const c0 = toks[i]!.text.charCodeAt(0);
     // cue forms all start with a lower-case letter (a, c, d, ... w); skip capitals and punctuation fast
-    if (c0 < 97 || c0 > 122) continue;
+    if ((c0 < 97 || c0 > 122) && toks[i]!.text !== 'According') continue;
     const cue = speechCueAt(toks, i);
     if (!cue) continue;
     const strong = cue.rate >= STRONG_RATE;
@@ -73,7 +73,9 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     // "X denied it, saying that …", "and warned that …": the subject of the sentence (or of the speech verb before)
     if (!np && participle && cue.start > s) np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start);
     if (!np && (before === 'and' || before === 'but') && strong) np = r.sentenceSubject(rangeOf(s, cue.start), cue.start);
-    if (!np) continue;
+    // "Someone at the quay said …", "the report said …": a source we cannot name; the statement stays, speaker null
+    const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && !PARTICLES_BEFORE.has(lc(toks[cue.start - 1]));
+    if (!np && !unnamed) continue;
     const a = contentStart(toks, quoted, cue.end, e, cue.lemma);
     if (a < 0) continue;
     if (!strong && lc(toks[a - 1]) !== 'that') continue;
@@ -122,7 +124,7 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
   let comma = -1;
   const afterCue = toks[cue.end];
   const ends = (k: number) => k >= e || isTerminal(toks[k]!) || toks[k]!.text === ',' || toks[k]!.text === ';';
-  if (afterCue && !ends(cue.end)) {
+  if (afterCue && !ends(tailEnd(toks, cue.end, e))) {
     // inverted: ", said the Russian president."
     if (toks[cue.start - 1]?.text !== ',' && !/^[”"’']$/.test(toks[cue.start - 1]?.text ?? '')) return null;
     const fwd = npForward(ctx, cue.end, Math.min(e, cue.end + 14));
@@ -176,6 +178,9 @@ function colonIntroduction(r: SpeakerResolver, s: number, out: Found[]): void {
   if (b - (c + 1) < MIN_WORDS + 1) return;
   out.push({ a: c + 1, b, cue: { ...COLON_CUE, start: c, end: c + 1 }, np });
 }
+
+/** Words right before a cue that show no subject precedes it ("and said", "to say", "who said"). */
+const PARTICLES_BEFORE = new Set(['and', 'or', 'but', 'to', 'who', 'which', 'that', 'also', 'then', 'as', 'not', 'never', 'has', 'have', 'had', 'would', 'will', 'could', 'did', 'does', 'do']);
 
 const FINITE = new Set(['is', 'was', 'are', 'were', 'will', 'would', 'has', 'have', 'had', 'should', 'could', 'can', 'must', 'did', 'does', 'do', 'may', 'might', "'s", "n't", 'not']);
 const DETS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'who', 'which', 'whose']);
