@@ -3,7 +3,7 @@
  * Pure core: no vscode, no fs. Linear in the text size; texts longer than `maxChars` are analysed for
  * quotes and entities up to that point only (with a warning), while passages cover the whole text.
  */
-import { analyzeStructure } from './structure';
+import { analyzeStructure, isEditorsNote } from './structure';
 import { findQuotes, type QuoteBlock } from './quotes';
 import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord, type DocEvidence } from './ner/features';
@@ -234,7 +234,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   // Metadata: derived title when there is no headline.
   let metadata: ArticleMetadata = structure.metadata;
   if (!metadata.title) {
-    const first = passages.find((p) => p.kind === 'paragraph');
+    const first = passages.find((p) => p.kind === 'paragraph' && !isEditorsNote(text.slice(p.start, Math.min(p.end, p.start + 80))));
     if (first) {
       const s = first.sentences[0] ?? first;
       let t = text.slice(s.start, s.end).trim();

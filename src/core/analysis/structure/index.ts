@@ -30,6 +30,14 @@ export interface Structure {
   readonly datelinePlace: Span | null;
 }
 
+/** A note from the editors put above or below a story: "EDITOR'S NOTE: …", "Correction: …", "Update (May 3): …". */
+const EDITORS_NOTE = /^(?:EDITOR[’']?S[’']? NOTES?|Editor[’']?s[’']? [Nn]otes?|CORRECTION|Correction|CLARIFICATION|Clarification|UPDATE|Update|Updated)\b[^:—–\n]{0,40}[:—–]/;
+
+/** True for an editors' note line ("EDITOR'S NOTE: …", "Correction: …"): article text, never its headline or dateline. */
+export function isEditorsNote(t: string): boolean {
+  return EDITORS_NOTE.test(t);
+}
+
 /** Analyses layout and metadata. `limit`: characters beyond it are laid out as paragraphs only. */
 export function analyzeStructure(text: string): Structure {
   // An imported article (headline, metadata block, paragraphs): its header is taken as written.
@@ -124,9 +132,19 @@ export function analyzeStructure(text: string): Structure {
         continue;
       }
     }
+    // "EDITOR'S NOTE: …", "Correction: …" added above the story: text of the article, but no layout clue
+    if (EDITORS_NOTE.test(t)) continue;
     const undated = t.replace(TIME_SUFFIX, '');
     if (WEEKDAY_DATE.test(undated) || (/^\S.{0,40}$/.test(undated) && findDate(undated)?.text.length === undated.replace(/\.$/, '').length)) {
-      if (!date) date = findDate(undated);
+      const d = findDate(undated);
+      // "Tuesday / March 19." above the masthead: the site's own date of the day, page furniture; a date line
+      // with a year, or one below the headline, is the article's
+      if (!title && d && !d.iso && WEEKDAY_DATE.test(undated) && /\//.test(undated)) {
+        isFurn[k] = 1;
+        furniture.push({ start: l.start, end: l.end });
+        continue;
+      }
+      if (!date) date = d;
       kinds.set(k, 'dateline');
       continue;
     }
@@ -168,7 +186,7 @@ export function analyzeStructure(text: string): Structure {
   }
   if (firstBody < 0) {
     for (let k = 0; k < lines.length; k++) {
-      if (lines[k]!.text && !isFurn[k] && !kinds.has(k)) {
+      if (lines[k]!.text && !isFurn[k] && !kinds.has(k) && !EDITORS_NOTE.test(lines[k]!.text)) {
         firstBody = k;
         break;
       }
