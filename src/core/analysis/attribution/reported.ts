@@ -267,5 +267,35 @@ function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: string;
       }
     }
   }
-  return r.resolveNP(np, pos);
+  if (np.kind === 'pronoun') return r.resolveNP(np, pos);
+  const resolved = r.resolveNP(np, pos);
+  if (resolved) return resolved;
+  // "a Homeland Security Department official": the organisation the official speaks for
+  const phrase = sourcePhrase(r, np);
+  if (!phrase) return null;
+  if (np.kind === 'description' && SPOKES.has(np.words[np.words.length - 1] ?? '')) {
+    const run = /(?:\p{Lu}[\p{L}.&'’-]*\s+)*\p{Lu}[\p{L}.&'’-]*/u.exec(phrase);
+    if (run) {
+      const e = r.ctx.entities.resolve(run[0]);
+      return e ? { name: e.name, entity: e } : { name: run[0], entity: null };
+    }
+  }
+  // "Democrats said", "Tulsa police said", "The Clinton campaign said": a group or body the article names as it is;
+  // shown as written (no entity), never a person guessed from it
+  return { name: phrase, entity: null };
+}
+
+const LEADING = new Set(['the', 'a', 'an', 'some', 'one', 'several', 'many', 'most', 'two', 'three', 'both', 'other', 'all', 'few', 'his', 'her', 'their', 'its', 'our']);
+
+/** The source phrase as written, leading determiners dropped, when it names something (holds a capitalised word). */
+function sourcePhrase(r: SpeakerResolver, np: NP): string | null {
+  const toks = r.ctx.tokens;
+  let a = np.start;
+  while (a < np.end && LEADING.has(lc(toks[a]))) a++;
+  let b = np.end;
+  while (b > a && (toks[b - 1]!.text === "'s" || toks[b - 1]!.text === '’s' || !/[\p{L}\p{N}]/u.test(toks[b - 1]!.text))) b--;
+  if (b <= a || b - a > 6) return null;
+  const text = r.ctx.text.slice(toks[a]!.start, toks[b - 1]!.end);
+  if (!/\p{Lu}/u.test(text) || /\n/.test(text)) return null;
+  return text;
 }
