@@ -207,7 +207,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const sentenceRanges: [number, number][] = [];
   for (const ss of sentencesByBlock) for (const r of ss) sentenceRanges.push(r);
   const reported = findReported(resolver, sentenceRanges, rawQuotes);
-  const split = splitQuotations(text, quotes, CUES);
+  const split = splitQuotations(masked, quotes, CUES);
   if (split.length > 0) {
     reported.push(...split);
     reported.sort((x, y) => x.start - y.start || x.end - y.end);

@@ -78,7 +78,8 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     if (!np && !unnamed) continue;
     const a = contentStart(toks, quoted, cue.end, e, cue.lemma);
     if (a < 0) continue;
-    if (!strong && lc(toks[a - 1]) !== 'that') continue;
+    // a weak form ("say", "claim") needs "that", or a subject right before it ("Many lawmakers say …")
+    if (!strong && lc(toks[a - 1]) !== 'that' && !(np && cue.rate >= 0.4 && np.end >= cue.start - 2)) continue;
     const b = contentEnd(toks, quoted, a, e);
     if (b - a < MIN_WORDS) continue;
     out.push({ a, b, cue, np });

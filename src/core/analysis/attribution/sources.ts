@@ -165,7 +165,7 @@ export function npBackward(ctx: SpeakerContext, v: number, floor: number): NP | 
   // Trim leading "of"/"'s"
   while (s < e && (lc(toks[s]) === 'of' || lc(toks[s]) === "'s")) s++;
   const np = npForward(ctx, s, e);
-  if (np && np.end === e) return personBeforeOf(ctx, np, floor) ?? np;
+  if (np && np.end === e) return groupOf(ctx, np, floor) ?? personBeforeOf(ctx, np, floor) ?? np;
   return null;
 }
 
@@ -191,3 +191,22 @@ export function personBeforeOf(ctx: SpeakerContext, np: NP, floor: number): NP |
   const p = ctx.entities.resolve(name);
   return p && p.type === 'person' ? { start: s, end: k, kind: 'name', name, pronoun: '', words: [] } : null;
 }
+
+/** People who speak for someone else: "advisers to Mr. Obama say" is the advisers, not Mr. Obama. */
+const FOR_OTHERS = new Set(['advisers', 'advisors', 'aides', 'allies', 'officials', 'friends', 'supporters', 'lawyers', 'attorneys', 'associates', 'spokesmen', 'representatives', 'staff', 'staffers', 'people', 'members', 'critics', 'backers', 'colleagues', 'lawyer', 'attorney', 'adviser', 'advisor', 'aide', 'ally', 'friend', 'spokesman', 'spokeswoman', 'spokesperson', 'representative', 'official', 'source', 'sources', 'family', 'campaign', 'team']);
+
+/** "advisers to Mr. Obama", "a lawyer for Ms. Ek", "friends of the mayor": the group or person speaking for the name. */
+function groupOf(ctx: SpeakerContext, np: NP, floor: number): NP | null {
+  const toks = ctx.tokens;
+  const p = lc(toks[np.start - 1]);
+  if (p !== 'to' && p !== 'for' && p !== 'of') return null;
+  const g = np.start - 2;
+  if (g < floor || !FOR_OTHERS.has(lc(toks[g]))) return null;
+  let s = g;
+  while (s - 1 >= floor && s > g - 4 && /^[a-z]+$/.test(toks[s - 1]!.text) && !isTerminal(toks[s - 1]!) && !NOT_GROUP_START.has(lc(toks[s - 1]))) s--;
+  const words: string[] = [];
+  for (let i = s; i < np.end; i++) words.push(lc(toks[i]));
+  return { start: s, end: np.end, kind: 'description', name: '', pronoun: '', words: [...words, lc(toks[g])] };
+}
+
+const NOT_GROUP_START = new Set(['and', 'or', 'but', 'said', 'says', 'that', 'which', 'who', 'as', 'to', 'of', 'for', 'in', 'on', 'at', 'by', 'with']);

@@ -8,7 +8,7 @@ import type { Quote } from '../types';
 import type { ReportedStatement } from './reported';
 
 /** The gap between two parts of one quotation interrupted by its attribution: `,” Mr X said. “` / `,” said X, “`. */
-const SPLIT_GAP = /^(?:,\s*[”"’']|[”"’']\s*,|[”"’']\s)\s*[^“”"‘’.!?;\n]{2,70}?\s*[.,:—–-]\s*[“"]$/;
+const SPLIT_GAP = /^(?:,\s*[”"’']|[”"’']\s*,|[”"’']\s)\s*[^“”"‘.!?;\n]{2,120}?\s*[.,:—–-]\s*[“"]$/;
 
 /**
  * "“A,” X said. “B.”": one statement in two quotations (the attribution between them). Returned as extra
@@ -19,8 +19,9 @@ export function splitQuotations(text: string, direct: readonly Quote[], cueWords
   for (let k = 0; k + 1 < direct.length; k++) {
     const q1 = direct[k]!;
     const q2 = direct[k + 1]!;
-    if (q1.passage !== q2.passage || !q1.speaker || (q2.speaker && q2.speaker !== q1.speaker) || q2.start - q1.end > 80) continue;
-    const gap = text.slice(q1.end, q2.start);
+    if (q1.passage !== q2.passage || !q1.speaker || (q2.speaker && q2.speaker !== q1.speaker) || q2.start - q1.end > 130) continue;
+    // honorifics and initials keep their periods ("Ms. Moore said")
+    const gap = text.slice(q1.end, q2.start).replace(/\b(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|St|Jr|Sr|[A-Z])\./g, '$1 ');
     if (!SPLIT_GAP.test(gap)) continue;
     // "“A.” He added: “B.”" is a second statement; "“A.” she said. “B.”" one statement
     if (!/^[,\s]*[”"’']?\s*,/.test(gap) && (q1.unclosed || /\badd(?:s|ed)?\b|:/.test(gap))) continue;
