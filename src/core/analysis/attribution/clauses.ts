@@ -33,7 +33,8 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
   for (let j = k; j < sentEnd && j < k + 9; j++) {
     const l = lc(toks[j]);
     if (quoted[j] || isEnd(toks[j]!) || l === ';' || l === ':') break;
-    if (l === 'that') return j + 1 < sentEnd ? j + 1 : -1;
+    // "said in a statement that accompanied the letter": a relative clause of the tail, no reported clause
+    if (l === 'that') return j + 1 < sentEnd && !(j > k && MEDIUM_NOUNS.has(lc(toks[j - 1]))) ? j + 1 : -1;
     if (l === ',' && j > k && !TAIL_OPENERS.has(lc(toks[k]))) break;
   }
   // the addressee: "told reporters …", "told him …", "warned Congress …"
@@ -81,7 +82,7 @@ export function contentEnd(toks: readonly Token[], quoted: Uint8Array, from: num
       break;
     }
     if (t === ',' || t === '—' || t === '–') {
-      if (attributionTailAt(toks, j + 1, sentEnd)) {
+      if (attributionTailAt(toks, j + 1, sentEnd) || reporterClauseAt(toks, j + 1)) {
         e = j;
         break;
       }
@@ -104,6 +105,21 @@ function attributionTailAt(toks: readonly Token[], j: number, sentEnd: number): 
       const after = toks[c.end];
       return c.end >= sentEnd || !after || after.text === ',' || after.text === '.' || TAIL_OPENERS.has(lc(after));
     }
+  }
+  return false;
+}
+
+/** Nouns of the medium a statement was made in ("in a statement", "in an interview"). */
+const MEDIUM_NOUNS = new Set(['statement', 'interview', 'letter', 'speech', 'post', 'tweet', 'video', 'message', 'note', 'conference', 'briefing', 'release', 'email', 'report', 'comments', 'remarks', 'op-ed', 'column', 'appearance', 'address']);
+/** Participles that open the reporter's own clause after the statement (", leaving experts to debate …"). */
+const REPORTER_PARTICIPLES = new Set(['leaving', 'prompting', 'sparking', 'raising', 'drawing', 'citing', 'following', 'according', 'echoing', 'referring', 'speaking', 'reflecting', 'underscoring', 'highlighting']);
+
+/** ", in comments that …", ", leaving experts to …": the reporter's words after the reported clause. */
+function reporterClauseAt(toks: readonly Token[], j: number): boolean {
+  const l = lc(toks[j]);
+  if (REPORTER_PARTICIPLES.has(l)) return true;
+  if (l === 'in' || l === 'during' || l === 'at') {
+    for (let k = j + 1; k < j + 4; k++) if (MEDIUM_NOUNS.has(lc(toks[k]))) return true;
   }
   return false;
 }

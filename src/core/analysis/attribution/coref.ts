@@ -328,20 +328,21 @@ export class SpeakerResolver {
   }
 
   /** The subject at the start of the sentence (for "X on Wednesday denied ..., saying that “…”"). */
-  sentenceSubject(pre: number[], upTo: number): NP | null {
+  sentenceSubject(pre: number[], upTo: number, descriptions = false): NP | null {
     const toks = this.ctx.tokens;
     let s = pre[0]!;
-    // skip an introductory phrase ending with a comma ("On Thursday, ")
+    // skip an introductory phrase ending with a comma ("On Thursday, ", "During the campaign, ")
     for (let i = s; i < upTo && i < s + 8; i++) {
       if (toks[i]!.text === ',') {
         const np0 = npForward(this.ctx, s, upTo);
-        if (!np0 || np0.kind === 'description') s = i + 1;
+        if (!np0 || np0.kind === 'description' || STARTERS.has(lc(toks[s]))) s = i + 1;
         break;
       }
     }
     while (s < upTo && isPunct(toks[s]!)) s++;
     const np = npForward(this.ctx, s, upTo);
-    return np && np.kind !== 'description' ? np : null;
+    // "Mr Trump's aides played it down, suggesting …": the aides, when the caller takes descriptions
+    return np && (np.kind !== 'description' || descriptions) ? np : null;
   }
 }
 

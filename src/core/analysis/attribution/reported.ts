@@ -71,7 +71,7 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     const before = lc(toks[cue.start - 1]);
     const participle = toks[cue.start]!.text.endsWith('ing');
     // "X denied it, saying that …", "and warned that …": the subject of the sentence (or of the speech verb before)
-    if (!np && participle && cue.start > s) np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start);
+    if (!np && participle && cue.start > s) np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start, true);
     if (!np && (before === 'and' || before === 'but') && strong) np = r.sentenceSubject(rangeOf(s, cue.start), cue.start);
     // "Someone at the quay said …", "the report said …": a source we cannot name; the statement stays, speaker null
     const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && !PARTICLES_BEFORE.has(lc(toks[cue.start - 1]));

@@ -1,7 +1,7 @@
 /**
  * One list of statements: the direct quotations and the reported statements, in document order. A reported
  * statement whose clause holds a quotation becomes `mixed`, and each quotation inside it keeps its `direct` item
- * with `partOf` set to the mixed item's index. A fragment with no speaker takes the mixed statement's speaker,
+ * with `partOf` set to the mixed item's index. A fragment takes the mixed statement's speaker when it has one,
  * and a mixed statement with no speaker the fragment's.
  */
 import type { Quote } from '../types';
@@ -98,7 +98,9 @@ export function mergeStatements(text: string, direct: readonly Quote[], reported
       continue;
     }
     const m = reported[holder]!;
-    items.push({ ...base, partOf: indexOfReported.get(holder)!, ...(base.speaker ? {} : { speaker: m.speaker, speakerId: m.speakerId, cue: m.cue }) });
+    // the words quoted inside a reported clause are its source's: "Mr Trump's aides … to ensure “peace through strength”"
+    const own = m.speaker ? { speaker: m.speaker, speakerId: m.speakerId, cue: m.cue } : {};
+    items.push({ ...base, partOf: indexOfReported.get(holder)!, ...own });
   }
   return items;
 }
