@@ -4,7 +4,7 @@
  *   npm run build-cues [-- path/to/polnear/train]
  *
  * For every word form of a speech verb family (SPEECH_LEMMAS below: verbs of saying and writing; verbs of
- * thinking, feeling and showing are left out on purpose), it counts how often the form occurs in the training
+ * thinking, feeling, agreeing and showing are left out on purpose: believe, agree, conclude, question, show, find), it counts how often the form occurs in the training
  * text and how often an annotator marked it as (the head of) an attribution Cue. Forms seen at least MIN_COUNT
  * times as a cue are kept with their cue rate (cue count / occurrences), which the runtime uses to tell strong
  * cues ("said": 0.9) from ambiguous ones ("called", "asked", "reported"). Multi-word cues that recur ("according
@@ -24,7 +24,7 @@ const SPEECH_LEMMAS = [
   'remark', 'comment', 'reiterate', 'stress', 'emphasise', 'emphasize', 'mention', 'point', 'call', 'boast', 'brag', 'joke', 'quip',
   'counter', 'retort', 'caution', 'observe', 'recount', 'reveal', 'disclose', 'confide', 'concur', 'speculate', 'proclaim', 'announce',
   'post', 'text', 'email', 'lament', 'criticize', 'criticise', 'praise', 'blame', 'dismiss', 'acknowledge', 'continue', 'go', 'demand',
-  'threaten', 'assure', 'advise', 'caution', 'agree', 'conclude', 'question', 'wonder', 'shout', 'scoff',
+  'threaten', 'assure', 'advise', 'shout', 'scoff',
 ];
 const IRREGULAR: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],

@@ -10,7 +10,7 @@ import { ADDRESSEE_LEMMAS, speechCueAt } from './cues';
 import { lc } from './words';
 
 /** Words that open an attribution tail after the cue rather than the reported clause. */
-const TAIL_OPENERS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'with', 'via', 'through', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later', 'recently', 'again', 'also', 'previously', 'repeatedly', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'publicly', 'privately', 'flatly', 'then', 'once']);
+const TAIL_OPENERS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'to', 'with', 'via', 'through', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later', 'recently', 'again', 'also', 'previously', 'repeatedly', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'publicly', 'privately', 'flatly', 'then', 'once']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'congress', 'viewers', 'listeners', 'members', 'officials', 'the', 'a', 'an', 'his', 'their', 'its', 'our']);
 const DETERMINER_ADDRESSEE = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our']);
 const OPENING_CONJ = new Set(['but', 'and', 'so', 'yet', 'still', 'however', 'now', 'meanwhile', 'also', 'instead', 'indeed']);
@@ -64,6 +64,8 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
   }
   while (k < sentEnd && (toks[k]!.text === ',' || toks[k]!.text === '—' || toks[k]!.text === '–')) k++;
   if (k >= sentEnd || toks[k]!.text === ':' || isEnd(toks[k]!)) return -1;
+  // "told journalists, noting that …": the clause belongs to the next cue
+  if (speechCueAt(toks, k)) return -1;
   return k;
 }
 
@@ -115,7 +117,7 @@ const MEDIUM_NOUNS = new Set(['statement', 'interview', 'letter', 'speech', 'pos
 const REPORTER_PARTICIPLES = new Set(['leaving', 'prompting', 'sparking', 'raising', 'drawing', 'citing', 'following', 'according', 'echoing', 'referring', 'speaking', 'reflecting', 'underscoring', 'highlighting']);
 
 /** ", in comments that …", ", leaving experts to …": the reporter's words after the reported clause. */
-function reporterClauseAt(toks: readonly Token[], j: number): boolean {
+export function reporterClauseAt(toks: readonly Token[], j: number): boolean {
   const l = lc(toks[j]);
   if (REPORTER_PARTICIPLES.has(l)) return true;
   if (l === 'in' || l === 'during' || l === 'at') {

@@ -12,7 +12,7 @@
 import type { Token } from '../tokenize';
 import type { Entity } from '../types';
 import { speechCueAt, STRONG_RATE, type SpeechCue } from './cues';
-import { clauseStartBefore, contentEnd, contentStart, trimEnd } from './clauses';
+import { clauseStartBefore, contentEnd, contentStart, reporterClauseAt, trimEnd } from './clauses';
 import { npBackward, npForward, type NP } from './sources';
 import type { SpeakerResolver } from './coref';
 import { isTerminal, lc, SPOKES } from './words';
@@ -152,7 +152,7 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
   // "But to prevent problems, he said, local officials should be vigilant": the attribution interrupts the clause
   const k = tailEnd(toks, Math.max(cue.end, np.end), e);
   const apposition = toks[k]?.text === ',' && isApposition(toks, k + 1, e);
-  if (toks[k]?.text === ',' && k + 1 < e && !apposition && !speechCueAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|and|but|according)$/.test(lc(toks[k + 1]))) {
+  if (toks[k]?.text === ',' && k + 1 < e && !apposition && !speechCueAt(toks, k + 1) && !reporterClauseAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|and|but|according)$/.test(lc(toks[k + 1]))) {
     const b2 = contentEnd(toks, ctx.quoted, k + 1, e);
     if (b2 - (k + 1) >= MIN_WORDS) bb = b2;
   }
@@ -173,6 +173,8 @@ function colonIntroduction(r: SpeakerResolver, s: number, out: Found[]): void {
   if (c === s || toks[c]?.text !== ':' || r.ctx.quoted[c + 1]) return;
   const np = npForward(r.ctx, s, c);
   if (!np || np.kind !== 'name' || np.end !== c) return;
+  // "Moscow: President Trump says …" is a dateline
+  if (r.ctx.entities.resolve(np.name)?.type === 'place') return;
   let b = c + 1;
   while (b < toks.length && r.ctx.blockOfToken[b] === block) b++;
   b = trimEnd(toks, c + 1, b);
@@ -193,7 +195,7 @@ function isApposition(toks: readonly Token[], k: number, e: number): boolean {
   if (lc(first) === 'who' || lc(first) === 'which' || lc(first) === 'whose') return true;
   let j = k;
   for (; j < e && toks[j]!.text !== ',' && !isTerminal(toks[j]!); j++) if (FINITE.has(lc(toks[j])) || /ed$/.test(lc(toks[j]))) return false;
-  return j - k <= 9;
+  return j - k <= 14;
 }
 
 /** Skips a short attribution tail after an inverted source ("said Mr X on Tuesday", "said X in a statement"). */
@@ -251,7 +253,23 @@ export function findReported(r: SpeakerResolver, sentences: readonly (readonly [
     });
   }
   out.sort((x, y) => x.start - y.start || x.end - y.end);
-  return out;
+  return dropNearDuplicates(out);
+}
+
+/** Of two statements of one speaker where one holds the other and is barely longer, the shorter one stays. */
+function dropNearDuplicates(items: ReportedStatement[]): ReportedStatement[] {
+  const gone = new Set<number>();
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length && items[j]!.start < items[i]!.end; j++) {
+      const a = items[i]!;
+      const b = items[j]!;
+      if (a.speaker !== b.speaker) continue;
+      const [outer, inner, oi] = b.end <= a.end ? [a, b, i] : a.start === b.start ? [b, a, j] : [null, null, -1];
+      if (!outer || !inner) continue;
+      if ((inner.end - inner.start) >= 0.85 * (outer.end - outer.start)) gone.add(oi);
+    }
+  }
+  return gone.size === 0 ? items : items.filter((_, k) => !gone.has(k));
 }
 
 /** The speaker a source phrase stands for; "a spokesperson for X" → X; a pronoun or description resolved. */
