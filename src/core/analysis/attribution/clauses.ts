@@ -12,6 +12,9 @@ import { lc } from './words';
 /** Words that open an attribution tail after the cue rather than the reported clause. */
 const TAIL_OPENERS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'to', 'with', 'via', 'through', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later', 'recently', 'again', 'also', 'previously', 'repeatedly', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'publicly', 'privately', 'flatly', 'then', 'once']);
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'reporters', 'journalists', 'supporters', 'voters', 'lawmakers', 'congress', 'viewers', 'listeners', 'members', 'officials', 'the', 'a', 'an', 'his', 'their', 'its', 'our']);
+/** Words that show a clause has begun after the cue (its subject or its verb). */
+const CLAUSE_STARTERS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'there']);
+const CONTRAST = new Set(['while', 'whereas', 'but', 'although', 'though', 'and']);
 const DETERMINER_ADDRESSEE = new Set(['the', 'a', 'an', 'his', 'their', 'its', 'our']);
 const OPENING_CONJ = new Set(['but', 'and', 'so', 'yet', 'still', 'however', 'now', 'meanwhile', 'also', 'instead', 'indeed']);
 const OPEN_MARKS = new Set(['“', '"', '‘', "'", '«']);
@@ -36,6 +39,8 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
     // "said in a statement that accompanied the letter": a relative clause of the tail, no reported clause
     if (l === 'that') return j + 1 < sentEnd && !(j > k && MEDIUM_NOUNS.has(lc(toks[j - 1]))) ? j + 1 : -1;
     if (l === ',' && j > k && !TAIL_OPENERS.has(lc(toks[k]))) break;
+    // "says it has evidence that …": a clause has begun; its "that" is not the cue's
+    if (CLAUSE_STARTERS.has(l)) break;
   }
   // the addressee: "told reporters …", "told him …", "warned Congress …"
   if (ADDRESSEE_LEMMAS.has(lemma)) {
@@ -95,6 +100,13 @@ export function contentEnd(toks: readonly Token[], quoted: Uint8Array, from: num
 
 /** ", he said", ", Mr X said", ", according to …", ", adding …", ", said X": an attribution after a comma. */
 function attributionTailAt(toks: readonly Token[], j: number, sentEnd: number): boolean {
+  // ", while Russia says …", ", but the Kremlin said …": a second statement begins
+  if (CONTRAST.has(lc(toks[j]))) {
+    for (let k = j + 1; k < sentEnd && k < j + 7; k++) {
+      if (toks[k]!.text === ',') break;
+      if (speechCueAt(toks, k)) return k > j + 1;
+    }
+  }
   const l = lc(toks[j]);
   if (l === 'according' && lc(toks[j + 1]) === 'to') return true;
   if (/ing$/.test(l) && speechCueAt(toks, j)) return true; // ", adding that …", ", saying …"
