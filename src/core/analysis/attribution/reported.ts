@@ -264,9 +264,10 @@ function dropNearDuplicates(items: ReportedStatement[]): ReportedStatement[] {
       const a = items[i]!;
       const b = items[j]!;
       if (a.speaker !== b.speaker) continue;
-      const [outer, inner, oi] = b.end <= a.end ? [a, b, i] : a.start === b.start ? [b, a, j] : [null, null, -1];
-      if (!outer || !inner) continue;
-      if ((inner.end - inner.start) >= 0.85 * (outer.end - outer.start)) gone.add(oi);
+      // b starts inside a (sorted by start); a holds b, or both start together and b holds a
+      if (b.end <= a.end) {
+        if (b.end - b.start >= 0.85 * (a.end - a.start)) gone.add(i);
+      } else if (a.start === b.start && a.end - a.start >= 0.85 * (b.end - b.start)) gone.add(j);
     }
   }
   return gone.size === 0 ? items : items.filter((_, k) => !gone.has(k));

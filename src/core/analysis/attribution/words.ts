@@ -74,7 +74,9 @@ export function normKeyLoose(s: string): string {
 }
 
 export function lc(t: Token | undefined): string {
-  return t ? t.text.toLowerCase().replace(/’/g, "'") : '';
+  if (!t) return '';
+  const l = t.text.toLowerCase();
+  return l.indexOf('’') < 0 ? l : l.replace(/’/g, "'");
 }
 
 export function isCap(t: Token | undefined): boolean {
