@@ -78,6 +78,27 @@ describe('CLI: extract', () => {
     assert.ok(!names.includes('Bergvik'));
   });
 
+  it('prints reported and mixed statements with kind, cue offsets and partOf, and applies speaker corrections', async () => {
+    const text = 'Harbour news today\n\nAnna Berg said the harbour was “full to the brim” on Monday. Per Dahl said the boats would wait.\n';
+    writeFileSync(path.join(dir, 'a.txt'), text);
+    mkdirSync(path.join(dir, '.news-annotator'));
+    writeFileSync(path.join(dir, '.news-annotator', 'speakers.yaml'), '# mine\nstatements:\n  - text: the boats would wait\n    cue: said\n    speaker: Ola Brenna\n');
+    const r = await run([dir]);
+    assert.equal(r.code, 0, r.err);
+    type Q = { text: string; start: number; end: number; speaker: string | null; kind: string; cueStart: number | null; cueEnd: number | null; partOf?: number };
+    const q = (JSON.parse(r.out) as { articles: { quotes: Q[] }[] }).articles[0]!.quotes;
+    assert.deepEqual(q.map((x) => x.kind), ['mixed', 'direct', 'reported']);
+    assert.equal(q[0]!.text, 'the harbour was “full to the brim” on Monday');
+    assert.equal(text.slice(q[0]!.cueStart!, q[0]!.cueEnd!), 'said');
+    assert.equal(q[1]!.partOf, 0);
+    assert.ok(!('partOf' in q[0]!) && !('partOf' in q[2]!), 'partOf only on a fragment of a mixed statement');
+    assert.equal(q[2]!.speaker, 'Ola Brenna', 'the speaker correction is applied');
+    writeFileSync(path.join(dir, '.news-annotator', 'speakers.yaml'), 'statements: [\n');
+    const broken = await run([dir]);
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /speakers\.yaml.*invalid YAML/);
+  });
+
   it('reports a broken corrections file and still analyses', async () => {
     writeFileSync(path.join(dir, 'a.txt'), 'Harbour news today\n\nAnna Berg spoke.\n');
     mkdirSync(path.join(dir, '.news-annotator'));

@@ -70,7 +70,7 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
   while (k < sentEnd && (toks[k]!.text === ',' || toks[k]!.text === '—' || toks[k]!.text === '–')) k++;
   if (k >= sentEnd || toks[k]!.text === ':' || isEnd(toks[k]!)) return -1;
   // "told journalists, noting that …": the clause belongs to the next cue
-  if (speechCueAt(toks, k)) return -1;
+  if (toks[k]!.text.endsWith('ing') && speechCueAt(toks, k)) return -1;
   return k;
 }
 

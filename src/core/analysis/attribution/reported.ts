@@ -152,7 +152,7 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
   // "But to prevent problems, he said, local officials should be vigilant": the attribution interrupts the clause
   const k = tailEnd(toks, Math.max(cue.end, np.end), e);
   const apposition = toks[k]?.text === ',' && isApposition(toks, k + 1, e);
-  if (toks[k]?.text === ',' && k + 1 < e && !apposition && !speechCueAt(toks, k + 1) && !reporterClauseAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|and|but|according)$/.test(lc(toks[k + 1]))) {
+  if (toks[k]?.text === ',' && k + 1 < e && !apposition && !speechCueAt(toks, k + 1) && !reporterClauseAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|according)$/.test(lc(toks[k + 1])) && !((lc(toks[k + 1]) === 'and' || lc(toks[k + 1]) === 'but') && cueWithin(toks, k + 2, 4))) {
     const b2 = contentEnd(toks, ctx.quoted, k + 1, e);
     if (b2 - (k + 1) >= MIN_WORDS) bb = b2;
   }
@@ -196,6 +196,12 @@ function isApposition(toks: readonly Token[], k: number, e: number): boolean {
   let j = k;
   for (; j < e && toks[j]!.text !== ',' && !isTerminal(toks[j]!); j++) if (FINITE.has(lc(toks[j])) || /ed$/.test(lc(toks[j]))) return false;
   return j - k <= 14;
+}
+
+/** A speech cue among the `n` tokens from k (", and added that …"). */
+function cueWithin(toks: readonly Token[], k: number, n: number): boolean {
+  for (let i = k; i < k + n && i < toks.length; i++) if (speechCueAt(toks, i)) return true;
+  return false;
 }
 
 /** Skips a short attribution tail after an inverted source ("said Mr X on Tuesday", "said X in a statement"). */
@@ -289,6 +295,8 @@ function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: string;
   }
   if (np.kind === 'pronoun') return r.resolveNP(np, pos);
   const resolved = r.resolveNP(np, pos);
+  // a shouted heading ("CONGRESS HAS INVESTIGATED HIM") is nobody
+  if (resolved && /\s/.test(resolved.name) && resolved.name === resolved.name.toUpperCase()) return null;
   if (resolved) return resolved;
   // "a Homeland Security Department official": the organisation the official speaks for
   const phrase = sourcePhrase(r, np);
