@@ -187,6 +187,8 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       speaker: r.att.speaker,
       speakerId: r.att.speakerId,
       cue: r.att.cue,
+      cueStart: r.att.cue ? (r.att.cueStart ?? null) : null,
+      cueEnd: r.att.cue ? (r.att.cueEnd ?? null) : null,
       passage: analysed[q.block]!,
       group: q.group,
       ...(q.unclosed ? { unclosed: true } : {}),
@@ -200,7 +202,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   for (let k = 0; k < quotes.length; k++) {
     const q = quotes[k]!;
     const g = q.group !== undefined ? groupSpeaker.get(q.group) : undefined;
-    if (!q.speaker && g) quotes[k] = { ...q, speaker: g.speaker, speakerId: g.speakerId, cue: g.cue };
+    if (!q.speaker && g) quotes[k] = { ...q, speaker: g.speaker, speakerId: g.speakerId, cue: g.cue, cueStart: g.cueStart ?? null, cueEnd: g.cueEnd ?? null };
   }
 
   // Reported speech, and one list of statements in document order (mixed statements hold their quotations).

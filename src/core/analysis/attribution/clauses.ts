@@ -6,8 +6,12 @@
  * Works on token indices; `quoted[i]` marks tokens inside quotation marks, which never end a clause.
  */
 import type { Token } from '../tokenize';
-import { ADDRESSEE_LEMMAS, speechCueAt } from './cues';
-import { lc } from './words';
+import * as cuesModule from './cues';
+// bound once: module getters are not called on every use in the hot loops
+const { ADDRESSEE_LEMMAS, speechCueAt } = cuesModule;
+import * as wordsModule from './words';
+// bound once: module getters are not called on every use in the hot loops
+const { lc } = wordsModule;
 
 /** Words that open an attribution tail after the cue rather than the reported clause. */
 const TAIL_OPENERS = new Set(['of', 'in', 'on', 'at', 'during', 'after', 'before', 'to', 'with', 'via', 'through', 'yesterday', 'today', 'tonight', 'last', 'this', 'earlier', 'later', 'recently', 'again', 'also', 'previously', 'repeatedly', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'publicly', 'privately', 'flatly', 'then', 'once']);

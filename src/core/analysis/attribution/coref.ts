@@ -7,9 +7,16 @@
 import type { Entity } from '../types';
 import { genderOfPerson, genderOfTitle, type Gender } from '../../people/gender';
 import { isTitleHead } from '../titles';
-import { CUES, WEAK_CUES } from './cues';
-import { npBackward, npForward, type NP, type SpeakerContext } from './sources';
-import { ADVERBS, DETERMINERS, HEAD_SYNONYMS, isCap, isPunct, isTerminal, lc, lowerBound, NATIONALITY, normKeyLoose, PREPOSITIONS, SPOKES, STARTERS, stripTitles, TITLE_WORDS, tokenAt } from './words';
+import * as cuesModule from './cues';
+// bound once: module getters are not called on every use in the hot loops
+const { CUES, WEAK_CUES } = cuesModule;
+import type { NP, SpeakerContext } from './sources';
+import * as sourcesModule from './sources';
+// bound once: module getters are not called on every use in the hot loops
+const { npBackward, npForward } = sourcesModule;
+import * as wordsModule from './words';
+// bound once: module getters are not called on every use in the hot loops
+const { ADVERBS, DETERMINERS, HEAD_SYNONYMS, isCap, isPunct, isTerminal, lc, lowerBound, NATIONALITY, normKeyLoose, PREPOSITIONS, SPOKES, STARTERS, stripTitles, TITLE_WORDS, tokenAt } = wordsModule;
 
 export class SpeakerResolver {
   /** Positions of speech-verb subjects and quote speakers that are people, for pronoun resolution. */

@@ -11,15 +11,25 @@
  */
 import type { Entity } from '../types';
 import type { RawQuote } from '../quotes';
-import { CUES, WEAK_CUES } from './cues';
-import { npBackward, npForward, type NP } from './sources';
-import { ADVERBS, ATTRIBUTION_TAIL, DETERMINERS, isCap, isPunct, isTerminal, lc, NOT_NAMES, PREPOSITIONS, STATEMENT_NOUNS, tokenAt } from './words';
+import * as cuesModule from './cues';
+// bound once: module getters are not called on every use in the hot loops
+const { CUES, WEAK_CUES } = cuesModule;
+import type { NP } from './sources';
+import * as sourcesModule from './sources';
+// bound once: module getters are not called on every use in the hot loops
+const { npBackward, npForward } = sourcesModule;
+import * as wordsModule from './words';
+// bound once: module getters are not called on every use in the hot loops
+const { ADVERBS, ATTRIBUTION_TAIL, DETERMINERS, isCap, isPunct, isTerminal, lc, NOT_NAMES, PREPOSITIONS, STATEMENT_NOUNS, tokenAt } = wordsModule;
 import type { SpeakerResolver } from './coref';
 
 export interface Attribution {
   speaker: string | null;
   speakerId: string | null;
   cue: string | null;
+  /** Offsets of the cue words in the text, when a cue was found. */
+  cueStart?: number | null;
+  cueEnd?: number | null;
 }
 
 export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: Attribution; entity: Entity | null; q: RawQuote } | null, headlineLike = false): { att: Attribution; entity: Entity | null } {
@@ -61,6 +71,9 @@ export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: At
     k--;
   }
   const pos = q.start;
+  // the cue's offsets: one token, or "according to" (two)
+  const cueAt = (cueTok: number | null, cueText?: string): { cueStart: number | null; cueEnd: number | null } =>
+    cueTok === null ? { cueStart: null, cueEnd: null } : { cueStart: toks[cueTok]!.start, cueEnd: toks[cueText === 'according to' ? cueTok + 1 : cueTok]!.end };
   const done = (np: NP | null, cueTok: number | null, cueText?: string): { att: Attribution; entity: Entity | null } | null => {
     if (!np) return null;
     const r = r0.resolveNP(np, pos);
@@ -69,11 +82,11 @@ export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: At
       // "The Security Council ... what it called “…”": the sentence's subject, when an organisation or country
       const subj = npForward(ctx, pre[0]!, openTok);
       const e = subj && subj.kind === 'name' ? ctx.entities.resolve(subj.name) : null;
-      if (e && e.type !== 'person') return { att: { speaker: e.name, speakerId: e.id, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null) }, entity: e };
+      if (e && e.type !== 'person') return { att: { speaker: e.name, speakerId: e.id, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null), ...cueAt(cueTok, cueText) }, entity: e };
     }
-    if (!r && np.kind === 'pronoun' && np.pronoun !== 'he' && np.pronoun !== 'she') return { att: { speaker: null, speakerId: null, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null) }, entity: null };
+    if (!r && np.kind === 'pronoun' && np.pronoun !== 'he' && np.pronoun !== 'she') return { att: { speaker: null, speakerId: null, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null), ...cueAt(cueTok, cueText) }, entity: null };
     if (!r) return null;
-    return { att: { speaker: r.name, speakerId: r.entity ? r.entity.id : null, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null) }, entity: r.entity };
+    return { att: { speaker: r.name, speakerId: r.entity ? r.entity.id : null, cue: cueText ?? (cueTok !== null ? toks[cueTok]!.text : null), ...cueAt(cueTok, cueText) }, entity: r.entity };
   };
   const words = (idx: number[]) => idx.filter((i) => !isPunct(toks[i]!));
   const postW = words(post);
@@ -92,7 +105,7 @@ export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: At
     const f = postW[0]!;
     const l = lc(toks[f]);
     if (l === 'according' && lc(toks[f + 1]) === 'to') {
-      const r = done(npForward(ctx, f + 2, f + 12), null, 'according to');
+      const r = done(npForward(ctx, f + 2, f + 12), f, 'according to');
       if (r) return r;
     }
     if (CUES.has(l)) {
@@ -152,7 +165,7 @@ export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: At
     const i = pre[j]!;
     const l = lc(toks[i]);
     if (l === 'according' && lc(toks[i + 1]) === 'to') {
-      const r = done(npForward(ctx, i + 2, i + 12), null, 'according to');
+      const r = done(npForward(ctx, i + 2, i + 12), i, 'according to');
       if (r) return r;
       continue;
     }
@@ -180,7 +193,7 @@ export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: At
     const i = post[j]!;
     const l = lc(toks[i]);
     if (l === 'according' && lc(toks[i + 1]) === 'to') {
-      const r = done(npForward(ctx, i + 2, i + 12), null, 'according to');
+      const r = done(npForward(ctx, i + 2, i + 12), i, 'according to');
       if (r) return r;
     }
     if (!CUES.has(l) || WEAK_CUES.has(l)) continue;
@@ -264,7 +277,7 @@ export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: At
   }
   // 6. Another quote earlier in the same paragraph: usually the same speaker goes on.
   if (prev && prev.att.speaker && !headlineLike && ctx.blockOfToken[tokenAt(toks, prev.q.open)] === block) {
-    return { att: { ...prev.att, cue: null }, entity: prev.entity };
+    return { att: { ...prev.att, cue: null, cueStart: null, cueEnd: null }, entity: prev.entity };
   }
   return { att: { speaker: null, speakerId: null, cue: null }, entity: null };
 }

@@ -11,11 +11,21 @@
  */
 import type { Token } from '../tokenize';
 import type { Entity } from '../types';
-import { speechCueAt, STRONG_RATE, type SpeechCue } from './cues';
-import { clauseStartBefore, contentEnd, contentStart, reporterClauseAt, trimEnd } from './clauses';
-import { npBackward, npForward, type NP } from './sources';
+import type { SpeechCue } from './cues';
+import * as cuesModule from './cues';
+// bound once: module getters are not called on every use in the hot loops
+const { speechCueAt, STRONG_RATE } = cuesModule;
+import * as clausesModule from './clauses';
+// bound once: module getters are not called on every use in the hot loops
+const { clauseStartBefore, contentEnd, contentStart, reporterClauseAt, trimEnd } = clausesModule;
+import type { NP } from './sources';
+import * as sourcesModule from './sources';
+// bound once: module getters are not called on every use in the hot loops
+const { npBackward, npForward } = sourcesModule;
 import type { SpeakerResolver } from './coref';
-import { isTerminal, lc, SPOKES } from './words';
+import * as wordsModule from './words';
+// bound once: module getters are not called on every use in the hot loops
+const { isTerminal, lc, SPOKES } = wordsModule;
 
 export interface ReportedStatement {
   /** Character offsets of the content clause. */

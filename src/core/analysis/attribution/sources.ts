@@ -8,7 +8,9 @@ import type { EntityIndex } from '../entities';
 import { HONORIFICS } from '../entities';
 import { isPostnominalForm, isTitleHead, isTitleWord, splitTitle } from '../titles';
 import { lexicalType, looksLikeDemonym } from '../nameContext';
-import { ADVERBS, DETERMINERS, isCap, isPunct, isTerminal, lc, NAME_PARTICLES, NOT_NAMES, PRONOUNS, TITLE_WORDS, WEEKDAYS } from './words';
+import * as wordsModule from './words';
+// bound once: module getters are not called on every use in the hot loops
+const { ADVERBS, DETERMINERS, isCap, isPunct, isTerminal, lc, NAME_PARTICLES, NOT_NAMES, PRONOUNS, TITLE_WORDS, WEEKDAYS } = wordsModule;
 
 export interface NP {
   start: number; // token index

@@ -41,7 +41,7 @@ export function splitQuotations(text: string, direct: readonly Quote[], cueWords
 }
 
 export function mergeStatements(text: string, direct: readonly Quote[], reported: readonly ReportedStatement[], passageAt: (pos: number) => number): Quote[] {
-  if (reported.length === 0) return direct.map((q) => (q.kind ? q : { ...q, kind: 'direct', cueStart: null, cueEnd: null }));
+  if (reported.length === 0) return direct.map((q) => (q.kind ? q : { ...q, kind: 'direct', cueStart: q.cueStart ?? null, cueEnd: q.cueEnd ?? null }));
   const items: Quote[] = [];
   const fragOf: number[] = []; // for each direct item (by its index in `direct`), the reported index holding it, or -1
   let ri = 0;
@@ -99,7 +99,7 @@ export function mergeStatements(text: string, direct: readonly Quote[], reported
     }
     const m = reported[holder]!;
     // the words quoted inside a reported clause are its source's: "Mr Trump's aides … to ensure “peace through strength”"
-    const own = m.speaker ? { speaker: m.speaker, speakerId: m.speakerId, cue: m.cue } : {};
+    const own = m.speaker ? { speaker: m.speaker, speakerId: m.speakerId, cue: m.cue, cueStart: m.cueStart, cueEnd: m.cueEnd } : {};
     items.push({ ...base, partOf: indexOfReported.get(holder)!, ...own });
   }
   return items;
