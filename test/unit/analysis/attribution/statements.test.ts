@@ -13,6 +13,10 @@ describe('attribution: statements (kinds, partOf, split quotations)', () => {
     for (const x of q) assert.equal(text.slice(x.start, x.end), x.text);
     assert.equal(text.slice(q[0]!.cueStart!, q[0]!.cueEnd!), 'said');
     assert.equal(q[2]!.speaker, 'Lena Fisk');
+    assert.equal(text.slice(q[2]!.cueStart!, q[2]!.cueEnd!), 'said', 'a quotation has its cue offsets too');
+    const acc = analyzeArticle(HEAD + 'The pier is “beyond repair”, according to Ola Brenna.\n').quotes.find((x) => x.kind === 'direct')!;
+    assert.equal(acc.cue, 'according to');
+    assert.equal((HEAD + 'The pier is “beyond repair”, according to Ola Brenna.\n').slice(acc.cueStart!, acc.cueEnd!), 'according to');
   });
 
   it('makes a quotation interrupted by its attribution one statement, and not after "He added:"', () => {
