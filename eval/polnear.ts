@@ -8,39 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../src/core/analysis/index';
-
-interface Ann {
-  type: string;
-  spans: [number, number][];
-  text: string;
-}
-
-function parseAnn(src: string): { t: Map<string, Ann>; e: Map<string, string>[] } {
-  const t = new Map<string, Ann>();
-  const e: Map<string, string>[] = [];
-  for (const line of src.split('\n')) {
-    if (line.startsWith('T')) {
-      const [id, mid, text] = line.split('\t');
-      if (!id || !mid) continue;
-      const sp = mid.indexOf(' ');
-      const type = mid.slice(0, sp);
-      const spans = mid
-        .slice(sp + 1)
-        .split(';')
-        .map((p) => p.trim().split(' ').map(Number) as [number, number]);
-      t.set(id, { type, spans, text: text ?? '' });
-    } else if (line.startsWith('E')) {
-      const [, rest] = line.split('\t');
-      const m = new Map<string, string>();
-      for (const part of (rest ?? '').split(' ')) {
-        const [k, v] = part.split(':');
-        if (k && v) m.set(k, v);
-      }
-      e.push(m);
-    }
-  }
-  return { t, e };
-}
+import { parseAnn } from './ann';
 
 const OPEN = new Set(['“', '"', '«']);
 const CLOSE = new Set(['”', '"', '»']);
@@ -128,7 +96,7 @@ export function evalPolnear(dir: string, verbose: boolean): void {
     const text = readFileSync(txtFile, 'utf8');
     const { t, e } = parseAnn(readFileSync(path.join(annDir, f), 'utf8'));
     const analysis = analyzeArticle(text);
-    const quotes = analysis.quotes;
+    const quotes = analysis.quotes.filter((q) => (q.kind ?? 'direct') === 'direct');
     predicted += quotes.length;
     const matchedPred = new Set<number>();
     const seen = new Set<string>();

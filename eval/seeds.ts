@@ -42,9 +42,10 @@ export function evalSeeds(dir: string, goldFile: string, verbose: boolean): void
     const p = path.join(dir, file);
     if (!existsSync(p)) continue;
     const a = analyzeArticle(readFileSync(p, 'utf8').replace(/^\uFEFF/, ''));
-    const byPos = new Map(a.quotes.map((q) => [`${q.start}:${q.end}`, q]));
+    const direct = a.quotes.filter((q) => (q.kind ?? 'direct') === 'direct');
+    const byPos = new Map(direct.map((q) => [`${q.start}:${q.end}`, q]));
     const goldPos = new Set(g.quotes.map((q) => `${q.start}:${q.end}`));
-    for (const q of a.quotes) {
+    for (const q of direct) {
       if (!goldPos.has(`${q.start}:${q.end}`)) {
         falseQ++;
         notes.push(`${file}: false quote ${q.start}-${q.end}`);

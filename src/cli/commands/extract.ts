@@ -2,13 +2,13 @@
  * `news-annotator extract [--json] <file-or-folder>...`: the analysis of each article (metadata, quotes
  * with speakers, named entities). Folders are walked by the same rules as the extension. A file that
  * cannot be read or decoded goes to `errors` (and stderr), the others are still processed, and the exit
- * status is then 1. Entity corrections are read from `.news-annotator/entities.yaml` in the current
- * directory and in each folder given.
+ * status is then 1. Entity corrections are read from `.news-annotator/entities.yaml` (speaker corrections from
+ * `.news-annotator/speakers.yaml`) in the current directory and in each folder given.
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { analyzeArticle, CORRECTIONS_FILE, parseEntityCorrections, type ArticleAnalysis, type EntityCorrections } from '../../core/analysis/index';
+import { analyzeArticle, CORRECTIONS_FILE, parseEntityCorrections, parseSpeakerCorrections, SPEAKER_CORRECTIONS_FILE, type ArticleAnalysis, type EntityCorrections, type SpeakerCorrection } from '../../core/analysis/index';
 import { decodeArticleBytes } from '../../core/text/decode';
 import { expandArticlePaths } from '../articlePaths';
 
@@ -25,7 +25,12 @@ export interface ExtractedArticle {
   url: string | null;
   /** When an imported article was retrieved (ISO 8601), else null. */
   retrieved: string | null;
-  quotes: { text: string; start: number; end: number; speaker: string | null; cue: string | null }[];
+  /**
+   * Statements: `kind` direct (words in quotation marks; text/start/end inside the marks, as before), reported or
+   * mixed (text/start/end: the reported clause); `cueStart`/`cueEnd` the cue words' offsets (null when none);
+   * `partOf` only on a direct quotation inside a mixed statement: that statement's index in `quotes`.
+   */
+  quotes: { text: string; start: number; end: number; speaker: string | null; cue: string | null; kind: 'direct' | 'reported' | 'mixed'; cueStart: number | null; cueEnd: number | null; partOf?: number }[];
   entities: { id: string; name: string; type: string; mentions: { start: number; end: number; text: string }[] }[];
   warnings: string[];
 }
@@ -48,7 +53,17 @@ export function toExtracted(p: string, a: ArticleAnalysis, extraWarnings: string
     dateline: m.dateline,
     url: m.url ?? null,
     retrieved: m.retrieved ?? null,
-    quotes: a.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker, cue: q.cue })),
+    quotes: a.quotes.map((q) => ({
+      text: q.text,
+      start: q.start,
+      end: q.end,
+      speaker: q.speaker,
+      cue: q.cue,
+      kind: q.kind ?? 'direct',
+      cueStart: q.cueStart ?? null,
+      cueEnd: q.cueEnd ?? null,
+      ...(q.partOf !== undefined ? { partOf: q.partOf } : {}),
+    })),
     entities: a.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map((x) => ({ start: x.start, end: x.end, text: x.text })) })),
     warnings: [...extraWarnings, ...a.warnings.map((w) => w.message)],
   };
@@ -81,6 +96,30 @@ export async function loadCorrections(dirs: readonly string[]): Promise<{ correc
   return { corrections: { entities, suppress }, errors };
 }
 
+/** Loads and merges the speaker corrections files (`.news-annotator/speakers.yaml`) found in `dirs`. */
+export async function loadSpeakerCorrections(dirs: readonly string[]): Promise<{ statements: SpeakerCorrection[]; errors: ExtractError[] }> {
+  const statements: SpeakerCorrection[] = [];
+  const errors: ExtractError[] = [];
+  const seen = new Set<string>();
+  for (const d of dirs) {
+    const file = path.resolve(d, SPEAKER_CORRECTIONS_FILE);
+    if (seen.has(file)) continue;
+    seen.add(file);
+    let src: string;
+    try {
+      src = await fsp.readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      statements.push(...parseSpeakerCorrections(src).statements);
+    } catch (err) {
+      errors.push({ path: file, reason: `${err instanceof Error ? err.message : String(err)} (corrections not applied)` });
+    }
+  }
+  return { statements, errors };
+}
+
 export async function extract(args: readonly string[], json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { files, errors: pathErrors } = await expandArticlePaths(args);
   const errors: ExtractError[] = pathErrors.map((e) => ({ path: e.path, reason: e.message }));
@@ -94,6 +133,8 @@ export async function extract(args: readonly string[], json: boolean, out: (s: s
   }
   const { corrections, errors: corrErrors } = await loadCorrections(folders);
   errors.push(...corrErrors);
+  const speakers = await loadSpeakerCorrections(folders);
+  errors.push(...speakers.errors);
   const articles: ExtractedArticle[] = [];
   for (const f of files) {
     let bytes: Uint8Array;
@@ -116,7 +157,7 @@ export async function extract(args: readonly string[], json: boolean, out: (s: s
       err(`news-annotator: ${f}: ${msg}\n`);
     }
     if (d.text.length === 0) extra.push('empty file');
-    const a = analyzeArticle(d.text, { corrections });
+    const a = analyzeArticle(d.text, { corrections, speakerCorrections: { statements: speakers.statements } });
     for (const w of a.warnings) if (/first .* only/.test(w.message)) err(`news-annotator: ${f}: ${w.message}\n`);
     articles.push(toExtracted(f, a, extra));
   }
@@ -143,7 +184,11 @@ function summary(a: ExtractedArticle): string {
   const meta = [a.publisher && `publisher: ${a.publisher}`, a.date && `date: ${a.date}${a.dateIso ? ` (${a.dateIso})` : ''}`, a.author && `author: ${a.author}`, a.dateline && `dateline: ${a.dateline}`].filter(Boolean);
   if (meta.length) lines.push(`  ${meta.join('   ')}`);
   lines.push(`  quotes (${a.quotes.length}):`);
-  for (const q of a.quotes) lines.push(`    ${q.speaker ?? '(no speaker)'}${q.cue ? ` [${q.cue}]` : ''}: “${clip(q.text, 90)}”`);
+  for (const q of a.quotes) {
+    if (q.partOf !== undefined) continue; // shown within its mixed statement
+    const text = q.kind === 'direct' ? `“${clip(q.text, 90)}”` : `${clip(q.text, 90)} (${q.kind === 'mixed' ? 'reported, partly quoted' : 'reported'})`;
+    lines.push(`    ${q.speaker ?? '(no speaker)'}${q.cue ? ` [${q.cue}]` : ''}: ${text}`);
+  }
   const byType = (t: string) =>
     a.entities
       .filter((e) => e.type === t)

@@ -25,7 +25,7 @@ export const ANALYSIS_CACHE_FORMAT = 1;
  * package version plus a schema number: bump `ANALYSIS_SCHEMA` when the analysis output changes between
  * releases (or pass an extra key, see `analysisCacheKey`).
  */
-export const ANALYSIS_SCHEMA = 4;
+export const ANALYSIS_SCHEMA = 5;
 export const ANALYSIS_CACHE_KEY = `news-annotator@${PACKAGE_VERSION}/analysis-${ANALYSIS_SCHEMA}`;
 
 /**
@@ -225,7 +225,8 @@ class Writer extends IntWriter {
 const META_KEYS = new Set(['title', 'titleDerived', 'titleSpan', 'publisher', 'date', 'dateIso', 'author', 'dateline']);
 const PASSAGE_KEYS = new Set(['start', 'end', 'kind', 'index', 'sentences']);
 const SPAN_KEYS = new Set(['start', 'end']);
-const QUOTE_KEYS = new Set(['start', 'end', 'text', 'speaker', 'speakerId', 'cue', 'passage', 'group', 'unclosed']);
+const QUOTE_KEYS = new Set(['start', 'end', 'text', 'speaker', 'speakerId', 'cue', 'passage', 'group', 'unclosed', 'kind', 'cueStart', 'cueEnd', 'partOf', 'corrected']);
+const STATEMENT_KINDS = ['direct', 'reported', 'mixed'] as const;
 const ENTITY_KEYS = new Set(['id', 'name', 'type', 'mentions']);
 const MENTION_KEYS = new Set(['start', 'end', 'text']);
 const WARNING_KEYS = new Set(['message']);
@@ -241,7 +242,7 @@ function packable(a: ArticleAnalysis): boolean {
   if (!only(a, TOP_KEYS) || !only(a.metadata, META_KEYS) || (a.metadata.titleSpan && !only(a.metadata.titleSpan, SPAN_KEYS))) return false;
   if (!a.passages.every((p) => only(p, PASSAGE_KEYS) && KINDS.includes(p.kind) && p.sentences.every((s) => only(s, SPAN_KEYS)))) return false;
   if (!a.furniture.every((s) => only(s, SPAN_KEYS))) return false;
-  if (!a.quotes.every((q) => only(q, QUOTE_KEYS) && (q.group === undefined || Number.isInteger(q.group)) && (q.unclosed === undefined || typeof q.unclosed === 'boolean'))) return false;
+  if (!a.quotes.every((q) => only(q, QUOTE_KEYS) && (q.group === undefined || Number.isInteger(q.group)) && (q.unclosed === undefined || typeof q.unclosed === 'boolean') && (q.kind === undefined || STATEMENT_KINDS.includes(q.kind)) && (q.cueStart === undefined) === (q.cueEnd === undefined) && (q.partOf === undefined || Number.isInteger(q.partOf)) && (q.corrected === undefined || typeof q.corrected === 'boolean'))) return false;
   if (!a.entities.every((e) => only(e, ENTITY_KEYS) && TYPES.includes(e.type) && e.mentions.every((m) => only(m, MENTION_KEYS)))) return false;
   return a.warnings.every((w) => only(w, WARNING_KEYS));
 }
@@ -292,8 +293,14 @@ function encodePacked(w: Writer, a: ArticleAnalysis): void {
     w.str(q.speakerId);
     w.str(q.cue);
     w.int(q.passage);
-    w.int((q.group !== undefined ? 1 : 0) | (q.unclosed !== undefined ? 2 : 0) | (q.unclosed === true ? 4 : 0));
+    w.int((q.group !== undefined ? 1 : 0) | (q.unclosed !== undefined ? 2 : 0) | (q.unclosed === true ? 4 : 0) | (q.kind !== undefined ? 8 : 0) | (q.cueStart !== undefined ? 16 : 0) | (q.partOf !== undefined ? 32 : 0) | (q.corrected !== undefined ? 64 : 0) | (q.corrected === true ? 128 : 0));
     w.int(q.group ?? 0);
+    if (q.kind !== undefined) w.int(STATEMENT_KINDS.indexOf(q.kind));
+    if (q.cueStart !== undefined) {
+      w.int(q.cueStart ?? -1);
+      w.int(q.cueEnd ?? -1);
+    }
+    if (q.partOf !== undefined) w.int(q.partOf);
   }
   w.int(a.entities.length);
   for (const e of a.entities) {
@@ -359,6 +366,10 @@ function decodeRecord(d: Int32Array, start: number, end: number, strings: readon
     const passage = int();
     const flags = int();
     const group = int();
+    const kind = flags & 8 ? STATEMENT_KINDS[int()] : undefined;
+    const cs = flags & 16 ? int() : 0;
+    const ce = flags & 16 ? int() : 0;
+    const partOf = flags & 32 ? int() : 0;
     quotes.push({
       start: qs,
       end: qe,
@@ -369,6 +380,10 @@ function decodeRecord(d: Int32Array, start: number, end: number, strings: readon
       passage,
       ...(flags & 1 ? { group } : {}),
       ...(flags & 2 ? { unclosed: (flags & 4) !== 0 } : {}),
+      ...(kind !== undefined ? { kind } : {}),
+      ...(flags & 16 ? { cueStart: cs < 0 ? null : cs, cueEnd: ce < 0 ? null : ce } : {}),
+      ...(flags & 32 ? { partOf } : {}),
+      ...(flags & 64 ? { corrected: (flags & 128) !== 0 } : {}),
     });
   }
   const entities: Entity[] = [];

@@ -3,7 +3,8 @@
  * comma, a double quote, CR or LF (a double quote inside is doubled). Tags are joined with "; ".
  *
  * - annotations: one row per annotation; `start`/`end` are empty for an orphan.
- * - quotes: one row per quotation: article, outlet, date, speaker, quote, start, end (+ headline, cue, tags).
+ * - quotes: one row per statement: article, outlet, date, speaker, quote, start, end (+ headline, cue, tags, kind:
+ *   direct / reported / mixed).
  */
 import type { ArticleRecord } from './records';
 import type { ExportSubject } from './types';
@@ -27,7 +28,7 @@ export const ANNOTATION_COLUMNS = [
   'updated',
 ] as const;
 
-export const QUOTE_COLUMNS = ['article', 'outlet', 'date', 'speaker', 'quote', 'start', 'end', 'headline', 'cue', 'tags'] as const;
+export const QUOTE_COLUMNS = ['article', 'outlet', 'date', 'speaker', 'quote', 'start', 'end', 'headline', 'cue', 'tags', 'kind'] as const;
 
 /** One field, quoted when needed. */
 export function csvField(value: string | number | null | undefined): string {
@@ -46,7 +47,7 @@ export function toCsv(articles: readonly ArticleRecord[], what: ExportSubject): 
     out += csvRecord(QUOTE_COLUMNS);
     for (const a of articles) {
       for (const q of a.quotes) {
-        out += csvRecord([a.path, a.outlet, a.dateIso ?? a.date, q.speaker, q.text, q.start, q.end, a.title, q.cue, q.tags.join('; ')]);
+        out += csvRecord([a.path, a.outlet, a.dateIso ?? a.date, q.speaker, q.text, q.start, q.end, a.title, q.cue, q.tags.join('; '), q.kind]);
       }
     }
     return out;

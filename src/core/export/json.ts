@@ -6,7 +6,7 @@
  * `jsonl`: one JSON object per line, each saying what it is in `"type"`:
  * - `--what annotations`: {"type": "annotation", "article", "headline", "outlet", "date", "id", "kind", "status",
  *   "similarity", "start", "end", "quote", "tags", "note", "speaker", "entity", "author", "created", "updated"}
- * - `--what quotes`: {"type": "quote", "article", "headline", "outlet", "date", "speaker", "cue", "quote",
+ * - `--what quotes`: {"type": "quote", "article", "headline", "outlet", "date", "speaker", "cue", "kind", "quote",
  *   "start", "end", "tags"}
  * `start`/`end` are offsets (UTF-16 code units) in the current text; null for an orphaned annotation.
  */
@@ -57,7 +57,7 @@ export function toJson(articles: readonly ArticleRecord[], tag: string | undefin
       dateline: a.dateline,
       tags: a.tags,
       note: a.note,
-      quotes: a.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker, cue: q.cue, tags: q.tags })),
+      quotes: a.quotes.map((q) => ({ text: q.text, start: q.start, end: q.end, speaker: q.speaker, cue: q.cue, kind: q.kind, tags: q.tags })),
       entities: a.entities,
       annotations: a.annotations.map(annotationJson),
     })),
@@ -71,7 +71,7 @@ export function toJsonLines(articles: readonly ArticleRecord[], what: ExportSubj
   for (const a of articles) {
     const head = { article: a.path, headline: a.title, outlet: a.outlet, date: a.dateIso ?? a.date };
     if (what === 'quotes') {
-      for (const q of a.quotes) lines.push(JSON.stringify({ type: 'quote', ...head, speaker: q.speaker, cue: q.cue, quote: q.text, start: q.start, end: q.end, tags: q.tags }));
+      for (const q of a.quotes) lines.push(JSON.stringify({ type: 'quote', ...head, speaker: q.speaker, cue: q.cue, kind: q.kind, quote: q.text, start: q.start, end: q.end, tags: q.tags }));
     } else {
       for (const n of a.annotations) {
         lines.push(

@@ -75,7 +75,7 @@ export function toMarkdown(articles: readonly ArticleRecord[], what: ExportSubje
       out.push('', `## ${headline(a)}`, '', byline(a));
       if (a.quotes.length === 0) out.push('', '*No quotations.*');
       for (const q of a.quotes) {
-        out.push('', blockquote(q.text), '', `— ${q.speaker ? escapeMarkdown(q.speaker) : '*speaker not identified*'}${q.cue ? ` (${escapeMarkdown(q.cue)})` : ''}${q.tags.length > 0 ? ` · Tags: ${tagList(q.tags)}` : ''}`);
+        out.push('', blockquote(q.text), '', `— ${q.speaker ? escapeMarkdown(q.speaker) : '*speaker not identified*'}${q.cue ? ` (${escapeMarkdown(q.cue)})` : ''}${q.kind === 'direct' ? '' : ` · ${q.kind === 'reported' ? 'reported speech' : 'reported speech, partly quoted'}`}${q.tags.length > 0 ? ` · Tags: ${tagList(q.tags)}` : ''}`);
       }
     }
   } else {

@@ -40,6 +40,8 @@ export interface QuoteRecord {
   readonly end: number;
   readonly speaker: string | null;
   readonly cue: string | null;
+  /** direct (words in quotation marks), reported (reported speech) or mixed (reported speech quoting some words). */
+  readonly kind: 'direct' | 'reported' | 'mixed';
   /** Tags of the (placed) annotations that overlap the quotation. */
   readonly tags: readonly string[];
 }
@@ -137,7 +139,7 @@ export function prepareArticles(articles: readonly ExportArticle[], options: Pic
         for (const a of placed) {
           if (a.start! < q.end && q.start < a.end!) for (const t of a.tags) if (!tags.includes(t)) tags.push(t);
         }
-        return { text: q.text, start: q.start, end: q.end, speaker: q.speaker, cue: q.cue, tags };
+        return { text: q.text, start: q.start, end: q.end, speaker: q.speaker, cue: q.cue, kind: q.kind ?? 'direct', tags };
       });
     const keptQuotes = tag !== undefined && what === 'quotes' ? quotes.filter((q) => hasTag(q.tags, tag)) : quotes;
     if (tag !== undefined && (what === 'quotes' ? keptQuotes.length === 0 : annotations.length === 0)) continue;

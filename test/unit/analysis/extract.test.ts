@@ -38,7 +38,7 @@ describe('CLI: extract', () => {
     for (const k of ['path', 'title', 'titleDerived', 'publisher', 'date', 'author', 'dateline', 'quotes', 'entities']) assert.ok(k in wire, k);
     assert.equal(wire['title'], 'Harbour council approves new sea wall after storm season');
     const q = (wire['quotes'] as { text: string; start: number; end: number; speaker: string | null; cue: string | null }[])[0]!;
-    assert.deepEqual(Object.keys(q).sort(), ['cue', 'end', 'speaker', 'start', 'text']);
+    assert.deepEqual(Object.keys(q).sort(), ['cue', 'cueEnd', 'cueStart', 'end', 'kind', 'speaker', 'start', 'text']);
     const text = readFileSync(path.join(fixtures, 'wire-story.txt'), 'utf8');
     assert.equal(text.slice(q.start, q.end), q.text);
     assert.equal(q.speaker, 'Ingrid Halvorsen');
@@ -55,7 +55,7 @@ describe('CLI: extract', () => {
     writeFileSync(path.join(dir, 'empty.txt'), '');
     const r = await run([dir, path.join(dir, 'missing.txt')]);
     assert.equal(r.code, 1);
-    const j = JSON.parse(r.out) as { articles: { path: string; quotes: { start: number; text: string }[]; warnings: string[] }[]; errors: { path: string; reason: string }[] };
+    const j = JSON.parse(r.out) as { articles: { path: string; quotes: { start: number; text: string; kind: string }[]; warnings: string[] }[]; errors: { path: string; reason: string }[] };
     assert.deepEqual(j.errors.map((e) => path.basename(e.path)).sort(), ['binary.txt', 'missing.txt']);
     assert.match(j.errors.find((e) => e.path.endsWith('binary.txt'))!.reason, /binary/);
     assert.match(r.err, /binary\.txt: binary file/);
@@ -63,7 +63,7 @@ describe('CLI: extract', () => {
     assert.deepEqual(j.articles.map((a) => path.basename(a.path)).sort(), ['bad-utf8.txt', 'bom.txt', 'empty.txt', 'good.txt']);
     const bom = j.articles.find((a) => a.path.endsWith('bom.txt'))!;
     // offsets count from after the BOM, as VS Code shows the text
-    assert.equal(bom.quotes[0]!.start, 'Head line of it\r\n\r\n“'.length);
+    assert.equal(bom.quotes.find((q) => q.kind === 'direct')!.start, 'Head line of it\r\n\r\n“'.length);
   });
 
   it('applies the corrections file of the folder given', async () => {
@@ -76,6 +76,27 @@ describe('CLI: extract', () => {
     const names = j.articles[0]!.entities.map((e) => e.name);
     assert.ok(names.includes('Bergvik Fishing Association'), names.join(', '));
     assert.ok(!names.includes('Bergvik'));
+  });
+
+  it('prints reported and mixed statements with kind, cue offsets and partOf, and applies speaker corrections', async () => {
+    const text = 'Harbour news today\n\nAnna Berg said the harbour was “full to the brim” on Monday. Per Dahl said the boats would wait.\n';
+    writeFileSync(path.join(dir, 'a.txt'), text);
+    mkdirSync(path.join(dir, '.news-annotator'));
+    writeFileSync(path.join(dir, '.news-annotator', 'speakers.yaml'), '# mine\nstatements:\n  - text: the boats would wait\n    cue: said\n    speaker: Ola Brenna\n');
+    const r = await run([dir]);
+    assert.equal(r.code, 0, r.err);
+    type Q = { text: string; start: number; end: number; speaker: string | null; kind: string; cueStart: number | null; cueEnd: number | null; partOf?: number };
+    const q = (JSON.parse(r.out) as { articles: { quotes: Q[] }[] }).articles[0]!.quotes;
+    assert.deepEqual(q.map((x) => x.kind), ['mixed', 'direct', 'reported']);
+    assert.equal(q[0]!.text, 'the harbour was “full to the brim” on Monday');
+    assert.equal(text.slice(q[0]!.cueStart!, q[0]!.cueEnd!), 'said');
+    assert.equal(q[1]!.partOf, 0);
+    assert.ok(!('partOf' in q[0]!) && !('partOf' in q[2]!), 'partOf only on a fragment of a mixed statement');
+    assert.equal(q[2]!.speaker, 'Ola Brenna', 'the speaker correction is applied');
+    writeFileSync(path.join(dir, '.news-annotator', 'speakers.yaml'), 'statements: [\n');
+    const broken = await run([dir]);
+    assert.equal(broken.code, 1);
+    assert.match(broken.err, /speakers\.yaml.*invalid YAML/);
   });
 
   it('reports a broken corrections file and still analyses', async () => {

@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { analyzeArticle } from '../../../src/core/analysis/index';
+import { analyzeArticle, type Quote } from '../../../src/core/analysis/index';
+
+/** The direct quotations (reported statements are tested in test/unit/analysis/attribution). */
+const direct = (x: { quotes: readonly Quote[] }): Quote[] => x.quotes.filter((q) => (q.kind ?? 'direct') === 'direct');
 
 function quotes(text: string): string[] {
-  return analyzeArticle(text).quotes.map((q) => q.text);
+  return direct(analyzeArticle(text)).map((q) => q.text);
 }
 
 describe('analysis: quotations', () => {
@@ -10,10 +13,10 @@ describe('analysis: quotations', () => {
     const text = 'Intro line for the story here.\n\n“We will win,” she said. He replied: "Not this year."\n';
     const a = analyzeArticle(text);
     assert.deepEqual(
-      a.quotes.map((q) => q.text),
+      direct(a).map((q) => q.text),
       ['We will win,', 'Not this year.'],
     );
-    for (const q of a.quotes) assert.equal(text.slice(q.start, q.end), q.text);
+    for (const q of direct(a)) assert.equal(text.slice(q.start, q.end), q.text);
   });
 
   it('is not fooled by apostrophes, possessives, inch marks or markup attributes', () => {
@@ -24,29 +27,29 @@ describe('analysis: quotations', () => {
   it('does not treat an inline data: image as a quotation', () => {
     const text = 'A short paragraph about the talks ended here.\n<image>data:image/s3,"s3://crabby-images/b3cd3/b3cd3ec7a7781ec64a2b3cbdb3db83eecd893f7a" alt=""</image>\n';
     const a = analyzeArticle(text);
-    assert.deepEqual(a.quotes, []);
+    assert.deepEqual(direct(a), []);
     assert.ok(a.furniture.length >= 1, 'the image is page furniture');
   });
 
   it('closes an unclosed quote at the end of its paragraph instead of swallowing the file', () => {
     const text = 'First paragraph of the article is here.\n\n“This quote never closes, she said.\n\nA later paragraph with “a real quote” in it.\n';
     const a = analyzeArticle(text);
-    assert.equal(a.quotes.length, 2);
-    assert.equal(a.quotes[0]!.text, 'This quote never closes, she said.');
-    assert.equal(a.quotes[0]!.unclosed, true);
-    assert.equal(a.quotes[1]!.text, 'a real quote');
+    assert.equal(direct(a).length, 2);
+    assert.equal(direct(a)[0]!.text, 'This quote never closes, she said.');
+    assert.equal(direct(a)[0]!.unclosed, true);
+    assert.equal(direct(a)[1]!.text, 'a real quote');
   });
 
   it('follows a quote over several paragraphs (opening mark on each, closing mark only at the end)', () => {
     const text = 'Maria Lopez, the harbour master, spoke at length.\n\n“The first part of what I said.\n\n“The second part.\n\n“And the end,” Lopez said.\n';
     const a = analyzeArticle(text);
     assert.deepEqual(
-      a.quotes.map((q) => q.text),
+      direct(a).map((q) => q.text),
       ['The first part of what I said.', 'The second part.', 'And the end,'],
     );
-    const groups = new Set(a.quotes.map((q) => q.group));
+    const groups = new Set(direct(a).map((q) => q.group));
     assert.equal(groups.size, 1, 'one run of quotation');
-    for (const q of a.quotes) assert.equal(q.speaker, 'Maria Lopez');
+    for (const q of direct(a)) assert.equal(q.speaker, 'Maria Lopez');
   });
 
   it('keeps nested quotes inside the outer one, and handles ellipses and thin spaces', () => {

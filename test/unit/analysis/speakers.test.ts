@@ -1,12 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { analyzeArticle } from '../../../src/core/analysis/index';
+import { analyzeArticle, type Quote } from '../../../src/core/analysis/index';
+
+/** The direct quotations (reported statements are tested in test/unit/analysis/attribution). */
+const direct = (x: { quotes: readonly Quote[] }): Quote[] => x.quotes.filter((q) => (q.kind ?? 'direct') === 'direct');
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'analysis', name), 'utf8');
 
 function speakers(text: string): [string, string | null, string | null][] {
-  return analyzeArticle(text).quotes.map((q) => [q.text, q.speaker, q.cue]);
+  return direct(analyzeArticle(text)).map((q) => [q.text, q.speaker, q.cue]);
 }
 
 describe('analysis: speakers', () => {
@@ -32,14 +35,14 @@ describe('analysis: speakers', () => {
 
   it('resolves pronouns and descriptions, and continues the speaker into a following quote', () => {
     const a = analyzeArticle(fixture('wire-story.txt'));
-    const got = a.quotes.map((q) => q.speaker);
+    const got = direct(a).map((q) => q.speaker);
     assert.deepEqual(got, ['Ingrid Halvorsen', 'Ingrid Halvorsen', 'Ingrid Halvorsen', 'Tomas Berg', 'Tomas Berg', 'Tomas Berg']);
-    assert.equal(a.quotes[1]!.cue, 'added', '"the mayor added" is the mayor introduced earlier');
+    assert.equal(direct(a)[1]!.cue, 'added', '"the mayor added" is the mayor introduced earlier');
   });
 
   it('handles appositives, organisations, "told reporters" and quotes over paragraphs', () => {
     const a = analyzeArticle(fixture('web-clip.txt'));
-    const byText = new Map(a.quotes.map((q) => [q.text, q]));
+    const byText = new Map(direct(a).map((q) => [q.text, q]));
     assert.equal(byText.get('We have enough crews to keep every route open,')!.speaker, 'Jonas Eklund');
     assert.equal(byText.get('We have enough crews to keep every route open,')!.cue, 'told');
     assert.equal(byText.get('an insult')!.speaker, 'Nordic Pilots Federation');
@@ -72,7 +75,7 @@ describe('analysis: speakers', () => {
 
   it('gives the speaker an entity id when the speaker is a recognised entity', () => {
     const a = analyzeArticle(fixture('wire-story.txt'));
-    const q = a.quotes[0]!;
+    const q = direct(a)[0]!;
     assert.equal(q.speakerId, 'person:ingrid-halvorsen');
     assert.ok(a.entities.some((e) => e.id === q.speakerId));
   });

@@ -228,7 +228,7 @@ describe('export: JSON and JSON Lines', () => {
     const quotes = exportArticles(both(), { format: 'jsonl', what: 'quotes' }).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     assert.equal(quotes.length, 4);
     assert.ok(quotes.every((l) => l.type === 'quote'));
-    assert.deepEqual(quotes[3], { type: 'quote', article: 'valley/mill.txt', headline: 'Mill reopens after flood', outlet: 'The Valley Courier', date: '2025-06-02', speaker: 'Ana Ruiz', cue: 'said', quote: 'It is like a second birth,', start: MILL_TEXT.indexOf('It is'), end: MILL_TEXT.indexOf('It is') + 26, tags: [] });
+    assert.deepEqual(quotes[3], { type: 'quote', article: 'valley/mill.txt', headline: 'Mill reopens after flood', outlet: 'The Valley Courier', date: '2025-06-02', speaker: 'Ana Ruiz', cue: 'said', kind: 'direct', quote: 'It is like a second birth,', start: MILL_TEXT.indexOf('It is'), end: MILL_TEXT.indexOf('It is') + 26, tags: [] });
   });
 });
 

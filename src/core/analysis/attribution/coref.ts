@@ -1,0 +1,358 @@
+/**
+ * Coreference for speakers: who "he", "she", "the Russian president" or "the mayor" is at a given place in the
+ * article. Anchors are the people seen speaking (subjects of speech verbs, speakers of earlier quotes) and clause
+ * subjects; titles are gathered from the words around each person's mentions; gender comes from honorifics,
+ * pronouns used of a person, and first names (../../people/gender).
+ */
+import type { Entity } from '../types';
+import { genderOfPerson, genderOfTitle, type Gender } from '../../people/gender';
+import { isTitleHead } from '../titles';
+import * as cuesModule from './cues';
+// bound once: module getters are not called on every use in the hot loops
+const { CUES, WEAK_CUES } = cuesModule;
+import type { NP, SpeakerContext } from './sources';
+import * as sourcesModule from './sources';
+// bound once: module getters are not called on every use in the hot loops
+const { npBackward, npForward } = sourcesModule;
+import * as wordsModule from './words';
+// bound once: module getters are not called on every use in the hot loops
+const { ADVERBS, DETERMINERS, HEAD_SYNONYMS, isCap, isPunct, isTerminal, lc, lowerBound, NATIONALITY, normKeyLoose, PREPOSITIONS, SPOKES, STARTERS, stripTitles, TITLE_WORDS, tokenAt } = wordsModule;
+
+export class SpeakerResolver {
+  /** Positions of speech-verb subjects and quote speakers that are people, for pronoun resolution. */
+  readonly anchors: { pos: number; entity: Entity | null; name: string }[] = [];
+  /** Title words seen around each person's mentions. */
+  readonly titles = new Map<Entity, Set<string>>();
+
+  constructor(readonly ctx: SpeakerContext) {
+    this.collectTitles();
+    this.collectSubjects();
+    this.collectCueSubjects();
+  }
+
+  collectTitles(): void {
+    const toks = this.ctx.tokens;
+    for (const m of this.ctx.entities.mentions) {
+      if (m.entity.type !== 'person') continue;
+      const set = this.titles.get(m.entity) ?? new Set<string>();
+      this.titles.set(m.entity, set);
+      const ti = tokenAt(toks, m.start);
+      for (let k = ti - 1; k >= 0 && k >= ti - 5 && this.ctx.blockOfToken[k] === this.ctx.blockOfToken[ti]; k--) {
+        const l = lc(toks[k]);
+        if (TITLE_WORDS.has(l) || isTitleHead(l) || NATIONALITY[l] || /^[a-z]+-[a-z]+$/.test(l)) set.add(l);
+        else break;
+      }
+      // appositive: "John Kerry, US secretary of state,"
+      let k = tokenAt(toks, m.end);
+      if (toks[k]?.text === ',') {
+        k++;
+        const first = lc(toks[k]);
+        if (DETERMINERS.has(first) || TITLE_WORDS.has(first) || isTitleHead(first) || NATIONALITY[first] || isCap(toks[k])) {
+          const app: string[] = [];
+          for (let n = 0; n < 8 && k < toks.length; n++, k++) {
+            const l = lc(toks[k]);
+            if (l === ',' || l === '.' || l === ';' || l === 'who' || l === 'which') break;
+            app.push(l);
+          }
+          if (app.some((w) => (TITLE_WORDS.has(w) || isTitleHead(w)) && !DETERMINERS.has(w)) && !app.includes('not')) for (const w of app) set.add(w);
+        }
+      }
+    }
+  }
+
+  /** Person mentions that look like the subject of a clause ("Mr Trump seemed", "Sergei Markov, a ..."). */
+  readonly subjects: { pos: number; entity: Entity }[] = [];
+
+  collectSubjects(): void {
+    const toks = this.ctx.tokens;
+    for (const m of this.ctx.entities.mentions) {
+      if (m.entity.type !== 'person') continue;
+      const ti = tokenAt(toks, m.start);
+      if (this.ctx.quoted[ti]) continue;
+      let te = tokenAt(toks, m.end);
+      const before = lc(toks[ti - 1]);
+      if (PREPOSITIONS.has(before) || before === "'s" || before === 'the' || before === 'a') continue;
+      if (toks[te]?.text === '(') {
+        let k = te + 1;
+        while (k < toks.length && k < te + 10 && toks[k]!.text !== ')') k++;
+        if (toks[k]?.text === ')') te = k + 1;
+      }
+      while (te < toks.length && (ADVERBS.has(lc(toks[te])) || (/^[a-z]+ly$/.test(lc(toks[te])) && lc(toks[te]).length > 4))) te++;
+      const next = toks[te];
+      if (!next) continue;
+      const nl = lc(next);
+      const ok = (/^[a-z]/.test(nl) && !PREPOSITIONS.has(nl) && !DETERMINERS.has(nl) && nl !== 'and' && nl !== 'or' && nl !== 'who') || nl === ',';
+      if (ok) this.subjects.push({ pos: m.start, entity: m.entity });
+    }
+  }
+
+  /** Positions of speech verbs whose subject is "he" or "she". */
+  readonly pronounCues: number[] = [];
+
+  collectCueSubjects(): void {
+    const toks = this.ctx.tokens;
+    for (let v = 0; v < toks.length; v++) {
+      if (this.ctx.quoted[v]) continue;
+      const l = lc(toks[v]);
+      if (!CUES.has(l) || WEAK_CUES.has(l)) continue;
+      let np = npBackward(this.ctx, v, Math.max(0, v - 12));
+      if (!np && toks[v - 1]?.text === ',') np = this.appositionName(v) ?? this.clauseSubject(v);
+      if (np && np.kind === 'pronoun' && (np.pronoun === 'he' || np.pronoun === 'she')) {
+        // "He told the audience that …": someone spoke here; who, is resolved when a quote needs it
+        this.pronounCues.push(toks[v]!.start);
+        continue;
+      }
+      if (!np || np.kind !== 'name') continue;
+      const e = this.ctx.entities.resolve(np.name);
+      if (e && e.type !== 'person') continue;
+      this.anchors.push({ pos: toks[v]!.start, entity: e, name: e ? e.name : stripTitles(np.name) });
+    }
+  }
+
+  /** "The mayor, Jonas Dahl, said": the person named between commas right before the cue at v. */
+  appositionName(v: number, floor = 0): NP | null {
+    const toks = this.ctx.tokens;
+    if (toks[v - 1]?.text !== ',' || v - 1 <= floor) return null;
+    const app = npBackward(this.ctx, v - 1, Math.max(floor, v - 15));
+    if (!app || app.kind !== 'name' || toks[app.start - 1]?.text !== ',') return null;
+    const e = this.ctx.entities.resolve(app.name);
+    return e && e.type === 'person' ? app : null;
+  }
+
+  /** The first noun phrase of the clause that ends with the cue at v (for "X, an appositive, said"). */
+  clauseSubject(v: number): NP | null {
+    const toks = this.ctx.tokens;
+    let s = v - 1;
+    const block = this.ctx.blockOfToken[v];
+    while (s > 0 && v - s < 40 && this.ctx.blockOfToken[s - 1] === block && !isTerminal(toks[s - 1]!) && !this.ctx.quoted[s - 1]) s--;
+    // skip closing quote marks and commas at clause start
+    while (s < v && isPunct(toks[s]!)) s++;
+    const np = npForward(this.ctx, s, v);
+    if (np && toks[np.end]?.text === ',') return np;
+    return null;
+  }
+
+  addAnchor(pos: number, entity: Entity | null, name: string): void {
+    // kept sorted by position, after anchors at the same position
+    this.anchors.splice(lowerBound(this.anchors, pos + 1), 0, { pos, entity, name });
+  }
+
+  resolveNP(np: NP, pos: number): { name: string; entity: Entity | null } | null {
+    if (np.kind === 'pronoun') {
+      if (np.pronoun !== 'he' && np.pronoun !== 'she') return null;
+      return this.resolvePronoun(Math.max(pos, this.ctx.tokens[np.start]!.start), np.pronoun === 'he' ? 'male' : 'female');
+    }
+    if (np.kind === 'name') {
+      if (np.fullName) {
+        const full = this.ctx.entities.resolve(np.fullName);
+        if (full && normKeyLoose(full.name) === normKeyLoose(np.fullName)) return { name: full.name, entity: full };
+      }
+      // "Cara Diemont of IT firm Dimension Data": the person, not "… of IT"
+      const of = np.name.indexOf(' of ');
+      if (of > 0) {
+        const p = this.ctx.entities.resolve(np.name.slice(0, of));
+        if (p && p.type === 'person') return { name: p.name, entity: p };
+      }
+      const e = this.ctx.entities.resolve(np.name);
+      if (e) return { name: e.name, entity: e };
+      const n = stripTitles(np.name);
+      if (!this.plausibleName(n)) return null;
+      const e2 = this.ctx.entities.resolve(n);
+      if (e2) return { name: e2.name, entity: e2 };
+      return { name: n, entity: null };
+    }
+    return this.resolveDescription(np.words, pos, np.demonym === true);
+  }
+
+  private lowerWords: Set<string> | null = null;
+  private midCaps: Set<string> | null = null;
+
+  /** The word is written capitalised somewhere in the middle of a sentence (a name, not a sentence opener). */
+  capitalisedMidSentence(w: string): boolean {
+    if (!this.midCaps) {
+      this.midCaps = new Set();
+      const toks = this.ctx.tokens;
+      for (let i = 1; i < toks.length; i++) if (isCap(toks[i]) && /^[\p{Ll},]/u.test(toks[i - 1]!.text)) this.midCaps.add(toks[i]!.text);
+    }
+    return this.midCaps.has(w);
+  }
+
+  /** A name the recogniser did not find: believable if short, not shouted, and not a common word. */
+  plausibleName(n: string): boolean {
+    if (!/\p{L}{2}/u.test(n)) return false;
+    const words = n.split(/\s+/);
+    if (words.length > 4) return false;
+    if (words.length > 1 && n === n.toUpperCase()) return false;
+    if (STARTERS.has(words[0]!.toLowerCase())) return false;
+    if (!this.lowerWords) {
+      this.lowerWords = new Set();
+      for (const t of this.ctx.tokens) if (/^[a-z]/.test(t.text)) this.lowerWords.add(t.text);
+    }
+    if (words.length === 1 && (this.lowerWords.has(n.toLowerCase()) || /(?:ing|ly|ed)$/.test(n))) return false;
+    if (words.every((w) => this.lowerWords!.has(w.toLowerCase()))) return false;
+    return true;
+  }
+
+  /** Person mentions outside quotes, by position (for the pronoun fallback). */
+  private outside: { pos: number; entity: Entity }[] | null = null;
+
+  /**
+   * Who "he" or "she" at pos stands for: the most recent anchor (someone seen speaking) or clause subject before
+   * pos, skipping people whose gender (honorific, title, first name) contradicts the pronoun's; else the most
+   * recent person mentioned outside quotations. `want` is the pronoun's gender when known.
+   */
+  resolvePronoun(pos: number, want: Gender = 'unknown'): { name: string; entity: Entity | null } | null {
+    let ai = lowerBound(this.anchors, pos) - 1;
+    let si = lowerBound(this.subjects, pos) - 1;
+    for (let guard = 0; guard < 12 && (ai >= 0 || si >= 0); guard++) {
+      const a = ai >= 0 ? this.anchors[ai]! : null;
+      const sj = si >= 0 ? this.subjects[si]! : null;
+      // the later of the two; of an anchor and a subject at the same place, the anchor
+      let cand: { pos: number; entity: Entity | null; name: string };
+      if (a && (!sj || a.pos >= sj.pos)) {
+        // of several anchors at the same position, the first recorded
+        while (ai > 0 && this.anchors[ai - 1]!.pos === a.pos) ai--;
+        cand = this.anchors[ai]!;
+        ai--;
+      } else {
+        cand = { pos: sj!.pos, entity: sj!.entity, name: sj!.entity.name };
+        si--;
+      }
+      if (pos - cand.pos >= 4000) break;
+      if (want === 'unknown' || this.genderOf(cand.entity, cand.name) !== opposite(want)) return { name: cand.name, entity: cand.entity };
+    }
+    // most recent person mention outside quotes
+    if (!this.outside) {
+      this.outside = [];
+      for (const x of this.ctx.entities.mentions) if (x.entity.type === 'person' && !this.ctx.quoted[tokenAt(this.ctx.tokens, x.start)]) this.outside.push({ pos: x.start, entity: x.entity });
+    }
+    for (let k = lowerBound(this.outside, pos) - 1, n = 0; k >= 0 && n < 12; k--, n++) {
+      const m = this.outside[k]!.entity;
+      if (want === 'unknown' || this.genderOf(m, m.name) !== opposite(want)) return { name: m.name, entity: m };
+    }
+    return null;
+  }
+
+  private readonly genders = new Map<Entity, Gender>();
+
+  /** A person's gender from the honorifics of their mentions, their titles, then their first name. */
+  genderOf(e: Entity | null, name: string): Gender {
+    if (!e) return genderOfPerson(name);
+    const known = this.genders.get(e);
+    if (known) return known;
+    let g: Gender = 'unknown';
+    for (const m of e.mentions) {
+      g = genderOfPerson(m.text.split(/\s+/)[0]!);
+      if (g !== 'unknown') break;
+    }
+    if (g === 'unknown') for (const t of this.titles.get(e) ?? []) if ((g = genderOfTitle(t)) !== 'unknown') break;
+    if (g === 'unknown' && e.type === 'person') g = genderOfPerson(e.name);
+    this.genders.set(e, g);
+    return g;
+  }
+
+
+  resolveDescription(words: string[], pos: number, demonym = false): { name: string; entity: Entity | null } | null {
+    const content = words.filter((w) => !DETERMINERS.has(w));
+    if (content.length === 0) return null;
+    const head = content[content.length - 1]!;
+    // "a Fifa spokesman", "a Kremlin statement": the organisation speaks.
+    if (SPOKES.has(head)) {
+      for (const w of content) {
+        const e = this.ctx.entities.resolve(w);
+        if (e && e.type === 'organization') return { name: e.name, entity: e };
+      }
+    }
+    const indefinite = words[0] === 'a' || words[0] === 'an' || words[0] === 'one' || words[0] === 'another';
+    if (indefinite) return null;
+    const heads = HEAD_SYNONYMS[head] ?? [head];
+    if (!(TITLE_WORDS.has(head) || isTitleHead(head) || demonym) || ['source', 'sources', 'statement', 'officials', 'analysts', 'experts', 'aides', 'leaders', 'members', 'group', 'party', 'government', 'ministry', 'department', 'campaign', 'leadership', 'spokesmen'].includes(head)) return null;
+    const nat = content.map((w) => NATIONALITY[w]).find((x) => x);
+    let best: Entity | null = null;
+    let bestPos = -1;
+    let after: Entity | null = null;
+    for (const [e, set] of this.titles) {
+      if (!heads.some((h) => set.has(h))) continue;
+      if (nat) {
+        const theirs = [...set].map((w) => NATIONALITY[w]).filter((x) => x);
+        if (theirs.length > 0 && !theirs.includes(nat)) continue;
+      }
+      // most recent mention before pos
+      let last = -1;
+      for (const m of e.mentions) if (m.start < pos && m.start > last) last = m.start;
+      if (last > bestPos) {
+        bestPos = last;
+        best = e;
+      }
+      if (last < 0 && !after) after = e;
+    }
+    const e = best ?? after;
+    if (e && (!nat || best)) return { name: e.name, entity: e };
+    // No one introduced with that title: a definite description as subject usually names the person the
+    // story is about, as a pronoun would — unless what we know of that person's titles contradicts it.
+    const p = this.resolvePronoun(pos);
+    if (p && p.entity) {
+      const set = this.titles.get(p.entity);
+      const theirs = set ? [...set].map((w) => NATIONALITY[w]).filter((x) => x) : [];
+      if (nat && theirs.length > 0 && !theirs.includes(nat)) return e ? { name: e.name, entity: e } : null;
+      return p;
+    }
+    return e ? { name: e.name, entity: e } : null;
+  }
+
+  blockStartToken(block: number): number {
+    let lo = 0;
+    let hi = this.ctx.blockOfToken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ctx.blockOfToken[mid]! < block) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The speaker of the nearest finite speech verb before pre[j] in the same sentence ("said X" or "X said"),
+   * for a participle cue ("calling", "adding") that continues that clause.
+   */
+  finiteCueSubject(pre: number[], j: number): NP | null {
+    const toks = this.ctx.tokens;
+    for (let m = j - 1; m >= 0 && j - m < 30; m--) {
+      const v = pre[m]!;
+      const l = lc(toks[v]);
+      if (!CUES.has(l) || /ing$/.test(l)) continue;
+      // inverted: ", said Tomas Reinholt, calling …"
+      if (m === 0 || isPunct(toks[pre[m - 1]!]!) || this.ctx.quoted[v - 1]) {
+        const fwd = npForward(this.ctx, v + 1, pre[j]!);
+        if (fwd && fwd.kind !== 'description') return fwd;
+      }
+      const np = npBackward(this.ctx, v, Math.max(pre[0]!, v - 14));
+      if (np) return np;
+      if (toks[v - 1]?.text === ',') return this.clauseSubject(v);
+      return null;
+    }
+    return null;
+  }
+
+  /** The subject at the start of the sentence (for "X on Wednesday denied ..., saying that “…”"). */
+  sentenceSubject(pre: number[], upTo: number, descriptions = false): NP | null {
+    const toks = this.ctx.tokens;
+    let s = pre[0]!;
+    // skip an introductory phrase ending with a comma ("On Thursday, ", "During the campaign, ")
+    for (let i = s; i < upTo && i < s + 8; i++) {
+      if (toks[i]!.text === ',') {
+        const np0 = npForward(this.ctx, s, upTo);
+        if (!np0 || np0.kind === 'description' || STARTERS.has(lc(toks[s]))) s = i + 1;
+        break;
+      }
+    }
+    while (s < upTo && isPunct(toks[s]!)) s++;
+    const np = npForward(this.ctx, s, upTo);
+    // "Mr Trump's aides played it down, suggesting …": the aides, when the caller takes descriptions
+    return np && (np.kind !== 'description' || descriptions) ? np : null;
+  }
+}
+
+function opposite(g: Gender): Gender {
+  return g === 'male' ? 'female' : g === 'female' ? 'male' : 'unknown';
+}

@@ -1,0 +1,339 @@
+/**
+ * The decision for reported speech: statements without quotation marks (or with only some words quoted), found
+ * sentence by sentence around the speech cues of the learnt lexicon (cues.ts), in these shapes:
+ *  - "SOURCE CUE (that) CONTENT": "Putin said Russia was ready …", "Mr Trump told reporters he was optimistic",
+ *    "X, who …, said CONTENT", "X said in an interview with Y that CONTENT", "X has denied CONTENT";
+ *  - "CONTENT, SOURCE CUE." / "CONTENT, CUE SOURCE.": "The talks went well, the Kremlin said.";
+ *  - "according to X, CONTENT" / "CONTENT, according to X".
+ * The source is parsed around the cue (sources.ts) and resolved to a person or organisation (coref.ts); the
+ * content is a clause (clauses.ts). A content that is all one direct quotation is left to the quotation; one that
+ * holds a quotation is a `mixed` statement. No source found, no statement; a source we cannot name: speaker null.
+ */
+import type { Token } from '../tokenize';
+import type { Entity } from '../types';
+import type { SpeechCue } from './cues';
+import * as cuesModule from './cues';
+// bound once: module getters are not called on every use in the hot loops
+const { speechCueAt, STRONG_RATE } = cuesModule;
+import * as clausesModule from './clauses';
+// bound once: module getters are not called on every use in the hot loops
+const { clauseStartBefore, contentEnd, contentStart, reporterClauseAt, trimEnd } = clausesModule;
+import type { NP } from './sources';
+import * as sourcesModule from './sources';
+// bound once: module getters are not called on every use in the hot loops
+const { npBackward, npForward } = sourcesModule;
+import type { SpeakerResolver } from './coref';
+import * as wordsModule from './words';
+// bound once: module getters are not called on every use in the hot loops
+const { isTerminal, lc, SPOKES } = wordsModule;
+
+export interface ReportedStatement {
+  /** Character offsets of the content clause. */
+  readonly start: number;
+  readonly end: number;
+  readonly cueStart: number;
+  readonly cueEnd: number;
+  readonly cue: string;
+  readonly speaker: string | null;
+  readonly speakerId: string | null;
+  readonly entity: Entity | null;
+}
+
+/** Fewest words a reported clause has ("he was optimistic" has three). */
+const MIN_WORDS = 2;
+
+interface Found {
+  a: number; // first content token
+  b: number; // end (exclusive) content token
+  cue: SpeechCue;
+  np: NP | null;
+}
+
+
+/** Reported statements of one sentence (token range [s, e)). */
+function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found[]): void {
+  const ctx = r.ctx;
+  const toks = ctx.tokens;
+  const quoted = ctx.quoted;
+  for (let i = s; i < e; i++) {
+    if (quoted[i]) continue;
+    const c0 = toks[i]!.text.charCodeAt(0);
+    // cue forms all start with a lower-case letter (a, c, d, ... w); skip capitals and punctuation fast
+    if ((c0 < 97 || c0 > 122) && toks[i]!.text !== 'According') continue;
+    const cue = speechCueAt(toks, i);
+    if (!cue) continue;
+    const strong = cue.rate >= STRONG_RATE;
+    if (cue.lemma === 'according') {
+      according(r, cue, s, e, out);
+      i = cue.end - 1;
+      continue;
+    }
+    // "CONTENT, SOURCE CUE." / "CONTENT, CUE SOURCE."
+    const back = contentBefore(r, cue, s, e);
+    if (back) {
+      out.push(back);
+      i = cue.end - 1;
+      continue;
+    }
+    // "SOURCE CUE (that) CONTENT"
+    let np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14));
+    if (!np && toks[cue.start - 1]?.text === ',') np = r.appositionName(cue.start, s) ?? r.clauseSubject(cue.start);
+    const before = lc(toks[cue.start - 1]);
+    const participle = toks[cue.start]!.text.endsWith('ing');
+    // "X denied it, saying that …", "and warned that …": the subject of the sentence (or of the speech verb before)
+    if (!np && participle && cue.start > s) np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start, true);
+    if (!np && (before === 'and' || before === 'but') && strong) np = r.sentenceSubject(rangeOf(s, cue.start), cue.start);
+    // "Someone at the quay said …", "the report said …": a source we cannot name; the statement stays, speaker null
+    const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && !PARTICLES_BEFORE.has(lc(toks[cue.start - 1]));
+    if (!np && !unnamed) continue;
+    const a = contentStart(toks, quoted, cue.end, e, cue.lemma);
+    if (a < 0) continue;
+    // a weak form ("say", "claim") needs "that", or a subject right before it ("Many lawmakers say …")
+    if (!strong && lc(toks[a - 1]) !== 'that' && !(np && cue.rate >= 0.4 && np.end >= cue.start - 2)) continue;
+    const b = contentEnd(toks, quoted, a, e);
+    if (b - a < MIN_WORDS) continue;
+    out.push({ a, b, cue, np });
+    i = cue.end - 1;
+  }
+}
+
+function rangeOf(s: number, e: number): number[] {
+  const out: number[] = [];
+  for (let i = s; i < e; i++) out.push(i);
+  return out;
+}
+
+/** "according to X, CONTENT" / "CONTENT, according to X". */
+function according(r: SpeakerResolver, cue: SpeechCue, s: number, e: number, out: Found[]): void {
+  const toks = r.ctx.tokens;
+  const np = npForward(r.ctx, cue.end, Math.min(e, cue.end + 12));
+  let srcEnd = np ? np.end : cue.end;
+  // "according to a spokesperson for the Kremlin"
+  if ((lc(toks[srcEnd]) === 'for' || lc(toks[srcEnd]) === 'of') && npForward(r.ctx, srcEnd + 1, Math.min(e, srcEnd + 8))) srcEnd = npForward(r.ctx, srcEnd + 1, Math.min(e, srcEnd + 8))!.end;
+  const before = clauseStartBefore(toks, s, cue.start);
+  if (cue.start - before >= MIN_WORDS + 1 && (toks[cue.start - 1]?.text === ',' || toks[cue.start - 1]?.text === '—')) {
+    // "CONTENT, according to X."
+    const b = trimEnd(toks, before, cue.start - 1);
+    if (b - before >= MIN_WORDS && !r.ctx.quoted[before]) out.push({ a: before, b, cue, np });
+    return;
+  }
+  // "According to X, CONTENT."
+  let a = srcEnd;
+  while (a < e && a < srcEnd + 12 && toks[a]!.text !== ',') a++;
+  if (toks[a]?.text !== ',') return;
+  a++;
+  const b = contentEnd(toks, r.ctx.quoted, a, e);
+  if (b - a >= MIN_WORDS) out.push({ a, b, cue, np });
+}
+
+/** "CONTENT, SOURCE CUE." or "CONTENT, CUE SOURCE." with the cue clause closing the sentence. */
+function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number): Found | null {
+  const ctx = r.ctx;
+  const toks = ctx.tokens;
+  // the cue clause runs to the sentence end, or to a comma and a participle (", adding …")
+  let np: NP | null = null;
+  let comma = -1;
+  const afterCue = toks[cue.end];
+  const ends = (k: number) => k >= e || isTerminal(toks[k]!) || toks[k]!.text === ',' || toks[k]!.text === ';';
+  if (afterCue && !ends(tailEnd(toks, cue.end, e))) {
+    // inverted: ", said the Russian president."
+    if (toks[cue.start - 1]?.text !== ',' && !/^[”"’']$/.test(toks[cue.start - 1]?.text ?? '')) return null;
+    const fwd = npForward(ctx, cue.end, Math.min(e, cue.end + 14));
+    if (!fwd || !ends(tailEnd(toks, fwd.end, e))) return null;
+    np = fwd;
+    comma = cue.start - 1;
+  } else {
+    np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14));
+    if (np) comma = np.start - 1;
+    else if (toks[cue.start - 1]?.text === ',') {
+      np = r.appositionName(cue.start, s);
+      if (np) comma = np.start - 1;
+    }
+    if (!np) return null;
+  }
+  // the comma (or closing quotation mark and comma) before the source
+  while (comma > s && /^[”"’']$/.test(toks[comma]!.text)) comma--;
+  if (comma <= s || (toks[comma]!.text !== ',' && toks[comma]!.text !== '—')) return null;
+  let b = comma;
+  while (b > s && /^[,—–]$/.test(toks[b - 1]!.text)) b--;
+  const a = clauseStartBefore(toks, s, b);
+  let bb = trimEnd(toks, a, b);
+  if (bb - a < MIN_WORDS) return null;
+  // "But to prevent problems, he said, local officials should be vigilant": the attribution interrupts the clause
+  const k = tailEnd(toks, Math.max(cue.end, np.end), e);
+  const apposition = toks[k]?.text === ',' && isApposition(toks, k + 1, e);
+  if (toks[k]?.text === ',' && k + 1 < e && !apposition && !speechCueAt(toks, k + 1) && !reporterClauseAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|according)$/.test(lc(toks[k + 1])) && !((lc(toks[k + 1]) === 'and' || lc(toks[k + 1]) === 'but') && cueWithin(toks, k + 2, 4))) {
+    const b2 = contentEnd(toks, ctx.quoted, k + 1, e);
+    if (b2 - (k + 1) >= MIN_WORDS) bb = b2;
+  }
+  return { a, b: bb, cue, np };
+}
+
+const COLON_CUE: SpeechCue = { start: 0, end: 0, lemma: ':', rate: 1 };
+
+/**
+ * "Pence: Gennifer Flowers won't be at the debate" (a headline), "PENCE: Well, look, …" (a transcript): a paragraph
+ * opening with a name and a colon; the content runs to the paragraph's end.
+ */
+function colonIntroduction(r: SpeakerResolver, s: number, out: Found[]): void {
+  const toks = r.ctx.tokens;
+  const block = r.ctx.blockOfToken[s];
+  let c = s;
+  while (c < toks.length && c < s + 5 && toks[c]!.text !== ':' && /^\p{Lu}/u.test(toks[c]!.text)) c++;
+  if (c === s || toks[c]?.text !== ':' || r.ctx.quoted[c + 1]) return;
+  const np = npForward(r.ctx, s, c);
+  if (!np || np.kind !== 'name' || np.end !== c) return;
+  // "Moscow: President Trump says …" is a dateline
+  if (r.ctx.entities.resolve(np.name)?.type === 'place') return;
+  let b = c + 1;
+  while (b < toks.length && r.ctx.blockOfToken[b] === block) b++;
+  b = trimEnd(toks, c + 1, b);
+  if (b - (c + 1) < MIN_WORDS + 1) return;
+  out.push({ a: c + 1, b, cue: { ...COLON_CUE, start: c, end: c + 1 }, np });
+}
+
+/** Words right before a cue that show no subject precedes it ("and said", "to say", "who said"). */
+const PARTICLES_BEFORE = new Set(['and', 'or', 'but', 'to', 'who', 'which', 'that', 'also', 'then', 'as', 'not', 'never', 'has', 'have', 'had', 'would', 'will', 'could', 'did', 'does', 'do']);
+
+const FINITE = new Set(['is', 'was', 'are', 'were', 'will', 'would', 'has', 'have', 'had', 'should', 'could', 'can', 'must', 'did', 'does', 'do', 'may', 'might', "'s", "n't", 'not']);
+const DETS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'who', 'which', 'whose']);
+
+/** ", the county engineer." / ", a former aide to X, …": a short phrase describing the source, not a clause. */
+function isApposition(toks: readonly Token[], k: number, e: number): boolean {
+  const first = toks[k];
+  if (!first || !(DETS.has(lc(first)) || /^\p{Lu}/u.test(first.text))) return false;
+  if (lc(first) === 'who' || lc(first) === 'which' || lc(first) === 'whose') return true;
+  let j = k;
+  for (; j < e && toks[j]!.text !== ',' && !isTerminal(toks[j]!); j++) if (FINITE.has(lc(toks[j])) || /ed$/.test(lc(toks[j]))) return false;
+  return j - k <= 14;
+}
+
+/** A speech cue among the `n` tokens from k (", and added that …"). */
+function cueWithin(toks: readonly Token[], k: number, n: number): boolean {
+  for (let i = k; i < k + n && i < toks.length; i++) if (speechCueAt(toks, i)) return true;
+  return false;
+}
+
+/** Skips a short attribution tail after an inverted source ("said Mr X on Tuesday", "said X in a statement"). */
+function tailEnd(toks: readonly Token[], k: number, e: number): number {
+  const l = lc(toks[k]);
+  if (l === 'in' || l === 'on' || l === 'at' || l === 'during' || l === 'to' || l === 'late' || l === 'earlier' || l === 'last' || l === 'this') {
+    let j = k;
+    while (j < e && j < k + 8 && !isTerminal(toks[j]!) && toks[j]!.text !== ',') j++;
+    return j;
+  }
+  return k;
+}
+
+/**
+ * Finds the reported statements of an article. `sentences` are token ranges; `directQuotes` the character spans
+ * of the direct quotations (a content that is all one quotation is the quotation's, not a reported statement).
+ */
+export function findReported(r: SpeakerResolver, sentences: readonly (readonly [number, number])[], directQuotes: readonly { start: number; end: number }[]): ReportedStatement[] {
+  const toks = r.ctx.tokens;
+  const found: Found[] = [];
+  for (const [s, e] of sentences) {
+    let any = false;
+    for (let i = s; i < e && !any; i++) {
+      const c = toks[i]!.text.charCodeAt(0);
+      if (c >= 97 && c <= 122 && !r.ctx.quoted[i]) any = true;
+    }
+    if (any) sentenceStatements(r, s, e, found);
+    if (s === 0 || r.ctx.blockOfToken[s - 1] !== r.ctx.blockOfToken[s]) colonIntroduction(r, s, found);
+  }
+  const out: ReportedStatement[] = [];
+  let qi = 0;
+  const seen = new Set<string>();
+  for (const f of found) {
+    const start = toks[f.a]!.start;
+    const end = toks[f.b - 1]!.end;
+    const key = `${start}:${end}`;
+    if (seen.has(key)) continue;
+    // all (or nearly all) one direct quotation: the quotation is the statement
+    while (qi > 0 && directQuotes[qi - 1]!.end > start) qi--;
+    while (qi < directQuotes.length && directQuotes[qi]!.end <= start) qi++;
+    let covered = 0;
+    for (let k = qi; k < directQuotes.length && directQuotes[k]!.start < end; k++) covered += Math.max(0, Math.min(end, directQuotes[k]!.end) - Math.max(start, directQuotes[k]!.start));
+    if (covered >= 0.8 * (end - start)) continue;
+    seen.add(key);
+    const who = f.np ? resolveSource(r, f.np, start) : null;
+    out.push({
+      start,
+      end,
+      cueStart: toks[f.cue.start]!.start,
+      cueEnd: toks[f.cue.end - 1]!.end,
+      cue: r.ctx.text.slice(toks[f.cue.start]!.start, toks[f.cue.end - 1]!.end),
+      speaker: who ? who.name : null,
+      speakerId: who?.entity ? who.entity.id : null,
+      entity: who ? who.entity : null,
+    });
+  }
+  out.sort((x, y) => x.start - y.start || x.end - y.end);
+  return dropNearDuplicates(out);
+}
+
+/** Of two statements of one speaker where one holds the other and is barely longer, the shorter one stays. */
+function dropNearDuplicates(items: ReportedStatement[]): ReportedStatement[] {
+  const gone = new Set<number>();
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length && items[j]!.start < items[i]!.end; j++) {
+      const a = items[i]!;
+      const b = items[j]!;
+      if (a.speaker !== b.speaker) continue;
+      // b starts inside a (sorted by start); a holds b, or both start together and b holds a
+      if (b.end <= a.end) {
+        if (b.end - b.start >= 0.85 * (a.end - a.start)) gone.add(i);
+      } else if (a.start === b.start && a.end - a.start >= 0.85 * (b.end - b.start)) gone.add(j);
+    }
+  }
+  return gone.size === 0 ? items : items.filter((_, k) => !gone.has(k));
+}
+
+/** The speaker a source phrase stands for; "a spokesperson for X" → X; a pronoun or description resolved. */
+function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: string; entity: Entity | null } | null {
+  const toks = r.ctx.tokens;
+  if (np.kind === 'description' && SPOKES.has(np.words[np.words.length - 1] ?? '')) {
+    const nx = lc(toks[np.end]);
+    if (nx === 'for' || nx === 'of' || nx === 'at') {
+      const org = npForward(r.ctx, np.end + 1, np.end + 8);
+      if (org && org.kind === 'name') {
+        const e = r.ctx.entities.resolve(org.name);
+        if (e) return { name: e.name, entity: e };
+        return { name: org.name, entity: null };
+      }
+    }
+  }
+  if (np.kind === 'pronoun') return r.resolveNP(np, pos);
+  const resolved = r.resolveNP(np, pos);
+  // a shouted heading ("CONGRESS HAS INVESTIGATED HIM") is nobody
+  if (resolved && /\s/.test(resolved.name) && resolved.name === resolved.name.toUpperCase()) return null;
+  if (resolved) return resolved;
+  // "a Homeland Security Department official": the organisation the official speaks for
+  const phrase = sourcePhrase(r, np);
+  if (!phrase) return null;
+  if (np.kind === 'description' && SPOKES.has(np.words[np.words.length - 1] ?? '')) {
+    const run = /(?:\p{Lu}[\p{L}.&'’-]*\s+)*\p{Lu}[\p{L}.&'’-]*/u.exec(phrase);
+    if (run) {
+      const e = r.ctx.entities.resolve(run[0]);
+      return e ? { name: e.name, entity: e } : { name: run[0], entity: null };
+    }
+  }
+  // "Democrats said", "Tulsa police said", "The Clinton campaign said": a group or body the article names as it is;
+  // shown as written (no entity), never a person guessed from it
+  return { name: phrase, entity: null };
+}
+
+const LEADING = new Set(['the', 'a', 'an', 'some', 'one', 'several', 'many', 'most', 'two', 'three', 'both', 'other', 'all', 'few', 'his', 'her', 'their', 'its', 'our']);
+
+/** The source phrase as written, leading determiners dropped, when it names something (holds a capitalised word). */
+function sourcePhrase(r: SpeakerResolver, np: NP): string | null {
+  const toks = r.ctx.tokens;
+  let a = np.start;
+  while (a < np.end && LEADING.has(lc(toks[a]))) a++;
+  let b = np.end;
+  while (b > a && (toks[b - 1]!.text === "'s" || toks[b - 1]!.text === '’s' || !/[\p{L}\p{N}]/u.test(toks[b - 1]!.text))) b--;
+  if (b <= a || b - a > 6) return null;
+  const text = r.ctx.text.slice(toks[a]!.start, toks[b - 1]!.end);
+  if (!/\p{Lu}/u.test(text) || /\n/.test(text)) return null;
+  return text;
+}

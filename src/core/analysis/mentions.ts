@@ -1,0 +1,254 @@
+/**
+ * Raw named-entity mentions of an article: the recogniser's spans per sentence, repaired and typed from their
+ * context (titles split off, honorifics, appositions, "Mr X" the recogniser missed), then revised with what the
+ * whole article shows (MentionCollector), and "US-Russia" split into two places (splitPlaceCompounds).
+ * Kept apart from analyzeArticle so that function stays small for the optimising compiler.
+ */
+import type { Token } from './tokenize';
+import type { DocEvidence } from './ner/features';
+import { tagSentence, type NerType } from './ner/perceptron';
+import { HONORIFICS, isInstitution, normKey, PLACE_ALIASES, type RawMention } from './entities';
+import { tokenAt } from './attribution';
+import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
+import { isTitleWord, splitTitle } from './titles';
+import type { EntityType, Span } from './types';
+
+const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
+
+const PERSON_TITLES = new Set([
+  'president', 'vice-president', 'senator', 'sen.', 'governor', 'gov.', 'rep.', 'representative', 'congressman', 'congresswoman', 'minister', 'chancellor',
+  'premier', 'mayor', 'judge', 'justice', 'general', 'gen.', 'speaker', 'secretary', 'chairman', 'chairwoman', 'ambassador', 'commissioner', 'coach',
+  'captain', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'professor', 'prof.', 'bishop', 'archbishop', 'cardinal', 'inspector', 'detective',
+  'sergeant', 'officer', 'lieutenant', 'colonel', 'major', 'admiral', 'president-elect', 'del.', 'dr', 'dr.',
+]);
+
+/** Capitalised words that precede names without being first names. */
+const NOT_FIRST_NAMES = new Set([
+  'president', 'senator', 'governor', 'minister', 'chancellor', 'premier', 'king', 'queen', 'prince', 'princess', 'pope', 'general', 'judge', 'justice', 'mayor',
+  'speaker', 'secretary', 'chairman', 'chief', 'coach', 'captain', 'leader', 'spokesman', 'ambassador', 'commissioner', 'director', 'professor', 'bishop', 'father',
+  'sister', 'brother', 'saint', 'st', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december', 'but', 'and', 'when', 'while', 'if', 'as', 'after', 'before', 'the', 'in', 'on', 'at',
+  'with', 'for', 'by', 'from', 'to', 'of', 'says', 'said', 'told', 'asked', 'added', 'warned', 'under', 'against', 'than', 'like', 'about', 'since', 'until',
+]);
+
+/** Verbs right after a name that show it is a person's ("Tau said" would be a person). */
+const PERSON_CUES = new Set(['said', 'says', 'told', 'added', 'wrote', 'who']);
+
+/**
+ * Collects the raw mentions of an article sentence by sentence (the recogniser's spans, repaired and typed
+ * from their context), then revises them with what the whole article shows. Kept apart from analyzeArticle
+ * so that function stays small for the optimising compiler.
+ */
+export class MentionCollector {
+  readonly raw: RawMention[] = [];
+  private readonly weakPlaces: RawMention[] = [];
+  private readonly weakOrgs: RawMention[] = [];
+  /** Lower-cased name words the article uses of people: full names, "Mr X", "Secretary X", "X, who …". */
+  private readonly namedPerson = new Set<string>();
+  /** The same, plus names followed by a speech verb ("X said"), which capitals standing for governments share. */
+  private readonly personEvidence = new Set<string>();
+  private readonly knownPerson = (w: string): boolean => this.namedPerson.has(w.toLowerCase());
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly masked: string,
+    private readonly ev: DocEvidence,
+  ) {}
+
+  /** The mentions of one sentence: its normalised words, starting at token index `base`. */
+  sentence(words: readonly string[], base: number): void {
+    const repaired = repairSpans(words, tagSentence(words, this.ev));
+    const pairs = betweenPairs(words, repaired);
+    let spans = pairs.length === 0 ? repaired : [...repaired.filter((r) => !pairs.some((p) => p.start === r.start)), ...pairs].sort((a, b) => a.start - b.start);
+    const covered = new Uint8Array(words.length);
+    const free = (i: number) => i < words.length && !covered[i];
+    for (const sp of spans) covered.fill(1, sp.start, sp.end);
+    // "Theresa May, shadow secretary for the family, …": a name the recogniser missed, shown by its apposition
+    const appositives = words.indexOf(',', 2) > 0 ? appositivePersons(words, covered, spans, this.ev.lower) : NO_SPANS;
+    if (appositives.length > 0) {
+      for (const sp of appositives) covered.fill(1, sp.start, sp.end);
+      spans = [...spans.filter((r) => !appositives.some((p) => p.start < r.end && r.start < p.end)), ...appositives].sort((a, b) => a.start - b.start);
+    }
+    for (const sp0 of spans) {
+      let sp: CtxSpan = sp0;
+      // A first name the recogniser left out ("Fyodor Lukyanov" tagged as "Lukyanov"): a capitalised word
+      // right before a one-word person, not a title, never written in lower case in this article.
+      if (sp.type === 'PER' && sp.end - sp.start === 1 && sp.start > 0 && !covered[sp.start - 1]) {
+        const w = words[sp.start - 1]!;
+        if (/^\p{Lu}\p{Ll}+$/u.test(w) && !this.ev.lower.has(w.toLowerCase()) && !HONORIFICS.has(w.toLowerCase()) && !NOT_FIRST_NAMES.has(w.toLowerCase()) && !isTitleWord(w)) {
+          sp = { ...sp, start: sp.start - 1 };
+          covered[sp.start] = 1;
+        }
+      }
+      let type = TYPE_OF[sp.type];
+      if (!type) continue;
+      let s = sp.start;
+      let e = sp.end;
+      // Drop a trailing possessive / punctuation.
+      while (e > s && (/^['’]s$/i.test(words[e - 1]!) || !/[\p{L}\p{N}]/u.test(words[e - 1]!))) e--;
+      while (s < e && !/[\p{L}\p{N}]/u.test(words[s]!)) s++;
+      if (e <= s) continue;
+      // "Sir Digby", "Mr Castellow": a name after an honorific is a person's, whatever the recogniser guessed
+      if (type !== 'person' && e - s <= 3) {
+        const hon = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? words[s - 1]! : e - s >= 2 && HONORIFICS.has(words[s]!.toLowerCase()) ? words[s]! : '';
+        if (/^\p{Lu}\p{Ll}/u.test(hon)) type = 'person';
+      }
+      // Job titles are not names: "Trade Secretary Patricia Hewitt" is a person, "Labour MP" the party
+      // Labour, "Health Secretary" nobody ("Mr"/"Sir" before the span: a name, whatever it looks like).
+      let titled = false;
+      const split = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? null : splitTitle(words, s, e, type === 'person', this.knownPerson, free);
+      if (split) {
+        if (split.prefix) {
+          const [ps, pe] = split.prefix;
+          const pt = prefixType(words.slice(ps, pe), type, this.ev.lower);
+          if (pt) {
+            const pm = pushMention(this.raw, this.masked, this.tokens, base + ps, base + pe, pt);
+            if (pm) pm.weak = true;
+          }
+        }
+        if (!split.name) continue;
+        s = split.name[0];
+        if (split.name[1] > e) covered.fill(1, e, split.name[1]);
+        e = split.name[1];
+        type = 'person';
+        titled = true;
+      }
+      // Titles are not part of a name: "Mayor Ingrid Halvorsen" → "Ingrid Halvorsen".
+      while (type === 'person' && e - s > 1 && PERSON_TITLES.has(words[s]!.toLowerCase())) s++;
+      if (e <= s) continue;
+      const nameWords = words.slice(s, e).filter((w) => !HONORIFICS.has(w.toLowerCase()));
+      if (!nameWords.some((w) => /\p{Lu}/u.test(w))) continue;
+      const honorific = type === 'person' && s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase());
+      if (honorific) s--;
+      const m = pushMention(this.raw, this.masked, this.tokens, base + s, base + e, type);
+      if (!m) continue;
+      // "Mr Castellow" and "Secretary Castellow" are people whatever the recogniser makes of "Castellow" elsewhere
+      const ctx = honorific || titled ? { evidence: 'person' as const } : sp.weakPlace ? { weakPlace: true } : spanEvidence(words, s, e, type);
+      if (ctx.evidence) m.evidence = ctx.evidence;
+      if (ctx.weakPlace) this.weakPlaces.push(m);
+      if (ctx.weakOrg) this.weakOrgs.push(m);
+      if (type === 'person' && (e - s > 1 || (s > 0 && (HONORIFICS.has(words[s - 1]!.toLowerCase()) || PERSON_TITLES.has(words[s - 1]!.toLowerCase()))))) {
+        for (const w of m.words) this.namedPerson.add(w.toLowerCase());
+      }
+      if (ctx.evidence === 'person') for (const w of m.words) this.namedPerson.add(w.toLowerCase());
+      if (type === 'person' && PERSON_CUES.has(words[e] ?? '')) for (const w of m.words) this.personEvidence.add(w.toLowerCase());
+    }
+    // "Mr X" the recogniser missed.
+    for (let i = 0; i + 1 < words.length; i++) {
+      const w0 = words[i]!;
+      const c0 = w0.charCodeAt(0);
+      // honorifics all start with one of D L M P S (Dr, Lord, Lady, Mr, Mrs, Ms, Miss, Prof, Sir)
+      if (c0 !== 68 && c0 !== 76 && c0 !== 77 && c0 !== 80 && c0 !== 83) continue;
+      if (w0.length > 5 || !HONORIFICS.has(w0.toLowerCase()) || covered[i + 1]) continue;
+      let e = i + 1;
+      while (e < words.length && /^\p{Lu}[\p{L}'’-]+$/u.test(words[e]!) && !covered[e] && e < i + 4) e++;
+      if (e > i + 1) {
+        const m = pushMention(this.raw, this.masked, this.tokens, base + i, base + e, 'person');
+        if (m) {
+          m.evidence = 'person';
+          for (const w of m.words) this.namedPerson.add(w.toLowerCase());
+        }
+      }
+    }
+  }
+
+  /** Revisions over the whole article; returns the mentions. */
+  finish(datelinePlace: Span | null, limit: number): RawMention[] {
+    const raw = this.raw;
+    const tokens = this.tokens;
+    for (const w of this.namedPerson) this.personEvidence.add(w);
+    // "in Hardanger", "between Stavanger and Tau": places, unless the article shows the name is a person's.
+    for (const m of this.weakPlaces) if (m.words.length === 1 && !this.personEvidence.has(m.words[0]!.toLowerCase())) m.evidence = 'place';
+    // "a Vodafone spokesman", "Vodafone said it would": an organisation, unless the article names a person so.
+    for (const m of this.weakOrgs) if (!m.words.some((w) => this.namedPerson.has(w.toLowerCase())) && lexicalType(m.words[m.words.length - 1]!) !== 'place') m.evidence = 'organization';
+    // "Oslo rejected the offer", "Moscow said": a capital standing for its government. The recogniser reads a
+    // person into the verb; a one-word name that its training data knows as a place, which the article never
+    // uses as a person's name (no first name, honorific or title), is the place.
+    for (const m of raw) {
+      if (m.type !== 'person' || m.evidence || m.words.length !== 1 || m.text !== m.words[0]) continue;
+      if (!this.namedPerson.has(m.words[0]!.toLowerCase()) && lexicalType(m.words[0]!) === 'place') m.evidence = 'place';
+    }
+    // "Muslims", "Britons": a plural group word the recogniser took for a person's name (the article also writes
+    // "Muslim", or the singular is a nationality).
+    for (let k = raw.length - 1; k >= 0; k--) {
+      const m = raw[k]!;
+      if (m.type !== 'person' || m.evidence || m.words.length !== 1 || m.text !== m.words[0]) continue;
+      const w = m.words[0]!;
+      if (!/^\p{Lu}\p{Ll}+s$/u.test(w) || this.namedPerson.has(w.toLowerCase())) continue;
+      const sing = w.slice(0, -1);
+      if (lexicalType(sing) === 'misc' || tokens.some((t) => t.text === sing)) raw.splice(k, 1);
+    }
+    // "Edinburgh Airport", "Hyde Park", "Boxing Day", "the Gershon Report": a name ending in a word for a place
+    // or a thing is no person, unless its first word is a first name the training data knows ("Nick Park").
+    for (let k = raw.length - 1; k >= 0; k--) {
+      const m = raw[k]!;
+      if (m.type !== 'person' || m.evidence === 'person' || m.words.length < 2) continue;
+      const last = m.words[m.words.length - 1]!;
+      const place = PLACE_HEADS.test(last);
+      if (!place && !THING_HEADS.test(last)) continue;
+      if (lexicalType(m.words[0]!) === 'person' || isInstitution(m.text)) continue;
+      if (place) m.evidence = 'place';
+      else raw.splice(k, 1);
+    }
+    // The dateline names a place ("TROMSØ (Reuters) —"), whatever the recogniser made of its capitals.
+    const dp = datelinePlace;
+    if (dp && dp.end <= limit) {
+      for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.start < dp.end && dp.start < raw[k]!.end) raw.splice(k, 1);
+      const i0 = tokenAt(tokens, dp.start);
+      let i1 = i0;
+      while (i1 < tokens.length && tokens[i1]!.end <= dp.end) i1++;
+      if (i1 > i0) {
+        const m = pushMention(raw, this.masked, tokens, i0, i1, 'place');
+        if (m) m.evidence = 'place';
+      }
+    }
+    return raw;
+  }
+}
+
+/** Last words of place names ("Edinburgh Airport", "Hyde Park"). */
+const PLACE_HEADS = /^(?:Street|Road|Avenue|Lane|Square|Park|Bridge|Airport|Station|Stadium|Island|Islands|River|Valley|Lake|Bay|Beach|Harbour|Harbor|Castle|Palace|Cathedral|Abbey|Hill|Hills|Mountains|Estate)$/;
+/** Last words of names of things, events and documents ("Boxing Day", "the Gershon Report", "Brit Awards"). */
+const THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report|Review|Festival|Games|Championship|Championships|Cup|Trophy|Show|Agreement|Treaty|Prerogative|Budget|Index|Programme|Program|Plan|Strategy|Directive|Charter)$/;
+
+const PLACE_ALIAS_KEYS = new Set<string>(Object.keys(PLACE_ALIASES));
+const NO_SPANS: CtxSpan[] = [];
+
+/** "US-Russia relations": a hyphenated compound of known places names both places. */
+export function splitPlaceCompounds(raw: RawMention[], tokens: readonly Token[], text: string): void {
+  const places = new Set<string>();
+  for (const m of raw) if (m.type === 'place') places.add(normKey(m.text));
+  for (const t of tokens) {
+    if (t.text.indexOf('-') <= 0) continue;
+    const parts = t.text.split('-');
+    if (parts.length > 3 || !parts.every((p) => /^\p{Lu}/u.test(p) && (PLACE_ALIAS_KEYS.has(normKey(p)) || places.has(normKey(p))))) continue;
+    for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.start < t.end && t.start < raw[k]!.end) raw.splice(k, 1);
+    let at = t.start;
+    for (const p of parts) {
+      raw.push({ start: at, end: at + p.length, text: text.slice(at, at + p.length), type: 'place', words: [p], evidence: undefined, weak: false });
+      at += p.length + 1;
+    }
+  }
+}
+
+function pushMention(out: RawMention[], text: string, tokens: readonly Token[], s: number, e: number, type: EntityType): RawMention | null {
+  const start = tokens[s]!.start;
+  const end = tokens[e - 1]!.end;
+  // A span across page furniture (masked out) is not one name.
+  for (let i = s + 1; i < e; i++) if (tokens[i]!.start - tokens[i - 1]!.end > 3) return null;
+  const words: string[] = [];
+  for (let i = s; i < e; i++) {
+    const w = tokens[i]!.text;
+    if (HONORIFICS.has(w.toLowerCase())) continue;
+    if (/^['’]s?$/i.test(w)) {
+      // "Fishermen's Association", "Fishers' Union": the possessive stays on its word
+      if (words.length > 0 && i > s && tokens[i - 1]!.end === tokens[i]!.start && i + 1 < e) words[words.length - 1] += w;
+      continue;
+    }
+    words.push(w);
+  }
+  // every mention has the same shape (evidence and weak set later), so the code that reads them stays fast
+  const m: RawMention = { start, end, text: text.slice(start, end), type, words, evidence: undefined, weak: false };
+  out.push(m);
+  return m;
+}

@@ -1,0 +1,1 @@
+export { genderOfFirstName, genderOfPerson, genderOfTitle, type Gender } from './gender';
