@@ -8,6 +8,7 @@ export const Commands = {
   editTags: 'newsAnnotator.editTags',
   removeAnnotation: 'newsAnnotator.removeAnnotation',
   reattachAnnotation: 'newsAnnotator.reattachAnnotation',
+  correctSpeaker: 'newsAnnotator.correctSpeaker',
   showAnnotationChange: 'newsAnnotator.showAnnotationChange',
   openSidecar: 'newsAnnotator.openSidecar',
   undoAnnotationChange: 'newsAnnotator.undoAnnotationChange',

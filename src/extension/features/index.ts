@@ -8,6 +8,7 @@ import { register as annotationChange } from './annotationChange';
 import { register as annotationCommands } from './annotationCommands';
 import { register as articlesView } from './articlesView';
 import { register as corpusCommands } from './corpusCommands';
+import { register as correctSpeaker } from './correctSpeaker';
 import { register as decorations } from './decorations';
 import { register as editorContext } from './editorContext';
 import { register as entityCommands } from './entityCommands';
@@ -34,4 +35,5 @@ export const features: readonly Feature[] = [
   corpusCommands,
   entityCommands,
   importWebPage,
+  correctSpeaker,
 ];

@@ -1,15 +1,17 @@
 /**
- * The workspace's entity corrections (`.news-annotator/entities.yaml` by default, per workspace folder; see
- * docs/entity-corrections.md): read through vscode.workspace.fs, re-read when the file changes, and handed to
- * the analysis of every article in that folder. A broken file is reported (with a button to open it) and
- * ignored until fixed; the articles are analysed without it meanwhile.
+ * The workspace's corrections, per workspace folder: entity corrections (`.news-annotator/entities.yaml` by
+ * default; see docs/entity-corrections.md) and speaker corrections (`.news-annotator/speakers.yaml`, written by
+ * Correct Speaker…). Read through vscode.workspace.fs, re-read when a file changes, and handed to the analysis of
+ * every article in that folder. A broken file is reported (with a button to open it) and ignored until fixed;
+ * the articles are analysed without it meanwhile.
  */
 import * as vscode from 'vscode';
-import { CORRECTIONS_FILE, NO_CORRECTIONS, parseEntityCorrections, type EntityCorrections } from '../../core/analysis';
+import { CORRECTIONS_FILE, NO_CORRECTIONS, NO_SPEAKER_CORRECTIONS, parseEntityCorrections, parseSpeakerCorrections, SPEAKER_CORRECTIONS_FILE, type EntityCorrections, type SpeakerCorrections } from '../../core/analysis';
 import { config } from '../config';
 
 export class EntityCorrectionsService implements vscode.Disposable {
   private readonly byFolder = new Map<string, EntityCorrections>();
+  private readonly speakersByFolder = new Map<string, SpeakerCorrections>();
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fires after the corrections of any folder changed (articles must be analysed again). */
   readonly onDidChange = this.emitter.event;
@@ -39,7 +41,19 @@ export class EntityCorrectionsService implements vscode.Disposable {
 
   /** A string that changes whenever any folder's corrections change (for cache keys). */
   signature(): string {
-    return JSON.stringify([...this.byFolder.entries()].sort((a, b) => a[0].localeCompare(b[0])));
+    const sorted = <T>(m: Map<string, T>) => [...m.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+    return JSON.stringify([sorted(this.byFolder), sorted(this.speakersByFolder)]);
+  }
+
+  /** The speaker corrections that apply to an article. */
+  speakersFor(uri: vscode.Uri): SpeakerCorrections {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return (folder && this.speakersByFolder.get(folder.uri.toString())) ?? NO_SPEAKER_CORRECTIONS;
+  }
+
+  /** The speaker corrections file of a folder (Correct Speaker… writes it). */
+  speakersFile(folder: vscode.WorkspaceFolder): vscode.Uri {
+    return vscode.Uri.joinPath(folder.uri, ...SPEAKER_CORRECTIONS_FILE.split('/'));
   }
 
   /** The corrections files that are broken (and ignored) now, with the message the user was shown. */
@@ -60,16 +74,15 @@ export class EntityCorrectionsService implements vscode.Disposable {
   }
 
   private isCorrectionsFile(uri: vscode.Uri): boolean {
-    return (vscode.workspace.workspaceFolders ?? []).some((f) => this.fileOf(f).toString() === uri.toString());
+    return (vscode.workspace.workspaceFolders ?? []).some((f) => this.fileOf(f).toString() === uri.toString() || this.speakersFile(f).toString() === uri.toString());
   }
 
   /** A folder on the way to a corrections file (created or deleted as a whole). */
   private isCorrectionsFolder(uri: vscode.Uri): boolean {
     const u = uri.toString();
-    return (vscode.workspace.workspaceFolders ?? []).some((f) => {
-      const file = this.fileOf(f).toString();
-      return file.startsWith(u + '/') && u.length > f.uri.toString().length;
-    });
+    return (vscode.workspace.workspaceFolders ?? []).some((f) =>
+      [this.fileOf(f), this.speakersFile(f)].some((file) => file.toString().startsWith(u + '/') && u.length > f.uri.toString().length),
+    );
   }
 
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -90,41 +103,48 @@ export class EntityCorrectionsService implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const key = folder.uri.toString();
       seen.add(key);
-      const next = await this.read(this.fileOf(folder));
+      const next = await this.read(this.fileOf(folder), parseEntityCorrections, NO_CORRECTIONS, 'Entities are shown without these corrections');
       const prev = this.byFolder.get(key) ?? NO_CORRECTIONS;
       if (JSON.stringify(prev) !== JSON.stringify(next)) changed = true;
       if (next === NO_CORRECTIONS) this.byFolder.delete(key);
       else this.byFolder.set(key, next);
+      const speakers = await this.read(this.speakersFile(folder), parseSpeakerCorrections, NO_SPEAKER_CORRECTIONS, 'Speakers are shown without these corrections');
+      const prevSpeakers = this.speakersByFolder.get(key) ?? NO_SPEAKER_CORRECTIONS;
+      if (JSON.stringify(prevSpeakers) !== JSON.stringify(speakers)) changed = true;
+      if (speakers === NO_SPEAKER_CORRECTIONS) this.speakersByFolder.delete(key);
+      else this.speakersByFolder.set(key, speakers);
     }
-    for (const key of [...this.byFolder.keys()]) {
-      if (seen.has(key)) continue;
-      this.byFolder.delete(key);
-      changed = true;
+    for (const map of [this.byFolder, this.speakersByFolder] as Map<string, unknown>[]) {
+      for (const key of [...map.keys()]) {
+        if (seen.has(key)) continue;
+        map.delete(key);
+        changed = true;
+      }
     }
     if (changed) this.emitter.fire();
   }
 
-  private async read(file: vscode.Uri): Promise<EntityCorrections> {
+  private async read<T>(file: vscode.Uri, parse: (source: string) => T, none: T, without: string): Promise<T> {
     let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(file);
     } catch {
       this.broken.delete(file.toString());
-      return NO_CORRECTIONS; // no file: nothing to correct
+      return none; // no file: nothing to correct
     }
     try {
-      const parsed = parseEntityCorrections(new TextDecoder().decode(bytes));
+      const parsed = parse(new TextDecoder().decode(bytes));
       this.broken.delete(file.toString());
       return parsed;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.broken.set(file.toString(), message);
       void vscode.window
-        .showErrorMessage(`News Annotator: ${vscode.workspace.asRelativePath(file)}: ${message}. Entities are shown without these corrections until it is fixed.`, 'Open File')
+        .showErrorMessage(`News Annotator: ${vscode.workspace.asRelativePath(file)}: ${message}. ${without} until it is fixed.`, 'Open File')
         .then(async (choice) => {
           if (choice === 'Open File') await vscode.window.showTextDocument(file);
         });
-      return NO_CORRECTIONS;
+      return none;
     }
   }
 

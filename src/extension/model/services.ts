@@ -20,7 +20,7 @@ export const FLUSH_LIMIT_MS = 3000;
 export function createServices(context: vscode.ExtensionContext): Services {
   const corrections = new EntityCorrectionsService();
   const memo = new AnalysisMemo(context.globalStorageUri);
-  const catalog = new ArticleCatalog((text, uri) => analyzeArticle(text, { corrections: corrections.for(uri) }), memo);
+  const catalog = new ArticleCatalog((text, uri) => analyzeArticle(text, { corrections: corrections.for(uri), speakerCorrections: corrections.speakersFor(uri) }), memo);
   const annotations = new AnnotationService(catalog);
   const entities = new CorpusEntities(catalog);
   const index = new IndexService(catalog, annotations, context.globalStorageUri);

@@ -74,11 +74,11 @@ export function register(ctx: FeatureContext): void {
             s += `\n\n[More related passages…](command:${Commands.goToRelated}?${encodeURIComponent(JSON.stringify([{ uri: article.key, offset }]))})`;
           }
         }
-        if (!annotation) {
-          // The place hovered, so the link acts on this quote wherever the cursor is.
-          const at = encodeURIComponent(JSON.stringify([{ uri: article.key, offset: quote.start }]));
-          s += `\n\n[$(tag) Tag this quote](command:${Commands.tagQuote}?${at}) · [$(note) Add a note](command:${Commands.addNote}?${at})`;
-        }
+        // The place hovered, so the links act on this statement wherever the cursor is.
+        const at = encodeURIComponent(JSON.stringify([{ uri: article.key, offset: quote.start }]));
+        const links = annotation ? [] : [`[$(tag) Tag this quote](command:${Commands.tagQuote}?${at})`, `[$(note) Add a note](command:${Commands.addNote}?${at})`];
+        links.push(`[$(person) Correct speaker…](command:${Commands.correctSpeaker}?${at})`);
+        s += `\n\n${links.join(' · ')}`;
         sections.push(s);
       }
 
@@ -108,7 +108,7 @@ export function register(ctx: FeatureContext): void {
       const contents = sections.map((s) => {
         if (typeof s !== 'string') return s;
         const md = new vscode.MarkdownString(s, true);
-        md.isTrusted = { enabledCommands: [Commands.openArticle, Commands.goToRelated, Commands.tagQuote, Commands.addNote, Commands.correctEntity, Commands.showAnnotationChange] };
+        md.isTrusted = { enabledCommands: [Commands.openArticle, Commands.goToRelated, Commands.tagQuote, Commands.addNote, Commands.correctEntity, Commands.showAnnotationChange, Commands.correctSpeaker] };
         return md;
       });
       return new vscode.Hover(contents, range);
