@@ -159,6 +159,17 @@ try {
     await openFile('000_74cd144e07a3e028');
     await sleep(1500);
     await shot('seed-reading');
+    // Reported speech: its own highlight, and the hover naming its kind, speaker and cue.
+    await cursorOn('was stronger than any aggressor');
+    await palette('Show or Focus Hover');
+    await sleep(1000);
+    await shot('reported-speech');
+    await page.keyboard.press('Escape');
+    await palette('News Annotator: Correct Speaker');
+    await sleep(800);
+    await shot('correct-speaker');
+    await page.keyboard.press('Escape');
+    await sleep(400);
     // A word that is only in the body of three seeds.
     await palette('News Annotator: Search Articles');
     await sleep(400);
