@@ -69,14 +69,16 @@ export function toExtracted(p: string, a: ArticleAnalysis, extraWarnings: string
   };
 }
 
-/** Loads and merges the corrections files found in `dirs`; problems are returned, not thrown. */
-export async function loadCorrections(dirs: readonly string[]): Promise<{ corrections: EntityCorrections; errors: ExtractError[] }> {
-  const entities: EntityCorrections['entities'][number][] = [];
-  const suppress: EntityCorrections['suppress'][number][] = [];
+/**
+ * Reads the file `name` in each of `dirs` (each once) and parses it; a missing file is skipped, a broken one is
+ * reported in `errors` and left out (the articles are analysed without it).
+ */
+async function readEach<T>(dirs: readonly string[], name: string, parse: (src: string) => T): Promise<{ parsed: T[]; errors: ExtractError[] }> {
+  const parsed: T[] = [];
   const errors: ExtractError[] = [];
   const seen = new Set<string>();
   for (const d of dirs) {
-    const file = path.resolve(d, CORRECTIONS_FILE);
+    const file = path.resolve(d, name);
     if (seen.has(file)) continue;
     seen.add(file);
     let src: string;
@@ -86,38 +88,24 @@ export async function loadCorrections(dirs: readonly string[]): Promise<{ correc
       continue; // no corrections file here
     }
     try {
-      const c = parseEntityCorrections(src);
-      entities.push(...c.entities);
-      suppress.push(...c.suppress);
+      parsed.push(parse(src));
     } catch (err) {
       errors.push({ path: file, reason: `${err instanceof Error ? err.message : String(err)} (corrections not applied)` });
     }
   }
-  return { corrections: { entities, suppress }, errors };
+  return { parsed, errors };
+}
+
+/** Loads and merges the entity corrections files found in `dirs`; problems are returned, not thrown. */
+export async function loadCorrections(dirs: readonly string[]): Promise<{ corrections: EntityCorrections; errors: ExtractError[] }> {
+  const { parsed, errors } = await readEach(dirs, CORRECTIONS_FILE, parseEntityCorrections);
+  return { corrections: { entities: parsed.flatMap((c) => c.entities), suppress: parsed.flatMap((c) => c.suppress) }, errors };
 }
 
 /** Loads and merges the speaker corrections files (`.news-annotator/speakers.yaml`) found in `dirs`. */
 export async function loadSpeakerCorrections(dirs: readonly string[]): Promise<{ statements: SpeakerCorrection[]; errors: ExtractError[] }> {
-  const statements: SpeakerCorrection[] = [];
-  const errors: ExtractError[] = [];
-  const seen = new Set<string>();
-  for (const d of dirs) {
-    const file = path.resolve(d, SPEAKER_CORRECTIONS_FILE);
-    if (seen.has(file)) continue;
-    seen.add(file);
-    let src: string;
-    try {
-      src = await fsp.readFile(file, 'utf8');
-    } catch {
-      continue;
-    }
-    try {
-      statements.push(...parseSpeakerCorrections(src).statements);
-    } catch (err) {
-      errors.push({ path: file, reason: `${err instanceof Error ? err.message : String(err)} (corrections not applied)` });
-    }
-  }
-  return { statements, errors };
+  const { parsed, errors } = await readEach(dirs, SPEAKER_CORRECTIONS_FILE, parseSpeakerCorrections);
+  return { statements: parsed.flatMap((c) => c.statements), errors };
 }
 
 export async function extract(args: readonly string[], json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
