@@ -94,6 +94,8 @@ describe('corpus index: search', () => {
     assert.match(hit.detail, /Port Alder/, 'the detail names the article');
     const m = hit.matches.find((x) => x.field === 'text')!;
     assert.ok(m.ranges.some(([a, b]) => m.value.slice(a, b).includes('expected')), 'the matched words are marked');
+    // A typo in a word that is only in the body: the vocabulary holds the body's words too.
+    assert.ok(idx.search('expectd euros').some((r) => r.kind === 'passage' && r.start === hit.start), 'typo tolerance reaches body words');
     // Words in a quotation: the quotation answers, not also the sentence around it.
     for (const query of ['vanity project', 'floods crossing', 'tag:follow-up', 'Okafor']) {
       const results = idx.search(query);

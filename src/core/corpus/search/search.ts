@@ -15,6 +15,7 @@ import type { ParsedQuery, SearchField, SearchMatch, SearchOptions, SearchResult
 import { filterPlan } from './filters';
 import { FILTER_KEYS } from './query';
 import { itemText, type SearchItem, type SearchItems } from './searchItems';
+import { matchSentences } from './sentenceMatch';
 import { scoreSentence } from './sentenceScore';
 import { expandWord } from './typoTolerance';
 import { SEARCH } from './tuning';
@@ -55,11 +56,11 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   const qwords = [...new Set(content.length > 0 ? content : words)].slice(0, 16);
   const matched = new Map<number, number>();
   const termWeights = new Map<string, { word: number; weight: number }>();
-  for (let wi = 0; wi < qwords.length; wi++) {
-    const w = qwords[wi]!;
+  const expansions = qwords.map((w) => expandWord(search, w));
+  expansions.forEach((exps, wi) => {
     const seen = new Set<number>();
     // Best expansions first, so an item reached by several of them counts the best one.
-    for (const { term, weight } of expandWord(search, w)) {
+    for (const { term, weight } of exps) {
       const known = termWeights.get(term);
       if (!known || known.weight < weight) termWeights.set(term, { word: wi, weight });
       for (const id of search.termPostings.get(term) ?? []) {
@@ -68,8 +69,10 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
         matched.set(id, (matched.get(id) ?? 0) + weight);
       }
     }
-  }
+  });
   const need = qwords.length <= 2 ? qwords.length * SEARCH.minWeight - 0.01 : qwords.length * 0.5;
+  // Body sentences: matched apart (sentenceMatch.ts), then short-listed with the rest.
+  for (const [id, m] of matchSentences(search, expansions, need, SEARCH.sentenceCap)) matched.set(id, m);
   const cand: { id: number; m: number; len: number }[] = [];
   for (const [id, m] of matched) {
     if (m < need) continue;

@@ -32,7 +32,11 @@ export interface SearchItem {
 export class SearchItems {
   readonly items: (SearchItem | undefined)[] = [];
   liveItems = 0;
+  /** Search word → the items holding it (headlines, statements, names, annotations), ids ascending. */
   readonly termPostings = new Map<string, number[]>();
+  /** Search word → the body sentences holding it, ids ascending (kept apart: they are many; sentenceMatch.ts). */
+  readonly sentencePostings = new Map<string, number[]>();
+  private readonly known = new Set<string>();
   private readonly nameTokens = new Map<string, string[]>();
   private readonly foldCache = new Map<string, string>();
   private vocab: string[] = [];
@@ -138,13 +142,15 @@ export class SearchItems {
       if (!toks) this.nameTokens.set(v, (toks = searchTokens(v)));
       for (const t of toks) terms.add(t);
     }
+    const postings = item.kind === 'passage' ? this.sentencePostings : this.termPostings;
     for (const t of terms) {
-      let list = this.termPostings.get(t);
-      if (!list) {
-        this.termPostings.set(t, (list = []));
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(id);
+      if (!this.known.has(t)) {
+        this.known.add(t);
         this.vocabPending.push(t);
       }
-      list.push(id);
     }
   }
 
@@ -153,6 +159,29 @@ export class SearchItems {
     this.items[id] = undefined;
     this.liveItems--;
     this.slots.deadPostings++;
+  }
+
+  private expansions = new Map<string, { term: string; weight: number }[]>();
+
+  /** A query word's expansions (typoTolerance.ts) as last computed, while the vocabulary has not changed. */
+  expansionCache(w: string): { term: string; weight: number }[] | undefined {
+    if (this.vocabPending.length > 0) this.expansions.clear();
+    return this.expansions.get(w);
+  }
+
+  rememberExpansion(w: string, out: { term: string; weight: number }[]): void {
+    if (this.expansions.size > 5000) this.expansions.clear();
+    this.expansions.set(w, out);
+  }
+
+  /** True when some item (or sentence) holds the word. */
+  hasTerm(term: string): boolean {
+    return this.known.has(term);
+  }
+
+  /** How many items and sentences hold the word. */
+  df(term: string): number {
+    return (this.termPostings.get(term)?.length ?? 0) + (this.sentencePostings.get(term)?.length ?? 0);
   }
 
   /** The search vocabulary, sorted (new words are merged in on demand). */

@@ -4,6 +4,8 @@ export const SEARCH = {
   maxExpansions: 16,
   /** Stop expanding once the expansions reach this many items. */
   expansionPostings: 8000,
+  /** Sentences of the query word found in the fewest looked at for a match (sentenceMatch.ts). */
+  sentenceCap: 20000,
   /** Body sentences scored (sentenceScore.ts), the best short-listed first. */
   sentences: 300,
   /** Items handed to fuse.js for scoring, the best short-listed first. */

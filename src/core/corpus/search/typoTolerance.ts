@@ -15,8 +15,17 @@ import { partitionPoint } from '../../util/binarySearch';
  * everything they hold would only give fuse.js more to score, not better results.
  */
 export function expandWord(search: SearchItems, w: string): { term: string; weight: number }[] {
+  // Searching as one types expands the same words again and again: remembered until the vocabulary changes.
+  const cached = search.expansionCache(w);
+  if (cached) return cached;
+  const out = expandUncached(search, w);
+  search.rememberExpansion(w, out);
+  return out;
+}
+
+function expandUncached(search: SearchItems, w: string): { term: string; weight: number }[] {
   const out: { term: string; weight: number }[] = [];
-  const exact = search.termPostings.get(w);
+  const exact = search.hasTerm(w);
   if (exact) out.push({ term: w, weight: 1 });
   if (w.length < 3) return out;
   const vocab = search.sortedVocab();
@@ -38,10 +47,10 @@ export function expandWord(search: SearchItems, w: string): { term: string; weig
       if (withinEdits(w, t, 1)) cost = w.length >= 5 ? 1.5 : 2.5;
       else if (k > 1 && withinEdits(w, t, 2)) cost = 2.5;
     }
-    if (cost > 0) cands.push({ term: t, cost, df: search.termPostings.get(t)!.length });
+    if (cost > 0) cands.push({ term: t, cost, df: search.df(t) });
   }
   cands.sort((a, b) => a.cost - b.cost || b.df - a.df || (a.term < b.term ? -1 : 1));
-  let postings = exact ? exact.length : 0;
+  let postings = exact ? search.df(w) : 0;
   for (const c of cands) {
     if (out.length > SEARCH.maxExpansions || (postings >= SEARCH.expansionPostings && out.length > 1)) break;
     out.push({ term: c.term, weight: Math.max(SEARCH.minWeight, 1 - 0.05 * c.cost) });
