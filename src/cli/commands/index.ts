@@ -13,7 +13,8 @@ import { register as related } from './related';
 import { register as search } from './search';
 import { register as tag } from './tag';
 import { register as tags } from './tags';
+import { register as tallyCmd } from './tally';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [extract, annotate, annotations, tag, note, related, search, exportCmd, tags, importCmd];
+export const commands: RegisterCommand[] = [extract, annotate, annotations, tag, note, related, search, exportCmd, tags, importCmd, tallyCmd];

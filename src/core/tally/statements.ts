@@ -1,0 +1,80 @@
+/**
+ * An article's statements: the items of its `quotes` that count. A direct quotation that is the quoted fragment
+ * of a mixed statement (`partOf` set) is not counted again; a quote without `kind` (an analysis made before
+ * reported speech was found) is a direct quotation.
+ */
+import type { EntityType } from '../analysis/types';
+import type { SpeakerType, Statement, StatementKind, StatementQuote, TallyArticle } from './types';
+
+const TYPE_OF: Record<EntityType, SpeakerType> = {
+  person: 'person',
+  organization: 'organisation',
+  // A country or city speaking ("Russia said") speaks through its institutions.
+  place: 'organisation',
+};
+
+/**
+ * The key one speaker has across the corpus: the entity id without its type (so an article typing a name as an
+ * organisation and another as a person still count one speaker; Correct Entity… aliases give one id), else the
+ * folded name. Null when unattributed.
+ */
+export function speakerKey(speaker: string | null, speakerId: string | null): string | null {
+  if (speakerId) {
+    const colon = speakerId.indexOf(':');
+    return colon >= 0 ? speakerId.slice(colon + 1) : speakerId;
+  }
+  if (speaker && speaker.trim() !== '') return 'name:' + speaker.trim().toLowerCase().replace(/\s+/g, ' ');
+  return null;
+}
+
+export function kindOf(q: StatementQuote): StatementKind {
+  return q.kind === 'mixed' || q.kind === 'reported' ? q.kind : 'direct';
+}
+
+/** True when the quote counts as a statement of its own (not the direct fragment of a mixed statement). */
+export function isStatement(q: StatementQuote): boolean {
+  return !(kindOf(q) === 'direct' && typeof q.partOf === 'number' && q.partOf >= 0);
+}
+
+/** `yyyy-mm` of an ISO date (`yyyy-mm-dd` or `yyyy-mm`), or null. */
+export function monthOf(dateIso: string | null): string | null {
+  if (!dateIso) return null;
+  const m = /^(\d{4})-(\d{2})/.exec(dateIso);
+  return m ? `${m[1]}-${m[2]}` : null;
+}
+
+/** The statements of one article, in text order. */
+export function statementsOf(article: TallyArticle): Statement[] {
+  const { metadata, quotes, entities } = article.analysis;
+  const outlet = metadata.publisher?.trim() || null;
+  const date = metadata.dateIso && /^\d{4}-\d{2}/.test(metadata.dateIso) ? metadata.dateIso : null;
+  const month = monthOf(date);
+  let typeById: Map<string, EntityType> | undefined;
+  const out: Statement[] = [];
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i] as StatementQuote;
+    if (!isStatement(q)) continue;
+    const key = speakerKey(q.speaker, q.speakerId);
+    let speakerType: SpeakerType = 'unknown';
+    if (q.speakerId) {
+      typeById ??= new Map(entities.map((e) => [e.id, e.type]));
+      const t = typeById.get(q.speakerId) ?? (q.speakerId.slice(0, q.speakerId.indexOf(':')) as EntityType);
+      speakerType = TYPE_OF[t] ?? 'unknown';
+    }
+    out.push({
+      path: article.path,
+      index: i,
+      start: q.start,
+      end: q.end,
+      text: q.text,
+      kind: kindOf(q),
+      speakerKey: key,
+      speaker: key ? (q.speaker?.trim() ?? null) : null,
+      speakerType,
+      outlet,
+      date,
+      month,
+    });
+  }
+  return out;
+}
