@@ -74,6 +74,10 @@ export const config = {
     const noProxy = Array.isArray(list) && list.length > 0 ? list.filter((x) => typeof x === 'string').join(',') : undefined;
     return { proxy, noProxy, strictSSL: h.get<boolean>('proxyStrictSSL', true) };
   },
+  /** Whether the Quote Dashboard estimates people's gender from first names and titles (off by default). */
+  dashboardGenderEstimate(): boolean {
+    return cfg().get<boolean>('dashboard.genderEstimate', false) === true;
+  },
   /** True when the change touches any of the given settings (relative names, e.g. 'highlights'). */
   affects(e: vscode.ConfigurationChangeEvent, ...names: string[]): boolean {
     return names.some((n) => e.affectsConfiguration(`${SECTION}.${n}`));

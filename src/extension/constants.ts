@@ -38,6 +38,7 @@ export const Commands = {
   renameTag: 'newsAnnotator.renameTag',
   correctEntity: 'newsAnnotator.correctEntity',
   importWebPage: 'newsAnnotator.importWebPage',
+  openDashboard: 'newsAnnotator.openDashboard',
 } as const;
 
 export const Views = {

@@ -1,6 +1,6 @@
 /** Who is quoted: statements counted by speaker, outlet and month (issue 16). Pure core: no vscode, no fs. */
 export * from './types';
 export { statementsOf, speakerKey, kindOf, isStatement, monthOf } from './statements';
-export { tally, rowsBy, selectStatements, articleFilter, statementFilter, NONE_ID, type StatementSelection } from './tally';
+export { tally, rowsBy, selectStatements, articleFilter, statementFilter, NONE_ID } from './tally';
 export { tallyJson, tallyCsv, contractRow, TALLY_CSV_COLUMNS, type TallyJson } from './contract';
 export { NO_GENDER_ESTIMATE, estimatorFrom } from './gender';

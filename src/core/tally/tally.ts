@@ -4,7 +4,7 @@
  * behind one bar or row. Linear in the number of statements; no I/O.
  */
 import { statementsOf } from './statements';
-import type { Gender, SpeakerType, Statement, StatementKind, TallyArticle, TallyBy, TallyFilters, TallyOptions, TallyResult, TallyRow } from './types';
+import type { Gender, SpeakerType, Statement, StatementKind, StatementSelection, TallyArticle, TallyBy, TallyFilters, TallyOptions, TallyResult, TallyRow } from './types';
 
 /** The id `selectStatements` takes for the statements with no identified speaker, no outlet, or no date. */
 export const NONE_ID = '';
@@ -213,17 +213,6 @@ export function rowsBy(result: TallyResult, by: TallyBy): readonly TallyRow[] {
   return [...result.months].sort((a, b) => b.statements - a.statements || a.key.localeCompare(b.key));
 }
 
-export interface StatementSelection {
-  readonly by: TallyBy;
-  /** A row's `id` (speaker key, outlet or `yyyy-mm`); NONE_ID for the unattributed, unknown-outlet or undated statements. */
-  readonly id: string;
-  /** Only this kind (a segment of a stacked bar). */
-  readonly kind?: StatementKind;
-  /** Only this outlet (a cell of the speaker × outlet chart). */
-  readonly outlet?: string;
-  /** Only this month (a point of a speaker's timeline). */
-  readonly month?: string;
-}
 
 /** The statements behind a bar or row, under the same filters, in article order then text order. */
 export function selectStatements(articles: Iterable<TallyArticle>, filters: TallyFilters, sel: StatementSelection, limit = Infinity): { statements: Statement[]; total: number } {

@@ -122,3 +122,16 @@ export interface TallyResult {
   /** People by estimated gender, when an estimator was given. */
   readonly gender?: { readonly method: string; readonly statements: Readonly<Record<Gender, number>>; readonly speakers: Readonly<Record<Gender, number>> };
 }
+
+/** The statements behind a bar or row (see selectStatements). */
+export interface StatementSelection {
+  readonly by: TallyBy;
+  /** A row's `id` (speaker key, outlet or `yyyy-mm`); NONE_ID for the unattributed, unknown-outlet or undated statements. */
+  readonly id: string;
+  /** Only this kind (a segment of a stacked bar). */
+  readonly kind?: StatementKind;
+  /** Only this outlet (a cell of the speaker × outlet chart). */
+  readonly outlet?: string;
+  /** Only this month (a point of a speaker's timeline). */
+  readonly month?: string;
+}

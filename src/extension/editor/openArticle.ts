@@ -3,9 +3,9 @@ import * as vscode from 'vscode';
 import type { TreeNode } from '../trees/treeNodes';
 
 /** Opens an article (URI string) and selects `start..end` when given; reveals it in the centre. */
-export async function openArticleAt(uri: string, start?: number, end?: number, options: { preview?: boolean; preserveFocus?: boolean } = {}): Promise<vscode.TextEditor> {
+export async function openArticleAt(uri: string, start?: number, end?: number, options: { preview?: boolean; preserveFocus?: boolean; viewColumn?: vscode.ViewColumn } = {}): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const editor = await vscode.window.showTextDocument(doc, { preview: options.preview ?? true, preserveFocus: options.preserveFocus ?? false });
+  const editor = await vscode.window.showTextDocument(doc, { preview: options.preview ?? true, preserveFocus: options.preserveFocus ?? false, viewColumn: options.viewColumn });
   if (typeof start === 'number' && start >= 0) {
     const s = doc.positionAt(start);
     const e = doc.positionAt(typeof end === 'number' && end >= start ? end : start);

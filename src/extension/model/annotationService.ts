@@ -216,6 +216,65 @@ export class AnnotationService implements vscode.Disposable {
     return outcome;
   }
 
+  /**
+   * Adds `tags` to every listed passage (an existing annotation on exactly that range gets the tags added, else a
+   * new one is created), across articles, as one undoable step. Articles whose sidecar cannot be written (broken)
+   * are skipped and returned in `failed`; the others are written.
+   */
+  async tagMany(
+    items: readonly { readonly uri: string; readonly start: number; readonly end: number; readonly kind: NewAnnotation['kind']; readonly speaker?: string }[],
+    tags: readonly string[],
+  ): Promise<{ annotations: number; articles: number; failed: { uri: string; message: string }[] }> {
+    if (!vscode.workspace.isTrusted) {
+      throw new Error('this workspace is not trusted, so News Annotator does not write sidecar files here (trust the workspace to annotate)');
+    }
+    const author = await this.author();
+    const byArticle = new Map<string, typeof items>();
+    for (const it of items) byArticle.set(it.uri, [...(byArticle.get(it.uri) ?? []), it]);
+    const undo: (() => Promise<void>)[] = [];
+    const failed: { uri: string; message: string }[] = [];
+    let annotations = 0;
+    let articles = 0;
+    for (const [uri, list] of byArticle) {
+      try {
+        const h = await this.handleFor(uri);
+        if (h.error) throw new Error(h.error.message);
+        for (const it of list) {
+          const existing = h.list().find((r) => r.start === it.start && r.end === it.end);
+          if (existing) {
+            const prev = existing.annotation.tags;
+            await h.update(existing.annotation.id, { addTags: tags });
+            undo.push(async () => {
+              if (h.get(existing.annotation.id)) await h.update(existing.annotation.id, { setTags: prev });
+            });
+          } else {
+            const r = await h.add({ start: it.start, end: it.end, kind: it.kind, tags, speaker: it.speaker, author });
+            undo.push(async () => {
+              if (h.get(r.annotation.id)) await h.remove(r.annotation.id);
+            });
+          }
+          annotations++;
+        }
+        articles++;
+      } catch (err) {
+        failed.push({ uri, message: errorText(err) });
+      } finally {
+        this.refreshView(uri);
+      }
+    }
+    if (undo.length > 0) {
+      const uris = [...byArticle.keys()];
+      this.pushUndo(`tagging of ${annotations} statement${annotations === 1 ? '' : 's'} with ${tags.map((t) => `#${t}`).join(' ')}`, uris[0]!, async () => {
+        try {
+          for (const u of undo.reverse()) await u();
+        } finally {
+          for (const u of uris) this.refreshView(u);
+        }
+      });
+    }
+    return { annotations, articles, failed };
+  }
+
   /** Undoes the last annotation change; returns what was undone, or undefined when there is nothing to undo. */
   async undo(): Promise<string | undefined> {
     const step = this.undoStack.pop();
