@@ -39,6 +39,17 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The Quote Dashboard's webview script (with Observable Plot): a browser bundle, loaded under a strict CSP.
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    define: {},
+    entryPoints: ['src/webview/dashboard/main.ts'],
+    outfile: 'dist/webview/dashboard.js',
+    tsconfig: 'src/webview/tsconfig.json',
+  },
 ];
 
 function listTs(dir) {

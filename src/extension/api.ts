@@ -3,6 +3,7 @@
  * tests (and the screenshot script) query the extension's state through this small interface.
  */
 import type { ArticleAnalysis } from '../core/analysis/types';
+import type { DashboardHandle } from './features/dashboard';
 import type { AnnotationView, SidecarProblem } from './model/annotationView';
 
 export interface DecorationSnapshot {
@@ -38,6 +39,8 @@ export interface NewsAnnotatorApi {
   noteSaveHint(): string | undefined;
   /** The decorations last applied to the editor of this document. */
   decorations(uri: string): DecorationSnapshot;
+  /** The Quote Dashboard: what its webview last received and reported, and a way to send it the webview's messages. */
+  dashboard(): DashboardHandle;
   /** Milliseconds from activation start to the end of activate(), and to the first highlight drawn. */
   timings(): {
     readonly activateMs: number;

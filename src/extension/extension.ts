@@ -55,6 +55,7 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
     decorations: (uri) => probe('decorations')(uri),
     exportProposal: (format, what) => probe('exportProposal')(format, what),
     noteSaveHint: () => probe('noteSaveHint')(),
+    dashboard: () => probe('dashboard')(),
     timings: () => {
       const firstDraw = probes.firstHighlightAt?.();
       return {

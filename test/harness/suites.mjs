@@ -40,6 +40,13 @@ export function integrationSuites() {
       testsIndex: path.join(out, 'restricted', 'index.js'),
     },
     {
+      // The Quote Dashboard on a fixture corpus with outlets and dates.
+      name: 'dashboard',
+      workspace: path.join(ROOT, 'test', 'fixtures', 'dashboard'),
+      extensionDevelopmentPath: ROOT,
+      testsIndex: path.join(out, 'dashboard', 'index.js'),
+    },
+    {
       name: 'seeds',
       workspace: shared && path.join(shared, 'seeds'),
       extensionDevelopmentPath: ROOT,

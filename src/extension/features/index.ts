@@ -9,6 +9,7 @@ import { register as annotationCommands } from './annotationCommands';
 import { register as articlesView } from './articlesView';
 import { register as corpusCommands } from './corpusCommands';
 import { register as correctSpeaker } from './correctSpeaker';
+import { register as dashboard } from './dashboard';
 import { register as decorations } from './decorations';
 import { register as editorContext } from './editorContext';
 import { register as entityCommands } from './entityCommands';
@@ -36,4 +37,5 @@ export const features: readonly Feature[] = [
   entityCommands,
   importWebPage,
   correctSpeaker,
+  dashboard,
 ];

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
-import { DASHBOARD_VIEW_TYPE, DashboardController, type DashboardSnapshot, type TagWriter } from './panel';
+import { DASHBOARD_VIEW_TYPE, DashboardController, type DashboardSnapshot } from './panel';
 import type { DashboardState, FromWebview } from './protocol';
 import { scopeFromArg } from './scope';
 
@@ -22,10 +22,10 @@ export interface DashboardHandle {
   csv(by: 'speaker' | 'outlet' | 'month'): string;
 }
 
-export function register(ctx: FeatureContext, writer: TagWriter): DashboardHandle {
-  const controller = new DashboardController(ctx, writer);
+export function register(ctx: FeatureContext): void {
+  const controller = new DashboardController(ctx, ctx.annotations);
   const defaultConfirm = controller.confirm;
-  ctx.extension.subscriptions.push(
+  ctx.subscriptions.push(
     controller,
     vscode.commands.registerCommand(Commands.openDashboard, (arg?: unknown) => controller.open(scopeFromArg(arg))),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
@@ -34,7 +34,7 @@ export function register(ctx: FeatureContext, writer: TagWriter): DashboardHandl
       },
     }),
   );
-  return {
+  const handle: DashboardHandle = {
     snapshot: () => controller.snapshot(),
     receive: (m) => controller.receive(m),
     setConfirm: (answer) => {
@@ -42,4 +42,5 @@ export function register(ctx: FeatureContext, writer: TagWriter): DashboardHandl
     },
     csv: (by) => controller.csv(by),
   };
+  ctx.probes.dashboard = () => handle;
 }
