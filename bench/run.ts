@@ -8,7 +8,9 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 
 const dir = __dirname;
-const wanted = process.argv.slice(2);
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+/** Options (`--core`) are passed to every benchmark run. */
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const all = readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
   .map((f) => f.slice(0, -'.bench.ts'.length))
@@ -21,7 +23,7 @@ if (unknown.length > 0) {
 let failed = 0;
 for (const name of wanted.length > 0 ? wanted : all) {
   console.log(`\n=== bench: ${name} ===`);
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(dir, `${name}.bench.ts`)], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(dir, `${name}.bench.ts`), ...flags], { stdio: 'inherit' });
   if (r.status !== 0) {
     failed++;
     console.error(`bench: ${name} exited with ${r.status ?? r.signal}`);

@@ -47,6 +47,14 @@ export function integrationSuites() {
       testsIndex: path.join(out, 'dashboard', 'index.js'),
     },
     {
+      // `npm run bench -- dashboard` points it at a 10,000-article folder it builds (NEWS_ANNOTATOR_DASHBOARD_DIR).
+      name: 'dashboard-scale',
+      workspace: process.env.NEWS_ANNOTATOR_DASHBOARD_DIR,
+      extensionDevelopmentPath: ROOT,
+      testsIndex: path.join(out, 'dashboard-scale', 'index.js'),
+      skip: process.env.NEWS_ANNOTATOR_DASHBOARD_DIR ? undefined : 'run by npm run bench -- dashboard',
+    },
+    {
       name: 'seeds',
       workspace: shared && path.join(shared, 'seeds'),
       extensionDevelopmentPath: ROOT,

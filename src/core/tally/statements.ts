@@ -43,34 +43,37 @@ export function monthOf(dateIso: string | null): string | null {
   return m ? `${m[1]}-${m[2]}` : null;
 }
 
+/** The type of a speaker from its entity id (`person:…`, `organization:…`, `place:…`: ids carry the final type). */
+export function speakerTypeOf(speakerId: string | null): SpeakerType {
+  if (!speakerId) return 'unknown';
+  const t = speakerId.slice(0, speakerId.indexOf(':')) as EntityType;
+  return TYPE_OF[t] ?? 'unknown';
+}
+
+const DATED = /^\d{4}-\d{2}/;
+
 /** The statements of one article, in text order. */
 export function statementsOf(article: TallyArticle): Statement[] {
-  const { metadata, quotes, entities } = article.analysis;
-  const outlet = metadata.publisher?.trim() || null;
-  const date = metadata.dateIso && /^\d{4}-\d{2}/.test(metadata.dateIso) ? metadata.dateIso : null;
-  const month = monthOf(date);
-  let typeById: Map<string, EntityType> | undefined;
+  const { metadata, quotes } = article.analysis;
+  const outlet = metadata.publisher ? metadata.publisher.trim() || null : null;
+  const date = metadata.dateIso && DATED.test(metadata.dateIso) ? metadata.dateIso : null;
+  const month = date ? date.slice(0, 7) : null;
   const out: Statement[] = [];
   for (let i = 0; i < quotes.length; i++) {
     const q = quotes[i] as StatementQuote;
-    if (!isStatement(q)) continue;
+    const kind = q.kind === 'mixed' || q.kind === 'reported' ? q.kind : 'direct';
+    if (kind === 'direct' && typeof q.partOf === 'number' && q.partOf >= 0) continue;
     const key = speakerKey(q.speaker, q.speakerId);
-    let speakerType: SpeakerType = 'unknown';
-    if (q.speakerId) {
-      typeById ??= new Map(entities.map((e) => [e.id, e.type]));
-      const t = typeById.get(q.speakerId) ?? (q.speakerId.slice(0, q.speakerId.indexOf(':')) as EntityType);
-      speakerType = TYPE_OF[t] ?? 'unknown';
-    }
     out.push({
       path: article.path,
       index: i,
       start: q.start,
       end: q.end,
       text: q.text,
-      kind: kindOf(q),
+      kind,
       speakerKey: key,
       speaker: key ? (q.speaker?.trim() ?? null) : null,
-      speakerType,
+      speakerType: key ? speakerTypeOf(q.speakerId) : 'unknown',
       outlet,
       date,
       month,

@@ -3,8 +3,10 @@
  * people vs organisations and (optionally) people by estimated gender. `selectStatements()`: the statements
  * behind one bar or row. Linear in the number of statements; no I/O.
  */
-import { statementsOf } from './statements';
-import type { Gender, SpeakerType, Statement, StatementKind, StatementSelection, TallyArticle, TallyBy, TallyFilters, TallyOptions, TallyResult, TallyRow } from './types';
+import { kindOf, speakerKey, speakerTypeOf, statementsOf } from './statements';
+
+const DATED = /^\d{4}-\d{2}/;
+import type { Gender, SpeakerType, Statement, StatementKind, StatementQuote, StatementSelection, TallyArticle, TallyBy, TallyFilters, TallyOptions, TallyResult, TallyRow } from './types';
 
 /** The id `selectStatements` takes for the statements with no identified speaker, no outlet, or no date. */
 export const NONE_ID = '';
@@ -28,14 +30,14 @@ function newAcc(id: string): Acc {
   return { id, statements: 0, direct: 0, mixed: 0, reported: 0, articles: 0, lastArticle: -1, outlets: new Map() };
 }
 
-function add(acc: Acc, s: Statement, article: number): void {
+function add(acc: Acc, kind: StatementKind, outlet: string | null, article: number): void {
   acc.statements++;
-  acc[s.kind]++;
+  acc[kind]++;
   if (acc.lastArticle !== article) {
     acc.lastArticle = article;
     acc.articles++;
   }
-  if (s.outlet) acc.outlets.set(s.outlet, (acc.outlets.get(s.outlet) ?? 0) + 1);
+  if (outlet) acc.outlets.set(outlet, (acc.outlets.get(outlet) ?? 0) + 1);
 }
 
 /** Normalised date bounds: `yyyy`, `yyyy-mm` or `yyyy-mm-dd` → a `yyyy-mm-dd` string to compare with. */
@@ -107,7 +109,9 @@ function typeOf(t: [number, number, number]): SpeakerType {
 
 export function tally(articles: Iterable<TallyArticle>, options: TallyOptions = {}): TallyResult {
   const inScope = articleFilter(options.filters);
-  const keep = statementFilter(options.filters);
+  const f = options.filters ?? {};
+  const kinds = f.kinds && f.kinds.length > 0 ? new Set<StatementKind>(f.kinds) : undefined;
+  const types = f.speakerTypes && f.speakerTypes.length > 0 ? new Set<SpeakerType>(f.speakerTypes) : undefined;
   const speakers = new Map<string, Acc>();
   const outlets = new Map<string, Acc>();
   const months = new Map<string, Acc>();
@@ -118,40 +122,63 @@ export function tally(articles: Iterable<TallyArticle>, options: TallyOptions = 
   let undated = 0;
   let unknownOutlet = 0;
   let ai = 0;
+  const nameKeys = new Map<string, string | null>();
+  // The same rules as statementsOf, without making an object per statement (10,000 articles in a few tens of ms).
   for (const a of articles) {
     ai++;
     if (!inScope(a)) continue;
     nArticles++;
-    for (const s of statementsOf(a)) {
-      if (!keep(s)) continue;
+    const { metadata, quotes } = a.analysis;
+    const outlet = metadata.publisher ? metadata.publisher.trim() || null : null;
+    const month = metadata.dateIso && DATED.test(metadata.dateIso) ? metadata.dateIso.slice(0, 7) : null;
+    let outletAcc: Acc | undefined;
+    let monthAcc: Acc | undefined;
+    for (let i = 0; i < quotes.length; i++) {
+      const q = quotes[i] as StatementQuote;
+      const kind = kindOf(q);
+      if (kind === 'direct' && typeof q.partOf === 'number' && q.partOf >= 0) continue;
+      if (kinds && !kinds.has(kind)) continue;
+      let key: string | null;
+      if (q.speakerId) key = q.speakerId.slice(q.speakerId.indexOf(':') + 1);
+      else if (q.speaker) {
+        key = nameKeys.get(q.speaker) ?? null;
+        if (key === null) nameKeys.set(q.speaker, (key = speakerKey(q.speaker, null)));
+      } else key = null;
+      const type = key === null ? 'unknown' : speakerTypeOf(q.speakerId);
+      if (types && (key === null || !types.has(type))) continue;
       statements++;
-      byKind[s.kind]++;
-      if (s.speakerKey === null) unattributed++;
+      byKind[kind]++;
+      if (key === null) unattributed++;
       else {
-        let acc = speakers.get(s.speakerKey);
+        let acc = speakers.get(key);
         if (!acc) {
-          acc = newAcc(s.speakerKey);
+          acc = newAcc(key);
           acc.names = new Map();
           acc.types = [0, 0, 0];
           acc.months = new Map();
           acc.undated = 0;
-          speakers.set(s.speakerKey, acc);
+          speakers.set(key, acc);
         }
-        add(acc, s, ai);
-        if (s.speaker) acc.names!.set(s.speaker, (acc.names!.get(s.speaker) ?? 0) + 1);
-        acc.types![s.speakerType === 'person' ? 0 : s.speakerType === 'organisation' ? 1 : 2]++;
-        if (s.month) acc.months!.set(s.month, (acc.months!.get(s.month) ?? 0) + 1);
+        add(acc, kind, outlet, ai);
+        const name = q.speaker?.trim();
+        if (name) acc.names!.set(name, (acc.names!.get(name) ?? 0) + 1);
+        acc.types![type === 'person' ? 0 : type === 'organisation' ? 1 : 2]++;
+        if (month) acc.months!.set(month, (acc.months!.get(month) ?? 0) + 1);
         else acc.undated!++;
       }
-      if (s.outlet) {
-        let acc = outlets.get(s.outlet);
-        if (!acc) outlets.set(s.outlet, (acc = newAcc(s.outlet)));
-        add(acc, s, ai);
+      if (outlet) {
+        if (!outletAcc) {
+          outletAcc = outlets.get(outlet);
+          if (!outletAcc) outlets.set(outlet, (outletAcc = newAcc(outlet)));
+        }
+        add(outletAcc, kind, outlet, ai);
       } else unknownOutlet++;
-      if (s.month) {
-        let acc = months.get(s.month);
-        if (!acc) months.set(s.month, (acc = newAcc(s.month)));
-        add(acc, s, ai);
+      if (month) {
+        if (!monthAcc) {
+          monthAcc = months.get(month);
+          if (!monthAcc) months.set(month, (monthAcc = newAcc(month)));
+        }
+        add(monthAcc, kind, outlet, ai);
       } else undated++;
     }
   }

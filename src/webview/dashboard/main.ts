@@ -30,8 +30,6 @@ interface UiState extends DashboardState {
 let ui: UiState = (vscode.getState() as UiState | undefined) ?? {};
 let data: DashboardData | undefined;
 let statements: StatementsMessage | undefined;
-/** When the user last changed something that asks for new data (for the filter → repaint figure). */
-let inputAt: number | undefined;
 
 function save(patch: Partial<UiState>): void {
   ui = { ...ui, ...patch };
@@ -51,18 +49,22 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
     data = msg;
     save({ scope: msg.scope, filters: msg.filters, gender: msg.gender });
     render();
-    requestAnimationFrame(() => {
-      const ms = performance.now() - (inputAt ?? t0);
-      inputAt = undefined;
-      post({ type: 'painted', seq: msg.seq, ms });
-    });
+    // After the frame is drawn: from receiving the data to the charts on screen.
+    requestAnimationFrame(() => setTimeout(() => post({ type: 'painted', seq: msg.seq, ms: performance.now() - t0 }), 0));
   } else if (msg.type === 'statements') {
+    const fresh = JSON.stringify(msg.selection) !== JSON.stringify(statements?.selection);
     statements = msg;
-    save({ selection: msg.selection });
+    save({ selection: msg.selection, selectionLabel: msg.label });
     renderStatements();
+    // A new selection: bring its list into view and move the focus to its heading (keyboard users land there).
+    if (fresh) {
+      const title = document.getElementById('statements-title');
+      title?.scrollIntoView({ block: 'start' });
+      title?.focus({ preventScroll: true });
+    }
   } else if (msg.type === 'selectionCleared') {
     statements = undefined;
-    save({ selection: undefined });
+    save({ selection: undefined, selectionLabel: undefined });
     renderStatements();
   }
 });
@@ -130,7 +132,6 @@ function sameScope(a: ScopeRef, b: ScopeRef): boolean {
 }
 
 function request(msg: FromWebview): void {
-  inputAt = performance.now();
   post(msg);
 }
 
@@ -421,7 +422,7 @@ function renderStatements(): void {
   const readOnly = data?.readOnly ?? true;
   const tagInput = h('input', { type: 'text', id: 'tag-input', placeholder: 'tag, other-tag', 'aria-label': 'Tags to add to every listed statement' });
   host.replaceChildren(
-    h('h2', { id: 'statements-title' }, `${s.label} — ${plural(s.total, 'statement')}`),
+    h('h2', { id: 'statements-title', tabindex: -1 }, `${s.label} — ${plural(s.total, 'statement')}`),
     s.total > s.items.length ? h('p', { class: 'note' }, `The first ${fmt(s.items.length)} are listed.`) : '',
     readOnly
       ? h('p', { class: 'note' }, 'Restricted mode: tagging is off.')

@@ -27,7 +27,12 @@ export interface DashboardSnapshot {
   readonly visible: boolean;
   readonly data: DashboardData | undefined;
   readonly statements: StatementsMessage | undefined;
-  readonly painted: { readonly seq: number; readonly ms: number } | undefined;
+  /**
+   * The last paint the webview reported: `ms` from its receiving the data to the frame drawn; `sinceRequest` from
+   * the request that asked for it (Open Quote Dashboard, a filter or scope change) reaching the extension to the
+   * webview's report of the paint reaching it back.
+   */
+  readonly painted: { readonly seq: number; readonly ms: number; readonly sinceRequest: number | undefined } | undefined;
   readonly dataMs: number | undefined;
   readonly lastTagging: { readonly confirm: string; readonly annotations: number; readonly articles: number } | undefined;
 }
@@ -43,7 +48,9 @@ export class DashboardController implements vscode.Disposable {
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
-  private last: { data?: DashboardData; statements?: StatementsMessage; painted?: { seq: number; ms: number }; dataMs?: number; tagging?: DashboardSnapshot['lastTagging'] } = {};
+  /** When the request now being answered reached the extension (see DashboardSnapshot.painted). */
+  private requestAt: number | undefined;
+  private last: { data?: DashboardData; statements?: StatementsMessage; painted?: { seq: number; ms: number; sinceRequest: number | undefined }; dataMs?: number; tagging?: DashboardSnapshot['lastTagging'] } = {};
   /** Replaced by tests to answer the confirmation; the default is a modal dialog. */
   confirm: (message: string, detail: string) => Promise<boolean> = async (message, detail) =>
     (await vscode.window.showWarningMessage(message, { modal: true, detail }, 'Tag Them')) === 'Tag Them';
@@ -70,6 +77,7 @@ export class DashboardController implements vscode.Disposable {
 
   /** Opens the panel beside the editor (or reveals it) on a scope. */
   open(scope?: ScopeRef): void {
+    this.requestAt = performance.now();
     if (scope) {
       this.scope = scope;
       this.selection = undefined;
@@ -99,7 +107,7 @@ export class DashboardController implements vscode.Disposable {
     if (state.scope && typeof state.scope.kind === 'string') this.scope = state.scope;
     if (state.filters && typeof state.filters === 'object') this.filters = state.filters;
     if (typeof state.gender === 'boolean') this.gender = state.gender;
-    if (state.selection && typeof state.selection.id === 'string') this.selection = { sel: state.selection, label: this.selection?.label ?? '' };
+    if (state.selection && typeof state.selection.id === 'string') this.selection = { sel: state.selection, label: state.selectionLabel ?? this.selection?.label ?? '' };
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -154,9 +162,11 @@ export class DashboardController implements vscode.Disposable {
         this.refresh();
         return;
       case 'setFilters':
+        this.requestAt = performance.now();
         this.filters = m.filters ?? {};
         return this.refresh();
       case 'setScope':
+        this.requestAt = performance.now();
         this.scope = m.scope;
         this.selection = undefined;
         this.post({ type: 'selectionCleared' });
@@ -177,7 +187,8 @@ export class DashboardController implements vscode.Disposable {
       case 'exportImage':
         return this.exportImage(m.format, m.name, m.data);
       case 'painted':
-        this.last.painted = { seq: m.seq, ms: m.ms };
+        this.last.painted = { seq: m.seq, ms: m.ms, sinceRequest: this.requestAt === undefined ? undefined : performance.now() - this.requestAt };
+        this.requestAt = undefined;
         return;
     }
   }

@@ -17,7 +17,7 @@ export interface DashboardState {
   readonly scope?: ScopeRef;
   readonly filters?: TallyFilters;
   readonly selection?: StatementSelection;
-  readonly by?: TallyBy;
+  readonly selectionLabel?: string;
   readonly gender?: boolean;
 }
 
