@@ -136,12 +136,13 @@ function main(): void {
     const top = r.speakers[0]!;
     const sel = timeIt(7, () => selectStatements(articles, {}, { by: 'speaker', id: top.id }, 500));
     line(`statements of the top speaker (${top.statements})`, fmtT(sel));
-    const payload = JSON.stringify({ ...r, speakers: r.speakers.slice(0, 500) });
-    line('message to the webview (500 speaker rows)', `${(payload.length / 1024).toFixed(0)} KB`);
+    const payload = JSON.stringify({ ...r, speakers: r.speakers.slice(0, 200) });
+    line('message to the webview (200 speaker rows)', `${(payload.length / 1024).toFixed(0)} KB`);
     if (process.argv.includes('--core')) return;
 
     console.log('\nIn a real VS Code (the dashboard-scale suite on this folder; first open analyses every article):');
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
+    // The production bundles (minified, as in the .vsix), with the tests.
+    const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs'), '--tests', '--production'], { cwd: ROOT, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('build failed');
     const run = spawnSync(process.execPath, [path.join(ROOT, 'test', 'harness', 'run-code-server.mjs'), '--suite', 'dashboard-scale', '--timeout-min', '20'], {
       cwd: ROOT,

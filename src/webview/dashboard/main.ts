@@ -138,10 +138,12 @@ function request(msg: FromWebview): void {
 function filters(d: DashboardData): HTMLElement {
   const f = d.filters;
   const set = (patch: Partial<TallyFilters>) => request({ type: 'setFilters', filters: { ...f, ...patch } });
-  const toggle = <T extends string>(list: readonly T[] | undefined, all: readonly T[], v: T, on: boolean): T[] => {
+  /** The list after ticking or unticking `v` ([] means all); undefined when nothing would be left (refused). */
+  const toggle = <T extends string>(list: readonly T[] | undefined, all: readonly T[], v: T, on: boolean): T[] | undefined => {
     const cur = new Set(list && list.length > 0 ? list : all);
     if (on) cur.add(v);
     else cur.delete(v);
+    if (cur.size === 0) return undefined;
     return cur.size === all.length ? [] : all.filter((x) => cur.has(x));
   };
   const checks = <T extends string>(legend: string, all: readonly T[], chosen: readonly T[] | undefined, label: (v: T) => string, key: 'kinds' | 'speakerTypes') =>
@@ -157,7 +159,12 @@ function filters(d: DashboardData): HTMLElement {
             type: 'checkbox',
             id: `${key}-${v}`,
             checked: !chosen || chosen.length === 0 || chosen.includes(v),
-            onchange: (e: Event) => set({ [key]: toggle(chosen, all, v, (e.target as HTMLInputElement).checked) }),
+            title: 'At least one stays ticked',
+            onchange: (e: Event) => {
+              const next = toggle(chosen, all, v, (e.target as HTMLInputElement).checked);
+              if (next) set({ [key]: next });
+              else (e.target as HTMLInputElement).checked = true;
+            },
           }),
           ' ',
           label(v),
@@ -271,7 +278,7 @@ const numeric = (key: keyof TallyRow & ('statements' | 'direct' | 'mixed' | 'rep
 
 function charts(d: DashboardData, theme: Theme): HTMLElement[] {
   const t = d.tally;
-  const width = Math.max(320, Math.min(900, Math.floor((app.clientWidth || 900) * 0.58)));
+  const width = Math.max(320, Math.min(900, Math.floor((app.clientWidth || 900) * 0.52)));
   const speakerCols: Column<TallyRow>[] = [
     { key: 'key', label: 'Speaker', value: (r) => r.key },
     { key: 'type', label: 'Type', value: (r) => r.type },

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { api } from '../helpers';
+import { api, waitFor } from '../helpers';
 import { assertSameNumbers, coreTally, openDashboard, painted } from '../dashboardHelpers';
 
 // `npm run bench -- dashboard` runs this suite on its 10,000-article folder (NEWS_ANNOTATOR_DASHBOARD_DIR) and
@@ -9,6 +9,8 @@ describe('Quote Dashboard at scale', () => {
     const a = await api();
     const expected = Number(process.env.NEWS_ANNOTATOR_EXPECT_ARTICLES ?? '0');
     if (expected > 0) assert.equal(a.articleUris().length, expected);
+    // "After the index is ready": the first index cache write comes once the corpus index is built.
+    await waitFor('the corpus index built and its cache written', () => a.timings().indexCache.saveMs > 0, 600_000);
     const data = await openDashboard(a);
     const first = a.dashboard().snapshot();
     assertSameNumbers(data, coreTally(a));

@@ -108,6 +108,29 @@ describe('Quote Dashboard (fixture corpus)', () => {
     assertSameNumbers(merged, coreTally(a));
   });
 
+  it('hidden and shown again, it is redrawn with its scope, filters and listed statements', async () => {
+    const a = await api();
+    const filters = { outlets: ['Harbour Ledger'] };
+    const before = a.dashboard().snapshot().data!.seq;
+    await a.dashboard().receive({ type: 'setFilters', filters });
+    await painted(a, before);
+    const varga = a.dashboard().snapshot().data!.tally.speakers[0]!;
+    await a.dashboard().receive({ type: 'select', selection: { by: 'speaker', id: varga.id }, label: 'Elena Varga at the Ledger' });
+    const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview))!;
+    // An article opened in the dashboard's group hides it (its webview is discarded: no retainContextWhenHidden).
+    const uri = a.articleUris().find((u) => u.endsWith('/courier-rowing.txt'))!;
+    await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: group.viewColumn, preview: false });
+    await waitFor('the dashboard hidden', () => !a.dashboard().snapshot().visible);
+    const seq = a.dashboard().snapshot().data!.seq;
+    await vscode.commands.executeCommand('newsAnnotator.openDashboard');
+    const again = await painted(a, seq, 'the dashboard drawn again');
+    assert.deepEqual(again.filters, filters);
+    assert.equal(again.tally.statements, 6, 'the three Harbour Ledger articles, the one added by the previous test included');
+    assert.equal(a.dashboard().snapshot().statements?.label, 'Elena Varga at the Ledger');
+    assert.equal(a.dashboard().snapshot().statements?.total, 4);
+    await a.dashboard().receive({ type: 'setFilters', filters: {} });
+  });
+
   it('exports the full rows as CSV (the same as the CLI)', async () => {
     const a = await api();
     const csv = a.dashboard().csv('speaker').split('\r\n');

@@ -48,6 +48,10 @@ export class DashboardController implements vscode.Disposable {
   private seq = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private dirty = false;
+  /** Whether the scope, filters and selection held here are current (else the webview's saved state is adopted). */
+  private stateKnown = false;
+  /** The article of the last text editor that showed one (offered as the "This article" scope). */
+  private lastArticle: string | undefined;
   /** When the request now being answered reached the extension (see DashboardSnapshot.painted). */
   private requestAt: number | undefined;
   private last: { data?: DashboardData; statements?: StatementsMessage; painted?: { seq: number; ms: number; sinceRequest: number | undefined }; dataMs?: number; tagging?: DashboardSnapshot['lastTagging'] } = {};
@@ -59,8 +63,21 @@ export class DashboardController implements vscode.Disposable {
     private readonly ctx: FeatureContext,
     private readonly writer: TagWriter,
   ) {
-    const changed = () => this.schedule();
-    this.subs.push(ctx.catalog.onDidChange(changed), ctx.annotations.onDidChange(changed), vscode.window.onDidChangeActiveTextEditor(() => this.panel?.visible && this.schedule()));
+    const changed = () => {
+      this.scopedCache = undefined;
+      this.schedule();
+    };
+    this.lastArticle = this.articleOf(vscode.window.activeTextEditor);
+    this.subs.push(
+      ctx.catalog.onDidChange(changed),
+      ctx.annotations.onDidChange(changed),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        const key = this.articleOf(e);
+        if (!key || key === this.lastArticle) return;
+        this.lastArticle = key;
+        this.schedule();
+      }),
+    );
   }
 
   snapshot(): DashboardSnapshot {
@@ -78,6 +95,7 @@ export class DashboardController implements vscode.Disposable {
   /** Opens the panel beside the editor (or reveals it) on a scope. */
   open(scope?: ScopeRef): void {
     this.requestAt = performance.now();
+    this.stateKnown = true;
     if (scope) {
       this.scope = scope;
       this.selection = undefined;
@@ -94,6 +112,7 @@ export class DashboardController implements vscode.Disposable {
   /** A panel VS Code restored after a reload, with the state the webview kept. */
   restore(panel: vscode.WebviewPanel, state: DashboardState | undefined): void {
     this.adopt(state);
+    this.stateKnown = state !== undefined;
     this.attach(panel);
   }
 
@@ -158,7 +177,10 @@ export class DashboardController implements vscode.Disposable {
   async receive(m: FromWebview): Promise<void> {
     switch (m.type) {
       case 'ready':
-        this.adopt(m.state);
+        // A webview (re)loaded: shown again after being hidden, or restored after a reload. What the extension
+        // holds is newer than what the webview last saved, except in a new window, where only the webview knows.
+        if (!this.stateKnown) this.adopt(m.state);
+        this.stateKnown = true;
         this.refresh();
         return;
       case 'setFilters':
@@ -193,19 +215,29 @@ export class DashboardController implements vscode.Disposable {
     }
   }
 
+  private articleOf(editor: vscode.TextEditor | undefined): string | undefined {
+    return editor && this.ctx.catalog.get(editor.document.uri) ? editor.document.uri.toString() : undefined;
+  }
+
   private editorColumn(): vscode.ViewColumn {
     const c = this.panel?.viewColumn;
     return c && c > vscode.ViewColumn.One ? c - 1 : vscode.ViewColumn.Beside;
   }
 
-  private scoped(): { entries: ArticleEntry[]; articles: TallyArticle[] } {
+  /** The articles in scope, kept until the catalog, the annotations or the scope change (listing them sorts the catalog). */
+  private scopedCache: { scope: ScopeRef; entries: ArticleEntry[]; articles: TallyArticle[]; workspace: number } | undefined;
+
+  private scoped(): { entries: ArticleEntry[]; articles: TallyArticle[]; workspace: number } {
+    if (this.scopedCache && this.scopedCache.scope === this.scope) return this.scopedCache;
     const entries = articlesIn(this.ctx, this.scope).filter((a) => a.analysis);
-    return { entries, articles: entries.map((a) => ({ path: a.key, analysis: a.analysis! })) };
+    const workspace = this.scope.kind === 'workspace' ? entries.length : this.ctx.catalog.all().length;
+    this.scopedCache = { scope: this.scope, entries, articles: entries.map((a) => ({ path: a.key, analysis: a.analysis! })), workspace };
+    return this.scopedCache;
   }
 
   compute(): DashboardData {
     const t0 = performance.now();
-    const { articles } = this.scoped();
+    const { articles, workspace } = this.scoped();
     let filters = this.filters;
     let result;
     try {
@@ -228,13 +260,13 @@ export class DashboardController implements vscode.Disposable {
       type: 'data',
       seq: ++this.seq,
       scope: this.scope,
-      scopes: offeredScopes(this.ctx, this.scope),
+      scopes: offeredScopes(this.ctx, this.scope, this.lastArticle),
       filters,
       outlets: [...outlets].sort((a, b) => a.localeCompare(b)),
       minDate,
       maxDate,
       scopeArticles: articles.length,
-      workspaceArticles: this.ctx.catalog.all().length,
+      workspaceArticles: workspace,
       tally: { ...result, speakers: result.speakers.slice(0, MAX_ROWS) },
       speakerCount: result.speakers.length,
       readOnly: !vscode.workspace.isTrusted,

@@ -81,6 +81,6 @@ export type FromWebview =
   | { readonly type: 'painted'; readonly seq: number; readonly ms: number };
 
 /** Speaker rows sent to the webview (the CSV export and the CLI list them all). */
-export const MAX_ROWS = 500;
+export const MAX_ROWS = 200;
 /** Statements listed under a selection (the count says how many there are). */
 export const MAX_STATEMENTS = 500;

@@ -35,13 +35,13 @@ export function articlesIn(ctx: FeatureContext, scope: ScopeRef): ArticleEntry[]
   }
 }
 
-/** The scopes the picker offers: the workspace, each folder of a multi-root workspace, the active article, the most used tags. */
-export function offeredScopes(ctx: FeatureContext, current: ScopeRef): ScopeRef[] {
+/** The scopes the picker offers: the workspace, each folder of a multi-root workspace, the last article edited, the most used tags. */
+export function offeredScopes(ctx: FeatureContext, current: ScopeRef, lastArticle: string | undefined): ScopeRef[] {
   const out: ScopeRef[] = [WORKSPACE_SCOPE];
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length > 1) for (const f of folders) out.push({ kind: 'folder', value: f.uri.toString(), label: `Folder: ${f.name}` });
-  const doc = vscode.window.activeTextEditor?.document;
-  const active = doc && ctx.catalog.get(doc.uri);
+  // The article of the last text editor (while the dashboard has the focus there is no active text editor).
+  const active = lastArticle ? ctx.catalog.get(lastArticle) : undefined;
   if (active) out.push({ kind: 'article', value: active.key, label: `This article: ${active.analysis?.metadata.title ?? active.relativePath}` });
   for (const [tag] of ctx.annotations.tagCounts().slice(0, 15)) out.push({ kind: 'tag', value: tag, label: `Tag: #${tag}` });
   if (!out.some((s) => s.kind === current.kind && (s.value ?? '') === (current.value ?? ''))) out.push(current);
