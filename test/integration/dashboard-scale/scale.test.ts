@@ -5,7 +5,8 @@ import { assertSameNumbers, coreTally, openDashboard, painted } from '../dashboa
 // `npm run bench -- dashboard` runs this suite on its 10,000-article folder (NEWS_ANNOTATOR_DASHBOARD_DIR) and
 // prints the timings; figures, not pass/fail on time.
 describe('Quote Dashboard at scale', () => {
-  it('first chart painted after the workspace is ready; a filter change repainted', async () => {
+  it('first chart painted after the workspace is ready; a filter change repainted', async function () {
+    this.timeout(20 * 60_000); // the first open analyses and indexes 10,000 articles
     const a = await api();
     const expected = Number(process.env.NEWS_ANNOTATOR_EXPECT_ARTICLES ?? '0');
     if (expected > 0) assert.equal(a.articleUris().length, expected);
