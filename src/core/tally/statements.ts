@@ -31,9 +31,9 @@ export function kindOf(q: StatementQuote): StatementKind {
   return q.kind === 'mixed' || q.kind === 'reported' ? q.kind : 'direct';
 }
 
-/** True when the quote counts as a statement of its own (not the direct fragment of a mixed statement). */
+/** True when the quote counts as a statement of its own (not the quoted fragment of a mixed statement). */
 export function isStatement(q: StatementQuote): boolean {
-  return !(kindOf(q) === 'direct' && typeof q.partOf === 'number' && q.partOf >= 0);
+  return typeof q.partOf !== 'number';
 }
 
 /** `yyyy-mm` of an ISO date (`yyyy-mm-dd` or `yyyy-mm`), or null. */
@@ -61,8 +61,8 @@ export function statementsOf(article: TallyArticle): Statement[] {
   const out: Statement[] = [];
   for (let i = 0; i < quotes.length; i++) {
     const q = quotes[i] as StatementQuote;
-    const kind = q.kind === 'mixed' || q.kind === 'reported' ? q.kind : 'direct';
-    if (kind === 'direct' && typeof q.partOf === 'number' && q.partOf >= 0) continue;
+    if (!isStatement(q)) continue;
+    const kind = kindOf(q);
     const key = speakerKey(q.speaker, q.speakerId);
     out.push({
       path: article.path,

@@ -135,8 +135,8 @@ export function tally(articles: Iterable<TallyArticle>, options: TallyOptions = 
     let monthAcc: Acc | undefined;
     for (let i = 0; i < quotes.length; i++) {
       const q = quotes[i] as StatementQuote;
+      if (typeof q.partOf === 'number') continue; // the quoted fragment of a mixed statement (isStatement)
       const kind = kindOf(q);
-      if (kind === 'direct' && typeof q.partOf === 'number' && q.partOf >= 0) continue;
       if (kinds && !kinds.has(kind)) continue;
       let key: string | null;
       if (q.speakerId) key = q.speakerId.slice(q.speakerId.indexOf(':') + 1);

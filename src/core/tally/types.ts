@@ -3,10 +3,10 @@
  * Pure: no vscode, no fs. The dashboard (src/extension/features/dashboard) and the CLI (`news-annotator tally`)
  * both compute their numbers with `tally()`.
  */
-import type { ArticleAnalysis, Quote } from '../analysis/types';
+import type { ArticleAnalysis, Quote, StatementKind } from '../analysis/types';
 
 /** Reported speech (see the analysis types): a quote without `kind` is a direct quotation. */
-export type StatementKind = 'direct' | 'mixed' | 'reported';
+export type { StatementKind };
 export const STATEMENT_KINDS: readonly StatementKind[] = ['direct', 'mixed', 'reported'];
 
 /** What kind of source a speaker is. `unknown`: a speaker the analysis names but could not type. */
@@ -16,11 +16,11 @@ export const SPEAKER_TYPES: readonly SpeakerType[] = ['person', 'organisation', 
 export type TallyBy = 'speaker' | 'outlet' | 'month';
 
 /**
- * A quote as the tally reads it. `kind` and `partOf` come with reported speech; until then they are absent and
- * every quote is a direct quotation. A direct item with `partOf` is the quoted fragment of a mixed statement and
- * is not counted again.
+ * A quote as the tally reads it. `kind` and `partOf` come with reported speech; analyses made before it have
+ * neither, and every quote is then a direct quotation. An item with `partOf` is the quoted fragment of a mixed
+ * statement and is not counted again.
  */
-export type StatementQuote = Quote & { readonly kind?: StatementKind; readonly partOf?: number };
+export type StatementQuote = Quote;
 
 /** One article as the tally needs it (the extension's catalog entries and the CLI's analyses both map to this). */
 export interface TallyArticle {
