@@ -320,7 +320,7 @@ function charts(d: DashboardData, theme: Theme): HTMLElement[] {
     panel(
       'outlets',
       'Which outlets quote whom',
-      `Statements of the top ${topSpeakers.length} speakers in each outlet${t.outlets.length > outletNames.length ? ` (the ${outletNames.length} outlets with most statements)` : ''}; ${fmt(t.unknownOutlet)} statements come from articles with no known outlet.`,
+      `Statements of the top ${topSpeakers.length} speakers in each outlet${t.outlets.length > outletNames.length ? ` (the ${outletNames.length} outlets with most statements)` : ''}; ${plural(t.unknownOutlet, 'statement')} ${t.unknownOutlet === 1 ? 'comes' : 'come'} from articles with no known outlet.`,
       topSpeakers.length > 0 && outletNames.length > 0
         ? outletsChart(topSpeakers, outletNames, width, theme, (c) => select({ by: 'speaker', id: c.row.id, outlet: c.outlet }, `${c.row.key} in ${c.outlet}`))
         : h('p', { class: 'empty' }, 'No outlet is known for these statements.'),
@@ -362,7 +362,7 @@ function charts(d: DashboardData, theme: Theme): HTMLElement[] {
     panel(
       'timeline',
       'Statements over time',
-      `By article date, for the top ${t.timeline.length} speakers. ${fmt(t.undated)} statements are in articles without a readable date (counted apart${t.timeline.some((s) => s.undated > 0) ? `: ${t.timeline.filter((s) => s.undated > 0).map((s) => `${s.key} ${s.undated}`).join(', ')}` : ''}).`,
+      `By article date, for the top ${t.timeline.length} speakers. ${plural(t.undated, 'statement')} ${t.undated === 1 ? 'is' : 'are'} in articles without a readable date (counted apart${t.timeline.some((s) => s.undated > 0) ? `: ${t.timeline.filter((s) => s.undated > 0).map((s) => `${s.key} ${s.undated}`).join(', ')}` : ''}).`,
       points.length > 0
         ? h('div', {}, legend(t.timeline.map((s, i) => [s.key, theme.series[i % theme.series.length]!])), timelineChart(t.timeline, width, theme, (p) => select({ by: 'speaker', id: p.id, month: p.month }, `${p.key} in ${p.month}`)))
         : h('p', { class: 'empty' }, 'No dated statements by the top speakers.'),
