@@ -48,6 +48,11 @@ export const Views = {
   tags: 'newsAnnotator.tags',
 } as const;
 
+/** Webview panel types (package.json's `onWebviewPanel:` activation event names them too). */
+export const WebviewTypes = {
+  dashboard: 'newsAnnotator.dashboard',
+} as const;
+
 export const ContextKeys = {
   ready: 'newsAnnotator.ready',
   hasArticles: 'newsAnnotator.hasArticles',

@@ -4,41 +4,16 @@
  * selection (`statements`); the webview draws them and sends back what the user asks for. Its state (scope,
  * filters, selection, sort orders) is kept with setState, so it survives being hidden and a window reload.
  */
-import type { DashboardData, DashboardState, FromWebview, ScopeRef, StatementsMessage, ToWebview } from '../../extension/features/dashboard/protocol';
-import type { SpeakerType, StatementKind, StatementSelection, TallyBy, TallyFilters, TallyRow } from '../../core/tally/types';
-import { KINDS, outletsChart, pngDataUrl, readTheme, simpleBars, speakersChart, svgDocument, timelineChart, timelinePoints, type Theme } from './charts';
+import type { DashboardData, FromWebview, ScopeRef, StatementsMessage, ToWebview } from '../../extension/features/dashboard/protocol';
+import type { SpeakerType, StatementKind, TallyFilters } from '../../core/tally/types';
+import { KINDS, readTheme } from './charts';
 import { fmt, h, pct, plural } from './dom';
-import { sortableTable, type Column, type SortState } from './tables';
+import { charts, SPEAKER_TYPES, TYPE_LABEL } from './sections';
+import { post, save, select, uiState } from './state';
+import { renderStatements } from './statementsView';
 
-interface VsCodeApi {
-  postMessage(msg: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-const SPEAKER_TYPES: readonly SpeakerType[] = ['person', 'organisation', 'unknown'];
-const TYPE_LABEL: Record<SpeakerType, string> = { person: 'People', organisation: 'Organisations', unknown: 'Type unknown' };
-const TOP_CHART = 20;
-const TOP_OUTLET_SPEAKERS = 10;
-
-interface UiState extends DashboardState {
-  readonly sorts?: Record<string, SortState>;
-}
-
-let ui: UiState = (vscode.getState() as UiState | undefined) ?? {};
 let data: DashboardData | undefined;
 let statements: StatementsMessage | undefined;
-
-function save(patch: Partial<UiState>): void {
-  ui = { ...ui, ...patch };
-  vscode.setState(ui);
-}
-
-function post(msg: FromWebview): void {
-  vscode.postMessage(msg);
-}
 
 const app = document.getElementById('app')!;
 
@@ -55,7 +30,7 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
     const fresh = JSON.stringify(msg.selection) !== JSON.stringify(statements?.selection);
     statements = msg;
     save({ selection: msg.selection, selectionLabel: msg.label });
-    renderStatements();
+    renderStatements(statements, data?.readOnly ?? true);
     // A new selection: bring its list into view and move the focus to its heading (keyboard users land there).
     if (fresh) {
       const title = document.getElementById('statements-title');
@@ -65,7 +40,7 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
   } else if (msg.type === 'selectionCleared') {
     statements = undefined;
     save({ selection: undefined, selectionLabel: undefined });
-    renderStatements();
+    renderStatements(statements, data?.readOnly ?? true);
   }
 });
 
@@ -79,7 +54,7 @@ new ResizeObserver(() => {
   resizeTimer = setTimeout(() => data && render(), 150);
 }).observe(app);
 
-post({ type: 'ready', state: ui });
+post({ type: 'ready', state: uiState() });
 
 // ---- Layout ---------------------------------------------------------------------------------------------
 
@@ -88,8 +63,8 @@ function render(): void {
   lastWidth = app.clientWidth;
   const theme = readTheme();
   const focused = document.activeElement?.id;
-  app.replaceChildren(header(data), filters(data), summary(data), ...charts(data, theme), h('section', { id: 'statements', 'aria-live': 'polite' }));
-  renderStatements();
+  app.replaceChildren(header(data), filters(data), summary(data), ...charts(data, theme, app.clientWidth, render), h('section', { id: 'statements', 'aria-live': 'polite' }));
+  renderStatements(statements, data.readOnly);
   if (focused) document.getElementById(focused)?.focus();
 }
 
@@ -219,254 +194,5 @@ function summary(d: DashboardData): HTMLElement {
       t.unattributed > 0 ? h('button', { type: 'button', class: 'link', id: 'list-unattributed', onclick: () => select({ by: 'speaker', id: '' }, 'Statements with no identified speaker') }, 'list them') : '',
     ),
     card('in undated articles', fmt(t.undated), t.unknownOutlet > 0 ? `${fmt(t.unknownOutlet)} with no known outlet` : ''),
-  );
-}
-
-function select(selection: StatementSelection, label: string): void {
-  post({ type: 'select', selection, label });
-}
-
-function sortOf(table: string, fallback: SortState): SortState {
-  return ui.sorts?.[table] ?? fallback;
-}
-
-function setSort(table: string, s: SortState): void {
-  save({ sorts: { ...(ui.sorts ?? {}), [table]: s } });
-  render();
-}
-
-function exportButtons(name: string, figure: () => Element | null, csv?: TallyBy): HTMLElement {
-  const image = async (format: 'svg' | 'png') => {
-    const svg = figure()?.querySelector('svg');
-    if (!svg) return;
-    const theme = readTheme();
-    const out = format === 'svg' ? svgDocument(svg, theme) : await pngDataUrl(svg, theme);
-    post({ type: 'exportImage', format, name, data: out });
-  };
-  return h(
-    'div',
-    { class: 'export', role: 'group', 'aria-label': `Export ${name}` },
-    csv ? h('button', { type: 'button', onclick: () => post({ type: 'exportCsv', by: csv }) }, 'CSV') : '',
-    h('button', { type: 'button', onclick: () => void image('svg') }, 'SVG'),
-    h('button', { type: 'button', onclick: () => void image('png') }, 'PNG'),
-  );
-}
-
-function panel(id: string, title: string, note: string, chart: Element, table: Element, exporter: HTMLElement): HTMLElement {
-  return h(
-    'section',
-    { class: 'panel', id, 'aria-labelledby': `${id}-title` },
-    h('div', { class: 'panel-head' }, h('h2', { id: `${id}-title` }, title), exporter),
-    note ? h('p', { class: 'note' }, note) : '',
-    h('div', { class: 'pair' }, h('figure', { class: 'chart', id: `${id}-chart` }, chart), h('div', { class: 'table-wrap', tabindex: 0, 'aria-label': `${title}: table` }, table)),
-  );
-}
-
-function legend(items: readonly [string, string][]): HTMLElement {
-  return h(
-    'ul',
-    { class: 'legend', 'aria-hidden': 'true' },
-    items.map(([label, colour]) => {
-      const sw = h('span', { class: 'swatch' });
-      sw.style.background = colour; // CSSOM, allowed by the CSP (inline style attributes are not)
-      return h('li', {}, sw, label);
-    }),
-  );
-}
-
-const numeric = (key: keyof TallyRow & ('statements' | 'direct' | 'mixed' | 'reported' | 'articles'), label: string): Column<TallyRow> => ({ key, label, value: (r) => r[key], numeric: true });
-
-function charts(d: DashboardData, theme: Theme): HTMLElement[] {
-  const t = d.tally;
-  const width = Math.max(320, Math.min(900, Math.floor((app.clientWidth || 900) * 0.52)));
-  const speakerCols: Column<TallyRow>[] = [
-    { key: 'key', label: 'Speaker', value: (r) => r.key },
-    { key: 'type', label: 'Type', value: (r) => r.type },
-    numeric('statements', 'Statements'),
-    numeric('direct', 'Direct'),
-    numeric('mixed', 'Mixed'),
-    numeric('reported', 'Reported'),
-    numeric('articles', 'Articles'),
-  ];
-  const selected = ui.selection;
-  const isSel = (by: TallyBy) => (r: TallyRow) => !!selected && selected.by === by && selected.id === r.id && !selected.kind && !selected.outlet && selected.month === undefined;
-  const top = t.speakers.slice(0, TOP_CHART);
-  const out: HTMLElement[] = [];
-
-  const speakersFig = h('div', {}, legend(KINDS.map((k) => [k, theme.kinds[k]])), top.length > 0 ? speakersChart(top, width, theme, (x) => select({ by: 'speaker', id: x.row.id, kind: x.kind }, `${x.row.key}: ${x.kind} statements`)) : h('p', { class: 'empty' }, 'No attributed statements in this view.'));
-  out.push(
-    panel(
-      'speakers',
-      'Speakers ranked by statements',
-      `Top ${Math.min(TOP_CHART, t.speakers.length)} of ${fmt(d.speakerCount)} speakers in the chart${d.speakerCount > t.speakers.length ? `; the table lists the first ${fmt(t.speakers.length)} (CSV: all)` : ''}. Click a bar or a name to list the statements.`,
-      speakersFig,
-      sortableTable({
-        caption: 'Statements by speaker',
-        columns: speakerCols,
-        rows: t.speakers,
-        sort: sortOf('speakers', { key: 'statements', desc: true }),
-        onSort: (s) => setSort('speakers', s),
-        onActivate: (r) => select({ by: 'speaker', id: r.id }, r.key),
-        isSelected: isSel('speaker'),
-      }),
-      exportButtons('speakers', () => document.getElementById('speakers-chart'), 'speaker'),
-    ),
-  );
-
-  const topSpeakers = t.speakers.slice(0, TOP_OUTLET_SPEAKERS);
-  const outletNames = t.outlets.map((o) => o.key).slice(0, 12);
-  const outletCols: Column<TallyRow>[] = [{ key: 'key', label: 'Speaker', value: (r) => r.key }, ...outletNames.map((o) => ({ key: `o:${o}`, label: o, value: (r: TallyRow) => r.outlets[o] ?? 0, numeric: true }))];
-  out.push(
-    panel(
-      'outlets',
-      'Which outlets quote whom',
-      `Statements of the top ${topSpeakers.length} speakers in each outlet${t.outlets.length > outletNames.length ? ` (the ${outletNames.length} outlets with most statements)` : ''}; ${plural(t.unknownOutlet, 'statement')} ${t.unknownOutlet === 1 ? 'comes' : 'come'} from articles with no known outlet.`,
-      topSpeakers.length > 0 && outletNames.length > 0
-        ? outletsChart(topSpeakers, outletNames, width, theme, (c) => select({ by: 'speaker', id: c.row.id, outlet: c.outlet }, `${c.row.key} in ${c.outlet}`))
-        : h('p', { class: 'empty' }, 'No outlet is known for these statements.'),
-      h(
-        'div',
-        {},
-        sortableTable({
-          caption: 'Statements per outlet for the top speakers',
-          columns: outletCols,
-          rows: topSpeakers,
-          sort: sortOf('outlets', { key: outletCols[1]?.key ?? 'key', desc: true }),
-          onSort: (s) => setSort('outlets', s),
-          onActivate: (r) => select({ by: 'speaker', id: r.id }, r.key),
-        }),
-        sortableTable({
-          caption: 'Statements by outlet',
-          columns: [{ key: 'key', label: 'Outlet', value: (r) => r.key }, numeric('statements', 'Statements'), numeric('direct', 'Direct'), numeric('mixed', 'Mixed'), numeric('reported', 'Reported'), numeric('articles', 'Articles')],
-          rows: t.outlets,
-          sort: sortOf('outletTotals', { key: 'statements', desc: true }),
-          onSort: (s) => setSort('outletTotals', s),
-          onActivate: (r) => select({ by: 'outlet', id: r.id }, `Quoted by ${r.key}`),
-          isSelected: isSel('outlet'),
-        }),
-      ),
-      exportButtons('outlets', () => document.getElementById('outlets-chart'), 'outlet'),
-    ),
-  );
-
-  const points = timelinePoints(t.timeline);
-  const months = [...new Set(points.map((p) => p.month))];
-  const timelineRows = months.map((m) => ({ month: m, counts: t.timeline.map((s) => s.months[m] ?? 0), total: t.months.find((r) => r.key === m)?.statements ?? 0, id: m }));
-  type TRow = (typeof timelineRows)[number];
-  const timelineCols: Column<TRow>[] = [
-    { key: 'month', label: 'Month', value: (r) => r.month },
-    numeric2('total', 'All speakers', (r) => r.total),
-    ...t.timeline.map((s, i) => numeric2(`s${i}`, s.key, (r: TRow) => r.counts[i] ?? 0)),
-  ];
-  out.push(
-    panel(
-      'timeline',
-      'Statements over time',
-      `By article date, for the top ${t.timeline.length} speakers. ${plural(t.undated, 'statement')} ${t.undated === 1 ? 'is' : 'are'} in articles without a readable date (counted apart${t.timeline.some((s) => s.undated > 0) ? `: ${t.timeline.filter((s) => s.undated > 0).map((s) => `${s.key} ${s.undated}`).join(', ')}` : ''}).`,
-      points.length > 0
-        ? h('div', {}, legend(t.timeline.map((s, i) => [s.key, theme.series[i % theme.series.length]!])), timelineChart(t.timeline, width, theme, (p) => select({ by: 'speaker', id: p.id, month: p.month }, `${p.key} in ${p.month}`)))
-        : h('p', { class: 'empty' }, 'No dated statements by the top speakers.'),
-      sortableTable({
-        caption: 'Statements per month',
-        columns: timelineCols,
-        rows: timelineRows,
-        sort: sortOf('timeline', { key: 'month', desc: false }),
-        onSort: (s) => setSort('timeline', s),
-        onActivate: (r) => select({ by: 'month', id: r.id }, `Statements in ${r.month}`),
-      }),
-      exportButtons('timeline', () => document.getElementById('timeline-chart'), 'month'),
-    ),
-  );
-
-  const typeRows = [
-    ...SPEAKER_TYPES.map((k) => ({ label: TYPE_LABEL[k], n: t.speakerTypes[k].statements, speakers: t.speakerTypes[k].speakers })),
-    { label: 'No identified speaker', n: t.unattributed, speakers: 0 },
-  ];
-  type YRow = (typeof typeRows)[number];
-  const typeCols: Column<YRow>[] = [{ key: 'label', label: 'Source', value: (r) => r.label }, numeric2('n', 'Statements', (r) => r.n), numeric2('speakers', 'Speakers', (r) => r.speakers)];
-  const genderBlock: HTMLElement[] = [];
-  if (t.gender) {
-    const g = t.gender;
-    const gRows = (['female', 'male', 'unknown'] as const).map((k) => ({ label: k, n: g.statements[k], speakers: g.speakers[k] }));
-    genderBlock.push(
-      h('h3', {}, 'People by estimated gender'),
-      h('p', { class: 'note' }, `An estimate, not a fact: ${g.method}.`),
-      h(
-        'div',
-        { class: 'pair' },
-        h('figure', { class: 'chart', id: 'gender-chart' }, simpleBars(gRows, width, theme.series, 'People by estimated gender')),
-        h('div', { class: 'table-wrap' }, sortableTable({ caption: 'People by estimated gender', columns: typeCols, rows: gRows, sort: sortOf('gender', { key: 'n', desc: true }), onSort: (s) => setSort('gender', s) })),
-      ),
-    );
-  }
-  const typesPanel = panel(
-    'types',
-    'People and organisations as sources',
-    'Statements by the type of their speaker (a place speaking, "Russia said", counts as an organisation).',
-    simpleBars(typeRows, width, theme.types, 'Statements by type of source'),
-    sortableTable({ caption: 'Statements by type of source', columns: typeCols, rows: typeRows, sort: sortOf('types', { key: 'n', desc: true }), onSort: (s) => setSort('types', s) }),
-    exportButtons('sources', () => document.getElementById('types-chart')),
-  );
-  typesPanel.append(...genderBlock);
-  out.push(typesPanel);
-  return out;
-}
-
-function numeric2<T>(key: string, label: string, value: (r: T) => number): Column<T> {
-  return { key, label, value, numeric: true };
-}
-
-// ---- The statements behind a selection ------------------------------------------------------------------
-
-function renderStatements(): void {
-  const host = document.getElementById('statements');
-  if (!host) return;
-  if (!statements) {
-    host.replaceChildren(h('p', { class: 'note' }, 'Click a bar, a cell, a point or a name to list its statements here.'));
-    return;
-  }
-  const s = statements;
-  const readOnly = data?.readOnly ?? true;
-  const tagInput = h('input', { type: 'text', id: 'tag-input', placeholder: 'tag, other-tag', 'aria-label': 'Tags to add to every listed statement' });
-  host.replaceChildren(
-    h('h2', { id: 'statements-title', tabindex: -1 }, `${s.label} — ${plural(s.total, 'statement')}`),
-    s.total > s.items.length ? h('p', { class: 'note' }, `The first ${fmt(s.items.length)} are listed.`) : '',
-    readOnly
-      ? h('p', { class: 'note' }, 'Restricted mode: tagging is off.')
-      : h(
-          'form',
-          {
-            class: 'tag-all',
-            onsubmit: (e: Event) => {
-              e.preventDefault();
-              const tags = tagInput.value.split(',').map((x) => x.trim()).filter(Boolean);
-              if (tags.length > 0) post({ type: 'tagAll', tags });
-            },
-          },
-          h('label', {}, 'Tag all listed statements ', tagInput),
-          h('button', { type: 'submit', id: 'tag-all' }, `Tag ${plural(s.total, 'statement')}…`),
-        ),
-    h(
-      'table',
-      { class: 'data statements' },
-      h('caption', {}, `Statements: ${s.label}`),
-      h('thead', {}, h('tr', {}, ['Statement', 'Speaker', 'Article', 'Outlet', 'Date', 'Kind'].map((c) => h('th', { scope: 'col' }, c)))),
-      h(
-        'tbody',
-        {},
-        s.items.map((it, i) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, h('button', { type: 'button', class: 'link quote', id: `st-${i}`, title: 'Open the article at this statement', onclick: () => post({ type: 'open', uri: it.uri, start: it.start, end: it.end }) }, `“${it.text.length > 220 ? it.text.slice(0, 219) + '…' : it.text}”`)),
-            h('td', {}, it.speaker ?? '—'),
-            h('td', {}, it.title),
-            h('td', {}, it.outlet ?? '—'),
-            h('td', {}, it.date ?? '—'),
-            h('td', {}, it.kind),
-          ),
-        ),
-      ),
-    ),
   );
 }

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { NO_GENDER_ESTIMATE, selectStatements, tally, tallyCsv, rowsBy, type StatementSelection, type TallyArticle, type TallyFilters, type TallyBy } from '../../../core/tally';
 import { config } from '../../config';
+import { Commands, WebviewTypes } from '../../constants';
 import { openArticleAt } from '../../editor/openArticle';
 import type { FeatureContext } from '../../featureContext';
 import type { ArticleEntry } from '../../model/articleCatalog';
@@ -14,7 +15,7 @@ import { dashboardHtml } from './html';
 import { MAX_ROWS, MAX_STATEMENTS, type DashboardData, type DashboardState, type FromWebview, type ScopeRef, type StatementItem, type StatementsMessage, type ToWebview } from './protocol';
 import { articlesIn, offeredScopes, WORKSPACE_SCOPE } from './scope';
 
-export const DASHBOARD_VIEW_TYPE = 'newsAnnotator.dashboard';
+export const DASHBOARD_VIEW_TYPE = WebviewTypes.dashboard;
 const UPDATE_DELAY_MS = 300;
 
 export interface TagWriter {
@@ -311,7 +312,7 @@ export class DashboardController implements vscode.Disposable {
       void vscode.window.showErrorMessage(`News Annotator: could not tag the statements of ${r.failed.length} article(s): ${r.failed.map((f) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(f.uri))}: ${f.message}`).join('; ')}`);
     }
     void vscode.window.showInformationMessage(`Tagged ${r.annotations} statement${r.annotations === 1 ? '' : 's'} in ${r.articles} article${r.articles === 1 ? '' : 's'}.`, 'Undo').then(async (c) => {
-      if (c === 'Undo') await vscode.commands.executeCommand('newsAnnotator.undoAnnotationChange');
+      if (c === 'Undo') await vscode.commands.executeCommand(Commands.undoAnnotationChange);
     });
   }
 
