@@ -303,9 +303,12 @@ export class DashboardController implements vscode.Disposable {
     const message = `Tag ${statements.length} statement${statements.length === 1 ? '' : 's'} with ${clean.map((t) => `#${t}`).join(' ')}?`;
     const detail = `This writes the sidecars of ${articlesTouched} article${articlesTouched === 1 ? '' : 's'} (one .annotations.yaml file beside each). Undo Last Annotation Change undoes it in one step.`;
     if (!(await this.confirm(message, detail))) return;
-    const r = await this.writer.tagMany(
-      statements.map((s) => ({ uri: s.path, start: s.start, end: s.end, kind: 'quote' as const, speaker: s.speaker ?? undefined })),
-      clean,
+    // Each article's sidecar is written under its lock: a long list takes a moment, shown as progress.
+    const r = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `News Annotator: tagging ${statements.length} statements in ${articlesTouched} articles` }, () =>
+      this.writer.tagMany(
+        statements.map((s) => ({ uri: s.path, start: s.start, end: s.end, kind: 'quote' as const, speaker: s.speaker ?? undefined })),
+        clean,
+      ),
     );
     this.last.tagging = { confirm: `${message} ${detail}`, annotations: r.annotations, articles: r.articles };
     if (r.failed.length > 0) {
