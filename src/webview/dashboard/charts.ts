@@ -75,6 +75,12 @@ function clean(svg: SVGSVGElement | HTMLElement): SVGSVGElement | HTMLElement {
   return svg;
 }
 
+/** Whole-number ticks: every integer up to a small maximum (so 0..3 is never labelled 0, 0, 1, 1...), else about 8. */
+function countTicks(max: number): number[] | number {
+  if (max <= 10) return Array.from({ length: Math.max(1, Math.ceil(max)) + 1 }, (_, i) => i);
+  return 8;
+}
+
 function marginFor(labels: readonly string[]): number {
   return Math.min(220, 12 + 6.5 * Math.max(4, ...labels.map((l) => l.length)));
 }
@@ -93,7 +99,7 @@ export function speakersChart(rows: readonly TallyRow[], width: number, t: Theme
       width,
       height: 36 + 22 * Math.max(1, rows.length),
       marginLeft: marginFor(rows.map((r) => r.key)),
-      x: { label: 'statements', grid: true, tickFormat: 'd' },
+      x: { label: 'statements', grid: true, tickFormat: 'd', ticks: countTicks(Math.max(0, ...rows.map((r) => r.statements))) },
       y: { domain: rows.map((r) => r.key), label: null },
       color: { domain: [...KINDS], range: KINDS.map((k) => t.kinds[k]) },
       style: { color: t.fg, background: 'transparent' },
@@ -184,7 +190,7 @@ export function timelineChart(timeline: TallyResult['timeline'], width: number, 
       height: 260,
       marginLeft: 44,
       x: { type: 'utc', label: 'month', tickFormat: '%b %Y', ticks: Math.min(8, Math.max(2, new Set(data.map((d) => d.month)).size)) },
-      y: { label: 'statements', grid: true, tickFormat: 'd', zero: true },
+      y: { label: 'statements', grid: true, tickFormat: 'd', zero: true, ticks: countTicks(Math.max(0, ...data.map((d) => d.n))) },
       color: { domain: keys, range: t.series.slice(0, Math.max(1, keys.length)) },
       style: { color: t.fg, background: 'transparent' },
       ariaLabel: 'Statements per month for the top speakers',
@@ -216,7 +222,7 @@ export function simpleBars(data: readonly BarDatum[], width: number, colours: re
       width,
       height: 36 + 26 * shown.length,
       marginLeft: marginFor(shown.map((d) => d.label)),
-      x: { label: 'statements', grid: true, tickFormat: 'd' },
+      x: { label: 'statements', grid: true, tickFormat: 'd', ticks: countTicks(Math.max(0, ...shown.map((d) => d.n))) },
       y: { domain: shown.map((d) => d.label), label: null },
       color: { domain: shown.map((d) => d.label), range: colours.slice(0, shown.length) },
       ariaLabel,
