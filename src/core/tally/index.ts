@@ -3,4 +3,4 @@ export * from './types';
 export { statementsOf, speakerKey, kindOf, isStatement, monthOf } from './statements';
 export { tally, rowsBy, selectStatements, articleFilter, statementFilter, NONE_ID } from './tally';
 export { tallyJson, tallyCsv, contractRow, TALLY_CSV_COLUMNS, type TallyJson } from './contract';
-export { NO_GENDER_ESTIMATE, estimatorFrom } from './gender';
+export { PEOPLE_GENDER_ESTIMATE } from './gender';

@@ -78,7 +78,8 @@ export interface TallyRow {
   readonly outlets: Readonly<Record<string, number>>;
 }
 
-export type Gender = 'female' | 'male' | 'unknown';
+export type { Gender } from '../people';
+import type { Gender } from '../people';
 
 /** Estimates a person's gender from a name as written (first name, title). "unknown" where unsure. */
 export interface GenderEstimator {

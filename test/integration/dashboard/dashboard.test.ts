@@ -18,7 +18,8 @@ describe('Quote Dashboard (fixture corpus)', () => {
     const data = await openDashboard(a);
     assert.ok(a.dashboard().snapshot().visible);
     assertSameNumbers(data, coreTally(a));
-    assert.deepEqual([data.tally.articles, data.tally.statements, data.tally.unattributed], [6, 13, 1]);
+    assert.deepEqual([data.tally.articles, data.tally.statements, data.tally.unattributed], [6, 14, 1]);
+    assert.deepEqual(data.tally.byKind, { direct: 12, mixed: 1, reported: 1 }, 'reported speech and a mixed statement are counted');
     assert.equal(data.tally.speakers[0]!.key, 'Elena Varga');
     assert.deepEqual(data.outlets, ['Alder Gazette', 'Coastal Courier', 'Harbour Ledger']);
     assert.equal(data.readOnly, false);
@@ -35,6 +36,21 @@ describe('Quote Dashboard (fixture corpus)', () => {
     assertSameNumbers(data, coreTally(a, filters));
     assert.deepEqual([data.tally.articles, data.tally.statements], [1, 2]);
     await a.dashboard().receive({ type: 'setFilters', filters: {} });
+  });
+
+  it('estimates people by gender only when asked, labelled with its method', async () => {
+    const a = await api();
+    assert.equal(a.dashboard().snapshot().data!.tally.gender, undefined, 'off by default');
+    const seq = a.dashboard().snapshot().data!.seq;
+    await a.dashboard().receive({ type: 'setGender', on: true });
+    const data = await painted(a, seq);
+    assert.equal(data.gender, true);
+    // Elena Varga 5, Ruth Okafor 3, Lena Ruiz 1; Tomas Brandt 3 (the transport authority is no person).
+    assert.deepEqual(data.tally.gender!.statements, { female: 9, male: 3, unknown: 0 });
+    assert.match(data.tally.gender!.method, /first given name/);
+    const seq2 = data.seq;
+    await a.dashboard().receive({ type: 'setGender', on: false });
+    assert.equal((await painted(a, seq2)).tally.gender, undefined);
   });
 
   it('clicking a speaker lists the statements; clicking one opens the article at the passage', async () => {
@@ -54,7 +70,7 @@ describe('Quote Dashboard (fixture corpus)', () => {
     assert.deepEqual([outlet.scope.kind, outlet.tally.articles, outlet.tally.statements], ['outlet', 2, 5]);
     const uri = a.articleUris().find((u) => u.endsWith('/ledger-ferry.txt'))!;
     const art = await openDashboard(a, { kind: 'article', id: `article:${uri}`, article: { key: uri, relativePath: 'ledger-ferry.txt', analysis: a.analysis(uri) } });
-    assert.deepEqual([art.scope.kind, art.tally.articles, art.tally.statements], ['article', 1, 3]);
+    assert.deepEqual([art.scope.kind, art.tally.articles, art.tally.statements], ['article', 1, 4]);
     assertSameNumbers(art, coreTally(a, {}, (u) => u === uri));
     const back = await openDashboard(a, { scope: { kind: 'workspace', label: 'Whole workspace' } });
     assert.equal(back.tally.articles, 6);
@@ -125,7 +141,7 @@ describe('Quote Dashboard (fixture corpus)', () => {
     await vscode.commands.executeCommand('newsAnnotator.openDashboard');
     const again = await painted(a, seq, 'the dashboard drawn again');
     assert.deepEqual(again.filters, filters);
-    assert.equal(again.tally.statements, 6, 'the three Harbour Ledger articles, the one added by the previous test included');
+    assert.equal(again.tally.statements, 7, 'the three Harbour Ledger articles, the one added by the previous test included');
     assert.equal(a.dashboard().snapshot().statements?.label, 'Elena Varga at the Ledger');
     assert.equal(a.dashboard().snapshot().statements?.total, 4);
     await a.dashboard().receive({ type: 'setFilters', filters: {} });

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../../../src/core/analysis';
 import type { Entity, EntityType } from '../../../src/core/analysis/types';
-import { estimatorFrom, NONE_ID, selectStatements, statementsOf, tally, tallyCsv, tallyJson, type StatementKind, type StatementQuote, type TallyArticle } from '../../../src/core/tally';
+import { PEOPLE_GENDER_ESTIMATE, NONE_ID, selectStatements, statementsOf, tally, tallyCsv, tallyJson, type StatementKind, type StatementQuote, type TallyArticle } from '../../../src/core/tally';
 
 type Q = [speaker: string | null, type?: EntityType | null, kind?: StatementKind, partOf?: number];
 
@@ -107,14 +107,17 @@ describe('tally: who is quoted', () => {
     assert.equal(selectStatements(corpus, {}, { by: 'outlet', id: 'Courier' }, 2).statements.length, 2);
   });
 
-  it('estimates gender only when asked, from titles then first names, unknown where unsure', () => {
+  it('estimates gender only when asked, with the core first-name module, unknown where unsure', () => {
     assert.equal(tally(corpus).gender, undefined);
-    const names: Record<string, 'female' | 'male'> = { elena: 'female', tomas: 'male' };
-    const est = estimatorFrom((n) => names[n.toLowerCase()] ?? 'unknown', 'test list');
-    assert.equal(est.estimate('Mr. Okafor'), 'male');
-    assert.equal(est.estimate('Sen. Elena Varga'), 'female');
-    const r = tally(corpus, { gender: est });
-    assert.deepEqual(r.gender, { method: 'test list', statements: { female: 4, male: 0, unknown: 2 }, speakers: { female: 1, male: 0, unknown: 1 } });
+    const r = tally(
+      [...corpus, article('a6', 'Ledger', '2025-03-09', [['Jean Dupont', 'person'], ['Tomas Brandt', 'person'], ['Mr. Okafor', 'person']])],
+      { gender: PEOPLE_GENDER_ESTIMATE },
+    );
+    assert.match(r.gender!.method, /first given name/);
+    // Elena Varga 4 and Ruth Okafor 2: female; Tomas Brandt and Mr. Okafor: male; Jean (used for both): unknown.
+    // Organisations and speakers of unknown type are not people and are not counted.
+    assert.deepEqual(r.gender!.statements, { female: 6, male: 2, unknown: 1 });
+    assert.deepEqual(r.gender!.speakers, { female: 2, male: 2, unknown: 1 });
   });
 
   it('prints the CLI contract: JSON rows by speaker, outlet or month, and CSV', () => {
@@ -135,15 +138,19 @@ describe('tally: who is quoted', () => {
       .filter((f) => f.endsWith('.txt'))
       .map((f) => ({ path: f, analysis: analyzeArticle(readFileSync(path.join(dir, f), 'utf8')) }));
     const r = tally(articles);
-    assert.deepEqual([r.articles, r.statements, r.unattributed, r.undated, r.unknownOutlet], [6, 13, 1, 3, 1]);
+    // With reported speech: Tomas Brandt's 'warned that…' (reported) and the transport authority's statement with
+    // a quotation in it (mixed; its quoted fragment is not counted again).
+    assert.deepEqual([r.articles, r.statements, r.unattributed, r.undated, r.unknownOutlet], [6, 14, 1, 3, 1]);
+    assert.deepEqual(r.byKind, { direct: 12, mixed: 1, reported: 1 });
     assert.deepEqual(r.speakers.map((s) => [s.key, s.type, s.statements, s.articles]), [
       ['Elena Varga', 'person', 5, 4],
       ['Ruth Okafor', 'person', 3, 2],
-      ['Tomas Brandt', 'person', 2, 2],
+      ['Tomas Brandt', 'person', 3, 2],
       ['Alder Transport Authority', 'organisation', 1, 1],
       ['Lena Ruiz', 'person', 1, 1],
     ]);
     assert.deepEqual(r.speakers[0]!.outlets, { 'Harbour Ledger': 3, 'Coastal Courier': 1 });
-    assert.deepEqual(r.months.map((m) => [m.key, m.statements]), [['2025-03', 3], ['2025-04', 5], ['2025-05', 2]]);
+    assert.deepEqual(r.months.map((m) => [m.key, m.statements]), [['2025-03', 4], ['2025-04', 5], ['2025-05', 2]]);
+    assert.deepEqual([r.speakers.find((s) => s.key === 'Tomas Brandt')!.reported, r.speakers.find((s) => s.key === 'Alder Transport Authority')!.mixed], [1, 1]);
   });
 });

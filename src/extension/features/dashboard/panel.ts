@@ -5,7 +5,7 @@
  * statements behind a bar, opening one at its passage, tagging all listed statements, exports.
  */
 import * as vscode from 'vscode';
-import { NO_GENDER_ESTIMATE, selectStatements, tally, tallyCsv, rowsBy, type StatementSelection, type TallyArticle, type TallyFilters, type TallyBy } from '../../../core/tally';
+import { PEOPLE_GENDER_ESTIMATE, selectStatements, tally, tallyCsv, rowsBy, type StatementSelection, type TallyArticle, type TallyFilters, type TallyBy } from '../../../core/tally';
 import { config } from '../../config';
 import { Commands, WebviewTypes } from '../../constants';
 import { openArticleAt } from '../../editor/openArticle';
@@ -242,10 +242,10 @@ export class DashboardController implements vscode.Disposable {
     let filters = this.filters;
     let result;
     try {
-      result = tally(articles, { filters, gender: this.gender ? NO_GENDER_ESTIMATE : undefined });
+      result = tally(articles, { filters, gender: this.gender ? PEOPLE_GENDER_ESTIMATE : undefined });
     } catch {
       filters = { ...filters, from: undefined, to: undefined };
-      result = tally(articles, { filters, gender: this.gender ? NO_GENDER_ESTIMATE : undefined });
+      result = tally(articles, { filters, gender: this.gender ? PEOPLE_GENDER_ESTIMATE : undefined });
     }
     const outlets = new Set<string>();
     let minDate: string | null = null;
