@@ -1,7 +1,8 @@
 /**
  * `news-annotator tally <folder>... [--json|--csv] [--by speaker|outlet|month] [--kind direct,mixed,reported]`:
  * who is quoted, counted by the same core module as the dashboard (src/core/tally). Entity corrections are read
- * as `extract` reads them (the current directory and each folder given), so a merged speaker is one row.
+ * as `extract` reads them (the current directory and each folder given), entity and speaker corrections alike,
+ * so a merged speaker is one row and a corrected speaker counts as corrected.
  */
 import { promises as fsp } from 'node:fs';
 import type { Command } from 'commander';
@@ -10,7 +11,7 @@ import { decodeArticleBytes } from '../../core/text/decode';
 import { rowsBy, STATEMENT_KINDS, tally, tallyCsv, tallyJson, type StatementKind, type TallyArticle, type TallyBy, type TallyFilters } from '../../core/tally/index';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
-import { loadCorrections } from './extract';
+import { loadCorrections, loadSpeakerCorrections } from './extract';
 
 interface TallyOpts {
   json?: boolean;
@@ -54,7 +55,9 @@ export function register(program: Command): void {
       if (errors.length > 0) throw new CliError(errors.map((e) => `${e.path}: ${e.message}`).join('\n'), 2);
       const folders = ['.'];
       for (const a of inputs) if ((await fsp.stat(a)).isDirectory()) folders.push(a);
-      const { corrections, errors: corrErrors } = await loadCorrections(folders);
+      const { corrections, errors: entityErrors } = await loadCorrections(folders);
+      const speakers = await loadSpeakerCorrections(folders);
+      const corrErrors = [...entityErrors, ...speakers.errors];
       for (const e of corrErrors) process.stderr.write(`news-annotator: ${e.path}: ${e.reason}\n`);
       const articles: TallyArticle[] = [];
       let failed = 0;
@@ -73,7 +76,7 @@ export function register(program: Command): void {
           process.stderr.write(`news-annotator: ${f}: ${d.reason}\n`);
           continue;
         }
-        articles.push({ path: f, analysis: analyzeArticle(d.text, { corrections }) });
+        articles.push({ path: f, analysis: analyzeArticle(d.text, { corrections, speakerCorrections: { statements: speakers.statements } }) });
       }
       let result;
       try {

@@ -69,6 +69,20 @@ describe('CLI: tally', () => {
     }
   });
 
+  it('applies the speaker corrections file: the unattributed banner gets a speaker', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'na-tally-'));
+    try {
+      cpSync(FIXTURES, dir, { recursive: true });
+      mkdirSync(path.join(dir, '.news-annotator'));
+      writeFileSync(path.join(dir, '.news-annotator', 'speakers.yaml'), 'statements:\n  - text: Schools first\n    speaker: Parents for Schools\n');
+      const j = JSON.parse((await runCli(['tally', '--json', dir])).out) as TallyJson;
+      assert.equal(j.unattributed, 0);
+      assert.equal(j.rows.find((x) => x.key === 'Parents for Schools')?.statements, 1, JSON.stringify(j.rows.map((x) => x.key)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses bad options with status 2', async () => {
     assert.equal((await runCli(['tally', '--by', 'author', FIXTURES])).code, 2);
     assert.equal((await runCli(['tally', '--kind', 'quoted', FIXTURES])).code, 2);
