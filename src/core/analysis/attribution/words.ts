@@ -16,7 +16,7 @@ export const TITLE_WORDS = new Set([
   'foreign', 'defence', 'defense', 'state', 'finance', 'interior', 'justice', 'former', 'deputy', 'acting', 'top', 'senior', 'political', 'national', 'security',
   'white', 'house', 'press', 'communications', 'strategist', 'pollster', 'lawyer', 'attorney', 'judge', 'justice', 'coach', 'captain', 'manager', 'player', 'striker',
   'police', 'officer', 'source', 'sources', 'statement', 'researcher', 'author', 'writer', 'editor', 'columnist', 'correspondent', 'reporter', 'doctor', 'dr',
-  'republican', 'democrat', 'democratic', 'party', 'member', 'members', 'group', 'spokesmen', 'boss', 'ministry', 'department', 'government', 'leadership',
+  'republican', 'democrat', 'democratic', 'party', 'member', 'members', 'group', 'spokesmen', 'boss', 'ministry', 'department', 'government', 'leadership', 'administration',
   'fellow', 'partner', 'founder', 'owner', 'mr', 'mrs', 'ms', 'presidential', 'russian', 'us', 'american', 'chief', 'of', 'lady', 'first', 'rep', 'gop',
 ]);
 export const HEAD_SYNONYMS: Record<string, string[]> = {

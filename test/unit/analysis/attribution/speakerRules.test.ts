@@ -26,6 +26,10 @@ describe('attribution: speaker rules (issue 12, speaker misses)', () => {
     const text = "A lesson from Loretta Lynch: 'Be the voice that people hear.'\n\nAttorney General Loretta Lynch spoke to students on Monday about the law.";
     assert.equal(who(text, 'Be the voice'), 'Loretta Lynch');
   });
+  it('gives words an administration speaks to it as written ("the Obama administration announced")', () => {
+    const text = 'Refugees\n\nThe president spoke on Monday.\n\nLast month, the Obama administration announced it had reached its goal of accepting refugees.';
+    assert.equal(who(text, 'it had reached'), 'Obama administration');
+  });
   it('drops a statement with no speaker that holds the cue of one with a speaker', () => {
     const st = (start: number, end: number, cueStart: number, speaker: string | null): ReportedStatement =>
       ({ start, end, cueStart, cueEnd: cueStart + 4, cue: 'said', speaker, speakerId: null, entity: null }) as ReportedStatement;
