@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle, CorrectionsError, entityId, parseEntityCorrections } from '../../../src/core/analysis/index';
-import { contextScoresFast, contextScoresReference } from '../../../src/core/analysis/ner/perceptron';
+import { contextScoresFast, contextScoresReference, wordOnlyScores, wordScoresReference } from '../../../src/core/analysis/ner/perceptron';
 import { docEvidence } from '../../../src/core/analysis/ner/features';
 import { tokenize } from '../../../src/core/analysis/tokenize';
 
@@ -130,6 +130,14 @@ describe('analysis: named entities', () => {
         const b = contextScoresFast(w, i, ev);
         for (let k = 0; k < a.length; k++) assert.ok(Math.abs(a[k]! - b[k]!) < 1e-4, `${w[i]} label ${k}: ${a[k]} vs ${b[k]}`);
       }
+    }
+  });
+
+  it('scores word-only features from the per-template index exactly as from the feature strings', () => {
+    for (const w of ['Putin', 'putin', 'Geneva', 'the', 'U.S.', 'R-Wis.', 'anti-war', 'Kremlin-backed', 'a', 'I', '1,200', 'Ōsaka', 'x=y', 'a|b', 'NATO']) {
+      const a = wordScoresReference(w);
+      const b = wordOnlyScores(w);
+      assert.deepEqual([...b], [...a], w);
     }
   });
 

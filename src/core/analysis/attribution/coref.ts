@@ -321,6 +321,9 @@ export class SpeakerResolver {
       const v = pre[m]!;
       const l = lc(toks[v]);
       if (!CUES.has(l) || /ing$/.test(l)) continue;
+      // a noun after a determiner ("his early-morning tweets", "the reports") is no verb
+      const b1 = lc(toks[v - 1]);
+      if (DETERMINERS.has(b1) || (/^[a-z]+-[a-z]+$/.test(b1) && DETERMINERS.has(lc(toks[v - 2])))) continue;
       // inverted: ", said Tomas Reinholt, calling …"
       if (m === 0 || isPunct(toks[pre[m - 1]!]!) || this.ctx.quoted[v - 1]) {
         const fwd = npForward(this.ctx, v + 1, pre[j]!);

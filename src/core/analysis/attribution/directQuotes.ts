@@ -32,12 +32,29 @@ export interface Attribution {
   cueEnd?: number | null;
 }
 
+/**
+ * The speaker label that opens a transcript turn: one to three upper-case words (initials, hyphens and
+ * apostrophes allowed) and a colon at the start of [start, end), title-cased ("MIKE PENCE" → "Mike Pence"),
+ * or null. Upper case only: "Note: …" or "Update: …" are no speakers.
+ */
+export function transcriptLabel(text: string, start: number, end: number): string | null {
+  const m = /^\s*((?:\p{Lu}[\p{Lu}'’.-]+)(?: \p{Lu}[\p{Lu}'’.-]*){0,2}):\s/u.exec(text.slice(start, Math.min(end, start + 60)));
+  if (!m || m[1]!.length < 3 || /[.'’-]$/.test(m[1]!)) return null;
+  return m[1]!.toLowerCase().replace(/(^|[\s'’.-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
+
 export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: Attribution; entity: Entity | null; q: RawQuote } | null, headlineLike = false): { att: Attribution; entity: Entity | null } {
   const ctx = r0.ctx;
   const toks = ctx.tokens;
   const openTok = tokenAt(toks, q.open);
   const closeTok = q.unclosed ? tokenAt(toks, q.close) - 1 : tokenAt(toks, q.close);
   const block = ctx.blockOfToken[Math.min(openTok, toks.length - 1)]!;
+  // 0. A transcript turn: the quoted paragraph opens with its speaker's label ("WALLACE: Let's start …").
+  const label = transcriptLabel(ctx.text, q.start, q.end);
+  if (label) {
+    const e = ctx.entities.resolve(label);
+    if (!e || e.type === 'person') return { att: { speaker: e ? e.name : label, speakerId: e ? e.id : null, cue: null }, entity: e };
+  }
   // Post window: after the closing mark to the end of the sentence (other quotes skipped over).
   const post: number[] = [];
   let k = closeTok + 1;
@@ -215,6 +232,12 @@ export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: At
   }
   // A headline that opens with the speaker and a colon: "Sanders: Clinton needs to 'get away from …'".
   if (headlineLike) {
+    // "A lesson from Loretta Lynch: 'Be the voice …'": a person named right before the colon
+    if (pre.length > 1 && toks[pre[pre.length - 1]!]!.text === ':') {
+      const np = npBackward(ctx, pre[pre.length - 1]!, pre[0]!);
+      const e = np && np.kind === 'name' ? ctx.entities.resolve(np.name) : null;
+      if (e && e.type === 'person') return { att: { speaker: e.name, speakerId: e.id, cue: null }, entity: e };
+    }
     const first = r0.blockStartToken(block);
     const np = npForward(ctx, first, Math.min(openTok, first + 6));
     if (np && np.kind === 'name' && toks[np.end]?.text === ':' && np.end < openTok) {
@@ -226,6 +249,9 @@ export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: At
   if (prev && (q.continuation && prev.q.group === q.group)) return { att: { ...prev.att }, entity: prev.entity };
   const alone = preW.length === 0 && postW.length === 0 && !headlineLike;
   if (alone) {
+    // "Sanders made the following comment:" closing the paragraph before a quoted one
+    const intro = colonIntroSpeaker(r0, openTok, block);
+    if (intro) return { att: { speaker: intro.name, speakerId: intro.id, cue: null }, entity: intro };
     // "Putin said that ... stronger than any aggressor. “What is an aggressor? ...”"
     let a: { pos: number; entity: Entity | null; name: string } | null = null;
     const blockStart = toks[r0.blockStartToken(block)]!.start;
@@ -282,3 +308,25 @@ export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: At
   return { att: { speaker: null, speakerId: null, cue: null }, entity: null };
 }
 
+
+/**
+ * The person who is the subject of the sentence that closes the paragraph before a quote with a colon
+ * ("On July 6, 2015, Sanders made the following comment:"), when the quote opens its own paragraph:
+ * the first person named in that sentence and followed by a lower-case word (the verb).
+ */
+function colonIntroSpeaker(r0: SpeakerResolver, openTok: number, block: number): Entity | null {
+  const ctx = r0.ctx;
+  const toks = ctx.tokens;
+  const colon = openTok - 1;
+  if (block === 0 || colon < 1 || toks[colon]!.text !== ':' || ctx.blockOfToken[colon] !== block - 1) return null;
+  let s = colon - 1;
+  while (s > 0 && ctx.blockOfToken[s - 1] === block - 1 && !isTerminal(toks[s - 1]!) && colon - s < 40) s--;
+  for (let i = s; i < colon; i++) {
+    if (ctx.quoted[i]) return null;
+    const t = toks[i]!;
+    if (!isCap(t) || !/^[a-z]/.test(toks[i + 1]?.text ?? '')) continue;
+    const m = ctx.entities.mentions.find((x) => x.start <= t.start && t.end <= x.end);
+    if (m) return m.entity.type === 'person' ? m.entity : null;
+  }
+  return null;
+}

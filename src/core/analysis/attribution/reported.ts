@@ -269,7 +269,27 @@ export function findReported(r: SpeakerResolver, sentences: readonly (readonly [
     });
   }
   out.sort((x, y) => x.start - y.start || x.end - y.end);
-  return dropNearDuplicates(out);
+  return dropNearDuplicates(dropUnnamedOuter(out));
+}
+
+/**
+ * A statement with no speaker whose words hold the cue of a statement with one ("In a message posted Friday,
+ * Cruz said he …", "May said the country would declare … and suggested that …") is a clause misread as an
+ * attribution around a real one: the one with the speaker stays.
+ */
+export function dropUnnamedOuter(items: ReportedStatement[]): ReportedStatement[] {
+  let gone: Set<number> | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const a = items[i]!;
+    if (a.speaker !== null) continue;
+    for (const b of items) {
+      if (b !== a && b.speaker !== null && b.cueStart >= a.start && b.cueEnd <= a.end) {
+        (gone ??= new Set()).add(i);
+        break;
+      }
+    }
+  }
+  return gone === null ? items : items.filter((_, k) => !gone.has(k));
 }
 
 /** Of two statements of one speaker where one holds the other and is barely longer, the shorter one stays. */

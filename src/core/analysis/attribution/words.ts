@@ -16,7 +16,7 @@ export const TITLE_WORDS = new Set([
   'foreign', 'defence', 'defense', 'state', 'finance', 'interior', 'justice', 'former', 'deputy', 'acting', 'top', 'senior', 'political', 'national', 'security',
   'white', 'house', 'press', 'communications', 'strategist', 'pollster', 'lawyer', 'attorney', 'judge', 'justice', 'coach', 'captain', 'manager', 'player', 'striker',
   'police', 'officer', 'source', 'sources', 'statement', 'researcher', 'author', 'writer', 'editor', 'columnist', 'correspondent', 'reporter', 'doctor', 'dr',
-  'republican', 'democrat', 'democratic', 'party', 'member', 'members', 'group', 'spokesmen', 'boss', 'ministry', 'department', 'government', 'leadership',
+  'republican', 'democrat', 'democratic', 'party', 'member', 'members', 'group', 'spokesmen', 'boss', 'ministry', 'department', 'government', 'leadership', 'administration',
   'fellow', 'partner', 'founder', 'owner', 'mr', 'mrs', 'ms', 'presidential', 'russian', 'us', 'american', 'chief', 'of', 'lady', 'first', 'rep', 'gop',
 ]);
 export const HEAD_SYNONYMS: Record<string, string[]> = {
@@ -36,7 +36,7 @@ export const NATIONALITY: Record<string, string> = {
   german: 'de', germany: 'de', japanese: 'jp', japan: 'jp', "japan's": 'jp', syrian: 'sy', syria: 'sy', iranian: 'ir', iran: 'ir', israeli: 'il', israel: 'il',
   turkish: 'tr', turkey: 'tr', indian: 'in', india: 'in',
 };
-export const ADVERBS = new Set(['also', 'later', 'then', 'previously', 'again', 'earlier', 'recently', 'once', 'had', 'has', 'have', 'would', 'will', 'was', 'is', 'has', 'just', 'even', 'still', 'further', 'today', 'yesterday', 'tonight', 'only', 'simply', 'however', 'reportedly', 'apparently', 'subsequently', 'publicly', 'privately', 'repeatedly', 'pointedly', 'flatly', 'often', 'never', 'always', 'did', 'does', 'do', 'not', 'could', 'might', 'may', 'should', 'can']);
+export const ADVERBS = new Set(['also', 'later', 'then', 'previously', 'again', 'earlier', 'recently', 'once', 'had', 'has', 'have', 'would', 'will', 'was', 'is', 'has', 'just', 'even', 'still', 'further', 'today', 'yesterday', 'tonight', 'only', 'simply', 'however', 'reportedly', 'apparently', 'subsequently', 'publicly', 'privately', 'repeatedly', 'pointedly', 'flatly', 'often', 'never', 'always', 'did', 'does', 'do', 'not', 'could', 'might', 'may', 'should', 'can', 'now', 'long', 'already', 'first', 'since', 'soon', 'been', 'must']);
 export const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'weekend', 'night', 'morning', 'afternoon', 'evening']);
 export const NOT_NAMES = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'but', 'and', 'in', 'on', 'at', 'the', 'a', 'an', 'it', 'this', 'that', 'there', 'as', 'if', 'when', 'while', 'after', 'before', 'for', 'so', 'yet', 'or', 'nor']);
 export const PREPOSITIONS = new Set(['of', 'to', 'with', 'by', 'for', 'about', 'from', 'on', 'in', 'at', 'against', 'than', 'between', 'among', 'into', 'over', 'under', 'toward', 'towards', 'like', 'visited', 'met', 'and', 'or']);

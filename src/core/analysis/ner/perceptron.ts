@@ -82,13 +82,31 @@ const EMPTY2 = new Map<string, Map<string, Float32Array>>();
 const wordCache = new Map<string, Float32Array>();
 const MAX_CACHE = 200_000;
 
-function wordScores(w: string, W: Map<string, Float32Array>): Float32Array {
+function wordScores(w: string): Float32Array {
   let v = wordCache.get(w);
   if (v) return v;
   v = new Float32Array(NL);
-  for (const f of wordFeatures(w)) {
-    const x = W.get(f);
+  const S = getFast().single;
+  // the features of wordFeatures(w), in its order, looked up by template and value (no feature strings built)
+  const look = (tmpl: string, value: string) => {
+    const x = (S.get(tmpl) ?? EMPTY).get(value);
     if (x) for (let k = 0; k < NL; k++) v[k]! += x[k]!;
+  };
+  const lw = w.toLowerCase();
+  look('b', '');
+  look('w', w);
+  look('l', lw);
+  look('s', shapeOf(w));
+  if (lw.length > 3) {
+    look('x3', lw.slice(-3));
+    look('p3', lw.slice(0, 3));
+  }
+  if (lw.length > 4) look('x4', lw.slice(-4));
+  if (lw.length > 1) look('x2', lw.slice(-2));
+  if (w.indexOf('-') > 0) {
+    const parts = w.split('-');
+    look('h1', parts[0]!.toLowerCase());
+    look('hl', parts[parts.length - 1]!.toLowerCase());
   }
   if (wordCache.size >= MAX_CACHE) wordCache.clear();
   wordCache.set(w, v);
@@ -117,14 +135,36 @@ export function lexicalScores(w: string): Float32Array {
 
 const lexicalCache = new Map<string, Float32Array>();
 
+/** Reference for the word-only scores (feature strings, as in training); wordScores must agree with it. */
+export function wordScoresReference(w: string): Float32Array {
+  const W = getWeights();
+  const v = new Float32Array(NL);
+  for (const f of wordFeatures(w)) {
+    const x = W.get(f);
+    if (x) for (let k = 0; k < NL; k++) v[k]! += x[k]!;
+  }
+  return v;
+}
+
 /** Scores of all the word-only features of a form (identity, affixes, shape), by label index. */
 export function wordOnlyScores(w: string): Float32Array {
-  return wordScores(w, getWeights());
+  return wordScores(w);
 }
 
 function add(scores: Float64Array, x: Float32Array | undefined): void {
-  if (x) for (let k = 0; k < NL; k++) scores[k]! += x[k]!;
+  if (!x) return;
+  // unrolled for the nine labels (the hottest loop of the analysis); same additions in the same order
+  scores[0]! += x[0]!;
+  scores[1]! += x[1]!;
+  scores[2]! += x[2]!;
+  scores[3]! += x[3]!;
+  scores[4]! += x[4]!;
+  scores[5]! += x[5]!;
+  scores[6]! += x[6]!;
+  scores[7]! += x[7]!;
+  scores[8]! += x[8]!;
 }
+if (NL !== 9) throw new Error('NER: add() is unrolled for 9 labels');
 
 /**
  * Scores of the context features of token i — the same sum as looking up every string of
@@ -241,13 +281,13 @@ function shapeRec(F: Fast, sh: string): ShapeRec {
   return r;
 }
 
-function lowerRec(F: Fast, W: Map<string, Float32Array>, word: string, lower: string, sh: string): WordRec {
+function lowerRec(F: Fast, word: string, lower: string, sh: string): WordRec {
   const S = F.single;
   const P = F.pair;
   return {
     lower,
     shape: sh,
-    word: word === '' ? new Float32Array(NL) : wordScores(word, W),
+    word: word === '' ? new Float32Array(NL) : wordScores(word),
     asP1: (S.get('p1') ?? EMPTY).get(lower),
     asN1: (S.get('n1') ?? EMPTY).get(lower),
     asP2: (S.get('p2') ?? EMPTY).get(lower),
@@ -262,10 +302,10 @@ function lowerRec(F: Fast, W: Map<string, Float32Array>, word: string, lower: st
   };
 }
 
-function rec(F: Fast, W: Map<string, Float32Array>, word: string): WordRec {
+function rec(F: Fast, word: string): WordRec {
   let r = recCache.get(word);
   if (!r) {
-    r = lowerRec(F, W, word, word.toLowerCase(), shapeOf(word));
+    r = lowerRec(F, word, word.toLowerCase(), shapeOf(word));
     if (recCache.size >= MAX_CACHE) recCache.clear();
     recCache.set(word, r);
   }
@@ -298,11 +338,10 @@ let bos: WordRec | null = null;
 let eos: WordRec | null = null;
 
 export function tagSentence(words: readonly string[], doc: DocEvidence | null): TokenSpan[] {
-  const W = getWeights();
   const F = getFast();
   if (!bos || !eos) {
-    bos = lowerRec(F, W, '', '<s>', SHAPE_BOS);
-    eos = lowerRec(F, W, '', '</s>', SHAPE_EOS);
+    bos = lowerRec(F, '', '<s>', SHAPE_BOS);
+    eos = lowerRec(F, '', '</s>', SHAPE_EOS);
   }
   const n = words.length;
   const recs: WordRec[] = new Array(n);
@@ -310,7 +349,7 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
   let capsWords = 0;
   let letters = 0;
   for (let i = 0; i < n; i++) {
-    const r = (recs[i] = rec(F, W, words[i]!));
+    const r = (recs[i] = rec(F, words[i]!));
     if (r.letter) {
       letters++;
       if (r.capsWord) capsWords++;
@@ -325,11 +364,7 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
   let prev = 0;
   let prev2 = 0;
   let spanStart = -1;
-  let spanType = '';
-  const close = (end: number) => {
-    if (spanStart >= 0) out.push({ start: spanStart, end, type: spanType as NerType });
-    spanStart = -1;
-  };
+  let spanType: NerType = 'PER';
   for (let i = 0; i < n; i++) {
     const r = recs[i]!;
     const p1 = i > 0 ? recs[i - 1]! : bos;
@@ -337,7 +372,15 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
     const n1 = i + 1 < n ? recs[i + 1]! : eos;
     const n2 = i + 2 < n ? recs[i + 2]! : eos;
     const ws = r.word;
-    for (let k = 0; k < NL; k++) scores[k] = ws[k]!;
+    scores[0] = ws[0]!;
+    scores[1] = ws[1]!;
+    scores[2] = ws[2]!;
+    scores[3] = ws[3]!;
+    scores[4] = ws[4]!;
+    scores[5] = ws[5]!;
+    scores[6] = ws[6]!;
+    scores[7] = ws[7]!;
+    scores[8] = ws[8]!;
     add(scores, p1.asP1);
     add(scores, n1.asN1);
     add(scores, p2.asP2);
@@ -362,19 +405,26 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
     add(scores, r.shapeRec.tw[prev]);
     let best = -1;
     for (let k = 0; k < NL; k++) if (ALLOWED[prev * NL + k] && (best < 0 || scores[k]! > scores[best]!)) best = k;
-    const label = LABELS[best]!;
-    if (label === 'O') close(i);
-    else if (label.startsWith('B-')) {
-      close(i);
-      spanStart = i;
-      spanType = label.slice(2);
+    // O closes the open span; B- closes it and opens one; I- continues it
+    const begins = LABEL_TYPE[best];
+    if (begins !== undefined || best === O_INDEX) {
+      if (spanStart >= 0) out.push({ start: spanStart, end: i, type: spanType });
+      spanStart = -1;
+      if (begins !== undefined) {
+        spanStart = i;
+        spanType = begins;
+      }
     }
     prev2 = prev;
     prev = best;
   }
-  close(n);
+  if (spanStart >= 0) out.push({ start: spanStart, end: n, type: spanType });
   return out;
 }
+
+/** By label index: the type a B- label opens (undefined for O and I- labels). */
+const LABEL_TYPE: (NerType | undefined)[] = LABELS.map((l) => (l.startsWith('B-') ? (l.slice(2) as NerType) : undefined));
+const O_INDEX = LABELS.indexOf('O');
 
 const ALLOWED = new Uint8Array(NL * NL);
 for (let a = 0; a < NL; a++) for (let b = 0; b < NL; b++) ALLOWED[a * NL + b] = allowed(a, b) ? 1 : 0;
