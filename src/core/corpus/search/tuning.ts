@@ -7,9 +7,9 @@ export const SEARCH = {
   /** Sentences of the query word found in the fewest looked at for a match (sentenceMatch.ts). */
   sentenceCap: 20000,
   /** Body sentences scored (sentenceScore.ts), the best short-listed first. */
-  sentences: 300,
+  sentences: 150,
   /** Items handed to fuse.js for scoring, the best short-listed first. */
-  shortlist: 500,
+  shortlist: 250,
   /** Weight of a match through the farthest expansion (the word itself counts 1). */
   minWeight: 0.85,
 } as const;
