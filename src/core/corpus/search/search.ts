@@ -73,26 +73,26 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   const need = qwords.length <= 2 ? qwords.length * SEARCH.minWeight - 0.01 : qwords.length * 0.5;
   // Body sentences: matched apart (sentenceMatch.ts), then short-listed with the rest.
   for (const [id, m] of matchSentences(search, expansions, need, SEARCH.sentenceCap)) matched.set(id, m);
-  const cand: { id: number; m: number; len: number }[] = [];
+  type Cand = { id: number; m: number; len: number };
+  const sentenceCands: Cand[] = [];
+  const otherCands: Cand[] = [];
   for (const [id, m] of matched) {
     if (m < need) continue;
     const it = items[id];
-    if (it && accept(it)) cand.push({ id, m, len: it.kind === 'passage' ? it.end - it.start : (it.text ?? it.name ?? '').length });
+    if (!it || !accept(it)) continue;
+    if (it.kind === 'passage') sentenceCands.push({ id, m, len: it.end - it.start });
+    else otherCands.push({ id, m, len: (it.text ?? it.name ?? '').length });
   }
   // fuse.js prefers short fields among equally good matches: so does the short list.
-  cand.sort((a, b) => b.m - a.m || a.len - b.len || a.id - b.id);
+  const order = (a: Cand, b: Cand) => b.m - a.m || a.len - b.len || a.id - b.id;
   // Body sentences are scored from the words the prefilter found (sentenceScore.ts), the rest by fuse.js.
-  const sentences: SearchResult[] = [];
-  const others: typeof cand = [];
-  for (const c of cand) {
+  const sentences: SearchResult[] = bestOf(sentenceCands, SEARCH.sentences, order).map((c) => {
     const it = items[c.id]!;
-    if (it.kind !== 'passage') others.push(c);
-    else if (sentences.length < SEARCH.sentences) {
-      const { score, match } = scoreSentence(itemText(slots, it), termWeights, qwords.length);
-      sentences.push({ ...toResult(slots, it, score, [], q), matches: [match] });
-    }
-  }
-  const shortlist = others.slice(0, SEARCH.shortlist);
+    const { score, match } = scoreSentence(itemText(slots, it), termWeights, qwords.length);
+    return { ...toResult(slots, it, score, [], q), matches: [match] };
+  });
+  const others = bestOf(otherCands, SEARCH.shortlist, order);
+  const shortlist = others;
   if (shortlist.length === 0 && sentences.length === 0) return [];
   const docs = shortlist.map(({ id }) => {
     const it = items[id]!;
@@ -124,6 +124,20 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   out.push(...sentences);
   out.sort((a, b) => b.score - a.score || a.path.localeCompare(b.path) || a.start - b.start);
   return onePerPlace(out).slice(0, limit);
+}
+
+/**
+ * The `k` best of `list` by `order` (sorted), without sorting all of it: a common word short-lists tens of
+ * thousands of items, and only the best few hundred are scored. Their coverage `m` decides first, so the k-th best
+ * coverage is found on the numbers alone and only the items at or above it are sorted.
+ */
+function bestOf<T extends { m: number }>(list: T[], k: number, order: (a: T, b: T) => number): T[] {
+  if (list.length > 4 * k) {
+    const ms = Float64Array.from(list, (c) => c.m).sort();
+    const kth = ms[ms.length - k]!;
+    list = list.filter((c) => c.m >= kth);
+  }
+  return list.sort(order).slice(0, k);
 }
 
 /**
