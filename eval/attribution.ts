@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../src/core/analysis/index';
 import type { Quote } from '../src/core/analysis/types';
-import { parseAnn, type Ann } from './ann';
+import { parseAnn, type Ann, quotedSegments } from './ann';
 
 const SPEECH_WORDS = [
   'say', 'says', 'said', 'saying', 'tell', 'tells', 'told', 'telling', 'add', 'adds', 'added', 'adding', 'according',
@@ -76,32 +76,6 @@ function goldOf(t: Map<string, Ann>, e: Map<string, string>[]): Gold[] {
     const end = Math.max(...c.spans.map((x) => x[1]));
     if (!(end > start)) continue;
     out.push({ start, end, speech: isSpeechCue(cue), source: s.text, cue });
-  }
-  return out;
-}
-
-const OPEN = new Set(['“', '"', '«']);
-const CLOSE = new Set(['”', '"', '»']);
-
-/** Quoted segments (inside the marks) overlapping [s, e). */
-function quotedSegments(text: string, s: number, e: number): [number, number][] {
-  const out: [number, number][] = [];
-  const from = Math.max(0, s - 2);
-  const to = Math.min(text.length, e + 2);
-  let open = -1;
-  for (let i = from; i < to; i++) {
-    const c = text[i]!;
-    if (open < 0 && OPEN.has(c) && (c !== '"' || i === 0 || /[\s([—–-]/.test(text[i - 1]!) || i === from)) {
-      if (c === '"' && i + 1 < to && /\s/.test(text[i + 1]!)) continue;
-      open = i + 1;
-    } else if (open >= 0 && CLOSE.has(c)) {
-      let a = open;
-      let b = i;
-      while (a < b && /\s/.test(text[a]!)) a++;
-      while (b > a && /\s/.test(text[b - 1]!)) b--;
-      if (b > a && a < e && b > s && /[\p{L}\p{N}]/u.test(text.slice(a, b))) out.push([a, b]);
-      open = -1;
-    }
   }
   return out;
 }
