@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT, ensureCodeServer, startCodeServer, launchChromium } from './lib/vscode-server.mjs';
+import { sleep, workbench } from './lib/workbench.mjs';
 
 const out = path.resolve(process.argv[2] || path.join(ROOT, 'docs', 'screenshots'));
 mkdirSync(out, { recursive: true });
@@ -16,7 +17,6 @@ if (!process.argv.includes('--no-build')) {
 }
 ensureCodeServer();
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function take(theme, name, { clickSpeaker }) {
   const work = mkdtempSync(path.join(os.tmpdir(), 'news-annotator-dash-shots-'));
@@ -26,14 +26,7 @@ async function take(theme, name, { clickSpeaker }) {
   const server = await startCodeServer({ settings: { 'workbench.colorTheme': theme, 'workbench.startupEditor': 'none', 'window.commandCenter': false } });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  const palette = async (command) => {
-    await page.keyboard.press('F1');
-    await sleep(400);
-    await page.keyboard.type(command, { delay: 10 });
-    await sleep(500);
-    await page.keyboard.press('Enter');
-    await sleep(800);
-  };
+  const { palette } = workbench(page);
   try {
     await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(ROOT)], ['skipWelcome', 'true']]));
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });

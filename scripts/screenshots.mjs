@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT, ensureCodeServer, startCodeServer, launchChromium } from './lib/vscode-server.mjs';
+import { sleep, workbench } from './lib/workbench.mjs';
 
 const out = path.resolve(process.argv[2] || path.join(ROOT, 'docs', 'screenshots'));
 mkdirSync(out, { recursive: true });
@@ -30,7 +31,6 @@ const server = await startCodeServer({
 });
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const only = process.env.ONLY_SHOTS ? new Set(process.env.ONLY_SHOTS.split(',')) : undefined;
 const shot = async (name) => {
   await sleep(600);
@@ -38,34 +38,7 @@ const shot = async (name) => {
   await page.screenshot({ path: path.join(out, `${name}.png`) });
   console.log(`screenshot: ${path.join(out, name)}.png`);
 };
-const palette = async (command) => {
-  await page.keyboard.press('F1');
-  await sleep(400);
-  await page.keyboard.type(command, { delay: 10 });
-  await sleep(500);
-  await page.keyboard.press('Enter');
-  await sleep(800);
-};
-const openFile = async (name) => {
-  await page.keyboard.press('Control+P');
-  await sleep(400);
-  await page.keyboard.type(name, { delay: 10 });
-  await sleep(600);
-  await page.keyboard.press('Enter');
-  await sleep(1200);
-};
-/** Puts the cursor on the first occurrence of `text` in the active editor (through Find), then closes Find. */
-const cursorOn = async (text) => {
-  await page.keyboard.press('Control+F');
-  await sleep(300);
-  await page.keyboard.type(text, { delay: 5 });
-  await page.keyboard.press('Enter');
-  await sleep(300);
-  await page.keyboard.press('Escape');
-  await sleep(200);
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowRight');
-};
+const { palette, openFile, cursorOn } = workbench(page);
 
 try {
   await page.goto(server.url(workspace, [['extensionDevelopmentPath', server.remote(ROOT)], ['skipWelcome', 'true']]));
