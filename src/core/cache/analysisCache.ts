@@ -15,7 +15,7 @@
 import { version as PACKAGE_VERSION } from '../../../package.json';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, Passage, Quote, Span } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
-import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, writeFrame, type FrameKind } from './packing';
+import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, STATEMENT_KINDS, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the layout of a record changes. */
 export const ANALYSIS_CACHE_FORMAT = 1;
@@ -226,7 +226,6 @@ const META_KEYS = new Set(['title', 'titleDerived', 'titleSpan', 'publisher', 'd
 const PASSAGE_KEYS = new Set(['start', 'end', 'kind', 'index', 'sentences']);
 const SPAN_KEYS = new Set(['start', 'end']);
 const QUOTE_KEYS = new Set(['start', 'end', 'text', 'speaker', 'speakerId', 'cue', 'passage', 'group', 'unclosed', 'kind', 'cueStart', 'cueEnd', 'partOf', 'corrected']);
-const STATEMENT_KINDS = ['direct', 'reported', 'mixed'] as const;
 const ENTITY_KEYS = new Set(['id', 'name', 'type', 'mentions']);
 const MENTION_KEYS = new Set(['start', 'end', 'text']);
 const WARNING_KEYS = new Set(['message']);

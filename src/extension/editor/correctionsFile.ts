@@ -7,10 +7,9 @@
 import * as vscode from 'vscode';
 
 /**
- * `edit` maps the file's text (undefined: no file yet) to its new text; `note` is said once it is written.
- * Returns true when the file was written.
+ * `edit` maps the file's text (undefined: no file yet) to its new text. Returns true when the file was written.
  */
-export async function editCorrectionsFile(file: vscode.Uri, edit: (source: string | undefined) => string | undefined, note?: string): Promise<boolean> {
+export async function editCorrectionsFile(file: vscode.Uri, edit: (source: string | undefined) => string | undefined): Promise<boolean> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showErrorMessage('News Annotator: corrections cannot be written in an untrusted workspace. Trust the workspace first.');
     return false;
@@ -43,6 +42,5 @@ export async function editCorrectionsFile(file: vscode.Uri, edit: (source: strin
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(next));
   vscode.window.setStatusBarMessage(`News Annotator: saved in ${vscode.workspace.asRelativePath(file)}; re-analysing`, 4000);
-  if (note) void vscode.window.showInformationMessage(`News Annotator: ${note}.`);
   return true;
 }

@@ -3,16 +3,11 @@
  * quoting some words, whose quoted fragment is also a direct item with `partOf`). Shared by hovers, trees, the
  * Outline and the commands that act on "the quote under the cursor".
  */
-import type { Quote, StatementKind } from '../../core/analysis/types';
+import type { Quote } from '../../core/analysis/types';
+import { kindOf } from '../../core/tally/statements';
 
-export function kindOf(q: Quote): StatementKind {
-  return q.kind ?? 'direct';
-}
-
-/** True for what counts as one statement: everything but the direct fragment of a mixed quote. */
-export function isStatement(q: Quote): boolean {
-  return q.partOf === undefined;
-}
+/** The core's statement rule (the same the Quote Dashboard and `tally` count by). */
+export { isStatement, kindOf } from '../../core/tally/statements';
 
 /** How a statement's kind is named to the user. */
 export function kindLabel(q: Quote): string {

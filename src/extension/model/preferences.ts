@@ -11,7 +11,8 @@ import * as vscode from 'vscode';
 import { config, type GroupBy } from '../config';
 
 const KEYS = { groupBy: 'articles.groupBy', filter: 'articles.filter', exportFolder: 'export.folder' } as const;
-const FOLDER_KEYS = { import: 'import.folder' } as const;
+/** Folders features remember (Import Web Page…'s destination). */
+const FOLDER_KEYS = { import: 'newsAnnotator.import.folder' } as const;
 
 export class Preferences {
   constructor(private readonly state: vscode.Memento) {}

@@ -179,23 +179,18 @@ interface Fallback {
 /** Applies the edits (or the fallback's, when the edits would not have the intended effect) to the file. */
 async function write(file: vscode.Uri, edits: readonly CorrectionEdit[], fallback?: Fallback): Promise<boolean> {
   let note: string | undefined;
-  return editCorrectionsFile(
-    file,
-    (source) => {
-      let next = source;
-      for (const e of edits) next = applyCorrectionEdit(next, e);
-      if (fallback && next !== undefined && !fallback.works(next)) {
-        next = source;
-        for (const e of fallback.edits) next = applyCorrectionEdit(next, e);
-        note = fallback.note;
-      }
-      return next;
-    },
-    undefined,
-  ).then((written) => {
-    if (written && note) void vscode.window.showInformationMessage(`News Annotator: ${note}.`);
-    return written;
+  const written = await editCorrectionsFile(file, (source) => {
+    let next = source;
+    for (const e of edits) next = applyCorrectionEdit(next, e);
+    if (fallback && next !== undefined && !fallback.works(next)) {
+      next = source;
+      for (const e of fallback.edits) next = applyCorrectionEdit(next, e);
+      note = fallback.note;
+    }
+    return next;
   });
+  if (written && note) void vscode.window.showInformationMessage(`News Annotator: ${note}.`);
+  return written;
 }
 
 /** "a person", "an organisation", "a place". */

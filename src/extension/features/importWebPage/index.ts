@@ -39,7 +39,6 @@ export interface ImportWebPageResult {
   readonly cancelled: boolean;
 }
 
-const FOLDER_KEY = 'newsAnnotator.import.folder';
 const HTML_FILTER = { 'Web pages': ['html', 'htm', 'xhtml'] };
 
 function isUri(v: unknown): v is vscode.Uri {
@@ -97,17 +96,14 @@ async function askSources(folderLabel: string): Promise<{ urls: string[]; files:
 /** The destination folder: the argument, the one remembered for this workspace (if it still exists), or asked. */
 async function destinationFolder(ctx: FeatureContext, given: vscode.Uri | undefined, ask: boolean): Promise<vscode.Uri | undefined> {
   if (given) return given;
-  const remembered = ctx.extension.workspaceState.get<string>(FOLDER_KEY);
-  if (remembered && !ask) {
-    const u = vscode.Uri.parse(remembered);
-    if (await exists(u)) return u;
-  }
+  const remembered = ctx.preferences.folder('import');
+  if (remembered && !ask && (await exists(remembered))) return remembered;
   const first = vscode.workspace.workspaceFolders?.[0]?.uri;
   const chosen = await vscode.window.showOpenDialog({
     canSelectFiles: false,
     canSelectFolders: true,
     canSelectMany: false,
-    defaultUri: remembered ? vscode.Uri.parse(remembered) : first,
+    defaultUri: remembered ?? first,
     openLabel: 'Import Here',
     title: 'Folder for imported articles (remembered for this workspace)',
   });
@@ -168,12 +164,12 @@ async function run(ctx: FeatureContext, args: ImportWebPageArgs, explorer: vscod
   const given = args.folder ? toUri(args.folder) : undefined;
   if (urls.length === 0 && files.length === 0) {
     for (;;) {
-      const remembered = ctx.extension.workspaceState.get<string>(FOLDER_KEY);
-      const answer = await askSources(remembered ? label(vscode.Uri.parse(remembered)) : 'a folder you choose next');
+      const remembered = ctx.preferences.folder('import');
+      const answer = await askSources(remembered ? label(remembered) : 'a folder you choose next');
       if (!answer) return undefined;
       if (answer === 'changeFolder') {
         const f = await destinationFolder(ctx, undefined, true);
-        if (f) await ctx.extension.workspaceState.update(FOLDER_KEY, f.toString());
+        if (f) await ctx.preferences.setFolder('import', f);
         continue;
       }
       urls = answer.urls;
@@ -183,7 +179,7 @@ async function run(ctx: FeatureContext, args: ImportWebPageArgs, explorer: vscod
   }
   const folder = await destinationFolder(ctx, given, false);
   if (!folder) return undefined;
-  await ctx.extension.workspaceState.update(FOLDER_KEY, folder.toString());
+  await ctx.preferences.setFolder('import', folder);
   const root = vscode.workspace.getWorkspaceFolder(folder)?.uri ?? folder;
   const dest = { dir: folder.toString(), root: root.toString(), imported: await alreadyImported(ctx, folder) };
   const sources = [...urls, ...files.map((f) => f.toString())];
