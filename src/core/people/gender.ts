@@ -44,6 +44,12 @@ export function genderOfFirstName(name: string): Gender {
   return g === 'male' || g === 'female' ? g : 'unknown';
 }
 
+/** Is this word a listed first name (of either gender, or both)? Case-insensitive. */
+export function isFirstName(name: string): boolean {
+  const n = name.toLowerCase();
+  return enNames.has(n) || n in EXTRA;
+}
+
 /** The gender an honorific or a gendered title word tells ("Mrs", "spokeswoman", "congressman"), or unknown. */
 export function genderOfTitle(word: string): Gender {
   const w = word.trim().toLowerCase();

@@ -5,6 +5,7 @@
  *  - context features: neighbouring words and shapes, position, document-level case evidence;
  *  - tag features: the previous predicted tags (greedy left-to-right decoding).
  */
+import { gazetteerFlags } from './gazetteer';
 
 /** Normalises typographic variants so the news text looks like the Reuters training text. */
 export function normWord(w: string): string {
@@ -70,6 +71,8 @@ export function wordFeatures(w: string): string[] {
     const parts = w.split('-');
     f.push('h1=' + parts[0]!.toLowerCase(), 'hl=' + parts[parts.length - 1]!.toLowerCase());
   }
+  const g = gazetteerFlags(w, lw);
+  if (g) f.push('g=' + g);
   return f;
 }
 

@@ -5,11 +5,12 @@
  * cost per token is a handful of map look-ups.
  */
 import modelJson from './model.json';
+import { gazetteerFlags } from './gazetteer';
 import { LABELS, allowed, contextFeatures, isAllCaps, isAllCapsSentence, isCapitalised, shapeOf, wordFeatures, type DocEvidence } from './features';
 
 const NL = LABELS.length;
 
-interface ModelFile {
+export interface ModelFile {
   format: string;
   labels: readonly string[];
   scale: number;
@@ -17,11 +18,29 @@ interface ModelFile {
 }
 
 let weights: Map<string, Float32Array> | null = null;
+let modelFile: ModelFile = modelJson as unknown as ModelFile;
+
+/**
+ * Tools only (the trainer's ablation and cross-validation): run the analysis with another model file, or
+ * with the shipped one again (`null`). Clears every cache built from the weights.
+ */
+export function useModel(model: ModelFile | null): void {
+  modelFile = model ?? (modelJson as unknown as ModelFile);
+  weights = null;
+  fast = null;
+  tagTables = null;
+  bos = null;
+  eos = null;
+  wordCache.clear();
+  lexicalCache.clear();
+  recCache.clear();
+  shapeRecCache.clear();
+}
 
 /** All weights by feature string (the trainer's view); used for word features and as the reference in tests. */
 export function getWeights(): Map<string, Float32Array> {
   if (weights) return weights;
-  const m = modelJson as unknown as ModelFile;
+  const m = modelFile;
   if (m.format !== 'news-annotator-ner/1' || m.labels.join() !== LABELS.join()) throw new Error('NER model file has an unexpected format');
   const w = new Map<string, Float32Array>();
   for (const f of Object.keys(m.features)) {
@@ -108,6 +127,8 @@ function wordScores(w: string): Float32Array {
     look('h1', parts[0]!.toLowerCase());
     look('hl', parts[parts.length - 1]!.toLowerCase());
   }
+  const g = gazetteerFlags(w, lw);
+  if (g) look('g', g);
   if (wordCache.size >= MAX_CACHE) wordCache.clear();
   wordCache.set(w, v);
   return v;
