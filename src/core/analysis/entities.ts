@@ -23,6 +23,8 @@ export interface RawMention {
    * type of the other mentions of the name, and votes only when there are none.
    */
   weak?: boolean;
+  /** The recogniser was unsure of the name and nothing in its context settled it (mentions.ts UNSURE_MARGIN). */
+  unsure?: boolean;
 }
 
 /** Weight of one piece of context evidence against one recogniser vote. */
@@ -290,23 +292,28 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
   }
 
   // 4. Entities with stable ids; merge clusters that end up with the same id.
-  const byId = new Map<string, { id: string; name: string; type: EntityType; mentions: EntityMention[] }>();
+  const byId = new Map<string, { id: string; name: string; type: EntityType; mentions: EntityMention[]; unsure: boolean }>();
   for (const c of clusters) {
     if (c.mentions.length === 0) continue;
     // a place only ever written in capitals (a dateline's "SÃO PAULO") is named as in running text
     if (c.type === 'place' && !c.fixedType && isShouted(c.name) && c.name.replace(/[^\p{L}]/gu, '').length >= 4) c.name = titleCase(c.name);
     const id = entityId(c.type, c.name);
     let e = byId.get(id);
+    // uncertain only if the recogniser hesitated over every mention and no correction fixed the entity
+    const unsure = !c.fixedType && c.mentions.every((m) => m.unsure === true);
     if (!e) {
-      e = { id, name: c.name, type: c.type, mentions: [] };
+      e = { id, name: c.name, type: c.type, mentions: [], unsure };
       byId.set(id, e);
-    } else if (c.name.length > e.name.length) e.name = c.name;
+    } else {
+      if (c.name.length > e.name.length) e.name = c.name;
+      e.unsure &&= unsure;
+    }
     for (const m of c.mentions) e.mentions.push({ start: m.start, end: m.end, text: m.text });
   }
   const typedOut = (e: { type: EntityType; name: string }, text: string) =>
     typedRules.some((r) => r.type === e.type && (normKey(r.text) === normKey(text) || normKey(r.text) === normKey(e.name)));
   const entities: Entity[] = [...byId.values()]
-    .map((e) => ({ ...e, mentions: e.mentions.filter((m) => !typedOut(e, m.text)).sort((a, b) => a.start - b.start) }))
+    .map(({ unsure, ...e }) => ({ ...e, ...(unsure ? { uncertain: true as const } : {}), mentions: e.mentions.filter((m) => !typedOut(e, m.text)).sort((a, b) => a.start - b.start) }))
     .filter((e) => e.mentions.length > 0);
   entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   const all: { start: number; end: number; entity: Entity }[] = [];

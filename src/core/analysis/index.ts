@@ -9,6 +9,7 @@ import { findQuotes, type QuoteBlock } from './quotes';
 import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord } from './ner/features';
 import { buildEntities } from './entities';
+import { collectOtherNames } from './otherNames';
 import { attributeQuote, CUES, findReported, mergeStatements, splitQuotations, SpeakerResolver, tokenAt, type Attribution } from './attribution';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
 import { applySpeakerCorrections, type SpeakerCorrections } from './speakerCorrections';
@@ -144,6 +145,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   splitPlaceCompounds(raw, tokens, masked);
   raw.sort((a, b) => a.start - b.start);
   const entityIndex = buildEntities(raw, corrections, masked.slice(0, limit));
+  const otherNames = collectOtherNames(collector.other, entityIndex, masked, limit);
 
   // Quotes and speakers.
   const rawQuotes = findQuotes(masked, quoteBlocks);
@@ -223,7 +225,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     }
   }
 
-  return { metadata, passages, furniture: structure.furniture, quotes: statements, entities: entityIndex.entities, warnings };
+  return { metadata, passages, furniture: structure.furniture, quotes: statements, entities: entityIndex.entities, otherNames, warnings };
 }
 
 /** `''quoted''` → ` "quoted" `: a pair of apostrophes standing for a double quotation mark, same length. */

@@ -14,6 +14,7 @@
  */
 import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron';
 import { ORG_SUFFIX } from './entities';
+import { isFirstName } from '../people/gender';
 import { isTitleHead } from './titles';
 import type { EntityType } from './types';
 
@@ -69,6 +70,8 @@ export interface CtxSpan {
   weakPlace?: boolean;
   /** Organisation evidence ("a Vodafone spokesman", "Vodafone said it …") that yields to any sign of a person. */
   weakOrg?: boolean;
+  /** The recogniser's margin for the span (TokenSpan.margin); absent for spans the rules made. */
+  margin?: number;
 }
 
 /** People a firm or body has: "a Vodafone spokesman", "Nortel shareholders". */
@@ -79,12 +82,13 @@ const SAID = new Set(['said', 'says', 'added', 'announced', 'confirmed', 'stated
 
 /** Repairs the recogniser's spans of one sentence (see the module comment). Returns spans sorted by start. */
 export function repairSpans(words: readonly string[], spans: readonly TokenSpan[]): CtxSpan[] {
-  const out: CtxSpan[] = spans.map((s) => ({ start: s.start, end: s.end, type: s.type }));
+  const out: CtxSpan[] = spans.map((s) => ({ start: s.start, end: s.end, type: s.type, margin: s.margin }));
   const n = words.length;
   const spanAt = (i: number): number => out.findIndex((s) => s.start <= i && i < s.end);
   // Each repair costs a scan of the sentence's spans; a bounded number per sentence keeps the pass linear
   // even on one endless "sentence".
   let budget = MAX_REPAIRS;
+  splitPersonOfOrganisation(words, out);
   // "Pieter van Doorn", "Ursula von der Leyen": one person.
   for (let i = 1; i + 1 < n && budget > 0; i++) {
     if (!NAME_PARTICLES.has(words[i]!)) continue;
@@ -119,12 +123,52 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     budget--;
     k--;
   }
+  // "the Obama administration", "the Clinton campaign": a body named after its leader speaks as the body
+  for (const sp of out) {
+    if (sp.type !== 'PER' || sp.end - sp.start > 2 || sp.start === 0 || words[sp.start - 1]!.toLowerCase() !== 'the') continue;
+    if (sp.end < n && LEADER_BODIES.has(words[sp.end]!)) {
+      sp.end++;
+      sp.type = 'ORG';
+    }
+  }
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
   return out;
 }
 
 const MAX_REPAIRS = 64;
+
+/** Bodies named after the person who leads them, in lower case after the name. */
+const LEADER_BODIES = new Set(['administration', 'government', 'campaign', 'camp', 'cabinet', 'presidency']);
+
+/**
+ * "Lieke van Brouwershaven of the Institute of Tidal Studies", "Anna Berg of the Green Party" read as one
+ * organisation: a person, then the organisation. Split when the part before "of" holds no organisation
+ * word ("Bank of England", "Institute of X", "Ministry of Y" stay whole) and looks like a personal name: it
+ * starts with a listed first name, or a name particle or first name stands right before the span.
+ */
+function splitPersonOfOrganisation(words: readonly string[], out: CtxSpan[]): void {
+  for (let k = 0; k < out.length; k++) {
+    const sp = out[k]!;
+    if (sp.type !== 'ORG' || sp.end - sp.start < 3) continue;
+    let of = -1;
+    for (let i = sp.start + 1; i < sp.end - 1; i++) if (words[i] === 'of') {
+      of = i;
+      break;
+    }
+    if (of < 0) continue;
+    const head = words.slice(sp.start, of);
+    if (head.some((w) => ORG_SUFFIX.test(w) || MISC_ORG_HEAD.test(w) || isTitleHead(w) || !isCapWord(w))) continue;
+    const before = sp.start > 0 ? words[sp.start - 1]! : '';
+    const named = (isFirstName(head[0]!) && head.length >= 2) || NAME_PARTICLES.has(before) || (isCapWord(before) && isFirstName(before));
+    if (!named) continue;
+    let orgStart = of + 1;
+    if (words[orgStart] === 'the') orgStart++;
+    if (orgStart >= sp.end || !isCapWord(words[orgStart])) continue;
+    out.splice(k, 1, { start: sp.start, end: of, type: 'PER', margin: sp.margin }, { start: orgStart, end: sp.end, type: 'ORG', margin: sp.margin });
+    k++;
+  }
+}
 
 const MISC_ORG_HEAD = /^(?:Association|Union|Institute|Institution|Council|Committee|Commission|Agency|Federation|Ministry|Authority|Party|Bank|Company|Corporation|Group|Foundation|Society)$/;
 

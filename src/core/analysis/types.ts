@@ -95,6 +95,14 @@ export interface Entity {
   readonly name: string;
   readonly type: EntityType;
   readonly mentions: readonly EntityMention[];
+  /** Present (true) when the recogniser was unsure of the name and nothing in the article settled it. */
+  readonly uncertain?: true;
+}
+
+/** A proper name that is no person, organisation or place (a product, event, work or nationality). */
+export interface OtherName {
+  readonly name: string;
+  readonly mentions: readonly EntityMention[];
 }
 
 export interface AnalysisWarning {
@@ -109,5 +117,7 @@ export interface ArticleAnalysis {
   readonly furniture: readonly Span[];
   readonly quotes: readonly Quote[];
   readonly entities: readonly Entity[];
+  /** Other proper names (products, events, works, ...), never in `entities`. */
+  readonly otherNames: readonly OtherName[];
   readonly warnings: readonly AnalysisWarning[];
 }

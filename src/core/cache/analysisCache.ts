@@ -13,19 +13,19 @@
  * corrupt, is ignored: the cache then starts empty and the articles are analysed again.
  */
 import { version as PACKAGE_VERSION } from '../../../package.json';
-import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, Passage, Quote, Span } from '../analysis/types';
+import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, OtherName, Passage, Quote, Span } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
 import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, STATEMENT_KINDS, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the layout of a record changes. */
-export const ANALYSIS_CACHE_FORMAT = 1;
+export const ANALYSIS_CACHE_FORMAT = 2;
 
 /**
  * What the cached analyses were made by. src/core/analysis exports no version of its own, so the key is the
  * package version plus a schema number: bump `ANALYSIS_SCHEMA` when the analysis output changes between
  * releases (or pass an extra key, see `analysisCacheKey`).
  */
-export const ANALYSIS_SCHEMA = 5;
+export const ANALYSIS_SCHEMA = 6;
 export const ANALYSIS_CACHE_KEY = `news-annotator@${PACKAGE_VERSION}/analysis-${ANALYSIS_SCHEMA}`;
 
 /**
@@ -226,10 +226,11 @@ const META_KEYS = new Set(['title', 'titleDerived', 'titleSpan', 'publisher', 'd
 const PASSAGE_KEYS = new Set(['start', 'end', 'kind', 'index', 'sentences']);
 const SPAN_KEYS = new Set(['start', 'end']);
 const QUOTE_KEYS = new Set(['start', 'end', 'text', 'speaker', 'speakerId', 'cue', 'passage', 'group', 'unclosed', 'kind', 'cueStart', 'cueEnd', 'partOf', 'corrected']);
-const ENTITY_KEYS = new Set(['id', 'name', 'type', 'mentions']);
+const ENTITY_KEYS = new Set(['id', 'name', 'type', 'mentions', 'uncertain']);
+const OTHER_KEYS = new Set(['name', 'mentions']);
 const MENTION_KEYS = new Set(['start', 'end', 'text']);
 const WARNING_KEYS = new Set(['message']);
-const TOP_KEYS = new Set(['metadata', 'passages', 'furniture', 'quotes', 'entities', 'warnings']);
+const TOP_KEYS = new Set(['metadata', 'passages', 'furniture', 'quotes', 'entities', 'otherNames', 'warnings']);
 
 function only(o: object, keys: ReadonlySet<string>): boolean {
   for (const k in o) if (!keys.has(k)) return false;
@@ -242,7 +243,8 @@ function packable(a: ArticleAnalysis): boolean {
   if (!a.passages.every((p) => only(p, PASSAGE_KEYS) && KINDS.includes(p.kind) && p.sentences.every((s) => only(s, SPAN_KEYS)))) return false;
   if (!a.furniture.every((s) => only(s, SPAN_KEYS))) return false;
   if (!a.quotes.every((q) => only(q, QUOTE_KEYS) && (q.group === undefined || Number.isInteger(q.group)) && (q.unclosed === undefined || typeof q.unclosed === 'boolean') && (q.kind === undefined || STATEMENT_KINDS.includes(q.kind)) && (q.cueStart === undefined) === (q.cueEnd === undefined) && (q.partOf === undefined || Number.isInteger(q.partOf)) && (q.corrected === undefined || typeof q.corrected === 'boolean'))) return false;
-  if (!a.entities.every((e) => only(e, ENTITY_KEYS) && TYPES.includes(e.type) && e.mentions.every((m) => only(m, MENTION_KEYS)))) return false;
+  if (!a.entities.every((e) => only(e, ENTITY_KEYS) && TYPES.includes(e.type) && (e.uncertain === undefined || e.uncertain === true) && e.mentions.every((m) => only(m, MENTION_KEYS)))) return false;
+  if (!a.otherNames.every((o) => only(o, OTHER_KEYS) && o.mentions.every((m) => only(m, MENTION_KEYS)))) return false;
   return a.warnings.every((w) => only(w, WARNING_KEYS));
 }
 
@@ -305,16 +307,27 @@ function encodePacked(w: Writer, a: ArticleAnalysis): void {
   for (const e of a.entities) {
     w.str(e.id);
     w.str(e.name);
-    w.int(TYPES.indexOf(e.type));
-    w.int(e.mentions.length);
-    for (const x of e.mentions) {
-      w.int(x.start);
-      w.int(x.end);
-      w.str(x.text);
-    }
+    w.int(TYPES.indexOf(e.type) | (e.uncertain ? UNCERTAIN : 0));
+    writeMentions(w, e.mentions);
+  }
+  w.int(a.otherNames.length);
+  for (const o of a.otherNames) {
+    w.str(o.name);
+    writeMentions(w, o.mentions);
   }
   w.int(a.warnings.length);
   for (const x of a.warnings) w.str(x.message);
+}
+
+const UNCERTAIN = 8;
+
+function writeMentions(w: Writer, mentions: readonly EntityMention[]): void {
+  w.int(mentions.length);
+  for (const x of mentions) {
+    w.int(x.start);
+    w.int(x.end);
+    w.str(x.text);
+  }
 }
 
 function decodeRecord(d: Int32Array, start: number, end: number, strings: readonly string[]): ArticleAnalysis {
@@ -389,14 +402,22 @@ function decodeRecord(d: Int32Array, start: number, end: number, strings: readon
   for (let n = count(); n > 0; n--) {
     const id = text();
     const name = text();
-    const type = TYPES[int()];
+    const t = int();
+    const type = TYPES[t & ~UNCERTAIN];
     if (!type) throw new CacheFormatError('corrupt analysis cache: bad entity type');
     const mentions: EntityMention[] = [];
     for (let k = count(); k > 0; k--) mentions.push({ start: int(), end: int(), text: text() });
-    entities.push({ id, name, type, mentions });
+    entities.push(t & UNCERTAIN ? { id, name, type, mentions, uncertain: true } : { id, name, type, mentions });
+  }
+  const otherNames: OtherName[] = [];
+  for (let n = count(); n > 0; n--) {
+    const name = text();
+    const mentions: EntityMention[] = [];
+    for (let k = count(); k > 0; k--) mentions.push({ start: int(), end: int(), text: text() });
+    otherNames.push({ name, mentions });
   }
   const warnings: AnalysisWarning[] = [];
   for (let n = count(); n > 0; n--) warnings.push({ message: text() });
   if (!r.done) throw new CacheFormatError('corrupt analysis cache: record length');
-  return { metadata, passages, furniture, quotes, entities, warnings };
+  return { metadata, passages, furniture, quotes, entities, otherNames, warnings };
 }

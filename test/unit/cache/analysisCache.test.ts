@@ -31,8 +31,9 @@ const HANDMADE: ArticleAnalysis = {
   entities: [
     { id: 'person:ruth-okafor', name: 'Ruth Okafor', type: 'person', mentions: [{ start: 41, end: 52, text: 'Ruth Okafor' }, { start: 60, end: 66, text: 'Okafor' }] },
     { id: 'place:port-alder', name: 'Port Alder', type: 'place', mentions: [] },
-    { id: 'organization:council', name: 'Council', type: 'organization', mentions: [{ start: 1, end: 8, text: 'Council' }] },
+    { id: 'organization:council', name: 'Council', type: 'organization', mentions: [{ start: 1, end: 8, text: 'Council' }], uncertain: true },
   ],
+  otherNames: [{ name: 'Harbour Festival', mentions: [{ start: 81, end: 97, text: 'Harbour Festival' }] }],
   warnings: [{ message: 'text cut at 1,000,000 characters' }],
 };
 

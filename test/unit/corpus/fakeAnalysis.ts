@@ -85,6 +85,7 @@ export function fakeAnalysis(text: string, known: readonly KnownEntity[] = [], p
     furniture: [],
     quotes,
     entities,
+    otherNames: [],
     warnings: [],
   };
 }

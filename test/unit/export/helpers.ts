@@ -43,6 +43,7 @@ export function analysisOf(text: string, title: string, publisher: string, date:
           return { id: `person:${q.speaker!.toLowerCase().replace(/\s+/g, '-')}`, name: q.speaker!, type: 'person' as const, mentions: [{ start: at, end: at + q.speaker!.length, text: q.speaker! }] };
         }),
     ],
+    otherNames: [],
     warnings: [],
   };
 }

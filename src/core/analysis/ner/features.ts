@@ -6,6 +6,7 @@
  *  - tag features: the previous predicted tags (greedy left-to-right decoding).
  */
 import { gazetteerFlags } from './gazetteer';
+import { clusterOf } from './clusters';
 
 /** Normalises typographic variants so the news text looks like the Reuters training text. */
 export function normWord(w: string): string {
@@ -73,6 +74,7 @@ export function wordFeatures(w: string): string[] {
   }
   const g = gazetteerFlags(w, lw);
   if (g) f.push('g=' + g);
+  f.push('c=' + clusterOf(w));
   return f;
 }
 
@@ -121,6 +123,8 @@ export function contextFeatures(s: readonly string[], i: number, doc: DocEvidenc
     'pn=' + shapeOf(p1) + '|' + shapeOf(n1),
     'wn=' + w.toLowerCase() + '|' + ln1,
     'pw=' + lp1 + '|' + w.toLowerCase(),
+    'pc=' + clusterOf(p1),
+    'nc=' + clusterOf(n1),
   ];
   if (i === 0) f.push('first');
   if (allCapsSentence) f.push('caps', 'cw=' + w.toLowerCase());

@@ -6,6 +6,7 @@
  */
 import modelJson from './model.json';
 import { gazetteerFlags } from './gazetteer';
+import { clusterOf } from './clusters';
 import { LABELS, allowed, contextFeatures, isAllCaps, isAllCapsSentence, isCapitalised, shapeOf, wordFeatures, type DocEvidence } from './features';
 
 const NL = LABELS.length;
@@ -129,6 +130,7 @@ function wordScores(w: string): Float32Array {
   }
   const g = gazetteerFlags(w, lw);
   if (g) look('g', g);
+  look('c', clusterOf(w));
   if (wordCache.size >= MAX_CACHE) wordCache.clear();
   wordCache.set(w, v);
   return v;
@@ -136,7 +138,8 @@ function wordScores(w: string): Float32Array {
 
 /**
  * What the training data says about a word form by itself: the weights of its identity features (`w=`,
- * `l=`) only, by label index. All zeros for a word the recogniser never saw. Used as a prior where the
+ * `l=`) and its word-list flags (`g=`), by label index. All zeros for a word the
+ * recogniser never saw. Used as a prior where the
  * sentence gives the recogniser misleading context ("Oslo rejected the offer": a capital standing for its
  * government is still a place).
  */
@@ -145,7 +148,9 @@ export function lexicalScores(w: string): Float32Array {
   if (v) return v;
   const W = getWeights();
   v = new Float32Array(NL);
-  for (const f of ['w=' + w, 'l=' + w.toLowerCase()]) {
+  // identity, plus the word-list flags that share what identity alone used to carry ("Nick" is a first name)
+  const g = gazetteerFlags(w, w.toLowerCase());
+  for (const f of ['w=' + w, 'l=' + w.toLowerCase(), g ? 'g=' + g : '']) {
     const x = W.get(f);
     if (x) for (let k = 0; k < NL; k++) v[k]! += x[k]!;
   }
@@ -211,6 +216,8 @@ function addContext(scores: Float64Array, F: Fast, lower: readonly string[], sha
   const lw = lower[i]!;
   add(scores, ((P.get('wn') ?? EMPTY2).get(lw) ?? EMPTY).get(ln1));
   add(scores, ((P.get('pw') ?? EMPTY2).get(lp1) ?? EMPTY).get(lw));
+  add(scores, (S.get('pc') ?? EMPTY).get(clusterOf(i > 0 ? words[i - 1]! : '<s>')));
+  add(scores, (S.get('nc') ?? EMPTY).get(clusterOf(i + 1 < n ? words[i + 1]! : '</s>')));
   if (i === 0) add(scores, (S.get('first') ?? EMPTY).get(''));
   if (caps) {
     add(scores, (S.get('caps') ?? EMPTY).get(''));
@@ -250,6 +257,11 @@ export interface TokenSpan {
   readonly start: number;
   readonly end: number;
   readonly type: NerType;
+  /**
+   * How sure the recogniser is: over the span's tokens, the smallest lead of the chosen label's score over
+   * the next best label's (score units; see UNSURE_MARGIN in ../mentions.ts).
+   */
+  readonly margin: number;
 }
 
 /** Tags one sentence (normalised word forms). */
@@ -263,6 +275,9 @@ interface WordRec {
   asP2: Float32Array | undefined;
   asN2: Float32Array | undefined;
   asCaps: Float32Array | undefined;
+  /** pc=<this word's class> (this word as the previous one), nc=<class> (as the next one) */
+  asPc: Float32Array | undefined;
+  asNc: Float32Array | undefined;
   /** wn=<this>|<next lower> */
   wn: Map<string, Float32Array>;
   /** pw=<this>|<next lower> (this word as the previous one) */
@@ -314,6 +329,8 @@ function lowerRec(F: Fast, word: string, lower: string, sh: string): WordRec {
     asP2: (S.get('p2') ?? EMPTY).get(lower),
     asN2: (S.get('n2') ?? EMPTY).get(lower),
     asCaps: (S.get('cw') ?? EMPTY).get(lower),
+    asPc: (S.get('pc') ?? EMPTY).get(word === '' ? lower : clusterOf(word)),
+    asNc: (S.get('nc') ?? EMPTY).get(word === '' ? lower : clusterOf(word)),
     wn: (P.get('wn') ?? EMPTY2).get(lower) ?? EMPTY,
     pw: (P.get('pw') ?? EMPTY2).get(lower) ?? EMPTY,
     shapeRec: shapeRec(F, sh),
@@ -386,6 +403,7 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
   let prev2 = 0;
   let spanStart = -1;
   let spanType: NerType = 'PER';
+  let spanMargin = Infinity;
   for (let i = 0; i < n; i++) {
     const r = recs[i]!;
     const p1 = i > 0 ? recs[i - 1]! : bos;
@@ -411,6 +429,8 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
     add(scores, p1.shapeRec.pn.get(n1.shape));
     add(scores, r.wn.get(n1.lower));
     add(scores, p1.pw.get(r.lower));
+    add(scores, p1.asPc);
+    add(scores, n1.asNc);
     if (i === 0) add(scores, FIRST);
     if (caps) {
       add(scores, CAPS);
@@ -426,20 +446,24 @@ export function tagSentence(words: readonly string[], doc: DocEvidence | null): 
     add(scores, r.shapeRec.tw[prev]);
     let best = -1;
     for (let k = 0; k < NL; k++) if (ALLOWED[prev * NL + k] && (best < 0 || scores[k]! > scores[best]!)) best = k;
+    let second = -Infinity;
+    for (let k = 0; k < NL; k++) if (k !== best && ALLOWED[prev * NL + k] && scores[k]! > second) second = scores[k]!;
+    const margin = scores[best]! - second;
     // O closes the open span; B- closes it and opens one; I- continues it
     const begins = LABEL_TYPE[best];
     if (begins !== undefined || best === O_INDEX) {
-      if (spanStart >= 0) out.push({ start: spanStart, end: i, type: spanType });
+      if (spanStart >= 0) out.push({ start: spanStart, end: i, type: spanType, margin: spanMargin });
       spanStart = -1;
       if (begins !== undefined) {
         spanStart = i;
         spanType = begins;
+        spanMargin = margin;
       }
-    }
+    } else if (margin < spanMargin) spanMargin = margin;
     prev2 = prev;
     prev = best;
   }
-  if (spanStart >= 0) out.push({ start: spanStart, end: n, type: spanType });
+  if (spanStart >= 0) out.push({ start: spanStart, end: n, type: spanType, margin: spanMargin });
   return out;
 }
 
