@@ -300,7 +300,7 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
     const id = entityId(c.type, c.name);
     let e = byId.get(id);
     // uncertain only if the recogniser hesitated over every mention and no correction fixed the entity
-    const unsure = !c.fixedType && c.mentions.every((m) => m.unsure === true);
+    const unsure = !c.fixedType && c.mentions.every((m) => m.unsure === true && !m.evidence);
     if (!e) {
       e = { id, name: c.name, type: c.type, mentions: [], unsure };
       byId.set(id, e);

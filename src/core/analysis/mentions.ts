@@ -183,6 +183,12 @@ export class MentionCollector {
     // "PolitiFact", "WikiLeaks", "SoundCloud": a capital inside a word after three small letters is a brand's,
     // never a person's ("McDonald", "DeSantis", "MacArthur" have fewer)
     for (const m of raw) if (m.type === 'person' && !m.evidence && m.words.length === 1 && /^\p{Lu}\p{Ll}{3,}\p{Lu}\p{Ll}/u.test(m.words[0]!)) m.evidence = 'organization';
+    // "“Beautiful Lie”", "“Shark Tank”": a name in a short quotation written as a title is one (a song, a book, a
+    // show), not a person or a place
+    for (let k = raw.length - 1; k >= 0; k--) {
+      const m = raw[k]!;
+      if ((m.type === 'person' || m.type === 'place') && !m.evidence && isInTitleQuote(this.masked, m.start, m.end)) this.other.push(...raw.splice(k, 1).map((x) => ({ start: x.start, end: x.end })));
+    }
     // An interview transcript: the same name in capitals opens several paragraphs before a colon ("PENCE: …").
     for (const m of raw) if (!m.evidence && (this.labels.get(m.text) ?? 0) >= 2) m.evidence = 'person';
     // "in Hardanger", "between Stavanger and Tau": places, unless the article shows the name is a person's.
@@ -241,8 +247,29 @@ export class MentionCollector {
   }
 }
 
+const OPENING = new Set(['"', '“', '‘']);
+const CLOSING = new Set(['"', '”', '’']);
+
+const SMALL_TITLE_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'to', 'for', 'at', 'by', 'or', 'with', 'from']);
+
+/**
+ * Is text[start, end) inside a short quotation that reads as a title: at most six words, every one capitalised
+ * but small function words ("“Cold Harbour Nights”", "“A Beautiful Lie”")?
+ */
+function isInTitleQuote(text: string, start: number, end: number): boolean {
+  let a = start - 1;
+  while (a >= 0 && a > start - 60 && !OPENING.has(text[a]!) && !/[.!?\n]/.test(text[a]!)) a--;
+  let b = end;
+  while (b < text.length && b < end + 60 && !CLOSING.has(text[b]!) && !/[.!?\n]/.test(text[b]!)) b++;
+  if (a < 0 || !OPENING.has(text[a]!) || !CLOSING.has(text[b] ?? '')) return false;
+  if (a > 0 && !/[\s(\[]/.test(text[a - 1]!)) return false;
+  const words = text.slice(a + 1, b).trim().split(/\s+/);
+  if (words.length > 6) return false;
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_TITLE_WORDS.has(w)) || /^[^\p{L}\p{N}]+$/u.test(w));
+}
+
 /** Last words of place names ("Edinburgh Airport", "Hyde Park"). */
-const PLACE_HEADS = /^(?:Street|Road|Avenue|Lane|Square|Park|Bridge|Airport|Station|Stadium|Island|Islands|River|Valley|Lake|Bay|Beach|Harbour|Harbor|Castle|Palace|Cathedral|Abbey|Hill|Hills|Mountains|Estate)$/;
+const PLACE_HEADS = /^(?:Street|Road|Avenue|Lane|Square|Plaza|Park|Gardens|Bridge|Airport|Station|Stadium|Arena|Island|Islands|River|Valley|Lake|Bay|Beach|Harbour|Harbor|Pier|Canal|Dam|Falls|Castle|Palace|Cathedral|Abbey|Church|Chapel|Temple|Mosque|Hotel|House|Hall|Tower|Towers|Building|Hill|Hills|Heights|Mountain|Mountains|Peninsula|Canyon|Forest|Desert|Parish|County|Province|Estate)$/;
 /** Last words of names of things, events and documents ("Boxing Day", "the Gershon Report", "Brit Awards"). */
 const THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report|Review|Festival|Games|Championship|Championships|Cup|Trophy|Show|Agreement|Treaty|Prerogative|Budget|Index|Programme|Program|Plan|Strategy|Directive|Charter)$/;
 
