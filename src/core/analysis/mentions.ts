@@ -262,7 +262,7 @@ function isInTitleQuote(text: string, start: number, end: number): boolean {
   let b = end;
   while (b < text.length && b < end + 60 && !CLOSING.has(text[b]!) && !/[.!?\n]/.test(text[b]!)) b++;
   if (a < 0 || !OPENING.has(text[a]!) || !CLOSING.has(text[b] ?? '')) return false;
-  if (a > 0 && !/[\s(\[]/.test(text[a - 1]!)) return false;
+  if (a > 0 && !/[\s([]/.test(text[a - 1]!)) return false;
   const words = text.slice(a + 1, b).trim().split(/\s+/);
   if (words.length > 6) return false;
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_TITLE_WORDS.has(w)) || /^[^\p{L}\p{N}]+$/u.test(w));
