@@ -143,6 +143,9 @@ export class MentionCollector {
       // "Mr Castellow" and "Secretary Castellow" are people whatever the recogniser makes of "Castellow" elsewhere
       const ctx = honorific || titled ? { evidence: 'person' as const } : sp.weakPlace ? { weakPlace: true } : spanEvidence(words, s, e, type);
       if (ctx.evidence) m.evidence = ctx.evidence;
+      // "called Vorenko a 'dictator' and blamed him": a one-word name the training data never saw, followed soon in
+      // its sentence by a personal pronoun and no other person, is that person
+      else if (type !== 'person' && e - s === 1 && lexicalType(words[s]!) === null && pronounFollows(words, e, spans)) m.evidence = 'person';
       // "the Kelmsby MP", "Nordlink president …": a name right before a title is a place or an employer, a guess
       // that takes the type of the name's other mentions
       else if (type !== 'person' && e - s <= 2 && e < words.length && isTitleHead(words[e]!)) m.weak = true;
@@ -245,6 +248,19 @@ export class MentionCollector {
     }
     return raw;
   }
+}
+
+const PERSONAL = new Set(['him', 'himself', 'herself']);
+
+/** Does a personal pronoun follow within eight words of `from`, before any other person's name or a clause break? */
+function pronounFollows(words: readonly string[], from: number, spans: readonly CtxSpan[]): boolean {
+  for (let i = from; i < words.length && i < from + 8; i++) {
+    const w = words[i]!;
+    if (w === ';' || w === ':' || w === '.') return false;
+    if (spans.some((sp) => sp.type === 'PER' && sp.start === i)) return false;
+    if (PERSONAL.has(w)) return true;
+  }
+  return false;
 }
 
 const OPENING = new Set(['"', '“', '‘']);

@@ -44,6 +44,11 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'HOUSTON'), 'person', JSON.stringify(names(a)));
   });
 
+  it('makes a person of a one-word name never seen in training when "him" soon refers back to it', () => {
+    const a = analyzeArticle('Row\n\nThe minister called Vorenkyy a “dictator” and blamed him for the war.\n');
+    assert.equal(typeOf(a, 'Vorenkyy'), 'person', JSON.stringify(names(a)));
+  });
+
   it('lists other proper names apart and never among entities', () => {
     const a = analyzeArticle('Festival\n\nThe Harbour Report, published on Monday, praised the Kelmsby Herring Festival. German visitors came.\n');
     for (const o of a.otherNames) assert.ok(!a.entities.some((e) => e.mentions.some((m) => m.start < o.mentions[0]!.end && o.mentions[0]!.start < m.end)), `${o.name} overlaps an entity`);
