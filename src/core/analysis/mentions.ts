@@ -7,7 +7,7 @@
 import type { Token } from './tokenize';
 import type { DocEvidence } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
-import { HONORIFICS, isInstitution, normKey, PLACE_ALIASES, type RawMention } from './entities';
+import { HONORIFICS, isInstitution, normKey, ORG_SUFFIX, PLACE_ALIASES, type RawMention } from './entities';
 import { tokenAt } from './attribution';
 import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { isTitleHead, isTitleWord, splitTitle } from './titles';
@@ -158,6 +158,16 @@ export class MentionCollector {
       }
       if (ctx.evidence === 'person') for (const w of m.words) this.namedPerson.add(w.toLowerCase());
       if (type === 'person' && PERSON_CUES.has(words[e] ?? '')) for (const w of m.words) this.personEvidence.add(w.toLowerCase());
+    }
+    // "at the Brookings Institution" the recogniser missed: capitalised words ending in an organisation word
+    for (let i = 1; i < words.length; i++) {
+      if (covered[i] || !ORG_SUFFIX.test(words[i]!)) continue;
+      let s = i;
+      while (s > 0 && i - s < 4 && !covered[s - 1] && /^\p{Lu}\p{Ll}/u.test(words[s - 1]!) && !HONORIFICS.has(words[s - 1]!.toLowerCase())) s--;
+      if (s === i || s === 0 || words[s - 1] !== 'the') continue;
+      const m = pushMention(this.raw, this.masked, this.tokens, base + s, base + i + 1, 'organization');
+      if (m) m.evidence = 'organization';
+      covered.fill(1, s, i + 1);
     }
     // "Mr X" the recogniser missed.
     for (let i = 0; i + 1 < words.length; i++) {

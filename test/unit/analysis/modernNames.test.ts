@@ -49,6 +49,11 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Vorenkyy'), 'person', JSON.stringify(names(a)));
   });
 
+  it('finds "the <Name> Institution" the recogniser left out', () => {
+    const a = analyzeArticle('Views\n\n“They remain far apart,” said Tom Wright, a fellow at the Halverson Institution.\n');
+    assert.equal(typeOf(a, 'Halverson Institution'), 'organization', JSON.stringify(names(a)));
+  });
+
   it('lists other proper names apart and never among entities', () => {
     const a = analyzeArticle('Festival\n\nThe Harbour Report, published on Monday, praised the Kelmsby Herring Festival. German visitors came.\n');
     for (const o of a.otherNames) assert.ok(!a.entities.some((e) => e.mentions.some((m) => m.start < o.mentions[0]!.end && o.mentions[0]!.start < m.end)), `${o.name} overlaps an entity`);
