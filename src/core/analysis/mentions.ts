@@ -161,7 +161,8 @@ export class MentionCollector {
     }
     // "at the Brookings Institution" the recogniser missed: capitalised words ending in an organisation word
     for (let i = 1; i < words.length; i++) {
-      if (covered[i] || !ORG_SUFFIX.test(words[i]!)) continue;
+      const c0 = words[i]!.charCodeAt(0);
+      if (covered[i] || c0 < 65 || c0 > 90 || !ORG_SUFFIX.test(words[i]!)) continue;
       let s = i;
       while (s > 0 && i - s < 4 && !covered[s - 1] && /^\p{Lu}\p{Ll}/u.test(words[s - 1]!) && !HONORIFICS.has(words[s - 1]!.toLowerCase())) s--;
       if (s === i || s === 0 || words[s - 1] !== 'the') continue;
@@ -276,6 +277,11 @@ function pronounFollows(words: readonly string[], from: number, spans: readonly 
 const OPENING = new Set(['"', '“', '‘']);
 const CLOSING = new Set(['"', '”', '’']);
 
+/** A quotation mark (straight or curly) or a sentence stop: where the title-quotation scan ends. */
+function isQuoteOrStop(c: number): boolean {
+  return c === 34 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 46 || c === 33 || c === 63 || c === 10;
+}
+
 const SMALL_TITLE_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 'to', 'for', 'at', 'by', 'or', 'with', 'from']);
 
 /**
@@ -283,11 +289,13 @@ const SMALL_TITLE_WORDS = new Set(['a', 'an', 'the', 'of', 'and', 'in', 'on', 't
  * but small function words ("“Cold Harbour Nights”", "“A Beautiful Lie”")?
  */
 function isInTitleQuote(text: string, start: number, end: number): boolean {
+  // (char codes: most names are nowhere near a quotation, and this runs for every person and place mention)
   let a = start - 1;
-  while (a >= 0 && a > start - 60 && !OPENING.has(text[a]!) && !/[.!?\n]/.test(text[a]!)) a--;
+  while (a >= 0 && a > start - 60 && !isQuoteOrStop(text.charCodeAt(a))) a--;
+  if (a < 0 || !OPENING.has(text[a]!)) return false;
   let b = end;
-  while (b < text.length && b < end + 60 && !CLOSING.has(text[b]!) && !/[.!?\n]/.test(text[b]!)) b++;
-  if (a < 0 || !OPENING.has(text[a]!) || !CLOSING.has(text[b] ?? '')) return false;
+  while (b < text.length && b < end + 60 && !isQuoteOrStop(text.charCodeAt(b))) b++;
+  if (!CLOSING.has(text[b] ?? '')) return false;
   if (a > 0 && !/[\s([]/.test(text[a - 1]!)) return false;
   const words = text.slice(a + 1, b).trim().split(/\s+/);
   if (words.length > 6) return false;
