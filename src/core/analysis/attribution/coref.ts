@@ -129,6 +129,14 @@ export class SpeakerResolver {
     while (s < v && isPunct(toks[s]!)) s++;
     const np = npForward(this.ctx, s, v);
     if (np && toks[np.end]?.text === ',') return np;
+    // "But Matt Morrison, the group's deputy director, said", "As part of his plea, Marcel Lazar, 44, said": the name
+    // after an opening conjunction or an introductory phrase, its apposition running to the cue
+    for (let k = s; k < v - 2; k++) {
+      const start = k === s && OPENING_CONJ.has(lc(toks[k])) ? k + 1 : toks[k]!.text === ',' ? k + 1 : -1;
+      if (start < 0) continue;
+      const cand = npForward(this.ctx, start, v);
+      if (cand && cand.kind === 'name' && toks[cand.end]?.text === ',' && cand.end < v - 1 && appositionOnly(toks, cand.end + 1, v - 1)) return cand;
+    }
     return null;
   }
 
@@ -354,6 +362,19 @@ export class SpeakerResolver {
     // "Mr Trump's aides played it down, suggesting …": the aides, when the caller takes descriptions
     return np && (np.kind !== 'description' || descriptions) ? np : null;
   }
+}
+
+const OPENING_CONJ = new Set(['but', 'and', 'so', 'yet', 'still', 'however', 'meanwhile', 'also']);
+const FINITE = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'did', 'does', 'said', 'says']);
+
+/** Tokens [a, b) are an apposition ("the group's deputy director", "44", "a pollster who worked for X"): no finite verb before a relative pronoun. */
+function appositionOnly(toks: readonly { text: string }[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const l = toks[k]!.text.toLowerCase();
+    if (l === 'who' || l === 'whose' || l === 'which') return true;
+    if (FINITE.has(l) || l === '.' || l === ';') return false;
+  }
+  return true;
 }
 
 function opposite(g: Gender): Gender {

@@ -14,14 +14,14 @@ import type { Entity } from '../types';
 import type { SpeechCue } from './cues';
 import * as cuesModule from './cues';
 // bound once: module getters are not called on every use in the hot loops
-const { speechCueAt, STRONG_RATE } = cuesModule;
+const { ADDRESSEE_LEMMAS, infinitiveCueAt, speechCueAt, STRONG_RATE } = cuesModule;
 import * as clausesModule from './clauses';
 // bound once: module getters are not called on every use in the hot loops
-const { clauseStartBefore, contentEnd, contentStart, reporterClauseAt, trimEnd } = clausesModule;
+const { addresseeEnd, clauseStartBefore, contentEnd, contentStart, reporterClauseAt, trimEnd } = clausesModule;
 import type { NP } from './sources';
 import * as sourcesModule from './sources';
 // bound once: module getters are not called on every use in the hot loops
-const { npBackward, npForward } = sourcesModule;
+const { groupSubject, npBackward, npForward } = sourcesModule;
 import type { SpeakerResolver } from './coref';
 import * as wordsModule from './words';
 // bound once: module getters are not called on every use in the hot loops
@@ -61,7 +61,11 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     // cue forms all start with a lower-case letter (a, c, d, ... w); skip capitals and punctuation fast
     if ((c0 < 97 || c0 > 122) && toks[i]!.text !== 'According') continue;
     const cue = speechCueAt(toks, i);
-    if (!cue) continue;
+    if (!cue) {
+      const inf = i > s + 2 ? infinitiveCueAt(toks, i) : null;
+      if (inf && infinitive(r, inf, s, e, out)) i = inf.end - 1;
+      continue;
+    }
     const strong = cue.rate >= STRONG_RATE;
     if (cue.lemma === 'according') {
       according(r, cue, s, e, out);
@@ -82,7 +86,9 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     const participle = toks[cue.start]!.text.endsWith('ing');
     // "X denied it, saying that …", "and warned that …": the subject of the sentence (or of the speech verb before)
     if (!np && participle && cue.start > s) np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start, true);
-    if (!np && (before === 'and' || before === 'but') && strong) np = r.sentenceSubject(rangeOf(s, cue.start), cue.start);
+    if (!np && (before === 'and' || before === 'but') && strong) np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start, true);
+    // "Many economists say …", "42% say …": a group, named or not
+    if (!np && !participle) np = groupSubject(ctx, cue.start, Math.max(s, cue.start - 8));
     // "Someone at the quay said …", "the report said …": a source we cannot name; the statement stays, speaker null
     const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && !PARTICLES_BEFORE.has(lc(toks[cue.start - 1]));
     if (!np && !unnamed) continue;
@@ -95,6 +101,34 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     out.push({ a, b, cue, np });
     i = cue.end - 1;
   }
+}
+
+/** Words that open a clause: the subject of a to-infinitive cue is looked for after the last of them. */
+const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '–', '(', 'before', 'after', 'when', 'while', 'as', 'because', 'since', 'until', 'and', 'but', 'that', 'who', 'which', 'if', 'although', 'though', 'where', 'once', 'whereas']);
+
+/**
+ * "Mr Putin used his press conference to suggest that CONTENT", "the diplomats emerged to tell reporters that
+ * CONTENT": a cue in a to-infinitive (cues.ts decides which) whose reported clause opens with "that"; the source
+ * is the subject of the clause the infinitive depends on.
+ */
+function infinitive(r: SpeakerResolver, cue: SpeechCue, s: number, e: number, out: Found[]): boolean {
+  const ctx = r.ctx;
+  const toks = ctx.tokens;
+  const to = cue.start - 1;
+  const a = contentStart(toks, ctx.quoted, cue.end, e, cue.lemma);
+  if (a < 0 || lc(toks[a - 1]) !== 'that') return false;
+  let k = to;
+  while (k > s && !CLAUSE_OPENERS.has(lc(toks[k - 1])) && !ctx.quoted[k - 1]) k--;
+  // an introductory phrase of the sentence is no subject ("In the end, …" is cut at its comma above)
+  const np = npForward(ctx, k, to);
+  // the subject, then the verb the infinitive depends on ("emerged", "used his press conference")
+  if (!np || np.end >= to - 0 || np.kind === 'description' && !SPOKES.has(np.words[np.words.length - 1] ?? '') && !/^[a-z]+s$/.test(np.words[np.words.length - 1] ?? '')) return false;
+  const v = lc(toks[np.end]);
+  if (!/^[a-z]+$/.test(v) || v === 'to') return false;
+  const b = contentEnd(toks, ctx.quoted, a, e);
+  if (b - a < MIN_WORDS) return false;
+  out.push({ a, b, cue, np });
+  return true;
 }
 
 function rangeOf(s: number, e: number): number[] {
@@ -133,9 +167,15 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
   // the cue clause runs to the sentence end, or to a comma and a participle (", adding …")
   let np: NP | null = null;
   let comma = -1;
-  const afterCue = toks[cue.end];
   const ends = (k: number) => k >= e || isTerminal(toks[k]!) || toks[k]!.text === ',' || toks[k]!.text === ';';
-  if (afterCue && !ends(tailEnd(toks, cue.end, e))) {
+  // "…, Peskov told reporters on a conference call Thursday.": the addressee before the tail
+  let cueEnd = cue.end;
+  if (ADDRESSEE_LEMMAS.has(cue.lemma) && !ends(cueEnd)) {
+    const obj = addresseeEnd(toks, cueEnd, e);
+    if (obj > cueEnd && ends(tailEnd(toks, obj, e))) cueEnd = obj;
+  }
+  const afterCue = toks[cueEnd];
+  if (afterCue && !ends(tailEnd(toks, cueEnd, e))) {
     // inverted: ", said the Russian president."
     if (toks[cue.start - 1]?.text !== ',' && !/^[”"’']$/.test(toks[cue.start - 1]?.text ?? '')) return null;
     const fwd = npForward(ctx, cue.end, Math.min(e, cue.end + 14));
@@ -143,7 +183,7 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
     np = fwd;
     comma = cue.start - 1;
   } else {
-    np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14));
+    np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14)) ?? groupSubject(ctx, cue.start, Math.max(s, cue.start - 8));
     if (np) comma = np.start - 1;
     else if (toks[cue.start - 1]?.text === ',') {
       np = r.appositionName(cue.start, s);
@@ -160,14 +200,18 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
   let bb = trimEnd(toks, a, b);
   if (bb - a < MIN_WORDS) return null;
   // "But to prevent problems, he said, local officials should be vigilant": the attribution interrupts the clause
-  const k = tailEnd(toks, Math.max(cue.end, np.end), e);
+  const k = tailEnd(toks, Math.max(cueEnd, np.end), e);
   const apposition = toks[k]?.text === ',' && isApposition(toks, k + 1, e);
-  if (toks[k]?.text === ',' && k + 1 < e && !apposition && !speechCueAt(toks, k + 1) && !reporterClauseAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|according)$/.test(lc(toks[k + 1])) && !((lc(toks[k + 1]) === 'and' || lc(toks[k + 1]) === 'but') && cueWithin(toks, k + 2, 4))) {
+  // "“A,” said X, a fellow at …": a whole quotation before the attribution is not continued by what follows it
+  const wholeQuote = OPEN_QUOTE.test(toks[a]!.text) && ctx.quoted[bb - 1] === 1 && /^[”"’']$/.test(toks[comma + 1]?.text ?? toks[comma]!.text);
+  if (toks[k]?.text === ',' && k + 1 < e && !apposition && !wholeQuote && !speechCueAt(toks, k + 1) && !reporterClauseAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|according)$/.test(lc(toks[k + 1])) && !((lc(toks[k + 1]) === 'and' || lc(toks[k + 1]) === 'but') && cueWithin(toks, k + 2, 4))) {
     const b2 = contentEnd(toks, ctx.quoted, k + 1, e);
     if (b2 - (k + 1) >= MIN_WORDS) bb = b2;
   }
   return { a, b: bb, cue, np };
 }
+
+const OPEN_QUOTE = /^[“"‘']$/;
 
 const COLON_CUE: SpeechCue = { start: 0, end: 0, lemma: ':', rate: 1 };
 
@@ -204,8 +248,12 @@ function isApposition(toks: readonly Token[], k: number, e: number): boolean {
   if (!first || !(DETS.has(lc(first)) || /^\p{Lu}/u.test(first.text))) return false;
   if (lc(first) === 'who' || lc(first) === 'which' || lc(first) === 'whose') return true;
   let j = k;
-  for (; j < e && toks[j]!.text !== ',' && !isTerminal(toks[j]!); j++) if (FINITE.has(lc(toks[j])) || /ed$/.test(lc(toks[j]))) return false;
-  return j - k <= 14;
+  for (; j < e && toks[j]!.text !== ',' && !isTerminal(toks[j]!); j++) {
+    // "a managing director at X who previously served on …": a relative clause belongs to the apposition
+    if (lc(toks[j]) === 'who' || lc(toks[j]) === 'whose') return true;
+    if (FINITE.has(lc(toks[j])) || /ed$/.test(lc(toks[j]))) return false;
+  }
+  return j - k <= 24;
 }
 
 /** A speech cue among the `n` tokens from k (", and added that …"). */
@@ -219,7 +267,7 @@ function tailEnd(toks: readonly Token[], k: number, e: number): number {
   const l = lc(toks[k]);
   if (l === 'in' || l === 'on' || l === 'at' || l === 'during' || l === 'to' || l === 'late' || l === 'earlier' || l === 'last' || l === 'this') {
     let j = k;
-    while (j < e && j < k + 8 && !isTerminal(toks[j]!) && toks[j]!.text !== ',') j++;
+    while (j < e && j < k + 12 && !isTerminal(toks[j]!) && toks[j]!.text !== ',') j++;
     return j;
   }
   return k;

@@ -212,3 +212,35 @@ function groupOf(ctx: SpeakerContext, np: NP, floor: number): NP | null {
 }
 
 const NOT_GROUP_START = new Set(['and', 'or', 'but', 'said', 'says', 'that', 'which', 'who', 'as', 'to', 'of', 'for', 'in', 'on', 'at', 'by', 'with']);
+
+/** Pronouns and quantifiers that stand for a group of speakers ("Others say", "Most said"). */
+const GROUP_WORDS = new Set(['some', 'others', 'many', 'most', 'few', 'both', 'all', 'several', 'critics', 'supporters', 'opponents', 'people', 'observers', 'residents', 'voters', 'officials', 'experts', 'analysts', 'economists', 'advocates']);
+/** Lower-case words ending in s that are no plural nouns. */
+const NOT_PLURAL = /(?:ss|ous|is|us|ics|ws|'s|’s)$/;
+const GROUP_STOP = new Set(['that', 'who', 'which', 'and', 'or', 'but', 'as', 'than', 'because', 'if', 'when', 'while', 'it', 'this', 'there', 'what', 'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'should', 'not', 'to', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'about', 'after', 'before']);
+
+/**
+ * A group of people as the subject right before a cue, which npBackward leaves out because it names no one:
+ * "many economists say", "those surveyed say", "42% say", "Democratic registered voters said". Kind description;
+ * it is shown as written when it holds a capitalised word, else the speaker stays null.
+ */
+export function groupSubject(ctx: SpeakerContext, v: number, floor: number): NP | null {
+  const toks = ctx.tokens;
+  let e = v;
+  while (e > floor && (ADVERBS.has(lc(toks[e - 1])) || /^[a-z]+ly$/.test(lc(toks[e - 1])))) e--;
+  if (e <= floor || ctx.quoted[e - 1]) return null;
+  const head = lc(toks[e - 1]);
+  const surveyed = head === 'surveyed' || head === 'polled' || head === 'questioned' || head === 'interviewed';
+  if (!(GROUP_WORDS.has(head) || surveyed || /%$|^percent$/.test(head) || (/^[a-z]{3,}s$/.test(head) && !NOT_PLURAL.test(head)))) return null;
+  let s = e - 1;
+  while (s > floor && e - s < 6) {
+    const l = lc(toks[s - 1]);
+    if (ctx.quoted[s - 1] || isPunct(toks[s - 1]!) && l !== '%' || GROUP_STOP.has(l) || PRONOUNS.has(l)) break;
+    s--;
+  }
+  const words: string[] = [];
+  for (let k = s; k < e; k++) words.push(lc(toks[k]));
+  // a lone "those" or a verb-looking word is no subject
+  if (surveyed && e - s < 2) return null;
+  return { start: s, end: e, kind: 'description', name: '', pronoun: '', words };
+}
