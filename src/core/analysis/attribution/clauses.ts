@@ -45,9 +45,15 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
     if (l === ',' && j > k && !TAIL_OPENERS.has(lc(toks[k]))) break;
     // "says it has evidence that …": a clause has begun; its "that" is not the cue's
     if (CLAUSE_STARTERS.has(l)) break;
+    // "urged Mr X to say that …": an infinitive has begun
+    if (ADDRESSEE_LEMMAS.has(lemma) && infinitiveAt(toks, j)) break;
   }
-  // the addressee: "told reporters …", "told him …", "warned Congress …"
-  if (ADDRESSEE_LEMMAS.has(lemma)) k = addresseeEnd(toks, k, sentEnd);
+  // the addressee: "told reporters …", "told him …", "warned Congress …"; kept before an infinitive, which it is
+  // the subject of ("urged Mr X to co-operate")
+  if (ADDRESSEE_LEMMAS.has(lemma)) {
+    const j = addresseeEnd(toks, k, sentEnd);
+    if (!infinitiveAt(toks, j)) k = j;
+  }
   // an attribution tail ending in a comma: "said on Tuesday, …", "said in a statement, …"
   if (TAIL_OPENERS.has(lc(toks[k]))) {
     let j = k;
@@ -67,6 +73,14 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
   if (toks[k]!.text.endsWith('ing') && speechCueAt(toks, k)) return -1;
   return k;
 }
+
+/** "to" and a verb at j ("to co-operate", "to say"), not "to" and a noun phrase ("to reporters", "to the council"). */
+function infinitiveAt(toks: readonly Token[], j: number): boolean {
+  if (lc(toks[j]) !== 'to') return false;
+  const n = toks[j + 1]?.text ?? '';
+  return /^[a-z]+(?:-[a-z]+)?$/.test(n) && !NOT_VERBS.has(n);
+}
+const NOT_VERBS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'reporters', 'journalists', 'supporters', 'him', 'them', 'us', 'me', 'you', 'some', 'all', 'both', 'what', 'whom', 'which', 'date']);
 
 /** End of the addressee of a cue such as "told" starting at token k ("reporters", "him", "the committee", "Mr X"); k when none. */
 export function addresseeEnd(toks: readonly Token[], k: number, sentEnd: number): number {
@@ -151,6 +165,22 @@ function attributionTailAt(toks: readonly Token[], j: number, sentEnd: number): 
     }
   }
   return false;
+}
+
+/**
+ * Start of a medium phrase ending right before token v ("in his speech", "in a statement on Friday", "on Twitter"),
+ * which sits between a subject and its cue: "Mr X, who …, in his speech implied that …"; v when none.
+ */
+export function mediumBefore(toks: readonly Token[], v: number, floor: number): number {
+  for (let k = v - 1; k >= floor && k >= v - 6; k--) {
+    const l = lc(toks[k]);
+    if (l === 'in' || l === 'on' || l === 'at' || l === 'during') {
+      for (let j = k + 1; j < v; j++) if (MEDIUM_NOUNS.has(lc(toks[j])) || lc(toks[j]) === 'twitter') return k;
+      return v;
+    }
+    if (!/^[\p{L}\p{N}'’-]+$/u.test(toks[k]!.text)) return v;
+  }
+  return v;
 }
 
 /** Nouns of the medium a statement was made in ("in a statement", "in an interview"). */

@@ -109,6 +109,7 @@ function withParticle(toks: readonly { text: string }[], i: number, e: LexEntry)
 
 /** Verbs whose object is the one who would speak ("urged X to say", "asked her to confirm"): no statement is made. */
 const OBJECT_CONTROL = new Set(['ask', 'asked', 'asks', 'asking', 'urge', 'urged', 'urges', 'urging', 'want', 'wanted', 'wants', 'allow', 'allowed', 'force', 'forced', 'persuade', 'persuaded', 'invite', 'invited', 'encourage', 'encouraged', 'press', 'pressed', 'pressure', 'pressured', 'order', 'ordered', 'challenge', 'challenged', 'dare', 'dared', 'call', 'called', 'calling', 'calls', 'prompt', 'prompted', 'lead', 'led', 'get', 'got', 'expect', 'expects', 'expected', 'need', 'needed', 'tell', 'told', 'require', 'required', 'instruct', 'instructed', 'compel', 'compelled', 'prod', 'prodded', 'help', 'helped', 'let']);
+const OBJECT_STARTS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'those', 'these', 'everyone', 'people', 'others']);
 /** Verbs before "to CUE" that make the speech unreal or refused ("refused to say", "declined to confirm", "failed to mention"). */
 const NOT_SAID = new Set(['refused', 'refuses', 'refuse', 'declined', 'declines', 'decline', 'failed', 'fails', 'fail', 'hesitate', 'hesitated', 'afraid', 'reluctant', 'unwilling', 'unable', 'able', 'wants', 'want', 'wanted', 'wanting', 'hope', 'hopes', 'hoped', 'plan', 'plans', 'planned', 'planning', 'try', 'tried', 'tries', 'trying', 'likely', 'unlikely', 'ready', 'prepared', 'preparing', 'going', 'forced', 'how', 'what', 'where', 'when', 'whether', 'whom', 'who', 'nothing', 'something', 'anything', 'chance', 'opportunity', 'time', 'right', 'need', 'needs', 'needed', 'must', 'have', 'has', 'had', 'would', 'should']);
 
@@ -126,10 +127,13 @@ export function infinitiveCueAt(toks: readonly { text: string }[], i: number): S
   if (!e || e.rate < MIN_RATE || (/(?:s|ed|ing)$/.test(w) && w !== e.lemma)) return null;
   const before = toks[i - 2]?.text.toLowerCase() ?? '';
   if (NOT_SAID.has(before)) return null;
+  // "urged Mr X to say", "asked them to confirm", "was asked to say": the verb, then nothing or an object
   for (let k = i - 2; k >= 0 && k >= i - 6; k--) {
     const l = toks[k]!.text.toLowerCase();
-    if (OBJECT_CONTROL.has(l)) return null;
     if (l === ',' || l === '.' || l === ';') break;
+    if (!OBJECT_CONTROL.has(l)) continue;
+    const o = toks[k + 1]!.text;
+    if (k + 1 === i - 1 || OBJECT_STARTS.has(o.toLowerCase()) || /^\p{Lu}/u.test(o)) return null;
   }
   return withParticle(toks, i, e);
 }

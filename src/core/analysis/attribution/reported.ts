@@ -17,7 +17,7 @@ import * as cuesModule from './cues';
 const { ADDRESSEE_LEMMAS, infinitiveCueAt, speechCueAt, STRONG_RATE } = cuesModule;
 import * as clausesModule from './clauses';
 // bound once: module getters are not called on every use in the hot loops
-const { addresseeEnd, clauseStartBefore, contentEnd, contentStart, reporterClauseAt, trimEnd } = clausesModule;
+const { addresseeEnd, clauseStartBefore, contentEnd, mediumBefore, contentStart, reporterClauseAt, trimEnd } = clausesModule;
 import type { NP } from './sources';
 import * as sourcesModule from './sources';
 // bound once: module getters are not called on every use in the hot loops
@@ -61,6 +61,14 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     // cue forms all start with a lower-case letter (a, c, d, ... w); skip capitals and punctuation fast
     if ((c0 < 97 || c0 > 122) && toks[i]!.text !== 'According') continue;
     const cue = speechCueAt(toks, i);
+    if (!cue && NAMING_VERBS.has(lc(toks[i]))) {
+      const n = naming(r, i, s, e);
+      if (n) {
+        out.push(n);
+        i = n.b - 1;
+        continue;
+      }
+    }
     if (!cue) {
       const inf = i > s + 2 ? infinitiveCueAt(toks, i) : null;
       if (inf && infinitive(r, inf, s, e, out)) i = inf.end - 1;
@@ -80,8 +88,10 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
       continue;
     }
     // "SOURCE CUE (that) CONTENT"
-    let np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14));
-    if (!np && toks[cue.start - 1]?.text === ',') np = r.appositionName(cue.start, s) ?? r.clauseSubject(cue.start);
+    // "Mr X, who …, in his speech implied that …": the subject before a medium phrase
+    const v = mediumBefore(toks, cue.start, s);
+    let np = npBackward(ctx, v, Math.max(s, v - 14));
+    if (!np && toks[v - 1]?.text === ',') np = r.appositionName(v, s) ?? r.clauseSubject(v);
     const before = lc(toks[cue.start - 1]);
     const participle = toks[cue.start]!.text.endsWith('ing');
     // "X denied it, saying that …", "and warned that …": the subject of the sentence (or of the speech verb before)
@@ -103,6 +113,46 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
   }
 }
 
+/** Verbs that name something with a quoted word: "called X a “dictator”", "rejected as “ridiculous” the claim that …". */
+const NAMING_VERBS = new Set(['called', 'calls', 'calling', 'dubbed', 'dubs', 'branded', 'brands', 'labelled', 'labeled', 'labels', 'dismissed', 'dismisses', 'rejected', 'rejects', 'denounced', 'denounces', 'condemned', 'condemns', 'hailed', 'hails', 'derided', 'derides', 'decried', 'decries', 'described', 'describes', 'praised', 'praises', 'criticised', 'criticized', 'slammed', 'mocked', 'ridiculed']);
+
+/**
+ * A naming with a quoted word: "He called Zelenskyy a “dictator”" (the object and the quoted name, which PolNeAR and
+ * readers take as the statement), "he has rejected as “ridiculous” the conclusions that …" (the quoted word, then
+ * the object to the clause's end). The quotation is short (a scare quote); the source the verb's subject.
+ */
+function naming(r: SpeakerResolver, v: number, s: number, e: number): Found | null {
+  const ctx = r.ctx;
+  const toks = ctx.tokens;
+  const q = ctx.quoted;
+  let a = v + 1;
+  let b = -1;
+  if (lc(toks[a]) === 'as' && q[a + 1]) {
+    // "rejected as “ridiculous” the conclusions …"
+    let k = a + 1;
+    while (k < e && q[k]) k++;
+    if (k - (a + 1) > 8 || k >= e || !/^[a-z]/.test(toks[k]!.text)) return null;
+    b = contentEnd(toks, q, k, e);
+  } else {
+    // "called Zelenskyy a “dictator”": a short object, then the quoted name
+    let k = a;
+    while (k < e && k < a + 7 && !q[k] && /^[\p{L}\p{N}'’.-]+$/u.test(toks[k]!.text)) k++;
+    if (k === a || k >= e || !q[k] || DETS.has(lc(toks[k - 1])) && k - 1 === a) return null;
+    let m = k;
+    while (m < e && q[m]) m++;
+    if (m - k > 8) return null;
+    b = m;
+  }
+  if (b - a < MIN_WORDS) return null;
+  let np = npBackward(ctx, v, Math.max(s, v - 14)) ?? groupSubject(ctx, v, Math.max(s, v - 8));
+  const before = lc(toks[v - 1]);
+  if (!np && (before === 'and' || before === 'but')) np = r.finiteCueSubject(rangeOf(s, v + 1), v - s) ?? r.sentenceSubject(rangeOf(s, v), v, true);
+  if (!np) return null;
+  return { a, b, cue: { start: v, end: v + 1, lemma: lc(toks[v]), rate: 1 }, np };
+}
+
+const DETS_GROUP = new Set(['the', 'some', 'many', 'most', 'several', 'other', 'these', 'those', 'both', 'all']);
+
 /** Words that open a clause: the subject of a to-infinitive cue is looked for after the last of them. */
 const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '–', '(', 'before', 'after', 'when', 'while', 'as', 'because', 'since', 'until', 'and', 'but', 'that', 'who', 'which', 'if', 'although', 'though', 'where', 'once', 'whereas']);
 
@@ -120,7 +170,12 @@ function infinitive(r: SpeakerResolver, cue: SpeechCue, s: number, e: number, ou
   let k = to;
   while (k > s && !CLAUSE_OPENERS.has(lc(toks[k - 1])) && !ctx.quoted[k - 1]) k--;
   // an introductory phrase of the sentence is no subject ("In the end, …" is cut at its comma above)
-  const np = npForward(ctx, k, to);
+  let np = npForward(ctx, k, to);
+  // "the diplomats emerged to tell …": a group the clause starts with
+  for (let p = k + 1; !np && p < to && p < k + 6; p++) {
+    const g = groupSubject(ctx, p, k);
+    if (g && g.start === k || g && g.start === k + 1 && DETS_GROUP.has(lc(toks[k]))) np = g;
+  }
   // the subject, then the verb the infinitive depends on ("emerged", "used his press conference")
   if (!np || np.end >= to - 0 || np.kind === 'description' && !SPOKES.has(np.words[np.words.length - 1] ?? '') && !/^[a-z]+s$/.test(np.words[np.words.length - 1] ?? '')) return false;
   const v = lc(toks[np.end]);
