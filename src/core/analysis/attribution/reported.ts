@@ -25,7 +25,7 @@ const { groupSubject, npBackward, npForward } = sourcesModule;
 import type { SpeakerResolver } from './coref';
 import * as wordsModule from './words';
 // bound once: module getters are not called on every use in the hot loops
-const { isTerminal, lc, SPOKES } = wordsModule;
+const { isTerminal, lc, SPOKES, STATEMENT_NOUNS } = wordsModule;
 
 export interface ReportedStatement {
   /** Character offsets of the content clause. */
@@ -55,12 +55,21 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
   const ctx = r.ctx;
   const toks = ctx.tokens;
   const quoted = ctx.quoted;
+  const sub = subordinateEnd(toks, quoted, s, e);
   for (let i = s; i < e; i++) {
     if (quoted[i]) continue;
     const c0 = toks[i]!.text.charCodeAt(0);
     // cue forms all start with a lower-case letter (a, c, d, ... w); skip capitals and punctuation fast
     if ((c0 < 97 || c0 > 122) && toks[i]!.text !== 'According') continue;
     const cue = speechCueAt(toks, i);
+    if (!cue && (toks[i]!.text === 'was' || toks[i]!.text === 'is') && lc(toks[i + 1]) === 'that') {
+      const m = messageWas(r, i, s, e);
+      if (m) {
+        out.push(m);
+        i = m.b - 1;
+      }
+      continue;
+    }
     if (!cue && NAMING_VERBS.has(lc(toks[i]))) {
       const n = naming(r, i, s, e);
       if (n) {
@@ -102,11 +111,13 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     // "Someone at the quay said …", "the report said …": a source we cannot name; the statement stays, speaker null
     const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && !PARTICLES_BEFORE.has(lc(toks[cue.start - 1]));
     if (!np && !unnamed) continue;
-    const a = contentStart(toks, quoted, cue.end, e, cue.lemma);
+    // "While the west accuses Russia of …, Moscow criticises …": the opening subordinate clause ends at its comma
+    const ce = cue.start < sub ? sub : e;
+    const a = contentStart(toks, quoted, cue.end, ce, cue.lemma);
     if (a < 0) continue;
     // a weak form ("say", "claim") needs "that", or a subject right before it ("Many lawmakers say …")
     if (!strong && lc(toks[a - 1]) !== 'that' && !(np && cue.rate >= 0.4 && np.end >= cue.start - 2)) continue;
-    const b = contentEnd(toks, quoted, a, e);
+    const b = contentEnd(toks, quoted, a, ce);
     if (b - a < MIN_WORDS) continue;
     out.push({ a, b, cue, np });
     i = cue.end - 1;
@@ -151,6 +162,33 @@ function naming(r: SpeakerResolver, v: number, s: number, e: number): Found | nu
   return { a, b, cue: { start: v, end: v + 1, lemma: lc(toks[v]), rate: 1 }, np };
 }
 
+/**
+ * "The message from Moscow was that CONTENT", "Mr X's view is that CONTENT", "His answer was that CONTENT": a noun
+ * of saying (words.ts) whose owner is the source; `v` is the "was"/"is" before "that".
+ */
+function messageWas(r: SpeakerResolver, v: number, s: number, e: number): Found | null {
+  const ctx = r.ctx;
+  const toks = ctx.tokens;
+  let np: NP | null = null;
+  let noun = -1;
+  if (STATEMENT_NOUNS.has(lc(toks[v - 1]))) {
+    noun = v - 1;
+    const p = lc(toks[v - 2]);
+    if (p === "'s") np = npBackward(ctx, v - 2, Math.max(s, v - 12));
+    else if (p === 'his' || p === 'her') np = { start: v - 2, end: v - 1, kind: 'pronoun', name: '', pronoun: p === 'his' ? 'he' : 'she', words: [p] };
+  } else {
+    np = npBackward(ctx, v, Math.max(s, v - 10));
+    const p = np ? lc(toks[np.start - 1]) : '';
+    if (np && (p === 'from' || p === 'of') && STATEMENT_NOUNS.has(lc(toks[np.start - 2]))) noun = np.start - 2;
+    else np = null;
+  }
+  if (!np || noun < 0 || np.kind === 'description') return null;
+  const a = v + 2;
+  const b = contentEnd(toks, ctx.quoted, a, e);
+  if (b - a < MIN_WORDS + 1) return null;
+  return { a, b, cue: { start: noun, end: noun + 1, lemma: lc(toks[noun]), rate: 1 }, np };
+}
+
 const DETS_GROUP = new Set(['the', 'some', 'many', 'most', 'several', 'other', 'these', 'those', 'both', 'all']);
 
 /** Words that open a clause: the subject of a to-infinitive cue is looked for after the last of them. */
@@ -184,6 +222,18 @@ function infinitive(r: SpeakerResolver, cue: SpeechCue, s: number, e: number, ou
   if (b - a < MIN_WORDS) return false;
   out.push({ a, b, cue, np });
   return true;
+}
+
+const SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'if', 'because', 'since', 'when', 'after', 'before', 'unless', 'as']);
+
+/** The comma closing a subordinate clause that opens the sentence ("While X says A, B …"); -1 when none. */
+function subordinateEnd(toks: readonly Token[], quoted: Uint8Array, s: number, e: number): number {
+  let k = s;
+  while (k < e && !/[\p{L}\p{N}]/u.test(toks[k]!.text)) k++;
+  if (lc(toks[k]) === 'but' || lc(toks[k]) === 'and') k++;
+  if (!SUBORDINATORS.has(lc(toks[k]))) return -1;
+  for (let j = k + 2; j < e; j++) if (toks[j]!.text === ',' && !quoted[j]) return j;
+  return -1;
 }
 
 function rangeOf(s: number, e: number): number[] {
@@ -415,6 +465,7 @@ function dropNearDuplicates(items: ReportedStatement[]): ReportedStatement[] {
 /** The speaker a source phrase stands for; "a spokesperson for X" → X; a pronoun or description resolved. */
 function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: string; entity: Entity | null } | null {
   const toks = r.ctx.tokens;
+  if (np.asWritten) return { name: np.name, entity: null };
   if (np.kind === 'description' && SPOKES.has(np.words[np.words.length - 1] ?? '')) {
     const nx = lc(toks[np.end]);
     if (nx === 'for' || nx === 'of' || nx === 'at') {
@@ -427,6 +478,8 @@ function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: string;
     }
   }
   if (np.kind === 'pronoun') return r.resolveNP(np, pos);
+  const body = spokesBody(r, np);
+  if (body) return body;
   const resolved = r.resolveNP(np, pos);
   // a shouted heading ("CONGRESS HAS INVESTIGATED HIM") is nobody
   if (resolved && /\s/.test(resolved.name) && resolved.name === resolved.name.toUpperCase()) return null;
@@ -446,6 +499,22 @@ function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: string;
   return { name: phrase, entity: null };
 }
 
+const ORG_NOUNS = new Set(['department', 'ministry', 'office', 'agency', 'council', 'committee', 'commission', 'service', 'bureau', 'embassy', 'administration', 'government', 'campaign', 'party', 'police', 'army', 'military', 'court']);
+
+/** "A US state department official" → "US state department": the body the official speaks for, as written. */
+function spokesBody(r: SpeakerResolver, np: NP): { name: string; entity: Entity | null } | null {
+  if (np.kind !== 'description' || !SPOKES.has(np.words[np.words.length - 1] ?? '')) return null;
+  const toks = r.ctx.tokens;
+  let a = np.start;
+  while (a < np.end - 1 && (!/^\p{Lu}/u.test(toks[a]!.text) || LEADING.has(lc(toks[a])))) a++;
+  const b = np.end - 1;
+  if (a >= b || b - a > 5 || !ORG_NOUNS.has(lc(toks[b - 1]))) return null;
+  for (let k = a; k < b; k++) if (!/^[\p{L}.'’-]+$/u.test(toks[k]!.text)) return null;
+  const name = r.ctx.text.slice(toks[a]!.start, toks[b - 1]!.end);
+  const e = r.ctx.entities.resolve(name);
+  return e ? { name: e.name, entity: e } : { name, entity: null };
+}
+
 const LEADING = new Set(['the', 'a', 'an', 'some', 'one', 'several', 'many', 'most', 'two', 'three', 'both', 'other', 'all', 'few', 'his', 'her', 'their', 'its', 'our']);
 
 /** The source phrase as written, leading determiners dropped, when it names something (holds a capitalised word). */
@@ -457,6 +526,13 @@ function sourcePhrase(r: SpeakerResolver, np: NP): string | null {
   while (b > a && (toks[b - 1]!.text === "'s" || toks[b - 1]!.text === '’s' || !/[\p{L}\p{N}]/u.test(toks[b - 1]!.text))) b--;
   if (b <= a || b - a > 6) return null;
   const text = r.ctx.text.slice(toks[a]!.start, toks[b - 1]!.end);
-  if (!/\p{Lu}/u.test(text) || /\n/.test(text)) return null;
+  if (/\n/.test(text)) return null;
+  if (!/\p{Lu}/u.test(text)) {
+    // "the diplomats", "the two leaders": people the story has just named, shown as the article calls them
+    const head = lc(toks[b - 1]);
+    return lc(toks[np.start]) === 'the' && b - a <= 2 && PEOPLE_PLURALS.has(head) ? r.ctx.text.slice(toks[np.start]!.start, toks[b - 1]!.end) : null;
+  }
   return text;
 }
+
+const PEOPLE_PLURALS = new Set(['diplomats', 'leaders', 'ministers', 'men', 'women', 'officials', 'presidents', 'senators', 'lawmakers', 'candidates', 'negotiators', 'envoys', 'delegates', 'generals', 'judges', 'prosecutors', 'investigators', 'authorities', 'governors', 'mayors', 'chiefs', 'executives']);

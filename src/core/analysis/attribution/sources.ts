@@ -24,6 +24,8 @@ export interface NP {
   fullName?: string;
   /** A description made of a nationality ("the American"). */
   demonym?: boolean;
+  /** A source shown as written, resolved to no entity ("the west"). */
+  asWritten?: boolean;
 }
 
 export interface SpeakerContext {
@@ -230,6 +232,8 @@ export function groupSubject(ctx: SpeakerContext, v: number, floor: number): NP 
   while (e > floor && (ADVERBS.has(lc(toks[e - 1])) || /^[a-z]+ly$/.test(lc(toks[e - 1])))) e--;
   if (e <= floor || ctx.quoted[e - 1]) return null;
   const head = lc(toks[e - 1]);
+  // "the west said", as British papers write it: a group the article names
+  if (head === 'west' && lc(toks[e - 2]) === 'the' && e - 2 >= floor) return { start: e - 2, end: e, kind: 'name', name: ctx.text.slice(toks[e - 2]!.start, toks[e - 1]!.end), pronoun: '', words: ['the', 'west'], asWritten: true };
   const surveyed = head === 'surveyed' || head === 'polled' || head === 'questioned' || head === 'interviewed';
   if (!(GROUP_WORDS.has(head) || surveyed || /%$|^percent$/.test(head) || (/^[a-z]{3,}s$/.test(head) && !NOT_PLURAL.test(head)))) return null;
   let s = e - 1;
