@@ -328,7 +328,8 @@ export class SpeakerResolver {
     for (let m = j - 1; m >= 0 && j - m < 30; m--) {
       const v = pre[m]!;
       const l = lc(toks[v]);
-      if (!CUES.has(l) || /ing$/.test(l)) continue;
+      // weak cues are nouns as often as verbs ("a former state party chairman")
+      if (!CUES.has(l) || WEAK_CUES.has(l) || /ing$/.test(l)) continue;
       // a noun after a determiner ("his early-morning tweets", "the reports") is no verb
       const b1 = lc(toks[v - 1]);
       if (DETERMINERS.has(b1) || (/^[a-z]+-[a-z]+$/.test(b1) && DETERMINERS.has(lc(toks[v - 2])))) continue;

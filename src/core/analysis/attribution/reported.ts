@@ -100,7 +100,10 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     // "Mr X, who …, in his speech implied that …": the subject before a medium phrase
     const v = mediumBefore(toks, cue.start, s);
     let np = npBackward(ctx, v, Math.max(s, v - 14));
-    if (!np && toks[v - 1]?.text === ',') np = r.appositionName(v, s) ?? r.clauseSubject(v);
+    // "the campaign chief, Paul Manafort, bluntly suggested": an adverb between the apposition and the cue
+    let w = v;
+    while (w > s + 1 && /^[a-z]+ly$/.test(toks[w - 1]!.text) && toks[w - 2]!.text === ',') w--;
+    if (!np && toks[w - 1]?.text === ',') np = r.appositionName(w, s) ?? r.clauseSubject(w);
     const before = lc(toks[cue.start - 1]);
     const participle = toks[cue.start]!.text.endsWith('ing');
     // "X denied it, saying that …", "and warned that …": the subject of the sentence (or of the speech verb before)

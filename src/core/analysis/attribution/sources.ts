@@ -69,7 +69,7 @@ export function npForward(ctx: SpeakerContext, k: number, lim: number): NP | nul
     } else if (NAME_PARTICLES.has(l) && lastCapRunEnd === i && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1]))) {
       // "Pieter van Doorn", "Ursula von der Leyen"
       lastCapRunEnd = i + 1;
-    } else if (l === "'s" || l === '-' || (l === 'of' && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1])) && lastCapRunEnd === i)) {
+    } else if (l === "'s" || l === '-' || (l === "'" && lastCapRunEnd === i && /s$/.test(toks[i - 1]!.text)) || (l === 'of' && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1])) && lastCapRunEnd === i)) {
       // Japan's Prime Minister; Bank of England
       if (l === 'of') lastCapRunEnd = i + 1;
     } else if (TITLE_WORDS.has(l) || isTitleHead(l) || /^[a-z]+-[a-z]+$/.test(l)) {
@@ -158,7 +158,7 @@ export function npBackward(ctx: SpeakerContext, v: number, floor: number): NP | 
       if (s === e) return { start: s - 1, end: e, kind: 'pronoun', name: '', pronoun: l, words: [l] };
       break;
     }
-    if ((isCap(t) && !isPunct(t) && !NOT_NAMES.has(l)) || l === "'s" || (NAME_PARTICLES.has(l) && s < e && isCap(toks[s]) && isCap(toks[s - 2])) || TITLE_WORDS.has(l) || isTitleHead(l) || DETERMINERS.has(l) || /^[a-z]+-[a-z]+$/.test(l) || (l === 'of' && s < e && isCap(toks[s]))) {
+    if ((isCap(t) && !isPunct(t) && !NOT_NAMES.has(l)) || l === "'s" || (l === "'" && s < e && /s$/.test(toks[s - 2]?.text ?? '') && isCap(toks[s - 2])) || (NAME_PARTICLES.has(l) && s < e && isCap(toks[s]) && isCap(toks[s - 2])) || TITLE_WORDS.has(l) || isTitleHead(l) || DETERMINERS.has(l) || /^[a-z]+-[a-z]+$/.test(l) || (l === 'of' && s < e && isCap(toks[s]))) {
       s--;
       if (DETERMINERS.has(l)) break;
       continue;
