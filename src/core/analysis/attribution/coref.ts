@@ -119,6 +119,13 @@ export class SpeakerResolver {
     return e && e.type === 'person' ? app : null;
   }
 
+  /** A name NP that can be a subject: not a one-word opener ("Outside", "Asked", "Hastily") nor a shouted dateline ("ORLANDO"). */
+  nameLike(np: NP): boolean {
+    if (np.kind !== 'name' || /\s/.test(np.name)) return true;
+    if (np.name.length > 2 && np.name === np.name.toUpperCase() && this.ctx.tokens[np.end]?.text === ',') return false;
+    return this.ctx.entities.resolve(np.name) !== null || this.plausibleName(np.name);
+  }
+
   /** The first noun phrase of the clause that ends with the cue at v (for "X, an appositive, said"). */
   clauseSubject(v: number): NP | null {
     const toks = this.ctx.tokens;
@@ -354,12 +361,14 @@ export class SpeakerResolver {
     for (let i = s; i < upTo && i < s + 8; i++) {
       if (toks[i]!.text === ',') {
         const np0 = npForward(this.ctx, s, upTo);
-        if (!np0 || np0.kind === 'description' || STARTERS.has(lc(toks[s]))) s = i + 1;
+        if (!np0 || np0.kind === 'description' || STARTERS.has(lc(toks[s])) || !this.nameLike(np0)) s = i + 1;
         break;
       }
     }
     while (s < upTo && isPunct(toks[s]!)) s++;
     const np = npForward(this.ctx, s, upTo);
+    // "Outside the campaign …", "Facing criticism …", "ORLANDO, Fla. (Reuters) - …": an opener, no subject
+    if (np && !this.nameLike(np)) return null;
     // "Mr Trump's aides played it down, suggesting …": the aides, when the caller takes descriptions
     return np && (np.kind !== 'description' || descriptions) ? np : null;
   }

@@ -99,7 +99,7 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     // "SOURCE CUE (that) CONTENT"
     // "Mr X, who …, in his speech implied that …": the subject before a medium phrase
     const v = mediumBefore(toks, cue.start, s);
-    let np = npBackward(ctx, v, Math.max(s, v - 14));
+    let np = sourceBefore(ctx, v, s);
     // "the campaign chief, Paul Manafort, bluntly suggested": an adverb between the apposition and the cue
     let w = v;
     while (w > s + 1 && /^[a-z]+ly$/.test(toks[w - 1]!.text) && toks[w - 2]!.text === ',') w--;
@@ -112,7 +112,7 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     // "Many economists say …", "42% say …": a group, named or not
     if (!np && !participle) np = groupSubject(ctx, cue.start, Math.max(s, cue.start - 8));
     // "Someone at the quay said …", "the report said …": a source we cannot name; the statement stays, speaker null
-    const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && !PARTICLES_BEFORE.has(lc(toks[cue.start - 1]));
+    const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && (!PARTICLES_BEFORE.has(before) || before === 'and' || before === 'but');
     if (!np && !unnamed) continue;
     // "While the west accuses Russia of …, Moscow criticises …": the opening subordinate clause ends at its comma
     const ce = cue.start < sub ? sub : e;
@@ -158,7 +158,7 @@ function naming(r: SpeakerResolver, v: number, s: number, e: number): Found | nu
     b = m;
   }
   if (b - a < MIN_WORDS) return null;
-  let np = npBackward(ctx, v, Math.max(s, v - 14)) ?? groupSubject(ctx, v, Math.max(s, v - 8));
+  let np = sourceBefore(ctx, v, s);
   const before = lc(toks[v - 1]);
   if (!np && (before === 'and' || before === 'but')) np = r.finiteCueSubject(rangeOf(s, v + 1), v - s) ?? r.sentenceSubject(rangeOf(s, v), v, true);
   if (!np) return null;
@@ -239,6 +239,14 @@ function subordinateEnd(toks: readonly Token[], quoted: Uint8Array, s: number, e
   return -1;
 }
 
+/** The source right before token v: a name, pronoun or description, or a group ("Florida election officials") npBackward cuts short. */
+function sourceBefore(ctx: SpeakerResolver['ctx'], v: number, s: number): NP | null {
+  const np = npBackward(ctx, v, Math.max(s, v - 14));
+  if (np && np.kind !== 'description') return np;
+  const g = groupSubject(ctx, v, Math.max(s, v - 8));
+  return g && (!np || g.start < np.start) ? g : np;
+}
+
 function rangeOf(s: number, e: number): number[] {
   const out: number[] = [];
   for (let i = s; i < e; i++) out.push(i);
@@ -291,7 +299,7 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
     np = fwd;
     comma = cue.start - 1;
   } else {
-    np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14)) ?? groupSubject(ctx, cue.start, Math.max(s, cue.start - 8));
+    np = sourceBefore(ctx, cue.start, s);
     if (np) comma = np.start - 1;
     else if (toks[cue.start - 1]?.text === ',') {
       np = r.appositionName(cue.start, s);
