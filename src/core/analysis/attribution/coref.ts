@@ -122,8 +122,15 @@ export class SpeakerResolver {
   /** A name NP that can be a subject: not a one-word opener ("Outside", "Asked", "Hastily") nor a shouted dateline ("ORLANDO"). */
   nameLike(np: NP): boolean {
     if (np.kind !== 'name' || /\s/.test(np.name)) return true;
-    if (np.name.length > 2 && np.name === np.name.toUpperCase() && this.ctx.tokens[np.end]?.text === ',') return false;
+    if (this.openerOrDateline(np)) return false;
     return this.ctx.entities.resolve(np.name) !== null || this.plausibleName(np.name);
+  }
+
+  /** A one-word "name" that is a sentence opener ("Moreover", "Still", "Hastily") or a shouted dateline ("PARIS (Reuters) -"). */
+  openerOrDateline(np: NP): boolean {
+    if (np.kind !== 'name' || /\s/.test(np.name)) return false;
+    if (np.name.length > 2 && np.name === np.name.toUpperCase() && /^[,(—–-]$/.test(this.ctx.tokens[np.end]?.text ?? '')) return true;
+    return OPENERS.has(np.name.toLowerCase()) || /^\p{Lu}\p{Ll}+ly$/u.test(np.name);
   }
 
   /** The first noun phrase of the clause that ends with the cue at v (for "X, an appositive, said"). */
@@ -374,6 +381,8 @@ export class SpeakerResolver {
   }
 }
 
+/** Sentence openers that the recogniser may take for a one-word name. */
+const OPENERS = new Set(['moreover', 'still', 'since', 'that', 'this', 'these', 'those', 'meanwhile', 'however', 'yet', 'also', 'then', 'now', 'so', 'but', 'and', 'after', 'before', 'while', 'when', 'though', 'although', 'instead', 'indeed', 'furthermore', 'besides', 'nonetheless', 'nevertheless', 'thus', 'hence', 'overall', 'finally', 'ultimately', 'earlier', 'later', 'separately', 'asked', 'exclusive', 'links', 'outside', 'inside', 'despite', 'facing', 'speaking', 'according', 'following', 'during', 'until', 'unless', 'because', 'if', 'as', 'even', 'here', 'there', 'today', 'yesterday', 'tonight', 'next', 'last', 'first', 'second', 'third', 'update', 'related', 'watch', 'read', 'photo', 'video', 'advertisement']);
 const OPENING_CONJ = new Set(['but', 'and', 'so', 'yet', 'still', 'however', 'meanwhile', 'also']);
 const FINITE = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'did', 'does', 'said', 'says']);
 

@@ -489,6 +489,8 @@ function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: string;
     }
   }
   if (np.kind === 'pronoun') return r.resolveNP(np, pos);
+  // "Moreover, …", "Still, …", "PARIS (Reuters) - …": an opener or a dateline read as a name
+  if (r.openerOrDateline(np)) return null;
   const body = spokesBody(r, np);
   if (body) return body;
   const resolved = r.resolveNP(np, pos);
