@@ -4,10 +4,11 @@
  *  - "SOURCE CUE (that) CONTENT": "Putin said Russia was ready …", "Mr Trump told reporters he was optimistic",
  *    "X, who …, said CONTENT", "X said in an interview with Y that CONTENT", "X has denied CONTENT";
  *  - "CONTENT, SOURCE CUE." / "CONTENT, CUE SOURCE.": "The talks went well, the Kremlin said.";
- *  - "according to X, CONTENT" / "CONTENT, according to X".
- * The source is parsed around the cue (sources.ts) and resolved to a person or organisation (coref.ts); the
- * content is a clause (clauses.ts). A content that is all one direct quotation is left to the quotation; one that
- * holds a quotation is a `mixed` statement. No source found, no statement; a source we cannot name: speaker null.
+ *  - "according to X, CONTENT" / "CONTENT, according to X(, CONTENT)", and the other shapes of shapes.ts (a cue in
+ *    a to-infinitive, a naming with a quoted word, a noun of saying, a colon introduction).
+ * The source is parsed around the cue (sources.ts) and named (speakerNames.ts, coref.ts); the content is a clause
+ * (clauses.ts). A content that is all one direct quotation is left to the quotation; one that holds a quotation is a
+ * `mixed` statement. No source found, no statement (a strong cue excepted: its statement stays, speaker null).
  */
 import type { Token } from '../tokenize';
 import type { Entity } from '../types';
@@ -21,11 +22,17 @@ const { addresseeEnd, clauseStartBefore, contentEnd, mediumBefore, contentStart,
 import type { NP } from './sources';
 import * as sourcesModule from './sources';
 // bound once: module getters are not called on every use in the hot loops
-const { groupSubject, npBackward, npForward } = sourcesModule;
+const { groupSubject, npForward } = sourcesModule;
 import type { SpeakerResolver } from './coref';
+import type { Found } from './shapes';
+import * as shapesModule from './shapes';
+// bound once: module getters are not called on every use in the hot loops
+const { according, colonIntroduction, infinitive, messageWas, MIN_WORDS, naming, NAMING_VERBS, rangeOf, sourceBefore, subordinateEnd } = shapesModule;
+import * as speakerNamesModule from './speakerNames';
+const { resolveSource } = speakerNamesModule;
 import * as wordsModule from './words';
 // bound once: module getters are not called on every use in the hot loops
-const { isTerminal, lc, SPOKES, STATEMENT_NOUNS } = wordsModule;
+const { isTerminal, lc } = wordsModule;
 
 export interface ReportedStatement {
   /** Character offsets of the content clause. */
@@ -39,15 +46,6 @@ export interface ReportedStatement {
   readonly entity: Entity | null;
 }
 
-/** Fewest words a reported clause has ("he was optimistic" has three). */
-const MIN_WORDS = 2;
-
-interface Found {
-  a: number; // first content token
-  b: number; // end (exclusive) content token
-  cue: SpeechCue;
-  np: NP | null;
-}
 
 
 /** Reported statements of one sentence (token range [s, e)). */
@@ -127,155 +125,6 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
   }
 }
 
-/** Verbs that name something with a quoted word: "called X a “dictator”", "rejected as “ridiculous” the claim that …". */
-const NAMING_VERBS = new Set(['called', 'calls', 'calling', 'dubbed', 'dubs', 'branded', 'brands', 'labelled', 'labeled', 'labels', 'dismissed', 'dismisses', 'rejected', 'rejects', 'denounced', 'denounces', 'condemned', 'condemns', 'hailed', 'hails', 'derided', 'derides', 'decried', 'decries', 'described', 'describes', 'praised', 'praises', 'criticised', 'criticized', 'slammed', 'mocked', 'ridiculed']);
-
-/**
- * A naming with a quoted word: "He called Zelenskyy a “dictator”" (the object and the quoted name, which PolNeAR and
- * readers take as the statement), "he has rejected as “ridiculous” the conclusions that …" (the quoted word, then
- * the object to the clause's end). The quotation is short (a scare quote); the source the verb's subject.
- */
-function naming(r: SpeakerResolver, v: number, s: number, e: number): Found | null {
-  const ctx = r.ctx;
-  const toks = ctx.tokens;
-  const q = ctx.quoted;
-  let a = v + 1;
-  let b = -1;
-  if (lc(toks[a]) === 'as' && q[a + 1]) {
-    // "rejected as “ridiculous” the conclusions …"
-    let k = a + 1;
-    while (k < e && q[k]) k++;
-    if (k - (a + 1) > 8 || k >= e || !/^[a-z]/.test(toks[k]!.text)) return null;
-    b = contentEnd(toks, q, k, e);
-  } else {
-    // "called Zelenskyy a “dictator”": a short object, then the quoted name
-    let k = a;
-    while (k < e && k < a + 7 && !q[k] && /^[\p{L}\p{N}'’.-]+$/u.test(toks[k]!.text)) k++;
-    if (k === a || k >= e || !q[k] || DETS.has(lc(toks[k - 1])) && k - 1 === a) return null;
-    let m = k;
-    while (m < e && q[m]) m++;
-    if (m - k > 8) return null;
-    b = m;
-  }
-  if (b - a < MIN_WORDS) return null;
-  let np = sourceBefore(ctx, v, s);
-  const before = lc(toks[v - 1]);
-  if (!np && (before === 'and' || before === 'but')) np = r.finiteCueSubject(rangeOf(s, v + 1), v - s) ?? r.sentenceSubject(rangeOf(s, v), v, true);
-  if (!np) return null;
-  return { a, b, cue: { start: v, end: v + 1, lemma: lc(toks[v]), rate: 1 }, np };
-}
-
-/**
- * "The message from Moscow was that CONTENT", "Mr X's view is that CONTENT", "His answer was that CONTENT": a noun
- * of saying (words.ts) whose owner is the source; `v` is the "was"/"is" before "that".
- */
-function messageWas(r: SpeakerResolver, v: number, s: number, e: number): Found | null {
-  const ctx = r.ctx;
-  const toks = ctx.tokens;
-  let np: NP | null = null;
-  let noun = -1;
-  if (STATEMENT_NOUNS.has(lc(toks[v - 1]))) {
-    noun = v - 1;
-    const p = lc(toks[v - 2]);
-    if (p === "'s") np = npBackward(ctx, v - 2, Math.max(s, v - 12));
-    else if (p === 'his' || p === 'her') np = { start: v - 2, end: v - 1, kind: 'pronoun', name: '', pronoun: p === 'his' ? 'he' : 'she', words: [p] };
-  } else {
-    np = npBackward(ctx, v, Math.max(s, v - 10));
-    const p = np ? lc(toks[np.start - 1]) : '';
-    if (np && (p === 'from' || p === 'of') && STATEMENT_NOUNS.has(lc(toks[np.start - 2]))) noun = np.start - 2;
-    else np = null;
-  }
-  if (!np || noun < 0 || np.kind === 'description') return null;
-  const a = v + 2;
-  const b = contentEnd(toks, ctx.quoted, a, e);
-  if (b - a < MIN_WORDS + 1) return null;
-  return { a, b, cue: { start: noun, end: noun + 1, lemma: lc(toks[noun]), rate: 1 }, np };
-}
-
-const DETS_GROUP = new Set(['the', 'some', 'many', 'most', 'several', 'other', 'these', 'those', 'both', 'all']);
-
-/** Words that open a clause: the subject of a to-infinitive cue is looked for after the last of them. */
-const CLAUSE_OPENERS = new Set([',', ';', ':', '—', '–', '(', 'before', 'after', 'when', 'while', 'as', 'because', 'since', 'until', 'and', 'but', 'that', 'who', 'which', 'if', 'although', 'though', 'where', 'once', 'whereas']);
-
-/**
- * "Mr Putin used his press conference to suggest that CONTENT", "the diplomats emerged to tell reporters that
- * CONTENT": a cue in a to-infinitive (cues.ts decides which) whose reported clause opens with "that"; the source
- * is the subject of the clause the infinitive depends on.
- */
-function infinitive(r: SpeakerResolver, cue: SpeechCue, s: number, e: number, out: Found[]): boolean {
-  const ctx = r.ctx;
-  const toks = ctx.tokens;
-  const to = cue.start - 1;
-  const a = contentStart(toks, ctx.quoted, cue.end, e, cue.lemma);
-  if (a < 0 || lc(toks[a - 1]) !== 'that') return false;
-  let k = to;
-  while (k > s && !CLAUSE_OPENERS.has(lc(toks[k - 1])) && !ctx.quoted[k - 1]) k--;
-  // an introductory phrase of the sentence is no subject ("In the end, …" is cut at its comma above)
-  let np = npForward(ctx, k, to);
-  // "the diplomats emerged to tell …": a group the clause starts with
-  for (let p = k + 1; !np && p < to && p < k + 6; p++) {
-    const g = groupSubject(ctx, p, k);
-    if (g && g.start === k || g && g.start === k + 1 && DETS_GROUP.has(lc(toks[k]))) np = g;
-  }
-  // the subject, then the verb the infinitive depends on ("emerged", "used his press conference")
-  if (!np || np.end >= to - 0 || np.kind === 'description' && !SPOKES.has(np.words[np.words.length - 1] ?? '') && !/^[a-z]+s$/.test(np.words[np.words.length - 1] ?? '')) return false;
-  const v = lc(toks[np.end]);
-  if (!/^[a-z]+$/.test(v) || v === 'to') return false;
-  const b = contentEnd(toks, ctx.quoted, a, e);
-  if (b - a < MIN_WORDS) return false;
-  out.push({ a, b, cue, np });
-  return true;
-}
-
-const SUBORDINATORS = new Set(['while', 'whereas', 'although', 'though', 'if', 'because', 'since', 'when', 'after', 'before', 'unless', 'as']);
-
-/** The comma closing a subordinate clause that opens the sentence ("While X says A, B …"); -1 when none. */
-function subordinateEnd(toks: readonly Token[], quoted: Uint8Array, s: number, e: number): number {
-  let k = s;
-  while (k < e && !/[\p{L}\p{N}]/u.test(toks[k]!.text)) k++;
-  if (lc(toks[k]) === 'but' || lc(toks[k]) === 'and') k++;
-  if (!SUBORDINATORS.has(lc(toks[k]))) return -1;
-  for (let j = k + 2; j < e; j++) if (toks[j]!.text === ',' && !quoted[j]) return j;
-  return -1;
-}
-
-/** The source right before token v: a name, pronoun or description, or a group ("Florida election officials") npBackward cuts short. */
-function sourceBefore(ctx: SpeakerResolver['ctx'], v: number, s: number): NP | null {
-  const np = npBackward(ctx, v, Math.max(s, v - 14));
-  if (np && np.kind !== 'description') return np;
-  const g = groupSubject(ctx, v, Math.max(s, v - 8));
-  return g && (!np || g.start < np.start) ? g : np;
-}
-
-function rangeOf(s: number, e: number): number[] {
-  const out: number[] = [];
-  for (let i = s; i < e; i++) out.push(i);
-  return out;
-}
-
-/** "according to X, CONTENT" / "CONTENT, according to X". */
-function according(r: SpeakerResolver, cue: SpeechCue, s: number, e: number, out: Found[]): void {
-  const toks = r.ctx.tokens;
-  const np = npForward(r.ctx, cue.end, Math.min(e, cue.end + 12));
-  let srcEnd = np ? np.end : cue.end;
-  // "according to a spokesperson for the Kremlin"
-  if ((lc(toks[srcEnd]) === 'for' || lc(toks[srcEnd]) === 'of') && npForward(r.ctx, srcEnd + 1, Math.min(e, srcEnd + 8))) srcEnd = npForward(r.ctx, srcEnd + 1, Math.min(e, srcEnd + 8))!.end;
-  const before = clauseStartBefore(toks, s, cue.start);
-  if (cue.start - before >= MIN_WORDS + 1 && (toks[cue.start - 1]?.text === ',' || toks[cue.start - 1]?.text === '—')) {
-    // "CONTENT, according to X."
-    const b = trimEnd(toks, before, cue.start - 1);
-    if (b - before >= MIN_WORDS && !r.ctx.quoted[before]) out.push({ a: before, b, cue, np });
-    return;
-  }
-  // "According to X, CONTENT."
-  let a = srcEnd;
-  while (a < e && a < srcEnd + 12 && toks[a]!.text !== ',') a++;
-  if (toks[a]?.text !== ',') return;
-  a++;
-  const b = contentEnd(toks, r.ctx.quoted, a, e);
-  if (b - a >= MIN_WORDS) out.push({ a, b, cue, np });
-}
-
 /** "CONTENT, SOURCE CUE." or "CONTENT, CUE SOURCE." with the cue clause closing the sentence. */
 function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number): Found | null {
   const ctx = r.ctx;
@@ -328,29 +177,6 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
 }
 
 const OPEN_QUOTE = /^[“"‘']$/;
-
-const COLON_CUE: SpeechCue = { start: 0, end: 0, lemma: ':', rate: 1 };
-
-/**
- * "Pence: Gennifer Flowers won't be at the debate" (a headline), "PENCE: Well, look, …" (a transcript): a paragraph
- * opening with a name and a colon; the content runs to the paragraph's end.
- */
-function colonIntroduction(r: SpeakerResolver, s: number, out: Found[]): void {
-  const toks = r.ctx.tokens;
-  const block = r.ctx.blockOfToken[s];
-  let c = s;
-  while (c < toks.length && c < s + 5 && toks[c]!.text !== ':' && /^\p{Lu}/u.test(toks[c]!.text)) c++;
-  if (c === s || toks[c]?.text !== ':' || r.ctx.quoted[c + 1]) return;
-  const np = npForward(r.ctx, s, c);
-  if (!np || np.kind !== 'name' || np.end !== c) return;
-  // "Moscow: President Trump says …" is a dateline
-  if (r.ctx.entities.resolve(np.name)?.type === 'place') return;
-  let b = c + 1;
-  while (b < toks.length && r.ctx.blockOfToken[b] === block) b++;
-  b = trimEnd(toks, c + 1, b);
-  if (b - (c + 1) < MIN_WORDS + 1) return;
-  out.push({ a: c + 1, b, cue: { ...COLON_CUE, start: c, end: c + 1 }, np });
-}
 
 /** Words right before a cue that show no subject precedes it ("and said", "to say", "who said"). */
 const PARTICLES_BEFORE = new Set(['and', 'or', 'but', 'to', 'who', 'which', 'that', 'also', 'then', 'as', 'not', 'never', 'has', 'have', 'had', 'would', 'will', 'could', 'did', 'does', 'do']);
@@ -472,80 +298,3 @@ function dropNearDuplicates(items: ReportedStatement[]): ReportedStatement[] {
   }
   return gone.size === 0 ? items : items.filter((_, k) => !gone.has(k));
 }
-
-/** The speaker a source phrase stands for; "a spokesperson for X" → X; a pronoun or description resolved. */
-function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: string; entity: Entity | null } | null {
-  const toks = r.ctx.tokens;
-  if (np.asWritten) return { name: np.name, entity: null };
-  if (np.kind === 'description' && SPOKES.has(np.words[np.words.length - 1] ?? '')) {
-    const nx = lc(toks[np.end]);
-    if (nx === 'for' || nx === 'of' || nx === 'at') {
-      const org = npForward(r.ctx, np.end + 1, np.end + 8);
-      if (org && org.kind === 'name') {
-        const e = r.ctx.entities.resolve(org.name);
-        if (e) return { name: e.name, entity: e };
-        return { name: org.name, entity: null };
-      }
-    }
-  }
-  if (np.kind === 'pronoun') return r.resolveNP(np, pos);
-  // "Moreover, …", "Still, …", "PARIS (Reuters) - …": an opener or a dateline read as a name
-  if (r.openerOrDateline(np)) return null;
-  const body = spokesBody(r, np);
-  if (body) return body;
-  const resolved = r.resolveNP(np, pos);
-  // a shouted heading ("CONGRESS HAS INVESTIGATED HIM") is nobody
-  if (resolved && /\s/.test(resolved.name) && resolved.name === resolved.name.toUpperCase()) return null;
-  if (resolved) return resolved;
-  // "a Homeland Security Department official": the organisation the official speaks for
-  const phrase = sourcePhrase(r, np);
-  if (!phrase) return null;
-  if (np.kind === 'description' && SPOKES.has(np.words[np.words.length - 1] ?? '')) {
-    const run = /(?:\p{Lu}[\p{L}.&'’-]*\s+)*\p{Lu}[\p{L}.&'’-]*/u.exec(phrase);
-    if (run) {
-      const e = r.ctx.entities.resolve(run[0]);
-      return e ? { name: e.name, entity: e } : { name: run[0], entity: null };
-    }
-  }
-  // "Democrats said", "Tulsa police said", "The Clinton campaign said": a group or body the article names as it is;
-  // shown as written (no entity), never a person guessed from it
-  return { name: phrase, entity: null };
-}
-
-const ORG_NOUNS = new Set(['department', 'ministry', 'office', 'agency', 'council', 'committee', 'commission', 'service', 'bureau', 'embassy', 'administration', 'government', 'campaign', 'party', 'police', 'army', 'military', 'court']);
-
-/** "A US state department official" → "US state department": the body the official speaks for, as written. */
-function spokesBody(r: SpeakerResolver, np: NP): { name: string; entity: Entity | null } | null {
-  if (np.kind !== 'description' || !SPOKES.has(np.words[np.words.length - 1] ?? '')) return null;
-  const toks = r.ctx.tokens;
-  let a = np.start;
-  while (a < np.end - 1 && (!/^\p{Lu}/u.test(toks[a]!.text) || LEADING.has(lc(toks[a])))) a++;
-  const b = np.end - 1;
-  if (a >= b || b - a > 5 || !ORG_NOUNS.has(lc(toks[b - 1]))) return null;
-  for (let k = a; k < b; k++) if (!/^[\p{L}.'’-]+$/u.test(toks[k]!.text)) return null;
-  const name = r.ctx.text.slice(toks[a]!.start, toks[b - 1]!.end);
-  const e = r.ctx.entities.resolve(name);
-  return e ? { name: e.name, entity: e } : { name, entity: null };
-}
-
-const LEADING = new Set(['the', 'a', 'an', 'some', 'one', 'several', 'many', 'most', 'two', 'three', 'both', 'other', 'all', 'few', 'his', 'her', 'their', 'its', 'our']);
-
-/** The source phrase as written, leading determiners dropped, when it names something (holds a capitalised word). */
-function sourcePhrase(r: SpeakerResolver, np: NP): string | null {
-  const toks = r.ctx.tokens;
-  let a = np.start;
-  while (a < np.end && LEADING.has(lc(toks[a]))) a++;
-  let b = np.end;
-  while (b > a && (toks[b - 1]!.text === "'s" || toks[b - 1]!.text === '’s' || !/[\p{L}\p{N}]/u.test(toks[b - 1]!.text))) b--;
-  if (b <= a || b - a > 6) return null;
-  const text = r.ctx.text.slice(toks[a]!.start, toks[b - 1]!.end);
-  if (/\n/.test(text)) return null;
-  if (!/\p{Lu}/u.test(text)) {
-    // "the diplomats", "the two leaders": people the story has just named, shown as the article calls them
-    const head = lc(toks[b - 1]);
-    return lc(toks[np.start]) === 'the' && b - a <= 2 && PEOPLE_PLURALS.has(head) ? r.ctx.text.slice(toks[np.start]!.start, toks[b - 1]!.end) : null;
-  }
-  return text;
-}
-
-const PEOPLE_PLURALS = new Set(['diplomats', 'leaders', 'ministers', 'men', 'women', 'officials', 'presidents', 'senators', 'lawmakers', 'candidates', 'negotiators', 'envoys', 'delegates', 'generals', 'judges', 'prosecutors', 'investigators', 'authorities', 'governors', 'mayors', 'chiefs', 'executives']);
