@@ -86,6 +86,13 @@ export class SpeakerResolver {
     }
   }
 
+  /** The last person mention that reads as a clause subject between two offsets ("X met Y and said …"), if any. */
+  subjectBetween(from: number, to: number): Entity | null {
+    const k = lowerBound(this.subjects, to) - 1;
+    const m = k >= 0 ? this.subjects[k]! : undefined;
+    return m && m.pos >= from ? m.entity : null;
+  }
+
   /** Positions of speech verbs whose subject is "he" or "she". */
   readonly pronounCues: number[] = [];
 
@@ -174,6 +181,9 @@ export class SpeakerResolver {
       if (of > 0) {
         const p = this.ctx.entities.resolve(np.name.slice(0, of));
         if (p && p.type === 'person') return { name: p.name, entity: p };
+        // "Lee Zeldin of New York" unrecognised: the name before "of", when it reads as one
+        const n0 = stripTitles(np.name.slice(0, of));
+        if (!p && /\s/.test(n0) && this.plausibleName(n0) && !this.ctx.entities.resolve(np.name)) return { name: n0, entity: null };
       }
       const e = this.ctx.entities.resolve(np.name);
       if (e) return { name: e.name, entity: e };
@@ -364,8 +374,19 @@ export class SpeakerResolver {
   sentenceSubject(pre: number[], upTo: number, descriptions = false): NP | null {
     const toks = this.ctx.tokens;
     let s = pre[0]!;
+    // a dateline before the story's first sentence: "PARIS, Aug 31 (Reuters) - …"
+    if (toks[s]!.text.length > 2 && /^\p{Lu}+$/u.test(toks[s]!.text)) {
+      for (let i = s + 1; i < upTo && i < s + 14; i++) {
+        if (/^[-—–]$/.test(toks[i]!.text)) {
+          s = i + 1;
+          break;
+        }
+      }
+    }
     // skip an introductory phrase ending with a comma ("On Thursday, ", "During the campaign, ")
-    for (let i = s; i < upTo && i < s + 8; i++) {
+    // an opening prepositional phrase may run longer ("In the days following last Friday's attacks in Paris, …")
+    const reach = PREPOSITIONS.has(lc(toks[s])) || STARTERS.has(lc(toks[s])) ? 16 : 8;
+    for (let i = s; i < upTo && i < s + reach; i++) {
       if (toks[i]!.text === ',') {
         const np0 = npForward(this.ctx, s, upTo);
         if (!np0 || np0.kind === 'description' || STARTERS.has(lc(toks[s])) || !this.nameLike(np0)) s = i + 1;

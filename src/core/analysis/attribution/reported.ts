@@ -106,7 +106,12 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     const participle = toks[cue.start]!.text.endsWith('ing');
     // "X denied it, saying that …", "and warned that …": the subject of the sentence (or of the speech verb before)
     if (!np && participle && cue.start > s) np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start, true);
-    if (!np && (before === 'and' || before === 'but') && strong) np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start, true);
+    if (!np && (before === 'and' || before === 'but') && strong) {
+      np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start, true);
+      // the person the sentence has as a clause subject before "and said", when its start did not parse
+      const p = np ? null : r.subjectBetween(toks[s]!.start, toks[cue.start]!.start);
+      if (p) np = { start: cue.start - 1, end: cue.start - 1, kind: 'name', name: p.name, pronoun: '', words: [] };
+    }
     // "Many economists say …", "42% say …": a group, named or not
     if (!np && !participle) np = groupSubject(ctx, cue.start, Math.max(s, cue.start - 8));
     // "Someone at the quay said …", "the report said …": a source we cannot name; the statement stays, speaker null
