@@ -115,7 +115,7 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
     // "Many economists say …", "42% say …": a group, named or not
     if (!np && !participle) np = groupSubject(ctx, cue.start, Math.max(s, cue.start - 8));
     // "Someone at the quay said …", "the report said …": a source we cannot name; the statement stays, speaker null
-    const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && (!PARTICLES_BEFORE.has(before) || before === 'and' || before === 'but');
+    const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && !PARTICLES_BEFORE.has(before);
     if (!np && !unnamed) continue;
     // "While the west accuses Russia of …, Moscow criticises …": the opening subordinate clause ends at its comma
     const ce = cue.start < sub ? sub : e;
