@@ -10,7 +10,7 @@ import { isPostnominalForm, isTitleHead, isTitleWord, splitTitle } from '../titl
 import { lexicalType, looksLikeDemonym } from '../nameContext';
 import * as wordsModule from './words';
 // bound once: module getters are not called on every use in the hot loops
-const { ADVERBS, DETERMINERS, isCap, isPunct, isTerminal, lc, NAME_PARTICLES, NOT_NAMES, PRONOUNS, TITLE_WORDS, WEEKDAYS } = wordsModule;
+const { ADVERBS, DETERMINERS, isCap, isPunct, isTerminal, lc, NAME_PARTICLES, NOT_NAMES, PRONOUNS, SPOKES, TITLE_WORDS, WEEKDAYS } = wordsModule;
 
 export interface NP {
   start: number; // token index
@@ -223,7 +223,8 @@ const GROUP_STOP = new Set(['that', 'who', 'which', 'and', 'or', 'but', 'as', 't
 
 /**
  * A group of people as the subject right before a cue, which npBackward leaves out because it names no one:
- * "many economists say", "those surveyed say", "42% say", "Democratic registered voters said". Kind description;
+ * "many economists say", "those surveyed say", "42% say", "Democratic registered voters said", or an official of
+ * a body it cuts short ("a Fjordland transport ministry official"). Kind description;
  * it is shown as written when it holds a capitalised word, else the speaker stays null.
  */
 export function groupSubject(ctx: SpeakerContext, v: number, floor: number): NP | null {
@@ -235,7 +236,7 @@ export function groupSubject(ctx: SpeakerContext, v: number, floor: number): NP 
   // "the west said", as British papers write it: a group the article names
   if (head === 'west' && lc(toks[e - 2]) === 'the' && e - 2 >= floor) return { start: e - 2, end: e, kind: 'name', name: ctx.text.slice(toks[e - 2]!.start, toks[e - 1]!.end), pronoun: '', words: ['the', 'west'], asWritten: true };
   const surveyed = head === 'surveyed' || head === 'polled' || head === 'questioned' || head === 'interviewed';
-  if (!(GROUP_WORDS.has(head) || surveyed || /%$|^percent$/.test(head) || (/^[a-z]{3,}s$/.test(head) && !NOT_PLURAL.test(head)))) return null;
+  if (!(GROUP_WORDS.has(head) || SPOKES.has(head) || surveyed || /%$|^percent$/.test(head) || (/^[a-z]{3,}s$/.test(head) && !NOT_PLURAL.test(head)))) return null;
   let s = e - 1;
   while (s > floor && e - s < 6) {
     const l = lc(toks[s - 1]);
