@@ -68,7 +68,7 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
       }
       continue;
     }
-    if (!cue && NAMING_VERBS.has(lc(toks[i]))) {
+    if (!cue && NAMING_VERBS.has(toks[i]!.text)) {
       const n = naming(r, i, s, e);
       if (n) {
         out.push(n);
@@ -77,7 +77,7 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
       }
     }
     if (!cue) {
-      const inf = i > s + 2 ? infinitiveCueAt(toks, i) : null;
+      const inf = i > s + 2 && toks[i - 1]!.text === 'to' ? infinitiveCueAt(toks, i) : null;
       if (inf && infinitive(r, inf, s, e, out)) i = inf.end - 1;
       continue;
     }
