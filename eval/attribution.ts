@@ -163,7 +163,7 @@ export function newFigures(): AttributionFigures {
 }
 
 export function evalAttribution(dir: string, verbose: boolean): AttributionFigures | null {
-  console.log('\n## PolNeAR dev: who said what (../shared/docs/attribution-metric.md)');
+  console.log(`\n## PolNeAR ${path.basename(dir)}: who said what (../shared/docs/attribution-metric.md)`);
   const annDir = path.join(dir, 'attributions');
   const txtDir = path.join(dir, 'text');
   if (!existsSync(annDir) || !existsSync(txtDir)) {
@@ -198,3 +198,10 @@ export function evalAttribution(dir: string, verbose: boolean): AttributionFigur
 }
 
 export { goldOf };
+
+// `npx tsx eval/attribution.ts [dir] [--verbose]`: the same figures on another split, e.g. PolNeAR train, where
+// rules are checked before dev is looked at (dev stays the figure we report).
+if (require.main === module) {
+  const dir = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.resolve(__dirname, '..', '..', 'shared', 'corpora', 'polnear', 'train');
+  evalAttribution(dir, process.argv.includes('--verbose'));
+}

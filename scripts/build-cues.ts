@@ -4,7 +4,7 @@
  *   npm run build-cues [-- path/to/polnear/train]
  *
  * For every word form of a speech verb family (SPEECH_LEMMAS below: verbs of saying and writing; verbs of
- * thinking, feeling, agreeing and showing are left out on purpose: believe, agree, conclude, question, show, find), it counts how often the form occurs in the training
+ * thinking, feeling, agreeing and showing are left out on purpose: believe, agree, conclude, show, find), it counts how often the form occurs in the training
  * text and how often an annotator marked it as (the head of) an attribution Cue. Forms seen at least MIN_COUNT
  * times as a cue are kept with their cue rate (cue count / occurrences), which the runtime uses to tell strong
  * cues ("said": 0.9) from ambiguous ones ("called", "asked", "reported"). Multi-word cues that recur ("according
@@ -25,7 +25,17 @@ const SPEECH_LEMMAS = [
   'counter', 'retort', 'caution', 'observe', 'recount', 'reveal', 'disclose', 'confide', 'concur', 'speculate', 'proclaim', 'announce',
   'post', 'text', 'email', 'lament', 'criticize', 'criticise', 'praise', 'blame', 'dismiss', 'acknowledge', 'continue', 'go', 'demand',
   'threaten', 'assure', 'advise', 'shout', 'scoff',
+  // verbs of saying by implication ("implied that …", "hinted that …", "questioned whether …"); verbs whose content is
+  // a noun phrase (reject, denounce, condemn) are left out: the clause rules cannot find where such a content ends
+  'imply', 'hint', 'indicate', 'signal', 'question',
+  // phrasal only (PHRASAL below): "ruled out …", "made (it) clear that …"
+  'rule', 'make',
 ];
+/**
+ * Families that are cues only with their particle ("ruled out", "made it clear"): a form is counted (occurrence and
+ * cue) only where the particle follows, so its rate is the phrase's. The runtime (cues.ts) asks for the same particle.
+ */
+const PHRASAL: Record<string, string[][]> = { rule: [['out']], make: [['clear'], ['it', 'clear']] };
 const IRREGULAR: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],
   tell: ['tell', 'tells', 'told', 'telling'],
@@ -39,6 +49,11 @@ const IRREGULAR: Record<string, string[]> = {
   quip: ['quip', 'quips', 'quipped'],
   continue: ['continued'],
   point: ['point', 'points', 'pointed', 'pointing'],
+  imply: ['imply', 'implies', 'implied', 'implying'],
+  signal: ['signal', 'signals', 'signaled', 'signalled', 'signaling', 'signalling'],
+  question: ['questioned', 'questioning'],
+  rule: ['rule', 'rules', 'ruled', 'ruling'],
+  make: ['make', 'makes', 'made', 'making'],
 };
 
 function forms(lemma: string): string[] {
@@ -97,6 +112,8 @@ function main(): void {
     toks.forEach((tok, i) => {
       const w = tok.text.toLowerCase();
       if (!lemmaOf.has(w)) return;
+      const particles = PHRASAL[lemmaOf.get(w)!];
+      if (particles && !particles.some((p) => p.every((x, k) => toks[i + 1 + k]?.text.toLowerCase() === x))) return;
       occ.set(w, (occ.get(w) ?? 0) + 1);
       if (cueTok[i]) cue.set(w, (cue.get(w) ?? 0) + 1);
     });
@@ -104,15 +121,24 @@ function main(): void {
   const out: Record<string, { lemma: string; rate: number; cues: number }> = {};
   for (const w of [...cue.keys()].sort()) {
     const c = cue.get(w)!;
-    if (c < MIN_COUNT) continue;
+    if (c < MIN_COUNT || PHRASAL[lemmaOf.get(w)!]) continue;
     out[w] = { lemma: lemmaOf.get(w)!, rate: Math.round((c / occ.get(w)!) * 1000) / 1000, cues: c };
+  }
+  // phrasal families are rare per form ("ruled out", "rules out"): their forms share the family's pooled rate
+  for (const lemma of Object.keys(PHRASAL)) {
+    const fs = [...occ.keys()].filter((w) => lemmaOf.get(w) === lemma).sort();
+    const c = fs.reduce((n, w) => n + (cue.get(w) ?? 0), 0);
+    const o = fs.reduce((n, w) => n + occ.get(w)!, 0);
+    if (c < MIN_COUNT) continue;
+    for (const w of fs) out[w] = { lemma, rate: Math.round((c / o) * 1000) / 1000, cues: cue.get(w) ?? 0 };
   }
   const phr = [...phrases.entries()]
     .filter(([p, n]) => n >= MIN_PHRASE && !/^(?:has|have|had|also|will|would|could|did|does|is|was|were|are|not|then|later|previously|repeatedly|publicly|never|just|once)\b/.test(p))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([p, n]) => ({ phrase: p, cues: n }));
   const file = path.resolve(__dirname, '..', 'src', 'core', 'analysis', 'attribution', 'cueLexicon.json');
-  const body = { _about: 'Speech cues learnt from PolNeAR train by scripts/build-cues.ts (npm run build-cues): per word form, its verb family, how often annotators marked it as a cue, and that count over its occurrences. Word forms and numbers only.', forms: out, phrases: phr };
+  const sortedForms = Object.fromEntries(Object.entries(out).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  const body = { _about: 'Speech cues learnt from PolNeAR train by scripts/build-cues.ts (npm run build-cues): per word form, its verb family, how often annotators marked it as a cue, and that count over its occurrences (for phrasal families, "ruled out", "made clear", the family\'s pooled rate). Word forms and numbers only.', forms: sortedForms, phrases: phr };
   writeFileSync(file, JSON.stringify(body, null, 1) + '\n');
   console.log(`build-cues: ${Object.keys(out).length} forms, ${phr.length} phrases → ${path.relative(process.cwd(), file)}`);
 }

@@ -138,13 +138,13 @@ describe('tally: who is quoted', () => {
       .filter((f) => f.endsWith('.txt'))
       .map((f) => ({ path: f, analysis: analyzeArticle(readFileSync(path.join(dir, f), 'utf8')) }));
     const r = tally(articles);
-    // With reported speech: Tomas Brandt's 'warned that…' (reported) and the transport authority's statement with
-    // a quotation in it (mixed; its quoted fragment is not counted again).
-    assert.deepEqual([r.articles, r.statements, r.unattributed, r.undated, r.unknownOutlet], [6, 14, 1, 3, 1]);
-    assert.deepEqual(r.byKind, { direct: 12, mixed: 1, reported: 1 });
+    // With reported speech: Tomas Brandt's 'warned that…' and Ruth Okafor's 'criticised the bridge plan' (reported)
+    // and the transport authority's statement with a quotation in it (mixed; its quoted fragment is not counted again).
+    assert.deepEqual([r.articles, r.statements, r.unattributed, r.undated, r.unknownOutlet], [6, 15, 1, 4, 1]);
+    assert.deepEqual(r.byKind, { direct: 12, mixed: 1, reported: 2 });
     assert.deepEqual(r.speakers.map((s) => [s.key, s.type, s.statements, s.articles]), [
       ['Elena Varga', 'person', 5, 4],
-      ['Ruth Okafor', 'person', 3, 2],
+      ['Ruth Okafor', 'person', 4, 2],
       ['Tomas Brandt', 'person', 3, 2],
       ['Alder Transport Authority', 'organisation', 1, 1],
       ['Lena Ruiz', 'person', 1, 1],

@@ -45,18 +45,14 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
     if (l === ',' && j > k && !TAIL_OPENERS.has(lc(toks[k]))) break;
     // "says it has evidence that …": a clause has begun; its "that" is not the cue's
     if (CLAUSE_STARTERS.has(l)) break;
+    // "urged Mr X to say that …": an infinitive has begun
+    if (ADDRESSEE_LEMMAS.has(lemma) && infinitiveAt(toks, j)) break;
   }
-  // the addressee: "told reporters …", "told him …", "warned Congress …"
+  // the addressee: "told reporters …", "told him …", "warned Congress …"; kept before an infinitive, which it is
+  // the subject of ("urged Mr X to co-operate")
   if (ADDRESSEE_LEMMAS.has(lemma)) {
-    let j = k;
-    const l0 = lc(toks[j]);
-    if (OBJECT_PRONOUNS.has(l0) || /^\p{Lu}/u.test(toks[j]!.text)) {
-      // "told the committee …": a determiner takes its noun; "told reporters …", "told Mr X …": one word or a name
-      if (DETERMINER_ADDRESSEE.has(l0) && /^[a-z]+$/.test(lc(toks[j + 1]))) j += 2;
-      else j++;
-      while (j < sentEnd && j < k + 5 && (/^\p{Lu}/u.test(toks[j]!.text) || lc(toks[j]) === "'s")) j++;
-      k = j;
-    }
+    const j = addresseeEnd(toks, k, sentEnd);
+    if (!infinitiveAt(toks, j)) k = j;
   }
   // an attribution tail ending in a comma: "said on Tuesday, …", "said in a statement, …"
   if (TAIL_OPENERS.has(lc(toks[k]))) {
@@ -78,6 +74,26 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
   return k;
 }
 
+/** "to" and a verb at j ("to co-operate", "to say"), not "to" and a noun phrase ("to reporters", "to the council"). */
+function infinitiveAt(toks: readonly Token[], j: number): boolean {
+  if (lc(toks[j]) !== 'to') return false;
+  const n = toks[j + 1]?.text ?? '';
+  return /^[a-z]+(?:-[a-z]+)?$/.test(n) && !NOT_VERBS.has(n);
+}
+const NOT_VERBS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'reporters', 'journalists', 'supporters', 'him', 'them', 'us', 'me', 'you', 'some', 'all', 'both', 'what', 'whom', 'which', 'date']);
+
+/** End of the addressee of a cue such as "told" starting at token k ("reporters", "him", "the committee", "Mr X"); k when none. */
+export function addresseeEnd(toks: readonly Token[], k: number, sentEnd: number): number {
+  let j = k;
+  const l0 = lc(toks[j]);
+  if (!(OBJECT_PRONOUNS.has(l0) || /^\p{Lu}/u.test(toks[j]?.text ?? ''))) return k;
+  // "told the committee …": a determiner takes its noun; "told reporters …", "told Mr X …": one word or a name
+  if (DETERMINER_ADDRESSEE.has(l0) && /^[a-z]+$/.test(lc(toks[j + 1]))) j += 2;
+  else j++;
+  while (j < sentEnd && j < k + 5 && (/^\p{Lu}/u.test(toks[j]!.text) || lc(toks[j]) === "'s")) j++;
+  return j;
+}
+
 /**
  * End (exclusive token index) of the reported clause starting at `from`: the sentence's end, or earlier at a
  * semicolon or a second attribution (", he said", ", according to", ", adding"); trailing punctuation dropped,
@@ -86,8 +102,15 @@ export function contentStart(toks: readonly Token[], quoted: Uint8Array, c1: num
 export function contentEnd(toks: readonly Token[], quoted: Uint8Array, from: number, sentEnd: number): number {
   let e = sentEnd;
   for (let j = from + 1; j < sentEnd; j++) {
-    if (quoted[j]) continue;
     const t = toks[j]!.text;
+    if (quoted[j]) {
+      // `… low,” Lavrov said`: the comma closing a quotation ends the clause as well
+      if (t === ',' && CLOSE_MARKS.has(toks[j + 1]?.text ?? '') && !quoted[j + 2] && (attributionTailAt(toks, j + 2, sentEnd) || reporterClauseAt(toks, j + 2))) {
+        e = j + 2;
+        break;
+      }
+      continue;
+    }
     if (t === ';') {
       e = j;
       break;
@@ -97,9 +120,26 @@ export function contentEnd(toks: readonly Token[], quoted: Uint8Array, from: num
         e = j;
         break;
       }
+    } else if ((t === 'and' || t === 'but') && conjoinedCueAt(toks, j + 1)) {
+      // "said A and added that B", "acknowledged A but said B": the same speaker's second statement
+      e = j;
+      break;
     }
   }
   return trimEnd(toks, from, e);
+}
+
+/** Auxiliaries and adverbs between "and"/"but" and a conjoined speech verb ("but did not say", "and also warned"). */
+const CONJOINED_SKIP = new Set(['also', 'then', 'later', 'did', 'didn\'t', 'not', 'never', 'has', 'have', 'had', 'again', 'further', 'repeatedly', 'publicly', 'quickly', 'even']);
+
+/** A finite speech verb after "and"/"but" at j (its subject the clause's): "and said", "but did not suggest". */
+function conjoinedCueAt(toks: readonly Token[], j: number): boolean {
+  let k = j;
+  while (k < j + 3 && CONJOINED_SKIP.has(lc(toks[k]))) k++;
+  const w = lc(toks[k]);
+  if (w.endsWith('ing')) return false;
+  const c = speechCueAt(toks, k);
+  return c !== null && c.rate >= 0.5;
 }
 
 /** ", he said", ", Mr X said", ", according to …", ", adding …", ", said X": an attribution after a comma. */
@@ -127,15 +167,42 @@ function attributionTailAt(toks: readonly Token[], j: number, sentEnd: number): 
   return false;
 }
 
+/**
+ * Start of a medium phrase ending right before token v ("in his speech", "in a statement on Friday", "on Twitter"),
+ * which sits between a subject and its cue: "Mr X, who …, in his speech implied that …"; v when none.
+ */
+export function mediumBefore(toks: readonly Token[], v: number, floor: number): number {
+  for (let k = v - 1; k >= floor && k >= v - 6; k--) {
+    const l = lc(toks[k]);
+    if (l === 'in' || l === 'on' || l === 'at' || l === 'during') {
+      for (let j = k + 1; j < v; j++) if (MEDIUM_NOUNS.has(lc(toks[j])) || lc(toks[j]) === 'twitter') return k;
+      return v;
+    }
+    if (!/^[\p{L}\p{N}'’-]+$/u.test(toks[k]!.text)) return v;
+  }
+  return v;
+}
+
 /** Nouns of the medium a statement was made in ("in a statement", "in an interview"). */
 const MEDIUM_NOUNS = new Set(['statement', 'interview', 'letter', 'speech', 'post', 'tweet', 'video', 'message', 'note', 'conference', 'briefing', 'release', 'email', 'report', 'comments', 'remarks', 'op-ed', 'column', 'appearance', 'address']);
 /** Participles that open the reporter's own clause after the statement (", leaving experts to debate …"). */
 const REPORTER_PARTICIPLES = new Set(['leaving', 'prompting', 'sparking', 'raising', 'drawing', 'citing', 'following', 'according', 'echoing', 'referring', 'speaking', 'reflecting', 'underscoring', 'highlighting']);
+/** Nouns the reporter uses to name the statement just reported (", his most positive remarks since …", ", a swipe at …"). */
+const COMMENT_NOUNS = new Set(['remarks', 'remark', 'comments', 'comment', 'statement', 'claim', 'assertion', 'swipe', 'jab', 'dig', 'reference', 'allusion', 'nod', 'rebuke', 'criticism', 'warning', 'message', 'signal', 'sign', 'charge', 'allegation', 'accusation', 'words', 'admission', 'concession', 'boast', 'pledge', 'promise', 'threat', 'suggestion', 'argument', 'line', 'echo']);
+const COMMENT_OPENERS = new Set(['a', 'an', 'his', 'her', 'their', 'its', 'the', 'in', 'something', 'what', 'one', 'another']);
 
-/** ", in comments that …", ", leaving experts to …": the reporter's words after the reported clause. */
+/** ", in comments that …", ", leaving experts to …", ", his most positive remarks …": the reporter's words after the reported clause. */
 export function reporterClauseAt(toks: readonly Token[], j: number): boolean {
   const l = lc(toks[j]);
   if (REPORTER_PARTICIPLES.has(l)) return true;
+  if (COMMENT_OPENERS.has(l)) {
+    if ((l === 'something' || l === 'what') && lc(toks[j + 1]) === 'that') return true;
+    for (let k = j + 1; k < j + 5; k++) {
+      const w = lc(toks[k]);
+      if (COMMENT_NOUNS.has(w)) return lc(toks[k + 1]) !== 'that' || l !== 'the';
+      if (!/^[a-z-]+$/.test(w) || w === 'that' || w === 'and') break;
+    }
+  }
   if (l === 'in' || l === 'during' || l === 'at') {
     for (let k = j + 1; k < j + 4; k++) if (MEDIUM_NOUNS.has(lc(toks[k]))) return true;
   }

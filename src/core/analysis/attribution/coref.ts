@@ -86,6 +86,13 @@ export class SpeakerResolver {
     }
   }
 
+  /** The last person mention that reads as a clause subject between two offsets ("X met Y and said …"), if any. */
+  subjectBetween(from: number, to: number): Entity | null {
+    const k = lowerBound(this.subjects, to) - 1;
+    const m = k >= 0 ? this.subjects[k]! : undefined;
+    return m && m.pos >= from ? m.entity : null;
+  }
+
   /** Positions of speech verbs whose subject is "he" or "she". */
   readonly pronounCues: number[] = [];
 
@@ -119,6 +126,20 @@ export class SpeakerResolver {
     return e && e.type === 'person' ? app : null;
   }
 
+  /** A name NP that can be a subject: not a one-word opener ("Outside", "Asked", "Hastily") nor a shouted dateline ("ORLANDO"). */
+  nameLike(np: NP): boolean {
+    if (np.kind !== 'name' || /\s/.test(np.name)) return true;
+    if (this.openerOrDateline(np)) return false;
+    return this.ctx.entities.resolve(np.name) !== null || this.plausibleName(np.name);
+  }
+
+  /** A one-word "name" that is a sentence opener ("Moreover", "Still", "Hastily") or a shouted dateline ("PARIS (Reuters) -"). */
+  openerOrDateline(np: NP): boolean {
+    if (np.kind !== 'name' || /\s/.test(np.name)) return false;
+    if (np.name.length > 2 && np.name === np.name.toUpperCase() && /^[,(—–-]$/.test(this.ctx.tokens[np.end]?.text ?? '')) return true;
+    return OPENERS.has(np.name.toLowerCase()) || /^\p{Lu}\p{Ll}+ly$/u.test(np.name);
+  }
+
   /** The first noun phrase of the clause that ends with the cue at v (for "X, an appositive, said"). */
   clauseSubject(v: number): NP | null {
     const toks = this.ctx.tokens;
@@ -129,6 +150,14 @@ export class SpeakerResolver {
     while (s < v && isPunct(toks[s]!)) s++;
     const np = npForward(this.ctx, s, v);
     if (np && toks[np.end]?.text === ',') return np;
+    // "But Matt Morrison, the group's deputy director, said", "As part of his plea, Marcel Lazar, 44, said": the name
+    // after an opening conjunction or an introductory phrase, its apposition running to the cue
+    for (let k = s; k < v - 2; k++) {
+      const start = k === s && OPENING_CONJ.has(lc(toks[k])) ? k + 1 : toks[k]!.text === ',' ? k + 1 : -1;
+      if (start < 0) continue;
+      const cand = npForward(this.ctx, start, v);
+      if (cand && cand.kind === 'name' && toks[cand.end]?.text === ',' && cand.end < v - 1 && appositionOnly(toks, cand.end + 1, v - 1)) return cand;
+    }
     return null;
   }
 
@@ -152,6 +181,9 @@ export class SpeakerResolver {
       if (of > 0) {
         const p = this.ctx.entities.resolve(np.name.slice(0, of));
         if (p && p.type === 'person') return { name: p.name, entity: p };
+        // "Lee Zeldin of New York" unrecognised: the name before "of", when it reads as one
+        const n0 = stripTitles(np.name.slice(0, of));
+        if (!p && /\s/.test(n0) && this.plausibleName(n0) && !this.ctx.entities.resolve(np.name)) return { name: n0, entity: null };
       }
       const e = this.ctx.entities.resolve(np.name);
       if (e) return { name: e.name, entity: e };
@@ -320,7 +352,8 @@ export class SpeakerResolver {
     for (let m = j - 1; m >= 0 && j - m < 30; m--) {
       const v = pre[m]!;
       const l = lc(toks[v]);
-      if (!CUES.has(l) || /ing$/.test(l)) continue;
+      // weak cues are nouns as often as verbs ("a former state party chairman")
+      if (!CUES.has(l) || WEAK_CUES.has(l) || /ing$/.test(l)) continue;
       // a noun after a determiner ("his early-morning tweets", "the reports") is no verb
       const b1 = lc(toks[v - 1]);
       if (DETERMINERS.has(b1) || (/^[a-z]+-[a-z]+$/.test(b1) && DETERMINERS.has(lc(toks[v - 2])))) continue;
@@ -341,19 +374,47 @@ export class SpeakerResolver {
   sentenceSubject(pre: number[], upTo: number, descriptions = false): NP | null {
     const toks = this.ctx.tokens;
     let s = pre[0]!;
+    // a dateline before the story's first sentence: "PARIS, Aug 31 (Reuters) - …"
+    if (toks[s]!.text.length > 2 && /^\p{Lu}+$/u.test(toks[s]!.text)) {
+      for (let i = s + 1; i < upTo && i < s + 14; i++) {
+        if (/^[-—–]$/.test(toks[i]!.text)) {
+          s = i + 1;
+          break;
+        }
+      }
+    }
     // skip an introductory phrase ending with a comma ("On Thursday, ", "During the campaign, ")
-    for (let i = s; i < upTo && i < s + 8; i++) {
+    // an opening prepositional phrase may run longer ("In the days following last Friday's attacks in Paris, …")
+    const reach = PREPOSITIONS.has(lc(toks[s])) || STARTERS.has(lc(toks[s])) ? 16 : 8;
+    for (let i = s; i < upTo && i < s + reach; i++) {
       if (toks[i]!.text === ',') {
         const np0 = npForward(this.ctx, s, upTo);
-        if (!np0 || np0.kind === 'description' || STARTERS.has(lc(toks[s]))) s = i + 1;
+        if (!np0 || np0.kind === 'description' || STARTERS.has(lc(toks[s])) || !this.nameLike(np0)) s = i + 1;
         break;
       }
     }
     while (s < upTo && isPunct(toks[s]!)) s++;
     const np = npForward(this.ctx, s, upTo);
+    // "Outside the campaign …", "Facing criticism …", "ORLANDO, Fla. (Reuters) - …": an opener, no subject
+    if (np && !this.nameLike(np)) return null;
     // "Mr Trump's aides played it down, suggesting …": the aides, when the caller takes descriptions
     return np && (np.kind !== 'description' || descriptions) ? np : null;
   }
+}
+
+/** Sentence openers that the recogniser may take for a one-word name. */
+const OPENERS = new Set(['moreover', 'still', 'since', 'that', 'this', 'these', 'those', 'meanwhile', 'however', 'yet', 'also', 'then', 'now', 'so', 'but', 'and', 'after', 'before', 'while', 'when', 'though', 'although', 'instead', 'indeed', 'furthermore', 'besides', 'nonetheless', 'nevertheless', 'thus', 'hence', 'overall', 'finally', 'ultimately', 'earlier', 'later', 'separately', 'asked', 'exclusive', 'links', 'outside', 'inside', 'despite', 'facing', 'speaking', 'according', 'following', 'during', 'until', 'unless', 'because', 'if', 'as', 'even', 'here', 'there', 'today', 'yesterday', 'tonight', 'next', 'last', 'first', 'second', 'third', 'update', 'related', 'watch', 'read', 'photo', 'video', 'advertisement']);
+const OPENING_CONJ = new Set(['but', 'and', 'so', 'yet', 'still', 'however', 'meanwhile', 'also']);
+const FINITE = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'did', 'does', 'said', 'says']);
+
+/** Tokens [a, b) are an apposition ("the group's deputy director", "44", "a pollster who worked for X"): no finite verb before a relative pronoun. */
+function appositionOnly(toks: readonly { text: string }[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const l = toks[k]!.text.toLowerCase();
+    if (l === 'who' || l === 'whose' || l === 'which') return true;
+    if (FINITE.has(l) || l === '.' || l === ';') return false;
+  }
+  return true;
 }
 
 function opposite(g: Gender): Gender {

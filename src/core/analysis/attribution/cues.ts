@@ -39,6 +39,11 @@ interface LexEntry {
 }
 
 const FORMS = new Map<string, LexEntry>(Object.entries((lexicon as { forms: Record<string, LexEntry> }).forms));
+// British spellings of the (American) training forms: "criticised" as "criticized", "signalled" as "signaled"
+for (const [w, e] of [...FORMS]) {
+  const variants = [w.replace(/iz(e|es|ed|ing)$/, 'is$1'), w.replace(/([^l])l(ed|ing)$/, '$1ll$2')];
+  for (const v of variants) if (v !== w && !FORMS.has(v)) FORMS.set(v, e);
+}
 
 /** A speech cue found in the tokens: token range [start, end), the verb family and how reliable the form is. */
 export interface SpeechCue {
@@ -57,7 +62,7 @@ const MIN_RATE = 0.2;
 /** Verb families that take an addressee before what is said ("told reporters that …", "warned Congress …"). */
 export const ADDRESSEE_LEMMAS = new Set(['tell', 'assure', 'warn', 'urge', 'ask', 'remind', 'inform', 'caution', 'advise', 'promise', 'email', 'text']);
 /** Verb families whose content is no clause of speech in the usual sense, only kept after a particle. */
-const PARTICLE: Record<string, string[]> = { point: ['out'], call: ['for', 'on'], go: ['on'] };
+const PARTICLE: Record<string, string[]> = { point: ['out'], call: ['for', 'on'], go: ['on'], rule: ['out'], make: ['clear', 'it'] };
 /** Words before a cue form that make it a noun or a passive, not a speech verb ("the report", "was told"). */
 const NOT_BEFORE = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'to', 'was', 'were', 'been', 'being', 'be', 'is', 'are', 'am', 'no', 'any', 'some', 'of', "'s"]);
 
@@ -75,10 +80,21 @@ export function speechCueAt(toks: readonly { text: string }[], i: number): Speec
   const before = i > 0 ? toks[i - 1]!.text.toLowerCase() : '';
   // "the report", "was told", "is said to": nouns and passives are no cues; "has said" and "is saying" are
   if (NOT_BEFORE.has(before) && !(PROGRESSIVE.has(before) && w.endsWith('ing'))) return null;
+  return withParticle(toks, i, e);
+}
+
+/** The cue of entry e at token i, taking its particle ("pointed out", "made it clear"); null when a needed particle is missing. */
+function withParticle(toks: readonly { text: string }[], i: number, e: LexEntry): SpeechCue | null {
   const particles = PARTICLE[e.lemma];
   if (particles) {
     const next = toks[i + 1]?.text.toLowerCase() ?? '';
     if (!particles.includes(next)) return null;
+    if (e.lemma === 'make') {
+      // "made clear that …", "made it clear that …"
+      if (next === 'clear') return { start: i, end: i + 2, lemma: 'make', rate: Math.max(e.rate, 0.6) };
+      if (toks[i + 2]?.text.toLowerCase() === 'clear') return { start: i, end: i + 3, lemma: 'make', rate: Math.max(e.rate, 0.6) };
+      return null;
+    }
     if (e.lemma === 'go') {
       // "went on to say that …": the cue is the whole phrase
       const t2 = toks[i + 2]?.text.toLowerCase();
@@ -89,4 +105,35 @@ export function speechCueAt(toks: readonly { text: string }[], i: number): Speec
     return { start: i, end: i + 2, lemma: e.lemma, rate: Math.max(e.rate, 0.6) };
   }
   return { start: i, end: i + 1, lemma: e.lemma, rate: e.rate };
+}
+
+/** Verbs whose object is the one who would speak ("urged X to say", "asked her to confirm"): no statement is made. */
+const OBJECT_CONTROL = new Set(['ask', 'asked', 'asks', 'asking', 'urge', 'urged', 'urges', 'urging', 'want', 'wanted', 'wants', 'allow', 'allowed', 'force', 'forced', 'persuade', 'persuaded', 'invite', 'invited', 'encourage', 'encouraged', 'press', 'pressed', 'pressure', 'pressured', 'order', 'ordered', 'challenge', 'challenged', 'dare', 'dared', 'call', 'called', 'calling', 'calls', 'prompt', 'prompted', 'lead', 'led', 'get', 'got', 'expect', 'expects', 'expected', 'need', 'needed', 'tell', 'told', 'require', 'required', 'instruct', 'instructed', 'compel', 'compelled', 'prod', 'prodded', 'help', 'helped', 'let']);
+const OBJECT_STARTS = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'the', 'a', 'an', 'his', 'their', 'its', 'our', 'my', 'your', 'this', 'that', 'those', 'these', 'everyone', 'people', 'others']);
+/** Verbs before "to CUE" that make the speech unreal or refused ("refused to say", "declined to confirm", "failed to mention"). */
+const NOT_SAID = new Set(['refused', 'refuses', 'refuse', 'declined', 'declines', 'decline', 'failed', 'fails', 'fail', 'hesitate', 'hesitated', 'afraid', 'reluctant', 'unwilling', 'unable', 'able', 'wants', 'want', 'wanted', 'wanting', 'hope', 'hopes', 'hoped', 'plan', 'plans', 'planned', 'planning', 'try', 'tried', 'tries', 'trying', 'likely', 'unlikely', 'ready', 'prepared', 'preparing', 'going', 'forced', 'how', 'what', 'where', 'when', 'whether', 'whom', 'who', 'nothing', 'something', 'anything', 'chance', 'opportunity', 'time', 'right', 'need', 'needs', 'needed', 'must', 'have', 'has', 'had', 'would', 'should']);
+
+/**
+ * A speech cue in a to-infinitive whose subject did speak: "used his press conference to suggest that …",
+ * "emerged to tell reporters that …", "is expected to announce that …" (token i is the verb after "to"). Not when
+ * the governing verb puts the words in someone else's mouth ("urged X to say") or denies they were said
+ * ("refused to say", "declined to confirm", "wants to tell").
+ */
+export function infinitiveCueAt(toks: readonly { text: string }[], i: number): SpeechCue | null {
+  if (toks[i - 1]?.text.toLowerCase() !== 'to') return null;
+  const w = toks[i]!.text.toLowerCase();
+  const e = FORMS.get(w);
+  // the bare form only ("to say", "to suggest"), and a strong family
+  if (!e || e.rate < MIN_RATE || (/(?:s|ed|ing)$/.test(w) && w !== e.lemma)) return null;
+  const before = toks[i - 2]?.text.toLowerCase() ?? '';
+  if (NOT_SAID.has(before)) return null;
+  // "urged Mr X to say", "asked them to confirm", "was asked to say": the verb, then nothing or an object
+  for (let k = i - 2; k >= 0 && k >= i - 6; k--) {
+    const l = toks[k]!.text.toLowerCase();
+    if (l === ',' || l === '.' || l === ';') break;
+    if (!OBJECT_CONTROL.has(l)) continue;
+    const o = toks[k + 1]!.text;
+    if (k + 1 === i - 1 || OBJECT_STARTS.has(o.toLowerCase()) || /^\p{Lu}/u.test(o)) return null;
+  }
+  return withParticle(toks, i, e);
 }

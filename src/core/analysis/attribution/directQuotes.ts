@@ -54,6 +54,8 @@ export function attributeQuote(r0: SpeakerResolver, q: RawQuote, prev: { att: At
   if (label) {
     const e = ctx.entities.resolve(label);
     if (!e || e.type === 'person') return { att: { speaker: e ? e.name : label, speakerId: e ? e.id : null, cue: null }, entity: e };
+    // a label a place gazetteer also knows ("WALLACE", a town too) is still the speaker, as written
+    if (e.type === 'place') return { att: { speaker: label, speakerId: null, cue: null }, entity: null };
   }
   // Post window: after the closing mark to the end of the sentence (other quotes skipped over).
   const post: number[] = [];

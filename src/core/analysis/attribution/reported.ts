@@ -4,28 +4,35 @@
  *  - "SOURCE CUE (that) CONTENT": "Putin said Russia was ready …", "Mr Trump told reporters he was optimistic",
  *    "X, who …, said CONTENT", "X said in an interview with Y that CONTENT", "X has denied CONTENT";
  *  - "CONTENT, SOURCE CUE." / "CONTENT, CUE SOURCE.": "The talks went well, the Kremlin said.";
- *  - "according to X, CONTENT" / "CONTENT, according to X".
- * The source is parsed around the cue (sources.ts) and resolved to a person or organisation (coref.ts); the
- * content is a clause (clauses.ts). A content that is all one direct quotation is left to the quotation; one that
- * holds a quotation is a `mixed` statement. No source found, no statement; a source we cannot name: speaker null.
+ *  - "according to X, CONTENT" / "CONTENT, according to X(, CONTENT)", and the other shapes of shapes.ts (a cue in
+ *    a to-infinitive, a naming with a quoted word, a noun of saying, a colon introduction).
+ * The source is parsed around the cue (sources.ts) and named (speakerNames.ts, coref.ts); the content is a clause
+ * (clauses.ts). A content that is all one direct quotation is left to the quotation; one that holds a quotation is a
+ * `mixed` statement. No source found, no statement (a strong cue excepted: its statement stays, speaker null).
  */
 import type { Token } from '../tokenize';
 import type { Entity } from '../types';
 import type { SpeechCue } from './cues';
 import * as cuesModule from './cues';
 // bound once: module getters are not called on every use in the hot loops
-const { speechCueAt, STRONG_RATE } = cuesModule;
+const { ADDRESSEE_LEMMAS, infinitiveCueAt, speechCueAt, STRONG_RATE } = cuesModule;
 import * as clausesModule from './clauses';
 // bound once: module getters are not called on every use in the hot loops
-const { clauseStartBefore, contentEnd, contentStart, reporterClauseAt, trimEnd } = clausesModule;
+const { addresseeEnd, clauseStartBefore, contentEnd, mediumBefore, contentStart, reporterClauseAt, trimEnd } = clausesModule;
 import type { NP } from './sources';
 import * as sourcesModule from './sources';
 // bound once: module getters are not called on every use in the hot loops
-const { npBackward, npForward } = sourcesModule;
+const { groupSubject, npForward } = sourcesModule;
 import type { SpeakerResolver } from './coref';
+import type { Found } from './shapes';
+import * as shapesModule from './shapes';
+// bound once: module getters are not called on every use in the hot loops
+const { according, colonIntroduction, infinitive, messageWas, MIN_WORDS, naming, NAMING_VERBS, rangeOf, sourceBefore, subordinateEnd } = shapesModule;
+import * as speakerNamesModule from './speakerNames';
+const { resolveSource } = speakerNamesModule;
 import * as wordsModule from './words';
 // bound once: module getters are not called on every use in the hot loops
-const { isTerminal, lc, SPOKES } = wordsModule;
+const { isTerminal, lc } = wordsModule;
 
 export interface ReportedStatement {
   /** Character offsets of the content clause. */
@@ -39,15 +46,6 @@ export interface ReportedStatement {
   readonly entity: Entity | null;
 }
 
-/** Fewest words a reported clause has ("he was optimistic" has three). */
-const MIN_WORDS = 2;
-
-interface Found {
-  a: number; // first content token
-  b: number; // end (exclusive) content token
-  cue: SpeechCue;
-  np: NP | null;
-}
 
 
 /** Reported statements of one sentence (token range [s, e)). */
@@ -55,13 +53,34 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
   const ctx = r.ctx;
   const toks = ctx.tokens;
   const quoted = ctx.quoted;
+  const sub = subordinateEnd(toks, quoted, s, e);
   for (let i = s; i < e; i++) {
     if (quoted[i]) continue;
     const c0 = toks[i]!.text.charCodeAt(0);
     // cue forms all start with a lower-case letter (a, c, d, ... w); skip capitals and punctuation fast
     if ((c0 < 97 || c0 > 122) && toks[i]!.text !== 'According') continue;
     const cue = speechCueAt(toks, i);
-    if (!cue) continue;
+    if (!cue && (toks[i]!.text === 'was' || toks[i]!.text === 'is') && lc(toks[i + 1]) === 'that') {
+      const m = messageWas(r, i, s, e);
+      if (m) {
+        out.push(m);
+        i = m.b - 1;
+      }
+      continue;
+    }
+    if (!cue && NAMING_VERBS.has(toks[i]!.text)) {
+      const n = naming(r, i, s, e);
+      if (n) {
+        out.push(n);
+        i = n.b - 1;
+        continue;
+      }
+    }
+    if (!cue) {
+      const inf = i > s + 2 && toks[i - 1]!.text === 'to' ? infinitiveCueAt(toks, i) : null;
+      if (inf && infinitive(r, inf, s, e, out)) i = inf.end - 1;
+      continue;
+    }
     const strong = cue.rate >= STRONG_RATE;
     if (cue.lemma === 'according') {
       according(r, cue, s, e, out);
@@ -76,54 +95,39 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
       continue;
     }
     // "SOURCE CUE (that) CONTENT"
-    let np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14));
-    if (!np && toks[cue.start - 1]?.text === ',') np = r.appositionName(cue.start, s) ?? r.clauseSubject(cue.start);
+    // "Mr X, who …, in his speech implied that …": the subject before a medium phrase
+    const v = mediumBefore(toks, cue.start, s);
+    let np = sourceBefore(ctx, v, s);
+    // "the campaign chief, Paul Manafort, bluntly suggested": an adverb between the apposition and the cue
+    let w = v;
+    while (w > s + 1 && /^[a-z]+ly$/.test(toks[w - 1]!.text) && toks[w - 2]!.text === ',') w--;
+    if (!np && toks[w - 1]?.text === ',') np = r.appositionName(w, s) ?? r.clauseSubject(w);
     const before = lc(toks[cue.start - 1]);
     const participle = toks[cue.start]!.text.endsWith('ing');
     // "X denied it, saying that …", "and warned that …": the subject of the sentence (or of the speech verb before)
     if (!np && participle && cue.start > s) np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start, true);
-    if (!np && (before === 'and' || before === 'but') && strong) np = r.sentenceSubject(rangeOf(s, cue.start), cue.start);
+    if (!np && (before === 'and' || before === 'but') && strong) {
+      np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start, true);
+      // the person the sentence has as a clause subject before "and said", when its start did not parse
+      const p = np ? null : r.subjectBetween(toks[s]!.start, toks[cue.start]!.start);
+      if (p) np = { start: cue.start - 1, end: cue.start - 1, kind: 'name', name: p.name, pronoun: '', words: [] };
+    }
+    // "Many economists say …", "42% say …": a group, named or not
+    if (!np && !participle) np = groupSubject(ctx, cue.start, Math.max(s, cue.start - 8));
     // "Someone at the quay said …", "the report said …": a source we cannot name; the statement stays, speaker null
-    const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && !PARTICLES_BEFORE.has(lc(toks[cue.start - 1]));
+    const unnamed = !np && strong && cue.start > s && /^[a-z]+$/.test(toks[cue.start - 1]!.text) && !PARTICLES_BEFORE.has(before);
     if (!np && !unnamed) continue;
-    const a = contentStart(toks, quoted, cue.end, e, cue.lemma);
+    // "While the west accuses Russia of …, Moscow criticises …": the opening subordinate clause ends at its comma
+    const ce = cue.start < sub ? sub : e;
+    const a = contentStart(toks, quoted, cue.end, ce, cue.lemma);
     if (a < 0) continue;
     // a weak form ("say", "claim") needs "that", or a subject right before it ("Many lawmakers say …")
     if (!strong && lc(toks[a - 1]) !== 'that' && !(np && cue.rate >= 0.4 && np.end >= cue.start - 2)) continue;
-    const b = contentEnd(toks, quoted, a, e);
+    const b = contentEnd(toks, quoted, a, ce);
     if (b - a < MIN_WORDS) continue;
     out.push({ a, b, cue, np });
     i = cue.end - 1;
   }
-}
-
-function rangeOf(s: number, e: number): number[] {
-  const out: number[] = [];
-  for (let i = s; i < e; i++) out.push(i);
-  return out;
-}
-
-/** "according to X, CONTENT" / "CONTENT, according to X". */
-function according(r: SpeakerResolver, cue: SpeechCue, s: number, e: number, out: Found[]): void {
-  const toks = r.ctx.tokens;
-  const np = npForward(r.ctx, cue.end, Math.min(e, cue.end + 12));
-  let srcEnd = np ? np.end : cue.end;
-  // "according to a spokesperson for the Kremlin"
-  if ((lc(toks[srcEnd]) === 'for' || lc(toks[srcEnd]) === 'of') && npForward(r.ctx, srcEnd + 1, Math.min(e, srcEnd + 8))) srcEnd = npForward(r.ctx, srcEnd + 1, Math.min(e, srcEnd + 8))!.end;
-  const before = clauseStartBefore(toks, s, cue.start);
-  if (cue.start - before >= MIN_WORDS + 1 && (toks[cue.start - 1]?.text === ',' || toks[cue.start - 1]?.text === '—')) {
-    // "CONTENT, according to X."
-    const b = trimEnd(toks, before, cue.start - 1);
-    if (b - before >= MIN_WORDS && !r.ctx.quoted[before]) out.push({ a: before, b, cue, np });
-    return;
-  }
-  // "According to X, CONTENT."
-  let a = srcEnd;
-  while (a < e && a < srcEnd + 12 && toks[a]!.text !== ',') a++;
-  if (toks[a]?.text !== ',') return;
-  a++;
-  const b = contentEnd(toks, r.ctx.quoted, a, e);
-  if (b - a >= MIN_WORDS) out.push({ a, b, cue, np });
 }
 
 /** "CONTENT, SOURCE CUE." or "CONTENT, CUE SOURCE." with the cue clause closing the sentence. */
@@ -133,9 +137,15 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
   // the cue clause runs to the sentence end, or to a comma and a participle (", adding …")
   let np: NP | null = null;
   let comma = -1;
-  const afterCue = toks[cue.end];
   const ends = (k: number) => k >= e || isTerminal(toks[k]!) || toks[k]!.text === ',' || toks[k]!.text === ';';
-  if (afterCue && !ends(tailEnd(toks, cue.end, e))) {
+  // "…, Peskov told reporters on a conference call Thursday.": the addressee before the tail
+  let cueEnd = cue.end;
+  if (ADDRESSEE_LEMMAS.has(cue.lemma) && !ends(cueEnd)) {
+    const obj = addresseeEnd(toks, cueEnd, e);
+    if (obj > cueEnd && ends(tailEnd(toks, obj, e))) cueEnd = obj;
+  }
+  const afterCue = toks[cueEnd];
+  if (afterCue && !ends(tailEnd(toks, cueEnd, e))) {
     // inverted: ", said the Russian president."
     if (toks[cue.start - 1]?.text !== ',' && !/^[”"’']$/.test(toks[cue.start - 1]?.text ?? '')) return null;
     const fwd = npForward(ctx, cue.end, Math.min(e, cue.end + 14));
@@ -143,7 +153,7 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
     np = fwd;
     comma = cue.start - 1;
   } else {
-    np = npBackward(ctx, cue.start, Math.max(s, cue.start - 14));
+    np = sourceBefore(ctx, cue.start, s);
     if (np) comma = np.start - 1;
     else if (toks[cue.start - 1]?.text === ',') {
       np = r.appositionName(cue.start, s);
@@ -160,37 +170,18 @@ function contentBefore(r: SpeakerResolver, cue: SpeechCue, s: number, e: number)
   let bb = trimEnd(toks, a, b);
   if (bb - a < MIN_WORDS) return null;
   // "But to prevent problems, he said, local officials should be vigilant": the attribution interrupts the clause
-  const k = tailEnd(toks, Math.max(cue.end, np.end), e);
+  const k = tailEnd(toks, Math.max(cueEnd, np.end), e);
   const apposition = toks[k]?.text === ',' && isApposition(toks, k + 1, e);
-  if (toks[k]?.text === ',' && k + 1 < e && !apposition && !speechCueAt(toks, k + 1) && !reporterClauseAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|according)$/.test(lc(toks[k + 1])) && !((lc(toks[k + 1]) === 'and' || lc(toks[k + 1]) === 'but') && cueWithin(toks, k + 2, 4))) {
+  // "“A,” said X, a fellow at …": a whole quotation before the attribution is not continued by what follows it
+  const wholeQuote = OPEN_QUOTE.test(toks[a]!.text) && ctx.quoted[bb - 1] === 1 && /^[”"’']$/.test(toks[comma + 1]?.text ?? toks[comma]!.text);
+  if (toks[k]?.text === ',' && k + 1 < e && !apposition && !wholeQuote && !speechCueAt(toks, k + 1) && !reporterClauseAt(toks, k + 1) && !ctx.quoted[k + 1] && !/^(?:who|which|adding|saying|according)$/.test(lc(toks[k + 1])) && !((lc(toks[k + 1]) === 'and' || lc(toks[k + 1]) === 'but') && cueWithin(toks, k + 2, 4))) {
     const b2 = contentEnd(toks, ctx.quoted, k + 1, e);
     if (b2 - (k + 1) >= MIN_WORDS) bb = b2;
   }
   return { a, b: bb, cue, np };
 }
 
-const COLON_CUE: SpeechCue = { start: 0, end: 0, lemma: ':', rate: 1 };
-
-/**
- * "Pence: Gennifer Flowers won't be at the debate" (a headline), "PENCE: Well, look, …" (a transcript): a paragraph
- * opening with a name and a colon; the content runs to the paragraph's end.
- */
-function colonIntroduction(r: SpeakerResolver, s: number, out: Found[]): void {
-  const toks = r.ctx.tokens;
-  const block = r.ctx.blockOfToken[s];
-  let c = s;
-  while (c < toks.length && c < s + 5 && toks[c]!.text !== ':' && /^\p{Lu}/u.test(toks[c]!.text)) c++;
-  if (c === s || toks[c]?.text !== ':' || r.ctx.quoted[c + 1]) return;
-  const np = npForward(r.ctx, s, c);
-  if (!np || np.kind !== 'name' || np.end !== c) return;
-  // "Moscow: President Trump says …" is a dateline
-  if (r.ctx.entities.resolve(np.name)?.type === 'place') return;
-  let b = c + 1;
-  while (b < toks.length && r.ctx.blockOfToken[b] === block) b++;
-  b = trimEnd(toks, c + 1, b);
-  if (b - (c + 1) < MIN_WORDS + 1) return;
-  out.push({ a: c + 1, b, cue: { ...COLON_CUE, start: c, end: c + 1 }, np });
-}
+const OPEN_QUOTE = /^[“"‘']$/;
 
 /** Words right before a cue that show no subject precedes it ("and said", "to say", "who said"). */
 const PARTICLES_BEFORE = new Set(['and', 'or', 'but', 'to', 'who', 'which', 'that', 'also', 'then', 'as', 'not', 'never', 'has', 'have', 'had', 'would', 'will', 'could', 'did', 'does', 'do']);
@@ -204,8 +195,12 @@ function isApposition(toks: readonly Token[], k: number, e: number): boolean {
   if (!first || !(DETS.has(lc(first)) || /^\p{Lu}/u.test(first.text))) return false;
   if (lc(first) === 'who' || lc(first) === 'which' || lc(first) === 'whose') return true;
   let j = k;
-  for (; j < e && toks[j]!.text !== ',' && !isTerminal(toks[j]!); j++) if (FINITE.has(lc(toks[j])) || /ed$/.test(lc(toks[j]))) return false;
-  return j - k <= 14;
+  for (; j < e && toks[j]!.text !== ',' && !isTerminal(toks[j]!); j++) {
+    // "a managing director at X who previously served on …": a relative clause belongs to the apposition
+    if (lc(toks[j]) === 'who' || lc(toks[j]) === 'whose') return true;
+    if (FINITE.has(lc(toks[j])) || /ed$/.test(lc(toks[j]))) return false;
+  }
+  return j - k <= 24;
 }
 
 /** A speech cue among the `n` tokens from k (", and added that …"). */
@@ -219,7 +214,7 @@ function tailEnd(toks: readonly Token[], k: number, e: number): number {
   const l = lc(toks[k]);
   if (l === 'in' || l === 'on' || l === 'at' || l === 'during' || l === 'to' || l === 'late' || l === 'earlier' || l === 'last' || l === 'this') {
     let j = k;
-    while (j < e && j < k + 8 && !isTerminal(toks[j]!) && toks[j]!.text !== ',') j++;
+    while (j < e && j < k + 12 && !isTerminal(toks[j]!) && toks[j]!.text !== ',') j++;
     return j;
   }
   return k;
@@ -307,53 +302,4 @@ function dropNearDuplicates(items: ReportedStatement[]): ReportedStatement[] {
     }
   }
   return gone.size === 0 ? items : items.filter((_, k) => !gone.has(k));
-}
-
-/** The speaker a source phrase stands for; "a spokesperson for X" → X; a pronoun or description resolved. */
-function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: string; entity: Entity | null } | null {
-  const toks = r.ctx.tokens;
-  if (np.kind === 'description' && SPOKES.has(np.words[np.words.length - 1] ?? '')) {
-    const nx = lc(toks[np.end]);
-    if (nx === 'for' || nx === 'of' || nx === 'at') {
-      const org = npForward(r.ctx, np.end + 1, np.end + 8);
-      if (org && org.kind === 'name') {
-        const e = r.ctx.entities.resolve(org.name);
-        if (e) return { name: e.name, entity: e };
-        return { name: org.name, entity: null };
-      }
-    }
-  }
-  if (np.kind === 'pronoun') return r.resolveNP(np, pos);
-  const resolved = r.resolveNP(np, pos);
-  // a shouted heading ("CONGRESS HAS INVESTIGATED HIM") is nobody
-  if (resolved && /\s/.test(resolved.name) && resolved.name === resolved.name.toUpperCase()) return null;
-  if (resolved) return resolved;
-  // "a Homeland Security Department official": the organisation the official speaks for
-  const phrase = sourcePhrase(r, np);
-  if (!phrase) return null;
-  if (np.kind === 'description' && SPOKES.has(np.words[np.words.length - 1] ?? '')) {
-    const run = /(?:\p{Lu}[\p{L}.&'’-]*\s+)*\p{Lu}[\p{L}.&'’-]*/u.exec(phrase);
-    if (run) {
-      const e = r.ctx.entities.resolve(run[0]);
-      return e ? { name: e.name, entity: e } : { name: run[0], entity: null };
-    }
-  }
-  // "Democrats said", "Tulsa police said", "The Clinton campaign said": a group or body the article names as it is;
-  // shown as written (no entity), never a person guessed from it
-  return { name: phrase, entity: null };
-}
-
-const LEADING = new Set(['the', 'a', 'an', 'some', 'one', 'several', 'many', 'most', 'two', 'three', 'both', 'other', 'all', 'few', 'his', 'her', 'their', 'its', 'our']);
-
-/** The source phrase as written, leading determiners dropped, when it names something (holds a capitalised word). */
-function sourcePhrase(r: SpeakerResolver, np: NP): string | null {
-  const toks = r.ctx.tokens;
-  let a = np.start;
-  while (a < np.end && LEADING.has(lc(toks[a]))) a++;
-  let b = np.end;
-  while (b > a && (toks[b - 1]!.text === "'s" || toks[b - 1]!.text === '’s' || !/[\p{L}\p{N}]/u.test(toks[b - 1]!.text))) b--;
-  if (b <= a || b - a > 6) return null;
-  const text = r.ctx.text.slice(toks[a]!.start, toks[b - 1]!.end);
-  if (!/\p{Lu}/u.test(text) || /\n/.test(text)) return null;
-  return text;
 }

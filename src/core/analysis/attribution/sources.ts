@@ -10,7 +10,7 @@ import { isPostnominalForm, isTitleHead, isTitleWord, splitTitle } from '../titl
 import { lexicalType, looksLikeDemonym } from '../nameContext';
 import * as wordsModule from './words';
 // bound once: module getters are not called on every use in the hot loops
-const { ADVERBS, DETERMINERS, isCap, isPunct, isTerminal, lc, NAME_PARTICLES, NOT_NAMES, PRONOUNS, TITLE_WORDS, WEEKDAYS } = wordsModule;
+const { ADVERBS, DETERMINERS, isCap, isPunct, isTerminal, lc, NAME_PARTICLES, NOT_NAMES, PRONOUNS, SPOKES, TITLE_WORDS, WEEKDAYS } = wordsModule;
 
 export interface NP {
   start: number; // token index
@@ -24,6 +24,8 @@ export interface NP {
   fullName?: string;
   /** A description made of a nationality ("the American"). */
   demonym?: boolean;
+  /** A source shown as written, resolved to no entity ("the west"). */
+  asWritten?: boolean;
 }
 
 export interface SpeakerContext {
@@ -67,7 +69,7 @@ export function npForward(ctx: SpeakerContext, k: number, lim: number): NP | nul
     } else if (NAME_PARTICLES.has(l) && lastCapRunEnd === i && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1]))) {
       // "Pieter van Doorn", "Ursula von der Leyen"
       lastCapRunEnd = i + 1;
-    } else if (l === "'s" || l === '-' || (l === 'of' && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1])) && lastCapRunEnd === i)) {
+    } else if (l === "'s" || l === '-' || (l === "'" && lastCapRunEnd === i && /s$/.test(toks[i - 1]!.text)) || (l === 'of' && isCap(toks[i + 1]) && !NOT_NAMES.has(lc(toks[i + 1])) && lastCapRunEnd === i)) {
       // Japan's Prime Minister; Bank of England
       if (l === 'of') lastCapRunEnd = i + 1;
     } else if (TITLE_WORDS.has(l) || isTitleHead(l) || /^[a-z]+-[a-z]+$/.test(l)) {
@@ -156,7 +158,7 @@ export function npBackward(ctx: SpeakerContext, v: number, floor: number): NP | 
       if (s === e) return { start: s - 1, end: e, kind: 'pronoun', name: '', pronoun: l, words: [l] };
       break;
     }
-    if ((isCap(t) && !isPunct(t) && !NOT_NAMES.has(l)) || l === "'s" || (NAME_PARTICLES.has(l) && s < e && isCap(toks[s]) && isCap(toks[s - 2])) || TITLE_WORDS.has(l) || isTitleHead(l) || DETERMINERS.has(l) || /^[a-z]+-[a-z]+$/.test(l) || (l === 'of' && s < e && isCap(toks[s]))) {
+    if ((isCap(t) && !isPunct(t) && !NOT_NAMES.has(l)) || l === "'s" || (l === "'" && s < e && /s$/.test(toks[s - 2]?.text ?? '') && isCap(toks[s - 2])) || (NAME_PARTICLES.has(l) && s < e && isCap(toks[s]) && isCap(toks[s - 2])) || TITLE_WORDS.has(l) || isTitleHead(l) || DETERMINERS.has(l) || /^[a-z]+-[a-z]+$/.test(l) || (l === 'of' && s < e && isCap(toks[s]))) {
       s--;
       if (DETERMINERS.has(l)) break;
       continue;
@@ -212,3 +214,38 @@ function groupOf(ctx: SpeakerContext, np: NP, floor: number): NP | null {
 }
 
 const NOT_GROUP_START = new Set(['and', 'or', 'but', 'said', 'says', 'that', 'which', 'who', 'as', 'to', 'of', 'for', 'in', 'on', 'at', 'by', 'with']);
+
+/** Pronouns and quantifiers that stand for a group of speakers ("Others say", "Most said"). */
+const GROUP_WORDS = new Set(['some', 'others', 'many', 'most', 'few', 'both', 'all', 'several', 'critics', 'supporters', 'opponents', 'people', 'observers', 'residents', 'voters', 'officials', 'experts', 'analysts', 'economists', 'advocates']);
+/** Lower-case words ending in s that are no plural nouns. */
+const NOT_PLURAL = /(?:ss|ous|is|us|ics|ws|'s|’s)$/;
+const GROUP_STOP = new Set(['that', 'who', 'which', 'and', 'or', 'but', 'as', 'than', 'because', 'if', 'when', 'while', 'it', 'this', 'there', 'what', 'also', 'has', 'have', 'had', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'should', 'not', 'to', 'of', 'in', 'on', 'at', 'for', 'by', 'with', 'from', 'about', 'after', 'before']);
+
+/**
+ * A group of people as the subject right before a cue, which npBackward leaves out because it names no one:
+ * "many economists say", "those surveyed say", "42% say", "Democratic registered voters said", or an official of
+ * a body it cuts short ("a Fjordland transport ministry official"). Kind description;
+ * it is shown as written when it holds a capitalised word, else the speaker stays null.
+ */
+export function groupSubject(ctx: SpeakerContext, v: number, floor: number): NP | null {
+  const toks = ctx.tokens;
+  let e = v;
+  while (e > floor && (ADVERBS.has(lc(toks[e - 1])) || /^[a-z]+ly$/.test(lc(toks[e - 1])))) e--;
+  if (e <= floor || ctx.quoted[e - 1]) return null;
+  const head = lc(toks[e - 1]);
+  // "the west said", as British papers write it: a group the article names
+  if (head === 'west' && lc(toks[e - 2]) === 'the' && e - 2 >= floor) return { start: e - 2, end: e, kind: 'name', name: ctx.text.slice(toks[e - 2]!.start, toks[e - 1]!.end), pronoun: '', words: ['the', 'west'], asWritten: true };
+  const surveyed = head === 'surveyed' || head === 'polled' || head === 'questioned' || head === 'interviewed';
+  if (!(GROUP_WORDS.has(head) || SPOKES.has(head) || surveyed || /%$|^percent$/.test(head) || (/^[a-z]{3,}s$/.test(head) && !NOT_PLURAL.test(head)))) return null;
+  let s = e - 1;
+  while (s > floor && e - s < 6) {
+    const l = lc(toks[s - 1]);
+    if (ctx.quoted[s - 1] || isPunct(toks[s - 1]!) && l !== '%' || GROUP_STOP.has(l) || PRONOUNS.has(l)) break;
+    s--;
+  }
+  const words: string[] = [];
+  for (let k = s; k < e; k++) words.push(lc(toks[k]));
+  // a lone "those" or a verb-looking word is no subject
+  if (surveyed && e - s < 2) return null;
+  return { start: s, end: e, kind: 'description', name: '', pronoun: '', words };
+}

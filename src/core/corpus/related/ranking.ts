@@ -52,6 +52,11 @@ export const RANKING = {
   sameTag: 0.5,
   /** Factor for reasons other than same-quote when the result is in the source's own article. */
   sameArticle: 0.5,
+  /**
+   * Factor for same-quote when the source is a direct quotation and the match a reported or mixed statement: the
+   * same words quoted again are a copy, the same words in a paraphrase a restatement (found, ranked after copies).
+   */
+  paraphraseQuote: 0.8,
   /** Factor for same-quote in the source's own article (a repeat there ranks after copies elsewhere). */
   sameArticleQuote: 0.85,
 } as const;

@@ -36,9 +36,17 @@ const SPAN_RANK: Record<UnitKind, number> = { quote: 0, sentence: 1, annotation:
  */
 export function sourceAt(slots: Slots, path: string, offset: number): RelatedSource | undefined {
   const { rec } = slots.get(path);
-  let best: { start: number; end: number; speaker: string | null; passage: number } | undefined;
+  let best: { start: number; end: number; speaker: string | null; passage: number; fragment?: boolean } | undefined;
   for (const q of rec.quotes) {
     if (q.start <= offset && offset <= q.end && (!best || q.end - q.start < best.end - best.start)) best = q;
+  }
+  // a short quoted fragment of a mixed statement ("“western elites” were intent on …") stands for its statement:
+  // a word or two match nothing
+  if (best && best.fragment && rec.text.slice(best.start, best.end).split(/\s+/).length < RANKING.shortQuoteMinWords) {
+    const frag = best;
+    let holder: typeof best | undefined;
+    for (const q of rec.quotes) if (!q.fragment && q.start <= frag.start && frag.end <= q.end && (!holder || q.end - q.start < holder.end - holder.start)) holder = q;
+    if (holder) best = holder;
   }
   if (best) return { path, start: best.start, end: best.end, text: rec.text.slice(best.start, best.end), kind: 'quote', passage: best.passage, speaker: best.speaker };
   let pi = passageAt(rec.passages, offset);

@@ -19,6 +19,8 @@ export function sameQuote({ slots, live, source, sourceUnit, add }: ReasonInput)
     return s.words.length >= RANKING.shortQuoteMinWords;
   });
   if (qsegs.length === 0) return;
+  // the source is words in quotation marks (a direct quotation or a fragment of a mixed statement)
+  const quoted = source.kind === 'quote' && live.rec.quotes.some((q) => q.start === source.start && q.end === source.end && q.said === 'direct');
   let total = 0;
   for (const s of qsegs) total += s.sh.length;
   const all = new Uint32Array(total);
@@ -61,9 +63,11 @@ export function sameQuote({ slots, live, source, sourceUnit, add }: ReasonInput)
     }
     if (best && best.sim >= RANKING.sameQuoteMin) {
       const pct = Math.round(best.sim * 100);
+      // quoted words found again as quoted words weigh more than the same words in a reporter's paraphrase
+      const paraphrased = quoted && best.seg.paraphrase === true;
       add(slot, pi, best.seg.start, best.seg.end, best.seg.kind, {
         kind: 'same-quote',
-        score: round(1 + best.sim),
+        score: round((1 + best.sim) * (paraphrased ? RANKING.paraphraseQuote : 1)),
         similarity: round(best.sim),
         detail: pct >= 97 ? 'same wording' : `same statement, ${pct}% similar wording`,
       });

@@ -9,6 +9,8 @@ export interface Span {
   readonly start: number;
   readonly end: number;
   readonly kind: SpanKind;
+  /** A reported or mixed statement: the reporter's words, not words quoted (a paraphrase of what was said). */
+  readonly paraphrase?: boolean;
 }
 
 export interface Segment extends Span {
@@ -25,7 +27,7 @@ export function spansOf(rec: ArticleRecord, passage: number, only?: { start: num
   if (only) return [{ start: only.start, end: only.end, kind: 'quote' }];
   const p = rec.passages[passage]!;
   const spans: Span[] = [];
-  for (const q of rec.quotes) if (q.passage === passage) spans.push({ start: q.start, end: q.end, kind: 'quote' });
+  for (const q of rec.quotes) if (q.passage === passage) spans.push({ start: q.start, end: q.end, kind: 'quote', paraphrase: q.said !== 'direct' });
   for (let i = 0; i + 1 < p.sentences.length; i += 2) spans.push({ start: p.sentences[i]!, end: p.sentences[i + 1]!, kind: 'sentence' });
   if (p.sentences.length <= 2) spans.push({ start: p.start, end: p.end, kind: 'passage' });
   return spans;

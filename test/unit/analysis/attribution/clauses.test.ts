@@ -30,4 +30,12 @@ describe('attribution: clause boundaries', () => {
     assert.equal(clauseAfter('Dahl said the ferry would run, the harbour office said.', 'said', 'say'), 'the ferry would run');
     assert.equal(clauseAfter('Dahl said the ferry, which is old, would run.', 'said', 'say'), 'the ferry, which is old, would run');
   });
+  it('ends at a conjoined speech verb, at a quotation closed by a comma and an attribution, and before the reporter naming the remark', () => {
+    assert.equal(clauseAfter('Dahl said the ferry would run and added that fares would rise.', 'said', 'say'), 'the ferry would run');
+    assert.equal(clauseAfter('Dahl conceded the ferry was late but insisted that it was safe.', 'conceded', 'concede'), 'the ferry was late');
+    assert.equal(clauseAfter('Dahl described the timetable as fair, her warmest words since the strike began.', 'described', 'describe'), 'the timetable as fair');
+  });
+  it('keeps the addressee of "urged" before an infinitive: it is who should act', () => {
+    assert.equal(clauseAfter('The union urged the mayor to reopen the quay.', 'urged', 'urge'), 'the mayor to reopen the quay');
+  });
 });

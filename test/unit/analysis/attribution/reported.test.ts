@@ -40,4 +40,25 @@ describe('attribution: reported speech (the decision)', () => {
     assert.deepEqual(statements('“The ferry will run all winter,” Ingrid Dahl said.').map((s) => s[0]), ['direct']);
     assert.deepEqual(statements('Ingrid Dahl believes the ferry will run all winter.'), []);
   });
+  it('finds a cue in a to-infinitive, after a medium phrase, and a conjoined second statement', () => {
+    assert.deepEqual(statements('Mayor Ingrid Dahl used her weekly briefing to suggest that the ferry would run all winter.'), [['reported', 'the ferry would run all winter', 'Ingrid Dahl']]);
+    assert.deepEqual(statements('Mayor Ingrid Dahl, who chairs the board, in her speech implied that the ferry would run all winter.'), [['reported', 'the ferry would run all winter', 'Ingrid Dahl']]);
+    assert.deepEqual(statements('Mayor Ingrid Dahl said the ferry was late and added that fares would rise.').map((x) => x[1]), ['the ferry was late', 'fares would rise']);
+  });
+  it('finds groups as sources, shown as written when they name something', () => {
+    assert.deepEqual(statements('Many economists say the ferry fares are too high.'), [['reported', 'the ferry fares are too high', null]]);
+    assert.deepEqual(statements('Fjordland harbour pilots said the quay would close.').map((x) => x[2]), ['Fjordland harbour pilots']);
+    assert.deepEqual(statements('A Fjordland transport ministry official said the quay would close.').map((x) => x[2]), ['Fjordland transport ministry']);
+  });
+  it('ends an opening subordinate clause at its comma, and spans a clause an attribution interrupts', () => {
+    assert.deepEqual(statements('While Tomas Berg accuses the council of waste, Ingrid Dahl says the budget is sound.').map((x) => [x[1], x[2]]), [['the council of waste', 'Tomas Berg'], ['the budget is sound', 'Ingrid Dahl']]);
+    assert.deepEqual(statements('The ferry, according to Ingrid Dahl, will run all winter.').map((x) => x[1]), ['The ferry, according to Ingrid Dahl, will run all winter']);
+  });
+  it('finds namings with a quoted word and nouns of saying', () => {
+    const a = analyzeArticle('Ferry news from the coast\n\nMayor Ingrid Dahl met the board. She called the timetable a “disgrace” on Monday.\n');
+    const mixed = a.quotes.find((q) => q.kind === 'mixed');
+    assert.equal(mixed?.text, 'the timetable a “disgrace”');
+    assert.equal(mixed?.speaker, 'Ingrid Dahl');
+    assert.deepEqual(statements('The message from Ingrid Dahl was that the ferry would run all winter.'), [['reported', 'the ferry would run all winter', 'Ingrid Dahl']]);
+  });
 });
