@@ -10,9 +10,12 @@ export interface CorpusEntity {
   readonly id: string;
   /** The fullest name used across the corpus. */
   readonly name: string;
+  /** The type most articles give it (ids carry no type: one entity may be typed otherwise in some article). */
   readonly type: EntityType;
   readonly articles: readonly { readonly article: ArticleEntry; readonly entity: Entity }[];
   readonly mentionCount: number;
+  /** Present (true) when the recogniser was unsure of the name in every article that names it. */
+  readonly uncertain?: true;
 }
 
 export class CorpusEntities implements vscode.Disposable {
@@ -60,12 +63,12 @@ export class CorpusEntities implements vscode.Disposable {
 
   private map(): Map<string, CorpusEntity> {
     if (this.cache) return this.cache;
-    const acc = new Map<string, { id: string; name: string; type: EntityType; articles: { article: ArticleEntry; entity: Entity }[]; mentionCount: number }>();
+    const acc = new Map<string, { id: string; name: string; articles: { article: ArticleEntry; entity: Entity }[]; mentionCount: number }>();
     for (const article of this.catalog.all()) {
       for (const entity of article.analysis?.entities ?? []) {
         let e = acc.get(entity.id);
         if (!e) {
-          e = { id: entity.id, name: entity.name, type: entity.type, articles: [], mentionCount: 0 };
+          e = { id: entity.id, name: entity.name, articles: [], mentionCount: 0 };
           acc.set(entity.id, e);
         }
         if (entity.name.length > e.name.length) e.name = entity.name;
@@ -73,11 +76,25 @@ export class CorpusEntities implements vscode.Disposable {
         e.mentionCount += entity.mentions.length;
       }
     }
-    this.cache = acc;
-    return acc;
+    const out = new Map<string, CorpusEntity>();
+    for (const [id, e] of acc) {
+      const uncertain = e.articles.every((x) => x.entity.uncertain === true);
+      out.set(id, { ...e, type: majorityType(e.articles.map((x) => x.entity.type)), ...(uncertain ? { uncertain: true as const } : {}) });
+    }
+    this.cache = out;
+    return out;
   }
 
   dispose(): void {
     this.sub.dispose();
   }
+}
+
+/** The type given most often (the first given among equals). */
+function majorityType(types: readonly EntityType[]): EntityType {
+  const n = new Map<EntityType, number>();
+  for (const t of types) n.set(t, (n.get(t) ?? 0) + 1);
+  let best = types[0]!;
+  for (const t of types) if (n.get(t)! > n.get(best)!) best = t;
+  return best;
 }

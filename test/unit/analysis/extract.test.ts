@@ -43,7 +43,7 @@ describe('CLI: extract', () => {
     assert.equal(text.slice(q.start, q.end), q.text);
     assert.equal(q.speaker, 'Ingrid Halvorsen');
     const e = (wire['entities'] as { id: string; name: string; type: string; mentions: unknown[] }[]).find((x) => x.name === 'Tomas Berg')!;
-    assert.equal(e.id, 'person:tomas-berg');
+    assert.equal(e.id, 'tomas-berg');
     assert.equal(e.type, 'person');
   });
 
