@@ -4,13 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { Entity, EntityMention, EntityType } from '../../core/analysis/types';
+import { corpusEntityFacts } from '../../core/corpus/corpusEntity';
 import type { ArticleCatalog, ArticleEntry } from './articleCatalog';
 
 export interface CorpusEntity {
   readonly id: string;
   /** The fullest name used across the corpus. */
   readonly name: string;
-  /** The type most articles give it (ids carry no type: one entity may be typed otherwise in some article). */
+  /** The type most articles give it (ids carry no type: one entity may be typed otherwise in some article; corpusEntityFacts). */
   readonly type: EntityType;
   readonly articles: readonly { readonly article: ArticleEntry; readonly entity: Entity }[];
   readonly mentionCount: number;
@@ -78,8 +79,8 @@ export class CorpusEntities implements vscode.Disposable {
     }
     const out = new Map<string, CorpusEntity>();
     for (const [id, e] of acc) {
-      const uncertain = e.articles.every((x) => x.entity.uncertain === true);
-      out.set(id, { ...e, type: majorityType(e.articles.map((x) => x.entity.type)), ...(uncertain ? { uncertain: true as const } : {}) });
+      const { type, uncertain } = corpusEntityFacts(e.articles.map((x) => x.entity));
+      out.set(id, { ...e, type, ...(uncertain ? { uncertain: true as const } : {}) });
     }
     this.cache = out;
     return out;
@@ -88,13 +89,4 @@ export class CorpusEntities implements vscode.Disposable {
   dispose(): void {
     this.sub.dispose();
   }
-}
-
-/** The type given most often (the first given among equals). */
-function majorityType(types: readonly EntityType[]): EntityType {
-  const n = new Map<EntityType, number>();
-  for (const t of types) n.set(t, (n.get(t) ?? 0) + 1);
-  let best = types[0]!;
-  for (const t of types) if (n.get(t)! > n.get(best)!) best = t;
-  return best;
 }
