@@ -56,6 +56,13 @@ try {
   await shot('hover-entity');
   await page.keyboard.press('Escape');
 
+  // A name the recogniser was unsure of: fainter, dotted, "(uncertain)" in its hover.
+  await cursorOn('Torshavn was');
+  await palette('Show or Focus Hover');
+  await sleep(1000);
+  await shot('hover-uncertain');
+  await page.keyboard.press('Escape');
+
   await cursorOn('NORDWIRE');
   await palette('News Annotator: Correct Entity');
   await sleep(800);
