@@ -119,8 +119,8 @@ function slugOf(s: string): string {
  * punctuation, a leading "the", an honorific or a middle initial never changes it (`vladimir-putin`, `sao-paulo`,
  * `kremlin`). A personal name of three or more capitalised words starting with a listed first name keeps its first
  * and last words (`Anna Maria Kowal` and `Anna Kowal`: `anna-kowal`), whatever its type. `type` is not part of the
- * id: it is accepted so every caller says what it names. Ids written before (`person:anna-kowal`) are read through
- * `src/core/analysis/entityIds.ts` (legacyEntityId).
+ * id: it is accepted so every caller says what it names. Ids written before with their type (`person:anna-kowal`)
+ * are read through migrateEntityRef (src/core/annotations/entityRefs.ts).
  */
 export function entityId(type: EntityType, name: string): string {
   void type;
