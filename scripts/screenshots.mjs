@@ -56,6 +56,17 @@ try {
   await shot('hover-entity');
   await page.keyboard.press('Escape');
 
+  // A name the recogniser was unsure of: fainter, dotted, "(uncertain)" in its hover.
+  await openFile('newsletter.txt');
+  await sleep(1500);
+  await cursorOn('North Sea, the Scottish');
+  await palette('Show or Focus Hover');
+  await sleep(1000);
+  await shot('hover-uncertain');
+  await page.keyboard.press('Escape');
+  await openFile('wire-story.txt');
+  await sleep(1000);
+
   await cursorOn('NORDWIRE');
   await palette('News Annotator: Correct Entity');
   await sleep(800);

@@ -99,11 +99,13 @@ export async function runExport(paths: readonly string[], opts: ExportCliOptions
       problems.push({ path: file, message: `sidecar ${e.path}${e.line !== null ? ` line ${e.line}` : ''}: ${e.message} (article not exported)` });
       continue;
     }
+    const analysis = analyzeArticle(d.text, { corrections });
+    h.resolveEntityRefs(analysis.entities); // entity references as the article names them now (nothing written)
     articles.push({
       path: file,
       uri: pathToFileURL(path.resolve(file)).href,
       text: d.text,
-      analysis: analyzeArticle(d.text, { corrections }),
+      analysis,
       annotations: h.list(),
       tags: h.data.tags,
       ...(h.data.note ? { note: h.data.note } : {}),

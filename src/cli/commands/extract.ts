@@ -31,7 +31,10 @@ export interface ExtractedArticle {
    * `partOf` only on a direct quotation inside a mixed statement: that statement's index in `quotes`.
    */
   quotes: { text: string; start: number; end: number; speaker: string | null; cue: string | null; kind: 'direct' | 'reported' | 'mixed'; cueStart: number | null; cueEnd: number | null; partOf?: number }[];
-  entities: { id: string; name: string; type: string; mentions: { start: number; end: number; text: string }[] }[];
+  /** People, organisations and places; `uncertain: true` (else absent) when the recogniser was unsure of the name. */
+  entities: { id: string; name: string; type: string; uncertain?: true; mentions: { start: number; end: number; text: string }[] }[];
+  /** Other proper names (products, events, works, nationalities): never entities. */
+  otherNames: { name: string; mentions: { start: number; end: number; text: string }[] }[];
   warnings: string[];
 }
 
@@ -64,9 +67,14 @@ export function toExtracted(p: string, a: ArticleAnalysis, extraWarnings: string
       cueEnd: q.cueEnd ?? null,
       ...(q.partOf !== undefined ? { partOf: q.partOf } : {}),
     })),
-    entities: a.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map((x) => ({ start: x.start, end: x.end, text: x.text })) })),
+    entities: a.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, ...(e.uncertain ? { uncertain: true as const } : {}), mentions: e.mentions.map(spanOf) })),
+    otherNames: a.otherNames.map((o) => ({ name: o.name, mentions: o.mentions.map(spanOf) })),
     warnings: [...extraWarnings, ...a.warnings.map((w) => w.message)],
   };
+}
+
+function spanOf(x: { start: number; end: number; text: string }): { start: number; end: number; text: string } {
+  return { start: x.start, end: x.end, text: x.text };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Entity, EntityMention, EntityType } from './types';
 import type { EntityCorrections } from './corrections';
+import { isFirstName } from '../people/gender';
 
 export interface RawMention {
   start: number;
@@ -112,13 +113,30 @@ function slugOf(s: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/**
+ * An entity's id: the same in every article and for every type the name is given, so that retyping an entity
+ * (by the recogniser or by Correct Entity…) or a change of its canonical form that only touches case, accents,
+ * punctuation, a leading "the", an honorific or a middle initial never changes it (`vladimir-putin`, `sao-paulo`,
+ * `kremlin`). A personal name of three or more capitalised words starting with a listed first name keeps its first
+ * and last words (`Anna Maria Kowal` and `Anna Kowal`: `anna-kowal`), whatever its type. `type` is not part of the
+ * id: it is accepted so every caller says what it names. Ids written before with their type (`person:anna-kowal`)
+ * are read through migrateEntityRef (src/core/annotations/entityRefs.ts).
+ */
 export function entityId(type: EntityType, name: string): string {
-  let base = name;
-  if (type === 'person') {
-    const w = name.split(/\s+/).filter((x) => !HONORIFICS.has(x.toLowerCase()));
-    base = w.length >= 2 ? w[0] + ' ' + w[w.length - 1] : w.join(' ');
+  void type;
+  const words = name.replace(/^the\s+/i, '').split(/\s+/).filter((w) => w !== '');
+  while (words.length > 1 && HONORIFICS.has(words[0]!.toLowerCase())) words.shift();
+  let w = words.filter((x, i) => i === 0 || i === words.length - 1 || !/^\p{Lu}\.?$/u.test(x));
+  if (
+    w.length >= 3 &&
+    w.every((x) => /^\p{Lu}[\p{L}'’-]*$/u.test(x)) &&
+    isFirstName(w[0]!) &&
+    !ORG_SUFFIX.test(w[w.length - 1]!) &&
+    !/^(?:Airport|Square|Street|Park|Road|Avenue|Bridge|Centre|Center|Hospital|School|Station|Stadium|Hall|Museum|Island|Islands|River|Lake|Bay|County|City|Port|Harbour|Harbor)$/.test(w[w.length - 1]!)
+  ) {
+    w = [w[0]!, w[w.length - 1]!];
   }
-  return `${type}:${slug(base) || 'unnamed'}`;
+  return slug(w.join(' ')) || 'unnamed';
 }
 
 function canonicalOf(type: EntityType, key: string, text: string): string {

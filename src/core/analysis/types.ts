@@ -88,8 +88,8 @@ export interface EntityMention extends Span {
 
 export interface Entity {
   /**
-   * Stable across the corpus: derived from type and canonical name only (e.g. `person:vladimir-putin`),
-   * so the same person in two articles has the same id.
+   * Stable across the corpus: derived from the canonical name only, never the type (e.g. `vladimir-putin`; see
+   * entityId), so the same person in two articles, or one name typed otherwise, has the same id.
    */
   readonly id: string;
   readonly name: string;

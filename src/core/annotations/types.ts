@@ -34,7 +34,7 @@ export interface Annotation {
   readonly note?: string;
   /** Who said it, for a quote. */
   readonly speaker?: string;
-  /** Entity id (e.g. `person:vladimir-putin`), for an entity annotation. */
+  /** Entity id (e.g. `vladimir-putin`; an old `person:…` form is read through entityRefs.ts), for an entity annotation. */
   readonly entity?: string;
   readonly author?: string;
   /** ISO 8601 times. */

@@ -25,7 +25,7 @@ export const ANALYSIS_CACHE_FORMAT = 2;
  * package version plus a schema number: bump `ANALYSIS_SCHEMA` when the analysis output changes between
  * releases (or pass an extra key, see `analysisCacheKey`).
  */
-export const ANALYSIS_SCHEMA = 6;
+export const ANALYSIS_SCHEMA = 7;
 export const ANALYSIS_CACHE_KEY = `news-annotator@${PACKAGE_VERSION}/analysis-${ANALYSIS_SCHEMA}`;
 
 /**

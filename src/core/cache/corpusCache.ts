@@ -21,7 +21,7 @@ import { yieldToEventLoop } from '../util/eventLoop';
 import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, STATEMENT_KINDS as SAID, readFrame, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
-export const CACHE_FORMAT_VERSION = 8;
+export const CACHE_FORMAT_VERSION = 9;
 const FRAME: FrameKind = { magic: [0x4e, 0x41, 0x43, 0x49] /* NACI */, version: CACHE_FORMAT_VERSION, notOne: 'not a corpus index cache', what: 'cache' };
 
 interface ArticleJson {
@@ -233,7 +233,8 @@ function writeParts(w: IntWriter, r: ArticleRecord): void {
   for (const e of r.entities) {
     w.str(e.id);
     w.str(e.name);
-    w.int(TYPES.indexOf(e.type));
+    // the type, plus TYPES.length when the entity is uncertain
+    w.int(TYPES.indexOf(e.type) + (e.uncertain ? TYPES.length : 0));
     w.int(e.start);
     w.int(e.end);
     w.int(e.mentions);
@@ -268,9 +269,10 @@ function readParts(r: IntReader): { titleStart: number; titleEnd: number; passag
   for (let n = r.count(6); n > 0; n--) {
     const id = r.text();
     const name = r.text();
-    const type = TYPES[r.int()];
-    if (!type) throw new CacheFormatError('corrupt cache: bad entity type');
-    entities.push({ id, name, type, start: r.int(), end: r.int(), mentions: r.int() });
+    const t = r.int();
+    const type = TYPES[t % TYPES.length];
+    if (!type || t < 0 || t >= 2 * TYPES.length) throw new CacheFormatError('corrupt cache: bad entity type');
+    entities.push({ id, name, type, start: r.int(), end: r.int(), mentions: r.int(), ...(t >= TYPES.length ? { uncertain: true as const } : {}) });
   }
   return { titleStart, titleEnd, passages, quotes, entities };
 }

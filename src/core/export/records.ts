@@ -50,6 +50,8 @@ export interface EntityRecord {
   readonly id: string;
   readonly name: string;
   readonly type: string;
+  /** Present (true) when the recogniser was unsure of the name (as in `extract --json`). */
+  readonly uncertain?: true;
   readonly mentions: readonly { readonly start: number; readonly end: number; readonly text: string }[];
 }
 
@@ -157,7 +159,7 @@ export function prepareArticles(articles: readonly ExportArticle[], options: Pic
       tags: [...(art.tags ?? [])],
       note: art.note ?? null,
       quotes: keptQuotes,
-      entities: art.analysis.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, mentions: e.mentions.map((x) => ({ start: x.start, end: x.end, text: x.text })) })),
+      entities: art.analysis.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, ...(e.uncertain ? { uncertain: true as const } : {}), mentions: e.mentions.map((x) => ({ start: x.start, end: x.end, text: x.text })) })),
       annotations,
     });
   }

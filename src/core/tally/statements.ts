@@ -43,10 +43,14 @@ export function monthOf(dateIso: string | null): string | null {
   return m ? `${m[1]}-${m[2]}` : null;
 }
 
-/** The type of a speaker from its entity id (`person:…`, `organization:…`, `place:…`: ids carry the final type). */
-export function speakerTypeOf(speakerId: string | null): SpeakerType {
+/**
+ * The type of a speaker: its entity's final type in the article (ids carry no type); an id written with its type
+ * (`person:…`, an analysis remembered from before ids lost it) still tells it.
+ */
+export function speakerTypeOf(speakerId: string | null, entities: readonly { readonly id: string; readonly type: EntityType }[]): SpeakerType {
   if (!speakerId) return 'unknown';
-  const t = speakerId.slice(0, speakerId.indexOf(':')) as EntityType;
+  const e = entities.find((x) => x.id === speakerId);
+  const t = e ? e.type : (speakerId.slice(0, Math.max(0, speakerId.indexOf(':'))) as EntityType);
   return TYPE_OF[t] ?? 'unknown';
 }
 
@@ -54,7 +58,7 @@ const DATED = /^\d{4}-\d{2}/;
 
 /** The statements of one article, in text order. */
 export function statementsOf(article: TallyArticle): Statement[] {
-  const { metadata, quotes } = article.analysis;
+  const { metadata, quotes, entities } = article.analysis;
   const outlet = metadata.publisher ? metadata.publisher.trim() || null : null;
   const date = metadata.dateIso && DATED.test(metadata.dateIso) ? metadata.dateIso : null;
   const month = date ? date.slice(0, 7) : null;
@@ -73,7 +77,7 @@ export function statementsOf(article: TallyArticle): Statement[] {
       kind,
       speakerKey: key,
       speaker: key ? (q.speaker?.trim() ?? null) : null,
-      speakerType: key ? speakerTypeOf(q.speakerId) : 'unknown',
+      speakerType: key ? speakerTypeOf(q.speakerId, entities) : 'unknown',
       outlet,
       date,
       month,

@@ -128,7 +128,7 @@ export function tally(articles: Iterable<TallyArticle>, options: TallyOptions = 
     ai++;
     if (!inScope(a)) continue;
     nArticles++;
-    const { metadata, quotes } = a.analysis;
+    const { metadata, quotes, entities } = a.analysis;
     const outlet = metadata.publisher ? metadata.publisher.trim() || null : null;
     const month = metadata.dateIso && DATED.test(metadata.dateIso) ? metadata.dateIso.slice(0, 7) : null;
     let outletAcc: Acc | undefined;
@@ -144,7 +144,7 @@ export function tally(articles: Iterable<TallyArticle>, options: TallyOptions = 
         key = nameKeys.get(q.speaker) ?? null;
         if (key === null) nameKeys.set(q.speaker, (key = speakerKey(q.speaker, null)));
       } else key = null;
-      const type = key === null ? 'unknown' : speakerTypeOf(q.speakerId);
+      const type = key === null ? 'unknown' : speakerTypeOf(q.speakerId, entities);
       if (types && (key === null || !types.has(type))) continue;
       statements++;
       byKind[kind]++;

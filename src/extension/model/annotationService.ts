@@ -10,13 +10,13 @@ import * as vscode from 'vscode';
 import { yieldToEventLoop } from '../../core/util/eventLoop';
 import { renameTag, type RenameOutcome } from '../../core/annotations/renameTag';
 import { countTags, SidecarStore, type AnnotationPatch, type ArticleAnnotations, type NewAnnotation } from '../../core/annotations/store';
-import type { ResolvedAnnotation } from '../../core/annotations/types';
 import { isSidecarPath, SIDECAR_SUFFIX } from '../../core/workspace/articleFiles';
 import { config } from '../config';
 import { errorText, showSidecarProblem } from '../editor/errors';
 import { vscodeFileOps } from '../vscodeFileOps';
 import type { ArticleCatalog } from './articleCatalog';
-import type { AnnotationView, SidecarProblem } from './annotationView';
+import type { ResolvedAnnotation } from '../../core/annotations/types';
+import { toView, type AnnotationView, type SidecarProblem } from './annotationView';
 
 type UndoStep = { readonly label: string; readonly uri: string; readonly undo: () => Promise<void> };
 
@@ -110,6 +110,7 @@ export class AnnotationService implements vscode.Disposable {
   private refreshView(uri: string, fire = true): void {
     this.stale.delete(uri);
     const h = this.store.get(uri);
+    if (h) this.resolveEntityRefs(uri, h);
     const list = h ? h.list().map(toView) : [];
     if (list.length > 0) this.views.set(uri, list);
     else this.views.delete(uri);
@@ -374,8 +375,24 @@ export class AnnotationService implements vscode.Disposable {
         this.refreshView(key);
       } else if (!h) {
         await this.load(key);
+      } else if (this.resolveEntityRefs(key, h)) {
+        this.refreshView(key);
       }
     }
+  }
+
+  /**
+   * Points the entity references of an article's annotations at its entities as analysed now (an old-style
+   * `person:…` id, an entity renamed by a correction: see core/annotations/entityRefs.ts); shown at once, written
+   * with the next save. True when a reference now reads otherwise.
+   */
+  private resolveEntityRefs(uri: string, h: ArticleAnnotations): boolean {
+    const entry = this.catalog.get(uri);
+    if (!entry?.analysis || entry.text !== h.text) return false;
+    const refs = () => h.list().map((r) => r.annotation.entity ?? '').join('\n');
+    const before = refs();
+    h.resolveEntityRefs(entry.analysis.entities);
+    return refs() !== before;
   }
 
   private async onSidecarDiskChange(sidecar: vscode.Uri): Promise<void> {
@@ -411,22 +428,4 @@ export class AnnotationService implements vscode.Disposable {
     for (const t of this.typing.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-function toView(r: ResolvedAnnotation): AnnotationView {
-  const a = r.annotation;
-  return {
-    id: a.id,
-    kind: a.kind,
-    start: r.start >= 0 ? r.start : a.target.start,
-    end: r.end >= 0 ? r.end : a.target.end,
-    quote: a.target.exact,
-    tags: a.tags,
-    note: a.note,
-    speaker: a.speaker,
-    author: a.author,
-    status: r.status,
-    similarity: r.status === 'fuzzy' ? r.similarity : undefined,
-    updated: a.updated ?? a.created,
-  };
 }

@@ -4,15 +4,19 @@
  */
 import * as vscode from 'vscode';
 import type { Entity, EntityMention, EntityType } from '../../core/analysis/types';
+import { corpusEntityFacts } from '../../core/corpus/corpusEntity';
 import type { ArticleCatalog, ArticleEntry } from './articleCatalog';
 
 export interface CorpusEntity {
   readonly id: string;
   /** The fullest name used across the corpus. */
   readonly name: string;
+  /** The type most articles give it (ids carry no type: one entity may be typed otherwise in some article; corpusEntityFacts). */
   readonly type: EntityType;
   readonly articles: readonly { readonly article: ArticleEntry; readonly entity: Entity }[];
   readonly mentionCount: number;
+  /** Present (true) when the recogniser was unsure of the name in every article that names it. */
+  readonly uncertain?: true;
 }
 
 export class CorpusEntities implements vscode.Disposable {
@@ -60,12 +64,12 @@ export class CorpusEntities implements vscode.Disposable {
 
   private map(): Map<string, CorpusEntity> {
     if (this.cache) return this.cache;
-    const acc = new Map<string, { id: string; name: string; type: EntityType; articles: { article: ArticleEntry; entity: Entity }[]; mentionCount: number }>();
+    const acc = new Map<string, { id: string; name: string; articles: { article: ArticleEntry; entity: Entity }[]; mentionCount: number }>();
     for (const article of this.catalog.all()) {
       for (const entity of article.analysis?.entities ?? []) {
         let e = acc.get(entity.id);
         if (!e) {
-          e = { id: entity.id, name: entity.name, type: entity.type, articles: [], mentionCount: 0 };
+          e = { id: entity.id, name: entity.name, articles: [], mentionCount: 0 };
           acc.set(entity.id, e);
         }
         if (entity.name.length > e.name.length) e.name = entity.name;
@@ -73,8 +77,13 @@ export class CorpusEntities implements vscode.Disposable {
         e.mentionCount += entity.mentions.length;
       }
     }
-    this.cache = acc;
-    return acc;
+    const out = new Map<string, CorpusEntity>();
+    for (const [id, e] of acc) {
+      const { type, uncertain } = corpusEntityFacts(e.articles.map((x) => x.entity));
+      out.set(id, { ...e, type, ...(uncertain ? { uncertain: true as const } : {}) });
+    }
+    this.cache = out;
+    return out;
   }
 
   dispose(): void {

@@ -19,6 +19,8 @@ export type TreeNode =
 
 export const ENTITY_TYPE_LABEL: Record<EntityType, string> = { person: 'People', organization: 'Organisations', place: 'Places' };
 export const ENTITY_TYPE_ICON: Record<EntityType, string> = { person: 'person', organization: 'organization', place: 'location' };
+/** How a name the recogniser was unsure of is marked (trees, hovers). */
+export const UNCERTAIN_LABEL = '(uncertain)';
 
 export function articleTitle(a: ArticleEntry): string {
   const t = a.analysis?.metadata.title;
@@ -109,11 +111,12 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       const e = node.entity;
       const item = new vscode.TreeItem(node.label ?? e.name, node.children ? collapsed : none);
       item.id = node.id;
-      item.description = node.description ?? `${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'}`;
+      item.description = node.description ?? `${e.uncertain ? `${UNCERTAIN_LABEL} · ` : ''}${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'}`;
       item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_ICON[e.type]);
       item.contextValue = ItemContext.entity;
       const aliases = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name);
-      item.tooltip = `${e.name} (${e.type})${aliases.length ? `\nAlso: ${aliases.join(', ')}` : ''}`;
+      const uncertain = e.uncertain ? `, uncertain: Correct Entity… settles it` : '';
+      item.tooltip = `${e.name} (${e.type}${uncertain})${aliases.length ? `\nAlso: ${aliases.join(', ')}` : ''}`;
       if (node.article && !node.children) item.command = openCommand(node.article, e.mentions[0]?.start, e.mentions[0]?.end);
       return item;
     }

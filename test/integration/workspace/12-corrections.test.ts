@@ -10,13 +10,13 @@ describe('Entity corrections file', () => {
   it('fixes a type and suppresses a false positive in every article, live, and undoes it when removed', async () => {
     const a = await api();
     const uri = wsUri('wire', 'harbour-deal.txt').toString();
-    const ids = () => (a.analysis(uri)?.entities ?? []).map((e) => e.id);
+    const ids = () => (a.analysis(uri)?.entities ?? []).map((e) => `${e.type}:${e.id}`);
     fs.mkdirSync(path.dirname(file()), { recursive: true });
     fs.writeFileSync(
       file(),
       ['entities:', '  - name: Ingrid Solberg', '    type: organization', 'suppress:', '  - NORDWIRE', ''].join('\n'),
     );
-    // A deliberately odd correction, so the test does not depend on what the recogniser gets right by itself.
+    // (ids carry no type: the type is shown beside them here.) A deliberately odd correction, so the test does not depend on what the recogniser gets right by itself.
     await waitFor('corrections applied', () => ids().includes('organization:ingrid-solberg') && !ids().some((i) => /nordwire/.test(i)));
     assert.ok(!ids().includes('person:ingrid-solberg'));
     fs.unlinkSync(file());
@@ -26,7 +26,7 @@ describe('Entity corrections file', () => {
   it('a broken corrections file is reported and ignored, the articles still analysed', async () => {
     const a = await api();
     const uri = wsUri('wire', 'harbour-deal.txt').toString();
-    const ids = () => (a.analysis(uri)?.entities ?? []).map((e) => e.id);
+    const ids = () => (a.analysis(uri)?.entities ?? []).map((e) => `${e.type}:${e.id}`);
     fs.mkdirSync(path.dirname(file()), { recursive: true });
     // First a good file, so that "ignored" is visible: its correction must stop applying when the file breaks.
     fs.writeFileSync(file(), ['entities:', '  - name: Ingrid Solberg', '    type: organization', ''].join('\n'));

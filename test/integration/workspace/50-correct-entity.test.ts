@@ -30,9 +30,9 @@ describe('Correct Entity… (writes the corrections file)', () => {
     assert.equal(ok, true);
     assert.deepEqual(parseEntityCorrections(read()).entities, [{ name: 'Magnus Eide', type: 'organization', aliases: [] }]);
     await waitFor('the new type in both articles', () =>
-      [wire(), paper()].every((u) => a.analysis(u)?.entities.some((e) => e.id === 'organization:magnus-eide' && e.name === 'Magnus Eide')),
+      [wire(), paper()].every((u) => a.analysis(u)?.entities.some((e) => e.id === 'magnus-eide' && e.type === 'organization' && e.name === 'Magnus Eide')),
     );
-    assert.ok(!a.analysis(paper())?.entities.some((e) => e.id === 'person:magnus-eide'));
+    assert.ok(!a.analysis(paper())?.entities.some((e) => e.id === 'magnus-eide' && e.type === 'person'));
   });
 
   it('keeps the comment and entries of a hand-written file when adding to it', async () => {
@@ -73,14 +73,14 @@ describe('Correct Entity… (writes the corrections file)', () => {
     const a = await api();
     const editor = await openArticle('papers', 'quay-vote.txt');
     putCursorIn(editor, 'Clean Fjords', 2);
-    const ok = await vscode.commands.executeCommand<boolean>(CORRECT, { action: 'alias', target: 'organization:bergen-harbour-authority' });
+    const ok = await vscode.commands.executeCommand<boolean>(CORRECT, { action: 'alias', target: 'bergen-harbour-authority' });
     assert.equal(ok, true);
     assert.ok(read().startsWith(COMMENT), read());
     const entry = parseEntityCorrections(read()).entities.find((e) => e.name === 'Bergen Harbour Authority');
     assert.deepEqual(entry, { name: 'Bergen Harbour Authority', type: 'organization', aliases: ['Clean Fjords'] });
     await waitFor('one entity for both names', () => {
       const e = a.analysis(paper())?.entities.find((x) => x.mentions.some((m) => m.text === 'Clean Fjords'));
-      return e?.id === 'organization:bergen-harbour-authority' && e.mentions.some((m) => m.text === 'Bergen Harbour Authority');
+      return e?.id === 'bergen-harbour-authority' && e.type === 'organization' && e.mentions.some((m) => m.text === 'Bergen Harbour Authority');
     });
   });
 

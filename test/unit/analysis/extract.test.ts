@@ -35,7 +35,7 @@ describe('CLI: extract', () => {
     assert.deepEqual(j.errors, []);
     assert.equal(j.articles.length, 2);
     const wire = j.articles.find((a) => String(a['path']).endsWith('wire.txt'))!;
-    for (const k of ['path', 'title', 'titleDerived', 'publisher', 'date', 'author', 'dateline', 'quotes', 'entities']) assert.ok(k in wire, k);
+    for (const k of ['path', 'title', 'titleDerived', 'publisher', 'date', 'author', 'dateline', 'quotes', 'entities', 'otherNames']) assert.ok(k in wire, k);
     assert.equal(wire['title'], 'Harbour council approves new sea wall after storm season');
     const q = (wire['quotes'] as { text: string; start: number; end: number; speaker: string | null; cue: string | null }[])[0]!;
     assert.deepEqual(Object.keys(q).sort(), ['cue', 'cueEnd', 'cueStart', 'end', 'kind', 'speaker', 'start', 'text']);
@@ -43,8 +43,29 @@ describe('CLI: extract', () => {
     assert.equal(text.slice(q.start, q.end), q.text);
     assert.equal(q.speaker, 'Ingrid Halvorsen');
     const e = (wire['entities'] as { id: string; name: string; type: string; mentions: unknown[] }[]).find((x) => x.name === 'Tomas Berg')!;
-    assert.equal(e.id, 'person:tomas-berg');
+    assert.equal(e.id, 'tomas-berg');
     assert.equal(e.type, 'person');
+  });
+
+  it('marks an entity the recogniser was unsure of with uncertain: true, and lists other names apart', async () => {
+    writeFileSync(
+      path.join(dir, 'fares.txt'),
+      'Ferry fares rise again on the northern route\n\nThe fares rose at Quellmarsh last week, and Tarnvik Dorrow was blamed.\n\nPassengers on the Morrowline crossing said the timetable had not changed since the spring. "We pay more for the same boat," said Anna Lund.\n',
+    );
+    const r = await run([dir]);
+    assert.equal(r.code, 0, r.err);
+    type E = { id: string; name: string; type: string; uncertain?: unknown; mentions: unknown[] };
+    const j = JSON.parse(r.out) as { articles: { entities: E[]; otherNames: { name: string; mentions: { start: number; end: number; text: string }[] }[] }[] };
+    const [a] = j.articles;
+    const dorrow = a!.entities.find((e) => e.name === 'Tarnvik Dorrow')!;
+    assert.equal(dorrow.uncertain, true);
+    assert.deepEqual(Object.keys(dorrow).sort(), ['id', 'mentions', 'name', 'type', 'uncertain']);
+    const lund = a!.entities.find((e) => e.name === 'Anna Lund')!;
+    assert.ok(!('uncertain' in lund), 'absent when sure');
+    for (const e of a!.entities) assert.ok(['person', 'organization', 'place'].includes(e.type), e.type);
+    assert.deepEqual(a!.otherNames.map((o) => o.name), ['Morrowline']);
+    assert.deepEqual(Object.keys(a!.otherNames[0]!.mentions[0]!).sort(), ['end', 'start', 'text']);
+    assert.ok(!a!.entities.some((e) => e.name === 'Morrowline'), 'never an entity');
   });
 
   it('reports unreadable files in errors and on stderr, processes the rest, and exits non-zero', async () => {

@@ -76,7 +76,7 @@ describe('analysis: speakers', () => {
   it('gives the speaker an entity id when the speaker is a recognised entity', () => {
     const a = analyzeArticle(fixture('wire-story.txt'));
     const q = direct(a)[0]!;
-    assert.equal(q.speakerId, 'person:ingrid-halvorsen');
+    assert.equal(q.speakerId, 'ingrid-halvorsen');
     assert.ok(a.entities.some((e) => e.id === q.speakerId));
   });
 });

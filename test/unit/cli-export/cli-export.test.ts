@@ -77,6 +77,32 @@ describe('CLI: export', function () {
     assert.deepEqual(doc.skipped, []);
   });
 
+  it('json: an old-style entity reference is exported as the current id of its entity, the sidecar left as it was', async () => {
+    const at = BRIDGE.indexOf('Owen Pike');
+    const sidecar = [
+      'version: 1',
+      'source: bridge.txt',
+      'annotations:',
+      '  - id: e1111111',
+      '    kind: entity',
+      '    entity: organization:owen-pike-bakery',
+      '    tags: [ shops ]',
+      '    target:',
+      '      exact: Owen Pike',
+      `      start: ${at}`,
+      `      end: ${at + 'Owen Pike'.length}`,
+      '',
+    ].join('\n');
+    writeFileSync(bridge + '.annotations.yaml', sidecar);
+    const r = await run(['export', bridge, '--format', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const doc = JSON.parse(r.out) as { articles: { entities: { id: string; name: string }[]; annotations: { entity: string | null }[] }[] };
+    const [b] = doc.articles;
+    assert.ok(b!.entities.some((e) => e.id === 'owen-pike'), JSON.stringify(b!.entities));
+    assert.deepEqual(b!.annotations.map((a) => a.entity), ['owen-pike']);
+    assert.equal(readFileSync(bridge + '.annotations.yaml', 'utf8'), sidecar, 'export writes nothing');
+  });
+
   it('csv --out: written atomically (no temp file left), replacing an existing file', async () => {
     const out = path.join(dir, 'export.csv');
     writeFileSync(out, 'old content\n');

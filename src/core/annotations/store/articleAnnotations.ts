@@ -4,6 +4,7 @@
  * protocol (saveProtocol.ts), one change at a time per sidecar.
  */
 import { makeTarget } from '../../anchoring/anchor';
+import { resolveEntityRef, type EntityRefTarget } from '../entityRefs';
 import type { TextEdit } from '../../anchoring/edits';
 import type { FileOps } from '../../io/fileOps';
 import { newId, type RandomSource } from '../ids';
@@ -39,6 +40,10 @@ export class ArticleAnnotations {
   private readonly env: SaveEnv;
   private conflictsFromLastSave: readonly MergeConflict[] = [];
   private commitCount = 0;
+  /** The article's entities as last given to resolveEntityRefs (null: not given yet). */
+  private entities: readonly EntityRefTarget[] | null = null;
+  /** Annotation id → its entity reference as it reads now, where that differs from the stored one (written with the next save). */
+  private entityRefs = new Map<string, string>();
 
   /** @internal Use SidecarStore.load. */
   constructor(
@@ -63,6 +68,7 @@ export class ArticleAnnotations {
       now: () => store.now(),
     };
     this.anchors.resolveAll(this.state.base.annotations);
+    this.refreshEntityRefs();
   }
 
   /** The reason the sidecar cannot be used, or null. When set, every change throws SidecarReadOnlyError. */
@@ -96,13 +102,41 @@ export class ArticleAnnotations {
 
   /** All annotations, in document order, with their range and status in the current text. */
   list(): ResolvedAnnotation[] {
-    const out = this.state.base.annotations.map((a) => this.anchors.resolved(a));
+    const out = this.state.base.annotations.map((a) => this.anchors.resolved(this.withEntityRef(a)));
     return out.sort((x, y) => (x.start < 0 ? x.annotation.target.start : x.start) - (y.start < 0 ? y.annotation.target.start : y.start));
   }
 
   get(id: string): ResolvedAnnotation | undefined {
     const a = this.state.base.annotations.find((x) => x.id === id);
-    return a ? this.anchors.resolved(a) : undefined;
+    return a ? this.anchors.resolved(this.withEntityRef(a)) : undefined;
+  }
+
+  /**
+   * Re-resolves the entity references against the article's entities (see entityRefs.ts): an old-style id is read
+   * in the current form, and a reference whose entity is gone takes the entity named on the annotation's passage.
+   * Shown at once by list/get; written with the next save. Returns the number of references that now read otherwise
+   * than stored.
+   */
+  resolveEntityRefs(entities: readonly EntityRefTarget[]): number {
+    this.entities = entities;
+    this.refreshEntityRefs();
+    return this.entityRefs.size;
+  }
+
+  private refreshEntityRefs(): void {
+    const next = new Map<string, string>();
+    for (const a of this.state.base.annotations) {
+      if (a.entity === undefined) continue;
+      const r = this.anchors.resolved(a);
+      const ref = resolveEntityRef(a.entity, r.status === 'orphaned' ? null : r, this.entities ?? []);
+      if (ref !== a.entity) next.set(a.id, ref);
+    }
+    this.entityRefs = next;
+  }
+
+  private withEntityRef<T extends Annotation>(a: T): T {
+    const ref = this.entityRefs.get(a.id);
+    return ref === undefined ? a : { ...a, entity: ref };
   }
 
   /**
@@ -129,7 +163,7 @@ export class ArticleAnnotations {
   async saveAnchors(): Promise<void> {
     if (this.readOnly) return;
     const withAnchors = this.anchors.withAnchors(this.state.base, this.store.contextLength);
-    if (withAnchors === this.state.base) return;
+    if (withAnchors === this.state.base && this.entityRefs.size === 0) return;
     await this.commit((d) => d);
   }
 
@@ -216,6 +250,7 @@ export class ArticleAnnotations {
         this.state.problem = problemOf(err, this.sidecarPath);
       }
       this.anchors.resolveAll(this.state.base.annotations);
+      this.refreshEntityRefs();
     });
   }
 
@@ -238,7 +273,8 @@ export class ArticleAnnotations {
     return this.locked(async () => {
       if (this.state.problem) throw new SidecarReadOnlyError(this.state.problem);
       const basename = this.store.fileOps.basename(this.articlePath);
-      const prepared = this.anchors.withAnchors(this.state.base, this.store.contextLength);
+      const anchored = this.anchors.withAnchors(this.state.base, this.store.contextLength);
+      const prepared = this.entityRefs.size === 0 ? anchored : { ...anchored, annotations: anchored.annotations.map((a) => this.withEntityRef(a)) };
       const ours0 = mutate(prepared);
       const ours: SidecarData = inDocumentOrder({ ...ours0, source: basename, version: ours0.version, sourceFingerprint: this.anchors.fingerprint() });
       const prevBase = this.state.base;
@@ -271,5 +307,6 @@ export class ArticleAnnotations {
     this.anchors.resolveAll(this.state.base.annotations);
     // Positions just written are now the stored ones.
     this.anchors.settle();
+    this.refreshEntityRefs();
   }
 }

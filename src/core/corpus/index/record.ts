@@ -38,6 +38,8 @@ export interface EntityRec {
   readonly start: number;
   readonly end: number;
   readonly mentions: number;
+  /** Present (true) when the recogniser was unsure of the name in this article (Entity.uncertain). */
+  readonly uncertain?: true;
 }
 
 export interface ArticleRecord {
@@ -68,8 +70,9 @@ export function isContentPassage(kind: PassageKind): boolean {
 }
 
 /**
- * The key the index matches entities on: the entity id without its type (`person:rex-tillerson` →
- * `rex-tillerson`), so one article typing a name as an organisation and another as a person still link.
+ * The key the index matches entities on: the entity id, which carries no type (`rex-tillerson`), so one article
+ * typing a name as an organisation and another as a person still link; an id written with its type before
+ * (`person:rex-tillerson`) gives the same key.
  */
 export function entityKey(id: string): string {
   const colon = id.indexOf(':');
@@ -131,7 +134,7 @@ export function buildRecord(input: ArticleInput): ArticleRecord {
         if (!list.includes(key)) list.push(key);
       }
     }
-    entities.push({ id: e.id, name: e.name, type: e.type, start: first.start, end: first.end, mentions: e.mentions.length });
+    entities.push({ id: e.id, name: e.name, type: e.type, start: first.start, end: first.end, mentions: e.mentions.length, ...(e.uncertain ? { uncertain: true as const } : {}) });
   }
   const quotes: QuoteRec[] = analysis.quotes.map((q) => ({
     start: q.start,

@@ -1,5 +1,5 @@
 /**
- * Highlights: direct quotations, reported speech, people, organisations, places and annotated passages, each a
+ * Highlights: direct quotations, reported speech, people, organisations, places (fainter when uncertain) and annotated passages, each a
  * themable colour
  * (contributes.colors) and each switchable in settings; the tags of an annotated passage and the first line of
  * its note after its line; overview-ruler marks. Redraws only visible editors, debounced while typing.
@@ -11,7 +11,7 @@ import type { ArticleCatalog } from '../../model/articleCatalog';
 import type { AnnotationView } from '../../model/annotationView';
 
 /** `quote`: direct quotations; `reported`: reported speech and the reported clause of a mixed quote. */
-type Kind = 'quote' | 'reported' | 'person' | 'organization' | 'place' | 'annotation';
+type Kind = 'quote' | 'reported' | 'person' | 'organization' | 'place' | 'uncertain' | 'annotation';
 
 export interface DecorationSources {
   readonly catalog: ArticleCatalog;
@@ -85,6 +85,11 @@ export class Decorations implements vscode.Disposable {
     this.types.set('person', vscode.window.createTextEditorDecorationType({ color: color('personForeground'), fontWeight: '600' }));
     this.types.set('organization', vscode.window.createTextEditorDecorationType({ color: color('organizationForeground'), fontWeight: '600' }));
     this.types.set('place', vscode.window.createTextEditorDecorationType({ color: color('placeForeground'), fontStyle: 'italic' }));
+    // A name the recogniser was unsure of (any type): fainter, normal weight, a dotted underline.
+    this.types.set(
+      'uncertain',
+      vscode.window.createTextEditorDecorationType({ color: color('uncertainEntityForeground'), borderColor: color('uncertainEntityForeground'), borderStyle: 'none none dotted none', borderWidth: '0 0 1px 0' }),
+    );
     this.types.set(
       'annotation',
       vscode.window.createTextEditorDecorationType({
@@ -118,7 +123,7 @@ export class Decorations implements vscode.Disposable {
     const key = doc.uri.toString();
     const entry = this.src.catalog.get(key);
     const h = config.highlights();
-    const ranges: Record<Kind, vscode.DecorationOptions[]> = { quote: [], reported: [], person: [], organization: [], place: [], annotation: [] };
+    const ranges: Record<Kind, vscode.DecorationOptions[]> = { quote: [], reported: [], person: [], organization: [], place: [], uncertain: [], annotation: [] };
     const tags: vscode.DecorationOptions[] = [];
     if (entry && h.enabled) {
       // The analysis may be for an older version while typing; skip ranges past the end rather than misplace.
@@ -133,7 +138,7 @@ export class Decorations implements vscode.Disposable {
       if (an) {
         for (const ent of an.entities) {
           const on = ent.type === 'person' ? h.people : ent.type === 'organization' ? h.organizations : h.places;
-          if (on) for (const m of ent.mentions) push(ranges[ent.type], range(m.start, m.end));
+          if (on) for (const m of ent.mentions) push(ranges[ent.uncertain ? 'uncertain' : ent.type], range(m.start, m.end));
         }
       }
       if (h.annotations) {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { analyzeArticle, applyCorrectionEdit, CORRECTIONS_FILE, parseEntityCorrections, type CorrectionEdit, type Entity, type EntityType } from '../../../core/analysis';
+import { migrateEntityRef } from '../../../core/annotations/entityRefs';
 import { config } from '../../config';
 import { Commands } from '../../constants';
 import { editCorrectionsFile } from '../../editor/correctionsFile';
@@ -82,7 +83,7 @@ export function register(ctx: FeatureContext): void {
     type Item = vscode.QuickPickItem & { args?: CorrectEntityArgs };
     const items: Item[] = (['person', 'organization', 'place'] as const).map((t) => ({
       label: TYPE_LABEL[t],
-      description: t === entity.type ? '(current type)' : undefined,
+      description: t === entity.type ? (entity.uncertain ? '(current type, uncertain: pick it to confirm)' : '(current type)') : undefined,
       args: { action: 'type', type: t },
     }));
     items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
@@ -133,7 +134,8 @@ export function register(ctx: FeatureContext): void {
           void vscode.window.showErrorMessage('News Annotator: Correct Entity: a type (person, organization or place) is needed.');
           return false;
         }
-        if (args.type === s.entity.type) return false;
+        // The current type of an uncertain name is written too: confirming it settles the name.
+        if (args.type === s.entity.type && !s.entity.uncertain) return false;
         edits.push({ kind: 'type', name: s.entity.name, type: args.type });
       } else if (args.action === 'suppress') {
         const texts = forms(s.entity);
@@ -151,7 +153,7 @@ export function register(ctx: FeatureContext): void {
       } else if (args.action === 'alias') {
         const targetKey = args.target ?? (await pickTarget(s.entity));
         if (!targetKey) return false;
-        const target = ctx.entities.get(targetKey) ?? ctx.entities.all().find((e) => e.name.toLowerCase() === targetKey.toLowerCase());
+        const target = ctx.entities.get(migrateEntityRef(targetKey)) ?? ctx.entities.all().find((e) => e.name.toLowerCase() === targetKey.toLowerCase());
         if (!target) {
           void vscode.window.showErrorMessage(`News Annotator: no entity "${targetKey}" in the workspace.`);
           return false;

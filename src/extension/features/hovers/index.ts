@@ -4,11 +4,12 @@
  * state).
  */
 import * as vscode from 'vscode';
+import type { OtherName } from '../../../core/analysis/types';
 import { passageChange } from '../../../core/anchoring/change';
 import { Commands, NEWS_LANGUAGE_ID } from '../../constants';
 import { kindLabel, kindOf, statementAt } from '../../editor/statements';
 import type { FeatureContext } from '../../featureContext';
-import { ENTITY_TYPE_LABEL, articleTitle, escapeMd, excerpt } from '../../trees/treeNodes';
+import { ENTITY_TYPE_LABEL, UNCERTAIN_LABEL, articleTitle, escapeMd, excerpt } from '../../trees/treeNodes';
 
 const TYPE_SINGULAR = { person: 'person', organization: 'organisation', place: 'place' } as const;
 
@@ -88,6 +89,7 @@ export function register(ctx: FeatureContext): void {
         const e = mention.entity;
         const corpus = ctx.entities.get(e.id);
         let s = `$(${e.type === 'person' ? 'person' : e.type === 'organization' ? 'organization' : 'location'}) **${escapeMd(corpus?.name ?? e.name)}** — ${TYPE_SINGULAR[e.type]}`;
+        if (e.uncertain) s += ` ${UNCERTAIN_LABEL}: the recogniser was unsure of this name; Correct… settles it`;
         s += `\n\n${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'} in this article`;
         if (corpus) s += `; ${corpus.mentionCount} in ${corpus.articles.length} article${corpus.articles.length === 1 ? '' : 's'} of the workspace`;
         const aliases = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name);
@@ -104,6 +106,13 @@ export function register(ctx: FeatureContext): void {
         sections.push(s);
       }
 
+      // Another proper name (a product, event, work): said so, never offered as an entity.
+      const other = mention || quote || annotation ? undefined : otherNameAt(article.analysis.otherNames, offset);
+      if (other) {
+        range = new vscode.Range(doc.positionAt(other.start), doc.positionAt(other.end));
+        sections.push(`**${escapeMd(other.name)}** — other name (product, event, work…), not a person, organisation or place`);
+      }
+
       if (sections.length === 0) return undefined;
       const contents = sections.map((s) => {
         if (typeof s !== 'string') return s;
@@ -114,6 +123,11 @@ export function register(ctx: FeatureContext): void {
       return new vscode.Hover(contents, range);
     },
   }));
+}
+
+function otherNameAt(names: readonly OtherName[], offset: number): { name: string; start: number; end: number } | undefined {
+  for (const o of names) for (const m of o.mentions) if (offset >= m.start && offset <= m.end) return { name: o.name, start: m.start, end: m.end };
+  return undefined;
 }
 
 /** A note as Markdown, untrusted (no command links, no HTML, no theme icons), as the user wrote it. */

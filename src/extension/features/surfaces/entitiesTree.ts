@@ -7,7 +7,7 @@ import type { Entity, EntityType } from '../../../core/analysis/types';
 import { Commands } from '../../constants';
 import type { ArticleEntry } from '../../model/articleCatalog';
 import type { CorpusEntities, CorpusEntity } from '../../model/corpusEntities';
-import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, articleTitle, type TreeNode } from '../../trees/treeNodes';
+import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, UNCERTAIN_LABEL, articleTitle, type TreeNode } from '../../trees/treeNodes';
 import { lineAround, positionIn } from '../../editor/positions';
 import { NodeTreeProvider, plural } from '../../trees/treeBase';
 
@@ -39,7 +39,7 @@ export class EntitiesTreeProvider extends NodeTreeProvider {
 
   private entityNode(e: CorpusEntity, parent: TreeNode): TreeNode {
     // A corpus-wide Entity: every mention of every article, so the tooltip lists all the forms used.
-    const merged: Entity = { id: e.id, name: e.name, type: e.type, mentions: e.articles.flatMap((x) => x.entity.mentions) };
+    const merged: Entity = { id: e.id, name: e.name, type: e.type, mentions: e.articles.flatMap((x) => x.entity.mentions), ...(e.uncertain ? { uncertain: true as const } : {}) };
     const node: TreeNode = {
       kind: 'entity',
       id: `${parent.id}/${e.id}`,
@@ -47,7 +47,7 @@ export class EntitiesTreeProvider extends NodeTreeProvider {
       article: undefined,
       entity: merged,
       label: e.name,
-      description: `${plural(e.articles.length, 'article')} · ${plural(e.mentionCount, 'mention')}`,
+      description: `${e.uncertain ? `${UNCERTAIN_LABEL} · ` : ''}${plural(e.articles.length, 'article')} · ${plural(e.mentionCount, 'mention')}`,
       children: () => e.articles.map(({ article, entity }) => this.articleNode(article, entity, node)),
     };
     return node;
