@@ -310,7 +310,9 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
   }
 
   // 4. Entities with stable ids; merge clusters that end up with the same id.
-  const byId = new Map<string, { id: string; name: string; type: EntityType; mentions: EntityMention[]; unsure: boolean }>();
+  // Ids carry no type, so one name typed two ways ("North Sea" a place here, an organisation there) is one
+  // entity: it takes the type of most of its mentions (a correction's type always wins).
+  const byId = new Map<string, { id: string; name: string; type: EntityType; mentions: EntityMention[]; unsure: boolean; weight: Map<EntityType, number>; nameWeight: number }>();
   for (const c of clusters) {
     if (c.mentions.length === 0) continue;
     // a place only ever written in capitals (a dateline's "SÃO PAULO") is named as in running text
@@ -320,18 +322,30 @@ export function buildEntities(raw: RawMention[], corrections: EntityCorrections,
     // uncertain only if the recogniser hesitated over every mention and no correction fixed the entity
     const unsure = !c.fixedType && c.mentions.every((m) => m.unsure === true && !m.evidence);
     if (!e) {
-      e = { id, name: c.name, type: c.type, mentions: [], unsure };
+      e = { id, name: c.name, type: c.type, mentions: [], unsure, weight: new Map(), nameWeight: 0 };
       byId.set(id, e);
     } else {
-      if (c.name.length > e.name.length) e.name = c.name;
+      // the name of the most-mentioned spelling ("PolitiFact" ten times over one "Politi’fact’"); ties: the longer
+      const heavier = c.mentions.length > e.nameWeight || (c.mentions.length === e.nameWeight && c.name.length > e.name.length);
+      if (heavier || c.fixedType) e.name = c.name;
       e.unsure &&= unsure;
+    }
+    e.nameWeight = Math.max(e.nameWeight, c.mentions.length);
+    // (a tie over a one-word name goes to the place or organisation: a person the article names by one word
+    // only, never in full, is the weaker reading)
+    const lean = c.type !== 'person' && !/\s/.test(c.name) ? 0.5 : 0;
+    e.weight.set(c.type, (e.weight.get(c.type) ?? 0) + (c.fixedType ? 1e9 : c.mentions.length + lean));
+    let best = e.weight.get(e.type) ?? 0;
+    for (const [t, w] of e.weight) if (w > best) {
+      best = w;
+      e.type = t;
     }
     for (const m of c.mentions) e.mentions.push({ start: m.start, end: m.end, text: m.text });
   }
   const typedOut = (e: { type: EntityType; name: string }, text: string) =>
     typedRules.some((r) => r.type === e.type && (normKey(r.text) === normKey(text) || normKey(r.text) === normKey(e.name)));
   const entities: Entity[] = [...byId.values()]
-    .map(({ unsure, ...e }) => ({ ...e, ...(unsure ? { uncertain: true as const } : {}), mentions: e.mentions.filter((m) => !typedOut(e, m.text)).sort((a, b) => a.start - b.start) }))
+    .map(({ unsure, weight: _weight, nameWeight: _nameWeight, ...e }) => ({ ...e, ...(unsure ? { uncertain: true as const } : {}), mentions: e.mentions.filter((m) => !typedOut(e, m.text)).sort((a, b) => a.start - b.start) }))
     .filter((e) => e.mentions.length > 0);
   entities.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
   const all: { start: number; end: number; entity: Entity }[] = [];
