@@ -123,23 +123,12 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     budget--;
     k--;
   }
-  // "the Obama administration", "the Clinton campaign": a body named after its leader speaks as the body
-  for (const sp of out) {
-    if (sp.type !== 'PER' || sp.end - sp.start > 2 || sp.start === 0 || words[sp.start - 1]!.toLowerCase() !== 'the') continue;
-    if (sp.end < n && LEADER_BODIES.has(words[sp.end]!)) {
-      sp.end++;
-      sp.type = 'ORG';
-    }
-  }
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
   return out;
 }
 
 const MAX_REPAIRS = 64;
-
-/** Bodies named after the person who leads them, in lower case after the name. */
-const LEADER_BODIES = new Set(['administration', 'government', 'campaign', 'camp', 'cabinet', 'presidency']);
 
 /**
  * "Lieke van Brouwershaven of the Institute of Tidal Studies", "Anna Berg of the Green Party" read as one

@@ -32,6 +32,11 @@ export function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: 
   if (r.openerOrDateline(np)) return null;
   const body = spokesBody(r, np);
   if (body) return body;
+  // "the Obama administration", "the Clinton campaign": the body speaks, not the person it is named after
+  if (np.end - np.start >= 2 && LEADER_BODIES.has(lc(toks[np.end - 1]))) {
+    const phrase = sourcePhrase(r, np);
+    if (phrase && /\p{Lu}/u.test(phrase)) return { name: phrase, entity: r.ctx.entities.resolve(phrase) };
+  }
   const resolved = r.resolveNP(np, pos);
   // a shouted heading ("CONGRESS HAS INVESTIGATED HIM") is nobody
   if (resolved && /\s/.test(resolved.name) && resolved.name === resolved.name.toUpperCase()) return null;
@@ -50,6 +55,9 @@ export function resolveSource(r: SpeakerResolver, np: NP, pos: number): { name: 
   // shown as written (no entity), never a person guessed from it
   return { name: phrase, entity: null };
 }
+
+/** Bodies named after the person who leads them, written after the name ("the Obama administration"). */
+const LEADER_BODIES = new Set(['administration', 'campaign', 'government', 'camp', 'cabinet']);
 
 const ORG_NOUNS = new Set(['department', 'ministry', 'office', 'agency', 'council', 'committee', 'commission', 'service', 'bureau', 'embassy', 'administration', 'government', 'campaign', 'party', 'police', 'army', 'military', 'court']);
 
