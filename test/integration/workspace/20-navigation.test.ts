@@ -8,16 +8,17 @@ describe('Navigation: next/previous quote and mention, related passages, search,
   it('Next Quote and Previous Quote step through the quotations and wrap around', async () => {
     const a = await api();
     const editor = await openArticle('wire', 'harbour-deal.txt');
-    const quotes = a.analysis(editor.document.uri.toString())!.quotes;
-    assert.ok(quotes.length >= 3);
+    // statements and quotations by where they start (a mixed statement and its first quoted words start together)
+    const starts = [...new Set(a.analysis(editor.document.uri.toString())!.quotes.map((q) => q.start))].sort((x, y) => x - y);
+    assert.ok(starts.length >= 3);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
     await vscode.commands.executeCommand('newsAnnotator.nextQuote');
-    assert.equal(editor.document.offsetAt(editor.selection.start), quotes[0]!.start);
+    assert.equal(editor.document.offsetAt(editor.selection.start), starts[0]);
     await vscode.commands.executeCommand('newsAnnotator.nextQuote');
-    assert.equal(editor.document.offsetAt(editor.selection.start), quotes[1]!.start);
+    assert.equal(editor.document.offsetAt(editor.selection.start), starts[1]);
     await vscode.commands.executeCommand('newsAnnotator.previousQuote');
     await vscode.commands.executeCommand('newsAnnotator.previousQuote');
-    assert.equal(editor.document.offsetAt(editor.selection.start), quotes[quotes.length - 1]!.start, 'wrapped to the last');
+    assert.equal(editor.document.offsetAt(editor.selection.start), starts[starts.length - 1], 'wrapped to the last');
   });
 
   it('Next Mention goes to the same person in another article', async () => {

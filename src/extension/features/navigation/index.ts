@@ -37,17 +37,20 @@ export function register(ctx: FeatureContext): void {
       return;
     }
     ctx.catalog.updateFromDocument(editor.document);
-    const stops: Stop[] =
+    // in text order (statements and their quoted words are listed by kind, not by place)
+    const stops: Stop[] = (
       what === 'quote'
         ? (article.analysis?.quotes ?? []).map((q) => ({ uri: article.key, start: q.start, end: q.end }))
         : ctx.annotations
             .forArticle(article.key)
             .filter((a) => a.status !== 'orphaned')
             .map((a) => ({ uri: article.key, start: a.start, end: a.end }))
-            .sort((a, b) => a.start - b.start);
+    ).sort((a, b) => a.start - b.start || b.end - a.end);
     // From inside a quote, "next" means the next one, not the rest of this one.
-    const offset = editor.document.offsetAt(editor.selection.active);
-    const current = stops.find((s) => offset >= s.start && offset <= s.end);
+    // (a quotation we selected: where it starts)
+    const offset = editor.document.offsetAt(editor.selection.isEmpty ? editor.selection.active : editor.selection.start);
+    // (at the start of a quotation inside a statement, that quotation is the current one, not the statement)
+    const current = stops.find((s) => s.start === offset) ?? stops.find((s) => offset >= s.start && offset <= s.end);
     const hit = nextStop(stops, current ? current.start : offset, direction);
     if (!hit) {
       say(`no ${what === 'quote' ? 'quotations' : 'annotations'} in this article`);
