@@ -7,6 +7,7 @@
 import { LABELS, allowed, contextFeatures, docEvidence, isAllCapsSentence, normWord, tagFeatures, wordFeatures, type DocEvidence } from '../../src/core/analysis/ner/features';
 import type { ModelFile } from '../../src/core/analysis/ner/perceptron';
 import type { GoldDoc } from '../../eval/nerCorpora';
+import { seededRandom } from '../../src/core/annotations/ids';
 
 export interface TrainSentence {
   words: string[];
@@ -99,17 +100,6 @@ function learn(m: Model, s: TrainSentence): void {
   }
 }
 
-function rng(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (x + 0x6d2b79f5) >>> 0;
-    let t = x;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Trains on the sentences and returns the model file (features seen at least twice; weights ×100, integers). */
 export function trainModel(train: readonly TrainSentence[], epochs: number, log: (line: string) => void = () => {}): ModelFile & { epochs: number } {
   const counts = new Map<string, number>();
@@ -120,7 +110,7 @@ export function trainModel(train: readonly TrainSentence[], epochs: number, log:
   for (const [f, n] of counts) if (n >= 2) keep.add(f);
   log(`train-ner: ${train.length} sentences, ${counts.size} features, ${keep.size} kept (seen twice or more)`);
   const m = new Model(keep);
-  const rand = rng(2003);
+  const rand = seededRandom(2003);
   const order = train.map((_, i) => i);
   for (let e = 0; e < epochs; e++) {
     for (let i = order.length - 1; i > 0; i--) {
