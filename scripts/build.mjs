@@ -39,6 +39,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // The analysis worker thread (src/node/workers): one script for the extension's and the CLI's pools.
+  { ...common, entryPoints: ['src/node/workers/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
   // The Quote Dashboard's webview script (with Observable Plot): a browser bundle, loaded under a strict CSP.
   {
     ...common,

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index';
 import { CliError } from './cliError';
+import { setWorkerLimit } from './pool';
 
 declare const __VERSION__: string;
 
@@ -16,9 +17,17 @@ export function buildProgram(): Command {
     .version(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev', '-V, --version')
     .showHelpAfterError('(run news-annotator --help for usage)')
     .showSuggestionAfterError(true)
+    .option('--workers <n>', 'analyse on at most n worker threads (default: one per core)', parseWorkers)
+    .hook('preAction', (cmd) => setWorkerLimit((cmd.opts() as { workers?: number }).workers))
     .exitOverride();
   for (const register of commands) register(program);
   return program;
+}
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`--workers must be a positive whole number, not ${JSON.stringify(value)}`, 2);
+  return n;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

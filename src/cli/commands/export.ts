@@ -10,7 +10,6 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Option, type Command } from 'commander';
-import { analyzeArticle } from '../../core/analysis/index';
 import { SidecarStore } from '../../core/annotations/store';
 import {
   checkExportOptions,
@@ -28,6 +27,7 @@ import { isSidecarPath, sidecarPathFor } from '../../core/workspace/articleFiles
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
 import { nodeFileOps } from '../nodeFileOps';
+import { withAnalysisPool } from '../pool';
 import { articlePathOf } from './annotate';
 import { loadCorrections } from './extract';
 
@@ -71,46 +71,53 @@ export async function runExport(paths: readonly string[], opts: ExportCliOptions
 
   const store = new SidecarStore({ fileOps: nodeFileOps });
   const problems: ExportProblem[] = [];
-  const articles: ExportArticle[] = [];
+  // The analyses run on the worker pool while the next files and sidecars are read.
+  const pending: Promise<ExportArticle>[] = [];
   const seen = new Set<string>();
   // Only `json` and the quotations modes show articles without annotations: otherwise an article without a
   // sidecar is neither read nor analysed.
   const needsAll = opts.format === 'json' || opts.what === 'quotes';
-  for (const file of files) {
-    if (seen.has(file)) continue;
-    seen.add(file);
-    if (!needsAll && !(await nodeFileOps.stat(sidecarPathFor(file)))) continue;
-    let bytes: Uint8Array;
-    try {
-      bytes = await fsp.readFile(file);
-    } catch (e) {
-      problems.push({ path: file, message: `cannot read (${e instanceof Error ? e.message : String(e)})` });
-      continue;
+  const articles = await withAnalysisPool(async (analyzer) => {
+    for (const file of files) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (!needsAll && !(await nodeFileOps.stat(sidecarPathFor(file)))) continue;
+      let bytes: Uint8Array;
+      try {
+        bytes = await fsp.readFile(file);
+      } catch (e) {
+        problems.push({ path: file, message: `cannot read (${e instanceof Error ? e.message : String(e)})` });
+        continue;
+      }
+      const d = decodeArticleBytes(bytes);
+      if (!d.ok) {
+        problems.push({ path: file, message: d.reason });
+        continue;
+      }
+      const h = await store.load(file, d.text);
+      store.forget(file);
+      if (h.error) {
+        const e = h.error;
+        problems.push({ path: file, message: `sidecar ${e.path}${e.line !== null ? ` line ${e.line}` : ''}: ${e.message} (article not exported)` });
+        continue;
+      }
+      const analysed = analyzer.analyze(d.text, { corrections }, file).then((analysis) => {
+        h.resolveEntityRefs(analysis.entities); // entity references as the article names them now (nothing written)
+        return {
+          path: file,
+          uri: pathToFileURL(path.resolve(file)).href,
+          text: d.text,
+          analysis,
+          annotations: h.list(),
+          tags: h.data.tags,
+          ...(h.data.note ? { note: h.data.note } : {}),
+        };
+      });
+      analysed.catch(() => undefined); // awaited below
+      pending.push(analysed);
     }
-    const d = decodeArticleBytes(bytes);
-    if (!d.ok) {
-      problems.push({ path: file, message: d.reason });
-      continue;
-    }
-    const h = await store.load(file, d.text);
-    store.forget(file);
-    if (h.error) {
-      const e = h.error;
-      problems.push({ path: file, message: `sidecar ${e.path}${e.line !== null ? ` line ${e.line}` : ''}: ${e.message} (article not exported)` });
-      continue;
-    }
-    const analysis = analyzeArticle(d.text, { corrections });
-    h.resolveEntityRefs(analysis.entities); // entity references as the article names them now (nothing written)
-    articles.push({
-      path: file,
-      uri: pathToFileURL(path.resolve(file)).href,
-      text: d.text,
-      analysis,
-      annotations: h.list(),
-      tags: h.data.tags,
-      ...(h.data.note ? { note: h.data.note } : {}),
-    });
-  }
+    return Promise.all(pending);
+  });
   for (const p of problems) err(`news-annotator: ${p.path}: ${p.message}\n`);
   const output = exportArticles(articles, { format: opts.format, what: opts.what, ...(opts.tag !== undefined ? { tag: opts.tag } : {}), problems });
   return { output, code: problems.length > 0 || corrErrors.length > 0 ? 1 : 0, articles: articles.length };

@@ -8,9 +8,11 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { analyzeArticle, CORRECTIONS_FILE, parseEntityCorrections, parseSpeakerCorrections, SPEAKER_CORRECTIONS_FILE, type ArticleAnalysis, type EntityCorrections, type SpeakerCorrection } from '../../core/analysis/index';
+import { CORRECTIONS_FILE, parseEntityCorrections, parseSpeakerCorrections, SPEAKER_CORRECTIONS_FILE, type AnalyzeOptions, type ArticleAnalysis, type EntityCorrections, type SpeakerCorrection } from '../../core/analysis/index';
 import { decodeArticleBytes } from '../../core/text/decode';
+import { mapOrdered } from '../../node/workers/orderedMap';
 import { expandArticlePaths } from '../articlePaths';
+import { withAnalysisPool, type CliAnalyzer } from '../pool';
 
 export interface ExtractedArticle {
   path: string;
@@ -116,6 +118,48 @@ export async function loadSpeakerCorrections(dirs: readonly string[]): Promise<{
   return { statements: parsed.flatMap((c) => c.statements), errors };
 }
 
+type Outcome = { readonly error: ExtractError } | { readonly article: ExtractedArticle; readonly notes: readonly string[] };
+
+/** Reads, decodes and analyses one file (on the pool); what to print about it comes back with it. */
+async function extractOne(f: string, options: AnalyzeOptions, analyzer: CliAnalyzer): Promise<Outcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fsp.readFile(f);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: { path: f, reason: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot read (${(e as Error).message})` } };
+  }
+  const d = decodeArticleBytes(bytes);
+  if (!d.ok) return { error: { path: f, reason: d.reason } };
+  const extra: string[] = [];
+  const notes: string[] = [];
+  if (d.invalidBytes > 0) {
+    const msg = `${d.invalidBytes} invalid UTF-8 sequence(s) shown as U+FFFD`;
+    extra.push(msg);
+    notes.push(`news-annotator: ${f}: ${msg}\n`);
+  }
+  if (d.text.length === 0) extra.push('empty file');
+  let a: ArticleAnalysis;
+  try {
+    a = await analyzer.analyze(d.text, options, f);
+  } catch (e) {
+    return { error: { path: f, reason: `analysis failed: ${e instanceof Error ? e.message : String(e)}` } };
+  }
+  for (const w of a.warnings) if (/first .* only/.test(w.message)) notes.push(`news-annotator: ${f}: ${w.message}\n`);
+  return { article: toExtracted(f, a, extra), notes };
+}
+
+/** `JSON.stringify(value, null, 2)` as it reads `depth` levels down in an enclosing pretty-printed document. */
+function nested(value: unknown, depth: number): string {
+  const pad = ' '.repeat(2 * depth);
+  return pad + JSON.stringify(value, null, 2).replace(/\n/g, '\n' + pad);
+}
+
+/**
+ * Analyses the articles on the worker pool and prints each as soon as it and those before it are done, in the
+ * files' order: memory holds a window of articles, not the corpus. `--json` writes the same bytes as
+ * `JSON.stringify({ articles, errors }, null, 2)` would.
+ */
 export async function extract(args: readonly string[], json: boolean, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { files, errors: pathErrors } = await expandArticlePaths(args);
   const errors: ExtractError[] = pathErrors.map((e) => ({ path: e.path, reason: e.message }));
@@ -131,38 +175,26 @@ export async function extract(args: readonly string[], json: boolean, out: (s: s
   errors.push(...corrErrors);
   const speakers = await loadSpeakerCorrections(folders);
   errors.push(...speakers.errors);
-  const articles: ExtractedArticle[] = [];
-  for (const f of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await fsp.readFile(f);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      errors.push({ path: f, reason: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot read (${(e as Error).message})` });
-      continue;
+  const options: AnalyzeOptions = { corrections, speakerCorrections: { statements: speakers.statements } };
+  let count = 0;
+  if (json) out('{\n  "articles": [');
+  await withAnalysisPool(async (analyzer) => {
+    for await (const o of mapOrdered(files, analyzer.window, (f) => extractOne(f, options, analyzer))) {
+      if ('error' in o) {
+        errors.push(o.error);
+        continue;
+      }
+      for (const n of o.notes) err(n);
+      if (json) out(`${count > 0 ? ',' : ''}\n${nested(o.article, 2)}`);
+      else out(summary(o.article));
+      count++;
     }
-    const d = decodeArticleBytes(bytes);
-    if (!d.ok) {
-      errors.push({ path: f, reason: d.reason });
-      continue;
-    }
-    const extra: string[] = [];
-    if (d.invalidBytes > 0) {
-      const msg = `${d.invalidBytes} invalid UTF-8 sequence(s) shown as U+FFFD`;
-      extra.push(msg);
-      err(`news-annotator: ${f}: ${msg}\n`);
-    }
-    if (d.text.length === 0) extra.push('empty file');
-    const a = analyzeArticle(d.text, { corrections, speakerCorrections: { statements: speakers.statements } });
-    for (const w of a.warnings) if (/first .* only/.test(w.message)) err(`news-annotator: ${f}: ${w.message}\n`);
-    articles.push(toExtracted(f, a, extra));
-  }
+  });
   for (const e of errors) err(`news-annotator: ${e.path}: ${e.reason}\n`);
   if (json) {
-    out(JSON.stringify({ articles, errors }, null, 2) + '\n');
+    out(`${count > 0 ? '\n  ' : ''}],\n  "errors": ${JSON.stringify(errors, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
   } else {
-    for (const a of articles) out(summary(a));
-    out(`${articles.length} article(s) analysed${errors.length ? `, ${errors.length} problem(s)` : ''}\n`);
+    out(`${count} article(s) analysed${errors.length ? `, ${errors.length} problem(s)` : ''}\n`);
   }
   const fatal = errors.length > 0;
   return fatal ? 1 : 0;

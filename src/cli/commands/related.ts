@@ -5,12 +5,12 @@
  */
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { analyzeArticle } from '../../core/analysis/index';
 import { SidecarStore } from '../../core/annotations/store';
 import { buildCorpusIndex, loadCorpusIndex, saveCorpusIndex, toIndexedAnnotations, type CorpusIndex, type IndexedAnnotation } from '../../core/corpus';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
 import { nodeFileOps } from '../nodeFileOps';
+import { withAnalysisPool } from '../pool';
 
 /** Key under which the CLI's cache files are written; a cache from another build of the analysis is ignored. */
 const CACHE_KEY = 'cli-2';
@@ -39,14 +39,17 @@ export async function loadCorpus(inputs: readonly string[], cachePath?: string):
     if (e) warnings.push(`annotations of ${articlePath} left out: ${e.path}${e.line !== null ? `:${e.line}` : ''}: ${e.message}`);
     return toIndexedAnnotations(handle.list(), text);
   };
-  const report = await buildCorpusIndex({
-    fileOps: nodeFileOps,
-    paths: [...new Set(files)],
-    analyze: (text) => analyzeArticle(text),
-    annotationsFor,
-    ...(cached ? { index: cached } : {}),
-    ...(showProgress ? { onProgress: (p) => p.done % 100 === 0 && process.stderr.write(`\rindexing ${p.done}/${p.total}`) } : {}),
-  });
+  const report = await withAnalysisPool((analyzer) =>
+    buildCorpusIndex({
+      fileOps: nodeFileOps,
+      paths: [...new Set(files)],
+      analyze: (text, p) => analyzer.analyze(text, {}, p),
+      annotationsFor,
+      batchSize: analyzer.window,
+      ...(cached ? { index: cached } : {}),
+      ...(showProgress ? { onProgress: (p) => p.done % 100 === 0 && process.stderr.write(`\rindexing ${p.done}/${p.total}`) } : {}),
+    }),
+  );
   if (showProgress) process.stderr.write('\r\x1b[K');
   for (const f of report.failed) warnings.push(`skipped ${f.path}: ${f.message}`);
   if (cachePath) {

@@ -6,11 +6,11 @@
  */
 import { promises as fsp } from 'node:fs';
 import type { Command } from 'commander';
-import { analyzeArticle } from '../../core/analysis/index';
 import { decodeArticleBytes } from '../../core/text/decode';
 import { rowsBy, STATEMENT_KINDS, tally, tallyCsv, tallyJson, type StatementKind, type TallyArticle, type TallyBy, type TallyFilters } from '../../core/tally/index';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
+import { withAnalysisPool } from '../pool';
 import { loadCorrections, loadSpeakerCorrections } from './extract';
 
 interface TallyOpts {
@@ -59,25 +59,30 @@ export function register(program: Command): void {
       const speakers = await loadSpeakerCorrections(folders);
       const corrErrors = [...entityErrors, ...speakers.errors];
       for (const e of corrErrors) process.stderr.write(`news-annotator: ${e.path}: ${e.reason}\n`);
-      const articles: TallyArticle[] = [];
+      const pending: Promise<TallyArticle>[] = [];
       let failed = 0;
-      for (const f of [...new Set(files)]) {
-        let bytes: Uint8Array;
-        try {
-          bytes = await fsp.readFile(f);
-        } catch (err) {
-          failed++;
-          process.stderr.write(`news-annotator: ${f}: cannot read (${(err as Error).message})\n`);
-          continue;
+      const articles = await withAnalysisPool(async (analyzer) => {
+        for (const f of [...new Set(files)]) {
+          let bytes: Uint8Array;
+          try {
+            bytes = await fsp.readFile(f);
+          } catch (err) {
+            failed++;
+            process.stderr.write(`news-annotator: ${f}: cannot read (${(err as Error).message})\n`);
+            continue;
+          }
+          const d = decodeArticleBytes(bytes);
+          if (!d.ok) {
+            failed++;
+            process.stderr.write(`news-annotator: ${f}: ${d.reason}\n`);
+            continue;
+          }
+          const analysed = analyzer.analyze(d.text, { corrections, speakerCorrections: { statements: speakers.statements } }, f).then((analysis) => ({ path: f, analysis }));
+          analysed.catch(() => undefined); // awaited below
+          pending.push(analysed);
         }
-        const d = decodeArticleBytes(bytes);
-        if (!d.ok) {
-          failed++;
-          process.stderr.write(`news-annotator: ${f}: ${d.reason}\n`);
-          continue;
-        }
-        articles.push({ path: f, analysis: analyzeArticle(d.text, { corrections, speakerCorrections: { statements: speakers.statements } }) });
-      }
+        return Promise.all(pending);
+      });
       let result;
       try {
         result = tally(articles, { filters });

@@ -14,7 +14,8 @@ import { CorpusIndex } from './index/corpusIndex';
 import type { IndexedAnnotation } from './types';
 import { yieldToEventLoop } from '../util/eventLoop';
 
-export type AnalyzeFn = (text: string, path: string) => ArticleAnalysis;
+/** The analysis of one article: in this thread, or a promise of it (a worker pool analyses a batch at once). */
+export type AnalyzeFn = (text: string, path: string) => ArticleAnalysis | Promise<ArticleAnalysis>;
 export type AnnotationsFn = (path: string, text: string) => Promise<readonly IndexedAnnotation[]>;
 
 export interface BuildProgress {
@@ -80,28 +81,43 @@ async function fetchArticle(index: CorpusIndex, path: string, options: RefreshOp
   }
 }
 
-/** The CPU half: decode, compare fingerprints, analyse and index. */
-async function applyArticle(index: CorpusIndex, f: Fetched, options: RefreshOptions): Promise<UpdateOutcome> {
+/**
+ * The CPU half: decode, compare fingerprints and analyse (the analyses of a batch run at once, on a pool when
+ * `analyze` is one); then `commit` puts the outcome into the index, in the batch's order.
+ */
+async function prepareArticle(index: CorpusIndex, f: Fetched, options: RefreshOptions): Promise<() => Promise<UpdateOutcome>> {
   if (f.error !== undefined) throw f.error;
   const { path, stat } = f;
-  if (!stat) return index.remove(path) ? 'removed' : 'unchanged';
+  if (!stat) return async () => (index.remove(path) ? 'removed' : 'unchanged');
   const had = index.has(path);
   if (!f.bytes) {
-    if (options.annotationsFor) await refreshAnnotations(index, path, index.textOf(path)!, options.annotationsFor);
-    return 'unchanged';
+    return async () => {
+      if (options.annotationsFor) await refreshAnnotations(index, path, index.textOf(path)!, options.annotationsFor);
+      return 'unchanged';
+    };
   }
   const decoded = decodeArticleBytes(f.bytes);
   if (!decoded.ok) throw new Error(`${path}: ${decoded.reason}`);
   const text = decoded.text;
   const fp = fingerprint(text);
   if (had && index.fingerprintOf(path) === fp) {
-    index.setStamp(path, stat);
-    if (options.annotationsFor) await refreshAnnotations(index, path, text, options.annotationsFor);
-    return 'unchanged';
+    return async () => {
+      index.setStamp(path, stat);
+      if (options.annotationsFor) await refreshAnnotations(index, path, text, options.annotationsFor);
+      return 'unchanged';
+    };
   }
-  const annotations = options.annotationsFor ? await options.annotationsFor(path, text) : [];
-  index.upsert({ path, text, fingerprint: fp, analysis: options.analyze(text, path), annotations, stamp: { size: stat.size, mtimeMs: stat.mtimeMs } });
-  return had ? 'updated' : 'added';
+  const analysis = await options.analyze(text, path);
+  return async () => {
+    // Sidecars are read in the batch's order, one after another (their warnings come out in that order).
+    const annotations = options.annotationsFor ? await options.annotationsFor(path, text) : [];
+    index.upsert({ path, text, fingerprint: fp, analysis, annotations, stamp: { size: stat.size, mtimeMs: stat.mtimeMs } });
+    return had ? 'updated' : 'added';
+  };
+}
+
+async function applyArticle(index: CorpusIndex, f: Fetched, options: RefreshOptions): Promise<UpdateOutcome> {
+  return (await prepareArticle(index, f, options))();
 }
 
 export async function buildCorpusIndex(options: BuildCorpusOptions): Promise<BuildReport> {
@@ -119,14 +135,21 @@ export async function buildCorpusIndex(options: BuildCorpusOptions): Promise<Bui
   for (let from = 0; from < paths.length; from += batchSize) {
     const batch = await pending;
     if (from + batchSize < paths.length) pending = fetchBatch(from + batchSize);
+    if (signal?.aborted) {
+      void pending.catch(() => undefined);
+      return { index, analyzed, reused, removed: 0, failed, cancelled: true };
+    }
+    const prepared = await Promise.all(batch.map((f) => prepareArticle(index, f, options).then((commit) => ({ commit }), (error: unknown) => ({ error }))));
     for (let k = 0; k < batch.length; k++) {
       if (signal?.aborted) {
         void pending.catch(() => undefined);
         return { index, analyzed, reused, removed: 0, failed, cancelled: true };
       }
       const f = batch[k]!;
+      const p = prepared[k]!;
       try {
-        const outcome = await applyArticle(index, f, options);
+        if ('error' in p) throw p.error;
+        const outcome = await p.commit();
         if (outcome === 'unchanged') reused++;
         else if (outcome === 'added' || outcome === 'updated') analyzed++;
       } catch (err) {

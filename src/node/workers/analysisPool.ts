@@ -1,0 +1,332 @@
+/**
+ * A pool of worker threads that analyse articles (`analyzeArticle`, off the caller's thread). Used by the
+ * extension (the extension host only sends texts and receives analyses) and by the CLI.
+ *
+ * - Size: the machine's cores (os.availableParallelism), capped by the caller's setting; workers start on demand
+ *   and, in the extension, end after a while without work.
+ * - Order: first in, first out, except that `prioritize` (and `priority: true`) puts an article's request ahead
+ *   of the others (the active and visible editors' articles).
+ * - Failures: a worker that crashes, or runs one article past its size-proportional budget, is replaced; the
+ *   article it held is retried once on a fresh worker. If that fails too, the request rejects with a
+ *   `WorkerFailure` (the caller tells the user). An exception thrown by the analysis itself is not a crash: the
+ *   request rejects with it at once, as the in-thread path would.
+ * - Fallback: where workers cannot start (no worker_threads, no worker script, workers dying at start), the
+ *   pool analyses in the caller's thread, one article per turn of the event loop, and logs it once.
+ */
+import { existsSync } from 'node:fs';
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AnalyzeOptions } from '../../core/analysis/index';
+import type { ArticleAnalysis } from '../../core/analysis/types';
+import { yieldToEventLoop } from '../../core/util/eventLoop';
+import type { FromWorker, ToWorker, WorkerStart } from './protocol';
+
+export type InThreadAnalyze = (text: string, options: AnalyzeOptions) => ArticleAnalysis;
+
+export interface AnalysisPoolOptions {
+  /** Path of the bundled worker script (dist/analysisWorker.js); undefined or missing: in-thread only. */
+  readonly script: string | undefined;
+  /** Most workers (0 or absent: the machine's cores). */
+  readonly maxWorkers?: number;
+  /** The in-thread analysis (the fallback). */
+  readonly inThread: InThreadAnalyze;
+  /** Where crashes, replacements and the fallback are logged. */
+  readonly log?: (message: string) => void;
+  /** How long one article may take before its worker is replaced (default: 20 s + 20 ms per 1,000 characters). */
+  readonly budgetMs?: (chars: number) => number;
+  /** End workers after this long without work (default: never, for the CLI, which disposes the pool). */
+  readonly idleMs?: number;
+}
+
+/** An article whose analysis crashed (or overran its budget) on two workers in a row. */
+export class WorkerFailure extends Error {
+  constructor(
+    readonly article: string,
+    readonly reason: string,
+  ) {
+    super(`the analysis of ${article} failed twice (${reason})`);
+    this.name = 'WorkerFailure';
+  }
+}
+
+export interface AnalyseRequestOptions {
+  /** The article's name (a path or URI): for logs, priorities and the test hook. */
+  readonly name: string;
+  /** Put it ahead of the queue. */
+  readonly priority?: boolean;
+}
+
+interface Task {
+  readonly id: number;
+  readonly name: string;
+  readonly text: string;
+  readonly options: AnalyzeOptions;
+  attempts: number;
+  readonly resolve: (a: ArticleAnalysis) => void;
+  readonly reject: (e: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  task: Task | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  started: boolean;
+  peakHeap: number;
+  ended: boolean;
+}
+
+export interface PoolStats {
+  readonly mode: 'workers' | 'in-thread';
+  readonly size: number;
+  readonly running: number;
+  readonly queued: number;
+  readonly analysed: number;
+  /** Workers replaced after a crash or an overrun. */
+  readonly replaced: number;
+  /** Peak heap of each worker that ran (bytes), the live ones last. */
+  readonly workerPeakHeaps: readonly number[];
+}
+
+const defaultBudget = (chars: number): number => 20_000 + Math.ceil(chars / 1000) * 20;
+/** Workers that die before answering anything, in a row, before the pool gives up on workers. */
+const START_FAILURES = 3;
+
+/** The number of workers for a setting (0: every core). */
+export function poolSize(setting: number | undefined): number {
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const n = Math.max(1, cores);
+  return setting && setting > 0 ? Math.min(n, Math.floor(setting)) : n;
+}
+
+export class AnalysisPool {
+  private readonly high: Task[] = [];
+  private readonly normal: Task[] = [];
+  private readonly slots = new Set<Slot>();
+  private readonly retired: number[] = [];
+  private readonly size: number;
+  private readonly budget: (chars: number) => number;
+  private nextId = 1;
+  private mode: 'workers' | 'in-thread' = 'workers';
+  private startFailures = 0;
+  private failOn: string | undefined;
+  private analysed = 0;
+  private replaced = 0;
+  private draining = false;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+
+  constructor(private readonly opts: AnalysisPoolOptions) {
+    this.size = poolSize(opts.maxWorkers);
+    this.budget = opts.budgetMs ?? defaultBudget;
+    if (!opts.script || !existsSync(opts.script)) this.fallBack(`no worker script${opts.script ? ` at ${opts.script}` : ''}`);
+  }
+
+  /** Analyses one article on a worker (or in this thread in the fallback). */
+  analyze(text: string, options: AnalyzeOptions, req: AnalyseRequestOptions): Promise<ArticleAnalysis> {
+    if (this.disposed) return Promise.reject(new Error('the analysis pool is closed'));
+    return new Promise<ArticleAnalysis>((resolve, reject) => {
+      const task: Task = { id: this.nextId++, name: req.name, text, options, attempts: 0, resolve, reject };
+      (req.priority ? this.high : this.normal).push(task);
+      this.pump();
+    });
+  }
+
+  /** Moves the queued requests of these articles ahead of the others. */
+  prioritize(names: Iterable<string>): void {
+    const wanted = new Set(names);
+    if (wanted.size === 0) return;
+    const moved: Task[] = [];
+    for (let i = this.normal.length - 1; i >= 0; i--) {
+      if (wanted.has(this.normal[i]!.name)) moved.push(...this.normal.splice(i, 1));
+    }
+    this.high.push(...moved.reverse());
+  }
+
+  stats(): PoolStats {
+    const running = [...this.slots].filter((s) => s.task).length;
+    return {
+      mode: this.mode,
+      size: this.mode === 'workers' ? this.size : 0,
+      running,
+      queued: this.high.length + this.normal.length,
+      analysed: this.analysed,
+      replaced: this.replaced,
+      workerPeakHeaps: [...this.retired, ...[...this.slots].map((s) => s.peakHeap)],
+    };
+  }
+
+  /** Test hook: every worker crashes on an article whose name ends with `name` (undefined: none). */
+  setFailOn(name: string | undefined): void {
+    this.failOn = name;
+    for (const s of this.slots) s.worker.postMessage({ type: 'failOn', name } satisfies ToWorker);
+  }
+
+  /** Test hook: ends a worker that is analysing an article, as a crash would. True when one was busy. */
+  killBusyWorker(): boolean {
+    const slot = [...this.slots].find((s) => s.task && s.started);
+    if (!slot) return false;
+    void slot.worker.terminate();
+    return true;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    const closed = new Error('the analysis pool is closed');
+    for (const t of [...this.high.splice(0), ...this.normal.splice(0)]) t.reject(closed);
+    const slots = [...this.slots];
+    this.slots.clear();
+    for (const s of slots) {
+      s.ended = true;
+      if (s.timer) clearTimeout(s.timer);
+      s.task?.reject(closed);
+    }
+    await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
+  }
+
+  private take(): Task | undefined {
+    return this.high.shift() ?? this.normal.shift();
+  }
+
+  private pump(): void {
+    if (this.disposed) return;
+    if (this.mode === 'in-thread') {
+      void this.drainInThread();
+      return;
+    }
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    for (const s of this.slots) {
+      if (!s.task && !s.ended) this.give(s);
+    }
+    while (this.slots.size < this.size && this.high.length + this.normal.length > 0 && this.mode === 'workers') {
+      const slot = this.spawn();
+      if (!slot) break;
+      this.give(slot);
+    }
+    this.armIdle();
+  }
+
+  private give(slot: Slot): void {
+    const task = this.take();
+    if (!task) return;
+    slot.task = task;
+    slot.worker.postMessage({ type: 'analyse', id: task.id, name: task.name, text: task.text, options: task.options } satisfies ToWorker);
+    slot.timer = setTimeout(() => this.replace(slot, `no answer after ${this.budget(task.text.length)} ms`), this.budget(task.text.length));
+  }
+
+  private spawn(): Slot | undefined {
+    let worker: Worker;
+    try {
+      worker = new Worker(this.opts.script!, { workerData: { failOn: this.failOn } satisfies WorkerStart });
+    } catch (err) {
+      this.fallBack(`workers cannot start: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+    const slot: Slot = { worker, task: undefined, timer: undefined, started: false, peakHeap: 0, ended: false };
+    this.slots.add(slot);
+    worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
+    worker.on('error', (err) => this.replace(slot, `crashed: ${err.message}`));
+    worker.on('exit', (code) => this.replace(slot, `exited with code ${code}`));
+    return slot;
+  }
+
+  private onMessage(slot: Slot, m: FromWorker): void {
+    slot.started = true;
+    this.startFailures = 0;
+    slot.peakHeap = Math.max(slot.peakHeap, m.heapUsed);
+    if (m.type === 'ready') return;
+    const task = slot.task;
+    if (!task || task.id !== m.id) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    slot.task = undefined;
+    if (m.type === 'done') {
+      this.analysed++;
+      task.resolve(m.analysis);
+    } else task.reject(new Error(m.message));
+    this.give(slot);
+    this.armIdle();
+  }
+
+  /** A worker crashed, exited or overran: drop it, retry its article once, start another. */
+  private replace(slot: Slot, why: string): void {
+    if (slot.ended) return;
+    slot.ended = true;
+    this.slots.delete(slot);
+    this.retire(slot.peakHeap);
+    if (slot.timer) clearTimeout(slot.timer);
+    void slot.worker.terminate().catch(() => 0);
+    if (this.disposed) return;
+    const task = slot.task;
+    if (!slot.started && ++this.startFailures >= START_FAILURES) {
+      if (task) this.high.unshift(task);
+      this.fallBack(`workers stop before answering (${why})`);
+      return;
+    }
+    if (!task) {
+      this.opts.log?.(`an idle analysis worker ${why}; another starts when there is work`);
+      this.pump();
+      return;
+    }
+    this.replaced++;
+    task.attempts++;
+    this.opts.log?.(`analysis worker ${why} while analysing ${task.name}; ${task.attempts < 2 ? 'retrying it on a new worker' : 'giving up on it'}`);
+    if (task.attempts < 2) this.high.unshift(task);
+    else task.reject(new WorkerFailure(task.name, why));
+    this.pump();
+  }
+
+  private fallBack(why: string): void {
+    if (this.mode === 'in-thread') return;
+    this.mode = 'in-thread';
+    this.opts.log?.(`analysis runs in this thread: ${why}`);
+    for (const s of [...this.slots]) {
+      if (s.task) this.high.unshift(s.task);
+      s.task = undefined;
+      this.replace(s, 'no longer used');
+    }
+    this.pump();
+  }
+
+  private async drainInThread(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let task = this.take(); task && !this.disposed; task = this.take()) {
+        try {
+          const a = this.opts.inThread(task.text, task.options);
+          this.analysed++;
+          task.resolve(a);
+        } catch (err) {
+          task.reject(err instanceof Error ? err : new Error(String(err)));
+        }
+        await yieldToEventLoop();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** Remembers an ended worker's peak heap (the last 16). */
+  private retire(peak: number): void {
+    this.retired.push(peak);
+    if (this.retired.length > 16) this.retired.shift();
+  }
+
+  private armIdle(): void {
+    const idleMs = this.opts.idleMs;
+    if (!idleMs || this.idleTimer || this.high.length + this.normal.length > 0 || [...this.slots].some((s) => s.task)) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.high.length + this.normal.length > 0 || [...this.slots].some((s) => s.task)) return;
+      for (const s of [...this.slots]) {
+        s.ended = true;
+        this.slots.delete(s);
+        this.retire(s.peakHeap);
+        void s.worker.terminate().catch(() => 0);
+      }
+    }, idleMs);
+    this.idleTimer.unref?.();
+  }
+}
