@@ -3,6 +3,7 @@
  * tests (and the screenshot script) query the extension's state through this small interface.
  */
 import type { ArticleAnalysis } from '../core/analysis/types';
+import type { PoolStats } from '../node/workers/analysisPool';
 import type { DashboardHandle } from './features/dashboard';
 import type { AnnotationView, SidecarProblem } from './model/annotationView';
 
@@ -41,6 +42,21 @@ export interface NewsAnnotatorApi {
   decorations(uri: string): DecorationSnapshot;
   /** The Quote Dashboard: what its webview last received and reported, and a way to send it the webview's messages. */
   dashboard(): DashboardHandle;
+  /**
+   * The analysis worker threads: their state (mode, size, replaced workers, peak heap of each), how many times the
+   * user was told of failed articles, and test hooks (crash on an article whose URI ends with `name`; end a busy worker).
+   */
+  workers(): {
+    readonly stats: PoolStats;
+    readonly reports: number;
+    failOn(name: string | undefined): void;
+    killBusyWorker(): boolean;
+  };
+  /**
+   * The extension host's event loop since activation or the last reset (perf_hooks.monitorEventLoopDelay, ms), and
+   * its heap now (bytes). `reset` starts a new measurement.
+   */
+  hostLoad(reset?: boolean): { readonly p99Ms: number; readonly maxMs: number; readonly heapUsed: number };
   /** Milliseconds from activation start to the end of activate(), and to the first highlight drawn. */
   timings(): {
     readonly activateMs: number;

@@ -57,6 +57,10 @@ export const config = {
   correctionsFile(scope?: vscode.ConfigurationScope): string {
     return cfg(scope).get<string>('entities.correctionsFile', '.news-annotator/entities.yaml');
   },
+  /** Most analysis worker threads; 0: one per core (see src/node/workers). */
+  analysisWorkers(): number {
+    return Math.max(0, Math.min(64, Math.floor(cfg().get<number>('analysisWorkers', 0) || 0)));
+  },
   indexCache(): boolean {
     return cfg().get<boolean>('index.cache', true);
   },

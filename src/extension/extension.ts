@@ -2,6 +2,7 @@
  * Wiring only: builds the services, registers every feature (features/index.ts), starts the workspace, and
  * returns the test API. See docs/architecture.md.
  */
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from './api';
 import type { FeatureContext, Probes, Services } from './featureContext';
@@ -14,6 +15,10 @@ let running: Services | undefined;
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const marks: StartupMarks = { t0: performance.now() };
+  // The extension host's event-loop delay, for the figures (npm run bench -- vscode): a histogram, nearly free.
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  context.subscriptions.push({ dispose: () => loop.disable() });
   const services = createServices(context);
   running = services;
   const probes: Probes = {};
@@ -21,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   for (const register of features) register(ctx);
   const ready = startWorkspace(services, context.subscriptions, marks);
   const activateMs = performance.now() - marks.t0;
-  return createApi(services, probes, ready, marks, activateMs);
+  return createApi(services, probes, ready, marks, activateMs, loop);
 }
 
 /** Waits (a bounded time) for the cache writes the services have pending; VS Code disposes them afterwards. */
@@ -31,8 +36,8 @@ export async function deactivate(): Promise<void> {
   if (services) await flushServices(services);
 }
 
-function createApi(services: Services, probes: Probes, ready: Promise<void>, marks: StartupMarks, activateMs: number): NewsAnnotatorApi {
-  const { catalog, annotations, memo, index, corrections } = services;
+function createApi(services: Services, probes: Probes, ready: Promise<void>, marks: StartupMarks, activateMs: number, loop: IntervalHistogram): NewsAnnotatorApi {
+  const { catalog, annotations, memo, index, corrections, workers } = services;
   const probe = <K extends keyof Probes>(name: K): NonNullable<Probes[K]> => {
     const p = probes[name];
     if (!p) throw new Error(`no feature provides the "${name}" probe`);
@@ -56,6 +61,17 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
     exportProposal: (format, what) => probe('exportProposal')(format, what),
     noteSaveHint: () => probe('noteSaveHint')(),
     dashboard: () => probe('dashboard')(),
+    workers: () => ({
+      stats: workers.stats(),
+      reports: workers.reports,
+      failOn: (name) => workers.setFailOn(name),
+      killBusyWorker: () => workers.killBusyWorker(),
+    }),
+    hostLoad: (reset) => {
+      const r = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6, heapUsed: process.memoryUsage().heapUsed };
+      if (reset) loop.reset();
+      return r;
+    },
     timings: () => {
       const firstDraw = probes.firstHighlightAt?.();
       return {

@@ -10,6 +10,7 @@
 import type * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from './api';
 import type { AnalysisMemo } from './model/analysisMemo';
+import type { AnalysisWorkers } from './model/analysisWorkers';
 import type { AnnotationService } from './model/annotationService';
 import type { ArticleCatalog } from './model/articleCatalog';
 import type { CorpusEntities } from './model/corpusEntities';
@@ -21,6 +22,8 @@ import type { Preferences } from './model/preferences';
 export interface Services {
   /** The folder's entity corrections (newsAnnotator.corrections file), applied by every analysis. */
   readonly corrections: EntityCorrectionsService;
+  /** The analysis worker threads (every analysis runs there, off the extension host's thread). */
+  readonly workers: AnalysisWorkers;
   /** Remembered analyses (global storage), so a reopen does not analyse unchanged articles again. */
   readonly memo: AnalysisMemo;
   /** The articles of the workspace, their text and analysis. */

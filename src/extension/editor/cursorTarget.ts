@@ -44,11 +44,10 @@ export interface CursorTarget {
   readonly annotation: AnnotationView | undefined;
 }
 
-export function targetAtCursor(ctx: FeatureContext, editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): CursorTarget | undefined {
+export async function targetAtCursor(ctx: FeatureContext, editor: vscode.TextEditor | undefined = vscode.window.activeTextEditor): Promise<CursorTarget | undefined> {
   if (!editor) return undefined;
-  const article = ctx.catalog.get(editor.document.uri) ?? undefined;
+  const article = await ctx.catalog.current(editor.document);
   if (!article) return undefined;
-  ctx.catalog.updateFromDocument(editor.document);
   const doc = editor.document;
   const sel = editor.selection;
   const anns = ctx.annotations.forArticle(article.key).filter((a) => a.status !== 'orphaned');
@@ -82,11 +81,11 @@ export function targetAtCursor(ctx: FeatureContext, editor: vscode.TextEditor | 
 }
 
 /** The annotation a command should act on: the tree node's, else the one under the cursor. */
-export function annotationFrom(ctx: FeatureContext, node: unknown): { article: ArticleEntry; annotation: AnnotationView } | undefined {
+export async function annotationFrom(ctx: FeatureContext, node: unknown): Promise<{ article: ArticleEntry; annotation: AnnotationView } | undefined> {
   const n = node as TreeNode | undefined;
   if (n && typeof n === 'object' && 'kind' in n && n.kind === 'annotation') return { article: n.article, annotation: n.annotation };
   if (n && typeof n === 'object' && 'kind' in n && n.kind === 'quote' && n.annotation) return { article: n.article, annotation: n.annotation };
-  const t = targetAtCursor(ctx);
+  const t = await targetAtCursor(ctx);
   return t?.annotation ? { article: t.article, annotation: t.annotation } : undefined;
 }
 

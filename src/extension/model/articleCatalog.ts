@@ -5,16 +5,17 @@
  * refreshes itself when files change on disk (git pull, the CLI, another window).
  */
 import * as vscode from 'vscode';
-import { yieldToEventLoop } from '../../core/util/eventLoop';
 import type { ArticleAnalysis } from '../../core/analysis/types';
 import type { FileStamp } from '../../core/corpus';
 import { sameStamp } from '../../core/io/fileOps';
 import { decodeArticleBytes, fingerprint } from '../../core/text/decode';
 import { isSidecarPath } from '../../core/workspace/articleFiles';
+import { mapOrdered } from '../../node/workers/orderedMap';
 import { config } from '../config';
 import { ArticleFiles } from './articleFiles';
 
-export type Analyze = (text: string, uri: vscode.Uri) => ArticleAnalysis;
+/** The analysis of one article, on the worker pool (see AnalysisWorkers); `priority`: ahead of the queue. */
+export type Analyze = (text: string, uri: vscode.Uri, priority: boolean) => Promise<ArticleAnalysis>;
 
 /** Where analyses of unchanged texts are remembered (see AnalysisMemo). */
 export interface AnalysisStore {
@@ -49,8 +50,10 @@ export interface RememberedArticle {
   readonly stamp: FileStamp;
 }
 
-/** Articles read and analysed per slice of work between yields. */
-const BATCH = 48;
+/** Articles read and analysed at once (the pool's queue stays short, so a priority request waits little). */
+const IN_FLIGHT = 48;
+/** Articles analysed again at once after a change of the corrections. */
+const BATCH = 256;
 /** Files whose size and modification time are checked at once (a stat is cheap: no read, no analysis). */
 const STAT_BATCH = 256;
 /** When a first scan first shows what it has so far (then after twice as long, and so on). */
@@ -63,6 +66,8 @@ export class ArticleCatalog implements vscode.Disposable {
   /** Fires with the keys of articles whose text or analysis changed, and whether articles were added/removed. */
   readonly onDidChange = this.changed.event;
   private scanning: Promise<void> | undefined;
+  /** Restored articles being analysed (when their analysis was not remembered). */
+  private restoring: Promise<void> | undefined;
   /** How many analyses were computed and came from the cache, and how many articles were read and restored (for the figures). */
   readonly counts = { analysed: 0, remembered: 0, read: 0, restored: 0 };
   private scanCts: vscode.CancellationTokenSource | undefined;
@@ -134,6 +139,7 @@ export class ArticleCatalog implements vscode.Disposable {
    */
   restore(remembered: Iterable<RememberedArticle>): void {
     if (this.entries.size > 0 || this.scanning) return;
+    const missing: ArticleEntry[] = [];
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     for (const r of remembered) {
       const uri = vscode.Uri.parse(r.key, true);
@@ -152,13 +158,19 @@ export class ArticleCatalog implements vscode.Disposable {
         version: undefined,
         stamp: r.stamp,
       };
-      this.analyseInto(entry);
+      const remembered = this.memo?.get(r.fingerprint);
+      if (remembered) {
+        entry.analysis = remembered;
+        this.counts.remembered++;
+      } else missing.push(entry);
       this.entries.set(r.key, entry);
       this.counts.restored++;
     }
     if (this.entries.size === 0) return;
     this.ready = true;
     this.changed.fire({ keys: [], listChanged: true });
+    // Remembered texts whose analysis is not remembered: analysed on the pool, before the scan ends.
+    if (missing.length > 0) this.restoring = this.analyseAll(missing).then((keys) => this.changed.fire({ keys, listChanged: false }));
   }
 
   /** Finds and analyses every article. Resolves when done; concurrent calls share the running scan. */
@@ -171,12 +183,15 @@ export class ArticleCatalog implements vscode.Disposable {
 
   /** Analyses every article again (the entity corrections changed), in batches, then says the list changed. */
   async reanalyzeAll(): Promise<void> {
-    const all = [...this.entries.values()];
-    for (let i = 0; i < all.length; i += BATCH) {
-      for (const e of all.slice(i, i + BATCH)) if (!e.error || e.analysis) this.analyseInto(e);
-      await yieldToEventLoop();
-    }
+    const all = [...this.entries.values()].filter((e) => !e.error || e.analysis);
+    for (let i = 0; i < all.length; i += BATCH) await this.analyseAll(all.slice(i, i + BATCH));
     this.changed.fire({ keys: all.map((e) => e.key), listChanged: true });
+  }
+
+  /** Analyses entries on the pool (each keeps its text and analysis in step); the keys whose analysis changed. */
+  private async analyseAll(entries: readonly ArticleEntry[]): Promise<string[]> {
+    const done = await Promise.all(entries.map(async (e) => ((await this.analyseInto(e)) ? e.key : undefined)));
+    return done.filter((k): k is string => k !== undefined);
   }
 
   /** Cancels a running scan and starts again (settings or folders changed). */
@@ -218,8 +233,18 @@ export class ArticleCatalog implements vscode.Disposable {
       if (todo.length > 0) listChanged = true;
       let shown = Date.now();
       let interval = PROGRESSIVE_MS;
+      // The visible editors' articles first (their highlights and hovers wait for them).
+      const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
+      todo.sort((a, b) => Number(visible.has(b.toString())) - Number(visible.has(a.toString())));
       const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken) => {
-        for (let i = 0; i < todo.length; i += BATCH) {
+        let done = 0;
+        let reported = 0;
+        const stop = () => cts.token.isCancellationRequested || token?.isCancellationRequested === true;
+        // A window of articles read and analysed at once: the reads overlap the workers' analyses, and the pool's
+        // queue stays short so a priority request (a hover, a newly visible editor) waits for little.
+        for await (const entry of mapOrdered(todo, IN_FLIGHT, (u) => (stop() ? Promise.resolve(undefined) : this.load(u)))) {
+          if (!entry) continue;
+          done++;
           // On a first open of a large folder, show the articles analysed so far after 1.5 s, 3 s, 6 s... (the
           // trees fill in, and the index is built alongside instead of after the scan; doubling the pause keeps
           // the trees' own work small on a very large folder).
@@ -228,14 +253,12 @@ export class ArticleCatalog implements vscode.Disposable {
             interval *= 2;
             this.changed.fire({ keys: [], listChanged: true });
           }
-          if (cts.token.isCancellationRequested || token?.isCancellationRequested) break;
-          const batch = todo.slice(i, i + BATCH);
-          await Promise.all(batch.map((u) => this.load(u)));
           // After a restore, the annotation service and the index hear of the new articles by key.
-          if (restored) changedKeys.push(...batch.map((u) => u.toString()));
-          progress?.report({ message: `${Math.min(i + BATCH, todo.length)} of ${todo.length} articles`, increment: (batch.length / todo.length) * 100 });
-          // Yield so other extension-host work (hovers, commands, typing-driven redraws) runs between batches.
-          await yieldToEventLoop();
+          if (restored) changedKeys.push(entry.key);
+          if (done - reported >= 48 || done === todo.length) {
+            progress?.report({ message: `${done} of ${todo.length} articles`, increment: ((done - reported) / todo.length) * 100 });
+            reported = done;
+          }
         }
       };
       if (todo.length > 200) {
@@ -257,6 +280,7 @@ export class ArticleCatalog implements vscode.Disposable {
         }
         this.memo?.prune([...this.entries.values()].map((e) => e.fingerprint));
       }
+      await this.restoring;
     } finally {
       cts.dispose();
       if (this.scanCts === cts) this.scanCts = undefined;
@@ -302,7 +326,8 @@ export class ArticleCatalog implements vscode.Disposable {
       version: doc?.version,
       stamp,
     };
-    if (!error) this.analyseInto(entry);
+    // The entry replaces the previous one once analysed: its text and analysis always go together.
+    if (!error) await this.analyseInto(entry);
     this.entries.set(key, entry);
     return entry;
   }
@@ -323,43 +348,70 @@ export class ArticleCatalog implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (!doc.isClosed) this.updateFromDocument(doc);
+        if (!doc.isClosed) void this.current(doc);
       }, delay),
     );
   }
 
-  /** Re-analyses an open document's current text now (commands call this so they act on what is on screen). */
-  updateFromDocument(doc: vscode.TextDocument): ArticleEntry | undefined {
-    const entry = this.entries.get(doc.uri.toString());
-    if (!entry) return undefined;
-    if (entry.version === doc.version && entry.analysis) return entry;
+  /**
+   * The article brought up to its open document's current text: analysed on the pool, ahead of the queue, when
+   * the text changed (one request per text; a newer text supersedes it). The entry's text, fingerprint, version
+   * and analysis change together when the analysis arrives, so readers never see an analysis of another text.
+   */
+  current(doc: vscode.TextDocument): Promise<ArticleEntry | undefined> {
+    const key = doc.uri.toString();
+    const entry = this.entries.get(key);
+    if (!entry) return Promise.resolve(undefined);
+    if (entry.version === doc.version && (entry.analysis || entry.error)) return Promise.resolve(entry);
     const text = doc.getText();
     const fp = fingerprint(text);
-    entry.version = doc.version;
-    if (fp !== entry.fingerprint || !entry.analysis) {
-      entry.text = text;
-      entry.fingerprint = fp;
-      entry.stamp = undefined;
-      entry.error = undefined;
-      this.analyseInto(entry);
-      this.changed.fire({ keys: [entry.key], listChanged: false });
+    if (fp === entry.fingerprint && (entry.analysis || entry.error)) {
+      entry.version = doc.version;
+      return Promise.resolve(entry);
     }
-    return entry;
+    const running = this.inflight.get(key);
+    if (running?.fingerprint === fp) return running.promise;
+    const version = doc.version;
+    const promise: Promise<ArticleEntry | undefined> = this.analyseText(text, fp, doc.uri, true).then((r) => {
+      const newer = this.inflight.get(key);
+      if (newer && newer.promise !== promise) return newer.promise; // typed on meanwhile: the newer text wins
+      this.inflight.delete(key);
+      const now = this.entries.get(key);
+      if (!now) return undefined;
+      Object.assign(now, { text, fingerprint: fp, version, stamp: undefined, analysis: r.analysis, error: r.error });
+      this.changed.fire({ keys: [key], listChanged: false });
+      return now;
+    });
+    this.inflight.set(key, { fingerprint: fp, promise });
+    return promise;
   }
 
-  private analyseInto(entry: ArticleEntry): void {
+  private readonly inflight = new Map<string, { readonly fingerprint: string; readonly promise: Promise<ArticleEntry | undefined> }>();
+
+  /** Analyses the entry's text into it (unless its text changed meanwhile); true when it has an analysis. */
+  private async analyseInto(entry: ArticleEntry, priority = false): Promise<boolean> {
+    const fp = entry.fingerprint;
+    const r = await this.analyseText(entry.text, fp, entry.uri, priority);
+    if (entry.fingerprint !== fp) return false;
+    entry.analysis = r.analysis;
+    entry.error = r.error;
+    return r.analysis !== undefined;
+  }
+
+  /** The remembered analysis of a text, or one made on the pool (and remembered); or why it failed. */
+  private async analyseText(text: string, fp: string, uri: vscode.Uri, priority: boolean): Promise<{ analysis?: ArticleAnalysis; error?: string }> {
+    const remembered = this.memo?.get(fp);
+    if (remembered) {
+      this.counts.remembered++;
+      return { analysis: remembered };
+    }
     try {
-      const remembered = this.memo?.get(entry.fingerprint);
-      entry.analysis = remembered ?? this.analyze(entry.text, entry.uri);
-      if (remembered) this.counts.remembered++;
-      else {
-        this.counts.analysed++;
-        this.memo?.set(entry.fingerprint, entry.analysis);
-      }
-      entry.error = undefined;
+      const analysis = await this.analyze(text, uri, priority);
+      this.counts.analysed++;
+      this.memo?.set(fp, analysis);
+      return { analysis };
     } catch (err) {
-      entry.analysis = undefined;
-      entry.error = `analysis failed: ${err instanceof Error ? err.message : String(err)}`;
+      return { error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
     }
   }
 

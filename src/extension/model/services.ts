@@ -3,9 +3,9 @@
  * in memory when the extension stops.
  */
 import type * as vscode from 'vscode';
-import { analyzeArticle } from '../../core/analysis';
 import type { Services } from '../featureContext';
 import { AnalysisMemo } from './analysisMemo';
+import { AnalysisWorkers } from './analysisWorkers';
 import { AnnotationService } from './annotationService';
 import { ArticleCatalog } from './articleCatalog';
 import { CorpusEntities } from './corpusEntities';
@@ -20,12 +20,13 @@ export const FLUSH_LIMIT_MS = 3000;
 export function createServices(context: vscode.ExtensionContext): Services {
   const corrections = new EntityCorrectionsService();
   const memo = new AnalysisMemo(context.globalStorageUri);
-  const catalog = new ArticleCatalog((text, uri) => analyzeArticle(text, { corrections: corrections.for(uri), speakerCorrections: corrections.speakersFor(uri) }), memo);
+  const workers = new AnalysisWorkers();
+  const catalog = new ArticleCatalog((text, uri, priority) => workers.analyze(text, { corrections: corrections.for(uri), speakerCorrections: corrections.speakersFor(uri) }, uri, priority), memo);
   const annotations = new AnnotationService(catalog);
   const entities = new CorpusEntities(catalog);
   const index = new IndexService(catalog, annotations, context.globalStorageUri);
-  context.subscriptions.push(memo, corrections, catalog, annotations, entities, index);
-  return { corrections, memo, catalog, annotations, entities, index, preferences: new Preferences(context.workspaceState) };
+  context.subscriptions.push(workers, memo, corrections, catalog, annotations, entities, index);
+  return { corrections, workers, memo, catalog, annotations, entities, index, preferences: new Preferences(context.workspaceState) };
 }
 
 /**

@@ -103,7 +103,7 @@ export class AnalysisPool {
   private readonly normal: Task[] = [];
   private readonly slots = new Set<Slot>();
   private readonly retired: number[] = [];
-  private readonly size: number;
+  private size: number;
   private readonly budget: (chars: number) => number;
   private nextId = 1;
   private mode: 'workers' | 'in-thread' = 'workers';
@@ -129,6 +129,12 @@ export class AnalysisPool {
       (req.priority ? this.high : this.normal).push(task);
       this.pump();
     });
+  }
+
+  /** Changes the most workers (a setting changed): more start when there is work, extra ones end when idle. */
+  setMaxWorkers(max: number | undefined): void {
+    this.size = poolSize(max);
+    this.pump();
   }
 
   /** Moves the queued requests of these articles ahead of the others. */
@@ -208,6 +214,10 @@ export class AnalysisPool {
   }
 
   private give(slot: Slot): void {
+    if (this.slots.size > this.size) {
+      this.end(slot);
+      return;
+    }
     const task = this.take();
     if (!task) return;
     slot.task = task;
@@ -308,6 +318,14 @@ export class AnalysisPool {
     }
   }
 
+  /** Ends an idle worker on purpose (not a crash). */
+  private end(slot: Slot): void {
+    slot.ended = true;
+    this.slots.delete(slot);
+    this.retire(slot.peakHeap);
+    void slot.worker.terminate().catch(() => 0);
+  }
+
   /** Remembers an ended worker's peak heap (the last 16). */
   private retire(peak: number): void {
     this.retired.push(peak);
@@ -320,12 +338,7 @@ export class AnalysisPool {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
       if (this.high.length + this.normal.length > 0 || [...this.slots].some((s) => s.task)) return;
-      for (const s of [...this.slots]) {
-        s.ended = true;
-        this.slots.delete(s);
-        this.retire(s.peakHeap);
-        void s.worker.terminate().catch(() => 0);
-      }
+      for (const s of [...this.slots]) this.end(s);
     }, idleMs);
     this.idleTimer.unref?.();
   }

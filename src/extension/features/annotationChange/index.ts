@@ -21,7 +21,7 @@ export function register(ctx: FeatureContext): void {
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, provider),
     vscode.commands.registerCommand(Commands.showAnnotationChange, (arg?: unknown) =>
       guard(async () => {
-        const found = isNode(arg) ? annotationFrom(ctx, arg) : fromArgs(ctx, arg) ?? annotationFrom(ctx, undefined);
+        const found = isNode(arg) ? await annotationFrom(ctx, arg) : (fromArgs(ctx, arg) ?? (await annotationFrom(ctx, undefined)));
         if (!found) {
           void vscode.window.showInformationMessage('Put the cursor in an annotated passage (or pick one in the Articles view) to see what changed in it.');
           return;
@@ -41,7 +41,7 @@ export function register(ctx: FeatureContext): void {
   );
 }
 
-function fromArgs(ctx: FeatureContext, arg: unknown): ReturnType<typeof annotationFrom> {
+function fromArgs(ctx: FeatureContext, arg: unknown): Awaited<ReturnType<typeof annotationFrom>> {
   const a = arg as { uri?: unknown; id?: unknown } | undefined;
   if (!a || typeof a.uri !== 'string' || typeof a.id !== 'string') return undefined;
   const article = ctx.catalog.get(a.uri);

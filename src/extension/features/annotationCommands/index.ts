@@ -15,8 +15,8 @@ import type { TreeNode } from '../../trees/treeNodes';
 
 export function register(ctx: FeatureContext): void {
   const service = ctx.annotations;
-  const requireTarget = (node: unknown): CursorTarget | undefined => {
-    const t = targetFromNode(ctx, node) ?? targetAtCursor(ctx);
+  const requireTarget = async (node: unknown): Promise<CursorTarget | undefined> => {
+    const t = targetFromNode(ctx, node) ?? (await targetAtCursor(ctx));
     if (!t) void vscode.window.showInformationMessage(NO_TARGET);
     return t;
   };
@@ -25,7 +25,7 @@ export function register(ctx: FeatureContext): void {
     vscode.commands.registerCommand(Commands.tagQuote, (arg?: TagArgs | TreeNode) =>
       guard(async () => {
         if (!isNode(arg)) placeCursor(arg);
-        const t = requireTarget(isNode(arg) ? arg : undefined);
+        const t = await requireTarget(isNode(arg) ? arg : undefined);
         if (!t) return;
         const current = t.annotation?.tags ?? [];
         const given = !isNode(arg) && arg?.tags ? [...arg.tags] : undefined;
@@ -47,7 +47,7 @@ export function register(ctx: FeatureContext): void {
         const given = !isNode(arg) && typeof arg?.note === 'string' ? arg.note : undefined;
         // Without a note given, the note is written in an editor tab (features/noteEditor.ts).
         if (given === undefined) return vscode.commands.executeCommand(Commands.editNote, isNode(arg) ? arg : undefined);
-        const t = requireTarget(undefined);
+        const t = await requireTarget(undefined);
         if (!t) return;
         const note = given;
         if (t.annotation) await service.update(t.article.key, t.annotation.id, { note: note.trim() ? note : null });
@@ -56,7 +56,7 @@ export function register(ctx: FeatureContext): void {
     ),
     vscode.commands.registerCommand(Commands.editTags, (arg?: TagArgs | TreeNode) =>
       guard(async () => {
-        const found = annotationFrom(ctx, isNode(arg) ? arg : undefined);
+        const found = await annotationFrom(ctx, isNode(arg) ? arg : undefined);
         if (!found) {
           void vscode.window.showInformationMessage('There is no annotation here to edit. Use Tag Quote to create one.');
           return;
@@ -69,7 +69,7 @@ export function register(ctx: FeatureContext): void {
     ),
     vscode.commands.registerCommand(Commands.removeAnnotation, (arg?: TreeNode) =>
       guard(async () => {
-        const found = annotationFrom(ctx, arg);
+        const found = await annotationFrom(ctx, arg);
         if (!found) {
           void vscode.window.showInformationMessage('There is no annotation here to remove.');
           return;

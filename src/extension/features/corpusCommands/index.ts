@@ -53,12 +53,11 @@ export function register(ctx: FeatureContext): void {
     vscode.commands.registerCommand(Commands.goToRelated, async (args?: { pick?: number; uri?: string; offset?: number }) => {
       placeCursor(args);
       const editor = vscode.window.activeTextEditor;
-      const article = editor && ctx.catalog.get(editor.document.uri);
+      const article = editor && (await ctx.catalog.current(editor.document));
       if (!editor || !article) {
         void vscode.window.showInformationMessage('Open an article and put the cursor in a passage or quotation.');
         return;
       }
-      ctx.catalog.updateFromDocument(editor.document);
       const index = await ctx.index.ready();
       const offset = editor.document.offsetAt(editor.selection.active);
       const source = index.has(article.key) ? index.sourceAt(article.key, offset) : undefined;

@@ -34,7 +34,7 @@ function isQuoteNode(x: unknown): x is Extract<TreeNode, { kind: 'quote' }> {
 
 export function register(ctx: FeatureContext): void {
   /** The statement the command is about: a tree item's, the place given (a hover link), or the cursor's. */
-  const subject = (arg: unknown): { quote: Quote; article: ArticleEntry } | undefined => {
+  const subject = async (arg: unknown): Promise<{ quote: Quote; article: ArticleEntry } | undefined> => {
     if (isQuoteNode(arg)) return { quote: arg.quote, article: arg.article };
     const at = arg as { uri?: unknown; offset?: unknown } | undefined;
     if (at && typeof at.uri === 'string' && typeof at.offset === 'number') {
@@ -43,7 +43,7 @@ export function register(ctx: FeatureContext): void {
       return article && quote ? { quote, article } : undefined;
     }
     const editor = vscode.window.activeTextEditor;
-    const article = editor && ctx.catalog.updateFromDocument(editor.document);
+    const article = editor && (await ctx.catalog.current(editor.document));
     const quote = article?.analysis && statementAt(article.analysis.quotes, editor!.document.offsetAt(editor!.selection.active));
     return article && quote ? { quote, article } : undefined;
   };
@@ -80,7 +80,7 @@ export function register(ctx: FeatureContext): void {
 
   ctx.subscriptions.push(
     vscode.commands.registerCommand(Commands.correctSpeaker, async (arg?: unknown): Promise<boolean> => {
-      const s = subject(isArgs(arg) && arg.uri === undefined ? undefined : arg);
+      const s = await subject(isArgs(arg) && arg.uri === undefined ? undefined : arg);
       if (!s) {
         void vscode.window.showInformationMessage('Put the cursor in a quotation or a reported statement (or pick one in the Articles view) to correct its speaker.');
         return false;

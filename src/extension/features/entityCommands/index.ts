@@ -48,7 +48,7 @@ function correctionsUri(folder: vscode.WorkspaceFolder): vscode.Uri {
 
 export function register(ctx: FeatureContext): void {
   /** The entity the command is about, and the article that gives its workspace folder. */
-  const subject = (arg: unknown): { entity: Entity; article: ArticleEntry } | undefined => {
+  const subject = async (arg: unknown): Promise<{ entity: Entity; article: ArticleEntry } | undefined> => {
     if (isEntityNode(arg)) {
       const article = arg.article ?? ctx.entities.get(arg.entity.id)?.articles[0]?.article;
       return article ? { entity: arg.entity, article } : undefined;
@@ -59,9 +59,8 @@ export function register(ctx: FeatureContext): void {
       return article && at ? { entity: at.entity, article } : undefined;
     }
     const editor = vscode.window.activeTextEditor;
-    const article = editor && ctx.catalog.get(editor.document.uri);
+    const article = editor && (await ctx.catalog.current(editor.document));
     if (!editor || !article) return undefined;
-    ctx.catalog.updateFromDocument(editor.document);
     const at = ctx.entities.mentionAt(article, editor.document.offsetAt(editor.selection.active));
     return at ? { entity: at.entity, article } : undefined;
   };
@@ -115,7 +114,7 @@ export function register(ctx: FeatureContext): void {
         void vscode.window.showErrorMessage('News Annotator: entity corrections cannot be written in an untrusted workspace. Trust the workspace first.');
         return false;
       }
-      const s = subject(arg);
+      const s = await subject(arg);
       if (!s) {
         void vscode.window.showInformationMessage('Put the cursor on the name of a person, organisation or place (or pick one in the Entities view).');
         return false;

@@ -20,10 +20,11 @@ function openLink(uri: string, start: number, end: number): string {
 export function register(ctx: FeatureContext): void {
   const selector: vscode.DocumentSelector = [{ language: NEWS_LANGUAGE_ID }, { language: 'plaintext' }];
   ctx.subscriptions.push(vscode.languages.registerHoverProvider(selector, {
-    provideHover(doc, position) {
-      const article = ctx.catalog.get(doc.uri);
-      if (!article?.analysis) return undefined;
-      ctx.catalog.updateFromDocument(doc);
+    async provideHover(doc, position) {
+      // The analysis of the text on screen (on a worker, ahead of the queue), and the index brought up to it.
+      const article = await ctx.catalog.current(doc);
+      if (!article?.analysis || article.version !== doc.version) return undefined;
+      await ctx.index.ready();
       const offset = doc.offsetAt(position);
       let range: vscode.Range | undefined;
       // Our own sections may link to a few commands; a note is the user's Markdown, shown as its own untrusted section.

@@ -31,12 +31,11 @@ function say(message: string): void {
 export function register(ctx: FeatureContext): void {
   const inArticle = (what: 'quote' | 'annotation', direction: 1 | -1) => async () => {
     const editor = vscode.window.activeTextEditor;
-    const article = editor && ctx.catalog.get(editor.document.uri);
+    const article = editor && (await ctx.catalog.current(editor.document));
     if (!editor || !article) {
       void vscode.window.showInformationMessage('Open an article first.');
       return;
     }
-    ctx.catalog.updateFromDocument(editor.document);
     // in text order (statements and their quoted words are listed by kind, not by place)
     const stops: Stop[] = (
       what === 'quote'
@@ -62,12 +61,11 @@ export function register(ctx: FeatureContext): void {
 
   const mention = (direction: 1 | -1) => async () => {
     const editor = vscode.window.activeTextEditor;
-    const article = editor && ctx.catalog.get(editor.document.uri);
+    const article = editor && (await ctx.catalog.current(editor.document));
     if (!editor || !article) {
       void vscode.window.showInformationMessage('Open an article and put the cursor on a name first.');
       return;
     }
-    ctx.catalog.updateFromDocument(editor.document);
     const offset = editor.document.offsetAt(editor.selection.active);
     const at = ctx.entities.mentionAt(article, offset);
     if (!at) {

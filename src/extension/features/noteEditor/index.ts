@@ -360,7 +360,7 @@ export function register(ctx: FeatureContext): void {
           await vscode.commands.executeCommand(Commands.addNote, arg);
           return;
         }
-        const t = targetFromNode(ctx, isNode(arg) ? arg : undefined) ?? targetAtCursor(ctx);
+        const t = targetFromNode(ctx, isNode(arg) ? arg : undefined) ?? (await targetAtCursor(ctx));
         if (!t) {
           if (vscode.window.activeTextEditor?.document.uri.scheme !== NOTE_SCHEME) void vscode.window.showInformationMessage(NO_TARGET);
           return;

@@ -37,9 +37,9 @@ export const SPEAKER_SYMBOL_KIND = vscode.SymbolKind.String;
  * The article's catalog entry, brought up to the document's current text: the same analysis (with the folder's
  * corrections) the highlights, hovers and trees show, never a second one of its own.
  */
-function articleFor(ctx: FeatureContext, doc: vscode.TextDocument): ArticleEntry | undefined {
+async function articleFor(ctx: FeatureContext, doc: vscode.TextDocument): Promise<ArticleEntry | undefined> {
   if (!ctx.catalog.isArticleUri(doc.uri)) return undefined;
-  return ctx.catalog.updateFromDocument(doc);
+  return ctx.catalog.current(doc);
 }
 
 function nonEmpty(s: string, fallback: string): string {
@@ -85,8 +85,8 @@ export class OutlineRegistration implements vscode.Disposable {
 export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly ctx: FeatureContext) {}
 
-  provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentSymbol[] | undefined {
-    const article = articleFor(this.ctx, doc);
+  async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+    const article = await articleFor(this.ctx, doc);
     if (!article?.analysis || token.isCancellationRequested) return undefined;
     const an = article.analysis;
     const range = (start: number, end: number) => new vscode.Range(doc.positionAt(start), doc.positionAt(Math.max(start, end)));
@@ -232,8 +232,8 @@ export class EntityWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProv
 export class EntityReferenceProvider implements vscode.ReferenceProvider {
   constructor(private readonly ctx: FeatureContext) {}
 
-  provideReferences(doc: vscode.TextDocument, position: vscode.Position): vscode.Location[] | undefined {
-    const article = articleFor(this.ctx, doc);
+  async provideReferences(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[] | undefined> {
+    const article = await articleFor(this.ctx, doc);
     if (!article) return undefined;
     const hit = this.ctx.entities.mentionAt(article, doc.offsetAt(position));
     if (!hit) return undefined;
