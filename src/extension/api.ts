@@ -40,6 +40,10 @@ export interface NewsAnnotatorApi {
   noteSaveHint(): string | undefined;
   /** The decorations last applied to the editor of this document. */
   decorations(uri: string): DecorationSnapshot;
+  /** How many times the editors of this document were decorated since activation. */
+  decorationDraws(uri: string): number;
+  /** How many times the article's sidecar was read and written (an atomic write, temp file + rename, counts once). */
+  sidecarIo(articleUri: string): { readonly reads: number; readonly writes: number; readonly echoes: number };
   /** The Quote Dashboard: what its webview last received and reported, and a way to send it the webview's messages. */
   dashboard(): DashboardHandle;
   /**

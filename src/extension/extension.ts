@@ -6,6 +6,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import type * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from './api';
 import type { FeatureContext, Probes, Services } from './featureContext';
+import { sidecarPathFor } from '../core/workspace/articleFiles';
 import { features } from './features';
 import { createServices, flushServices } from './model/services';
 import { startWorkspace, type StartupMarks } from './model/startup';
@@ -58,6 +59,8 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
     fileBadge: (uri) => probe('fileBadge')(uri),
     statusBar: () => probe('statusBar')(),
     decorations: (uri) => probe('decorations')(uri),
+    decorationDraws: (uri) => probe('decorationDraws')(uri),
+    sidecarIo: (uri) => ({ ...annotations.io.counts(sidecarPathFor(uri)), echoes: annotations.echoes.get(uri) ?? 0 }),
     exportProposal: (format, what) => probe('exportProposal')(format, what),
     noteSaveHint: () => probe('noteSaveHint')(),
     dashboard: () => probe('dashboard')(),

@@ -46,3 +46,32 @@ export class FileNotFoundError extends Error {
     this.name = 'FileNotFoundError';
   }
 }
+
+/** How many times each file was read, and written (a direct write or a rename onto it: an atomic write counts once). */
+export interface FileOpsCounts {
+  readonly fileOps: FileOps;
+  counts(path: string): { readonly reads: number; readonly writes: number };
+}
+
+/** A FileOps that counts reads and writes per path (the tests read the counts back; the cost is a map update). */
+export function countedFileOps(inner: FileOps): FileOpsCounts {
+  const reads = new Map<string, number>();
+  const writes = new Map<string, number>();
+  const bump = (m: Map<string, number>, p: string) => m.set(p, (m.get(p) ?? 0) + 1);
+  const fileOps: FileOps = {
+    ...inner,
+    readFile: (p) => {
+      bump(reads, p);
+      return inner.readFile(p);
+    },
+    writeFile: (p, data) => {
+      bump(writes, p);
+      return inner.writeFile(p, data);
+    },
+    rename: (from, to) => {
+      bump(writes, to);
+      return inner.rename(from, to);
+    },
+  };
+  return { fileOps, counts: (p) => ({ reads: reads.get(p) ?? 0, writes: writes.get(p) ?? 0 }) };
+}

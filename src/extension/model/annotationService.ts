@@ -14,6 +14,7 @@ import { isSidecarPath, SIDECAR_SUFFIX } from '../../core/workspace/articleFiles
 import { config } from '../config';
 import { errorText, showSidecarProblem } from '../editor/errors';
 import { vscodeFileOps } from '../vscodeFileOps';
+import { countedFileOps } from '../../core/io/fileOps';
 import type { ArticleCatalog } from './articleCatalog';
 import type { ResolvedAnnotation } from '../../core/annotations/types';
 import { toView, type AnnotationView, type SidecarProblem } from './annotationView';
@@ -34,9 +35,15 @@ export class AnnotationService implements vscode.Disposable {
   private readonly stale = new Set<string>();
   private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
   private gitAuthor: Promise<string | undefined> | undefined;
+  /** The sidecar files read and written (counted for the tests: one Tag Quote is one read and one write). */
+  readonly io = countedFileOps(vscodeFileOps);
+  /** Watcher events on a sidecar that were our own writes' echoes (or nothing new), per article (for the tests). */
+  readonly echoes = new Map<string, number>();
 
   constructor(private readonly catalog: ArticleCatalog) {
-    this.store = new SidecarStore({ fileOps: vscodeFileOps, contextLength: config.contextLength() });
+    // Watched: the file watcher below hands every sidecar change to its handle, which recognises our own writes
+    // by content (one read per save, no reload, no second redraw).
+    this.store = new SidecarStore({ fileOps: this.io.fileOps, contextLength: config.contextLength(), watched: true });
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.disposables.push(
       this.emitter,
@@ -397,12 +404,15 @@ export class AnnotationService implements vscode.Disposable {
 
   private async onSidecarDiskChange(sidecar: vscode.Uri): Promise<void> {
     if (!isSidecarPath(sidecar.path)) return;
-    // Every change is re-read, our own writes included: reloading what we just wrote is cheap and runs in the
-    // store's queue, while skipping events by timing could miss a real change made right after a save.
+    // Every event is looked at (by content, never by timing, which could miss a real change made right after a save).
     const articleUri = sidecar.toString().slice(0, -SIDECAR_SUFFIX.length);
     const h = this.store.get(articleUri);
     if (h) {
-      await h.reload();
+      // Our own save's echo (the same bytes as written) changes nothing: no reload, no redraw.
+      if ((await h.onDiskChange()) === 'same') {
+        this.echoes.set(articleUri, (this.echoes.get(articleUri) ?? 0) + 1);
+        return;
+      }
       this.refreshView(articleUri);
       if (h.error) this.reportProblem(articleUri);
     } else {

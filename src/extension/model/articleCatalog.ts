@@ -326,8 +326,11 @@ export class ArticleCatalog implements vscode.Disposable {
       version: doc?.version,
       stamp,
     };
-    // The entry replaces the previous one once analysed: its text and analysis always go together.
+    // The entry replaces the previous one once analysed (its text and analysis always go together), in place, so
+    // that views holding the article (tree nodes, entity lists) show the new state when redrawn.
     if (!error) await this.analyseInto(entry);
+    const existing = this.entries.get(key);
+    if (existing) return Object.assign(existing, entry);
     this.entries.set(key, entry);
     return entry;
   }

@@ -19,14 +19,100 @@ export interface CorpusEntity {
   readonly uncertain?: true;
 }
 
+/** A CorpusEntity as kept here: updated in place when one article changes. */
+interface LiveEntity {
+  readonly id: string;
+  name: string;
+  type: EntityType;
+  uncertain?: true;
+  articles: { article: ArticleEntry; entity: Entity }[];
+  mentionCount: number;
+}
+
+/** Sets the entity's type and uncertainty from the articles that name it now (the core's rule). */
+function settle(e: LiveEntity): void {
+  const { type, uncertain } = corpusEntityFacts(e.articles.map((x) => x.entity));
+  e.type = type;
+  if (uncertain) e.uncertain = true;
+  else delete e.uncertain;
+}
+
 export class CorpusEntities implements vscode.Disposable {
-  private cache: Map<string, CorpusEntity> | undefined;
+  private cache: Map<string, LiveEntity> | undefined;
+  /** The entity ids each article contributed when last counted (to take them out again when it changes). */
+  private readonly contributed = new Map<string, readonly string[]>();
   private readonly sub: vscode.Disposable;
+  private readonly emitter = new vscode.EventEmitter<{ readonly ids: readonly string[]; readonly structural: boolean }>();
+  /**
+   * Fires after the catalog changed: `structural` when entities appeared or disappeared (or everything was
+   * recounted), else the ids whose articles or counts changed (their objects were updated in place).
+   */
+  readonly onDidChange = this.emitter.event;
 
   constructor(private readonly catalog: ArticleCatalog) {
-    this.sub = catalog.onDidChange(() => {
-      this.cache = undefined;
+    this.sub = catalog.onDidChange((e) => {
+      if (e.listChanged || !this.cache) {
+        this.cache = undefined;
+        this.emitter.fire({ ids: [], structural: true });
+        return;
+      }
+      this.emitter.fire(this.update(e.keys));
     });
+  }
+
+  /** Takes the changed articles' old entities out and puts their new ones in (no pass over the corpus). */
+  private update(keys: readonly string[]): { ids: string[]; structural: boolean } {
+    const acc = this.cache!;
+    const ids = new Set<string>();
+    let structural = false;
+    for (const key of keys) {
+      for (const id of this.contributed.get(key) ?? []) {
+        const e = acc.get(id);
+        if (!e) continue;
+        ids.add(id);
+        e.articles = e.articles.filter((x) => x.article.key !== key);
+        e.mentionCount = e.articles.reduce((n, x) => n + x.entity.mentions.length, 0);
+        if (e.articles.length === 0) {
+          acc.delete(id);
+          structural = true;
+        } else {
+          e.name = e.articles.reduce((best, x) => (x.entity.name.length > best.length ? x.entity.name : best), '');
+          settle(e);
+        }
+      }
+      this.contributed.delete(key);
+      const article = this.catalog.get(key);
+      if (!article) continue;
+      for (const id of this.add(acc, article)) {
+        ids.add(id);
+        const e = acc.get(id)!;
+        if (e.articles.length === 1) structural = true;
+        // Article order (the catalog's), as a full count gives it.
+        e.articles.sort((x, y) => x.article.relativePath.localeCompare(y.article.relativePath));
+        const type = e.type;
+        settle(e);
+        if (e.type !== type) structural = true; // it moves to another group of the Entities view
+      }
+    }
+    return { ids: [...ids], structural };
+  }
+
+  /** Counts one article's entities into `acc`; returns their ids. */
+  private add(acc: Map<string, LiveEntity>, article: ArticleEntry): string[] {
+    const ids: string[] = [];
+    for (const entity of article.analysis?.entities ?? []) {
+      let e = acc.get(entity.id);
+      if (!e) {
+        e = { id: entity.id, name: entity.name, type: entity.type, articles: [], mentionCount: 0 };
+        acc.set(entity.id, e);
+      }
+      if (entity.name.length > e.name.length) e.name = entity.name;
+      e.articles.push({ article, entity });
+      e.mentionCount += entity.mentions.length;
+      ids.push(entity.id);
+    }
+    this.contributed.set(article.key, ids);
+    return ids;
   }
 
   all(): CorpusEntity[] {
@@ -64,29 +150,16 @@ export class CorpusEntities implements vscode.Disposable {
 
   private map(): Map<string, CorpusEntity> {
     if (this.cache) return this.cache;
-    const acc = new Map<string, { id: string; name: string; articles: { article: ArticleEntry; entity: Entity }[]; mentionCount: number }>();
-    for (const article of this.catalog.all()) {
-      for (const entity of article.analysis?.entities ?? []) {
-        let e = acc.get(entity.id);
-        if (!e) {
-          e = { id: entity.id, name: entity.name, articles: [], mentionCount: 0 };
-          acc.set(entity.id, e);
-        }
-        if (entity.name.length > e.name.length) e.name = entity.name;
-        e.articles.push({ article, entity });
-        e.mentionCount += entity.mentions.length;
-      }
-    }
-    const out = new Map<string, CorpusEntity>();
-    for (const [id, e] of acc) {
-      const { type, uncertain } = corpusEntityFacts(e.articles.map((x) => x.entity));
-      out.set(id, { ...e, type, ...(uncertain ? { uncertain: true as const } : {}) });
-    }
-    this.cache = out;
-    return out;
+    const acc = new Map<string, LiveEntity>();
+    this.contributed.clear();
+    for (const article of this.catalog.all()) this.add(acc, article);
+    for (const e of acc.values()) settle(e);
+    this.cache = acc;
+    return acc;
   }
 
   dispose(): void {
     this.sub.dispose();
+    this.emitter.dispose();
   }
 }

@@ -27,12 +27,49 @@ export abstract class NodeTreeProvider implements vscode.TreeDataProvider<TreeNo
     return node;
   }
 
+  /** True when the top level was built (and not dropped since). */
+  protected get built(): boolean {
+    return this.roots !== undefined;
+  }
+
+  private readonly dirtyNodes = new Set<TreeNode>();
+  private whole = false;
+
+  /** Rebuilds the whole tree (articles came or went, the grouping changed). */
   refresh(): void {
     this.roots = undefined;
+    this.whole = true;
+    this.schedule();
+  }
+
+  /**
+   * Redraws these nodes and their subtrees only (one article's analysis changed; the nodes read it when drawn).
+   * Counts `refreshes` for the tests.
+   */
+  protected refreshNodes(nodes: Iterable<TreeNode>): void {
+    for (const n of nodes) this.dirtyNodes.add(n);
+    this.schedule();
+  }
+
+  /** Whole-tree rebuilds and node redraws told to VS Code (for the tests: a single-article change is no rebuild). */
+  readonly refreshes = { whole: 0, nodes: 0 };
+
+  private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.emitter.fire(undefined);
+      if (this.whole) {
+        this.whole = false;
+        this.dirtyNodes.clear();
+        this.refreshes.whole++;
+        this.emitter.fire(undefined);
+        return;
+      }
+      for (const n of this.dirtyNodes) {
+        this.refreshes.nodes++;
+        this.emitter.fire(n);
+      }
+      this.dirtyNodes.clear();
     }, this.debounceMs);
   }
 

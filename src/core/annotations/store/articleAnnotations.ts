@@ -23,6 +23,8 @@ export interface StoreServices {
   readonly contextLength: number;
   readonly random: RandomSource;
   readonly verifyDelayMs: number;
+  /** See StoreOptions.watched. */
+  readonly watched: boolean;
   now(): string;
   /** Serialises changes to one sidecar within this process. */
   runExclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
@@ -58,13 +60,14 @@ export class ArticleAnnotations {
     this.state =
       'problem' in disk
         ? { base: empty(), raw: null, doc: null, problem: disk.problem }
-        : { base: disk.data ?? empty(), raw: disk.raw, doc: disk.doc, problem: null };
+        : { base: disk.data ?? empty(), raw: disk.raw, doc: disk.doc, problem: null, stamp: disk.stamp };
     this.env = {
       fileOps: store.fileOps,
       limits: store.limits,
       random: store.random,
       articlePath,
       sidecarPath,
+      watched: store.watched,
       now: () => store.now(),
     };
     this.anchors.resolveAll(this.state.base.annotations);
@@ -244,6 +247,7 @@ export class ArticleAnnotations {
         this.state.base = disk.data ?? emptySidecar(this.store.fileOps.basename(this.articlePath));
         this.state.raw = disk.raw;
         this.state.doc = disk.doc;
+        this.state.stamp = disk.stamp;
         this.state.problem = null;
       } catch (err) {
         if (!(err instanceof SidecarError)) throw err;
@@ -253,6 +257,52 @@ export class ArticleAnnotations {
       this.refreshEntityRefs();
     });
   }
+
+  /**
+   * The file watcher saw the sidecar change. Reads it once: the same bytes as last written or read are our own
+   * save's echo (or nothing new), and nothing happens ('same'); otherwise, if it is another writer's version made
+   * without seeing our last save, our change is merged back in and written, and the sidecar is taken as it now is
+   * ('reloaded').
+   */
+  async onDiskChange(): Promise<'same' | 'reloaded'> {
+    return this.locked(async () => {
+      let disk: DiskState;
+      try {
+        disk = await readSidecarFile(this.store.fileOps, this.sidecarPath, this.store.limits, this.state.raw);
+      } catch (err) {
+        if (!(err instanceof SidecarError)) throw err;
+        this.state.problem = problemOf(err, this.sidecarPath);
+        this.anchors.resolveAll(this.state.base.annotations);
+        return 'reloaded';
+      }
+      if (disk.same || (disk.raw === null && this.state.raw === null)) {
+        this.state.stamp = disk.stamp;
+        return 'same';
+      }
+      const last = this.lastCommit;
+      if (last && !this.state.problem && disk.data) {
+        const restored = await this.store.withLock(this.sidecarPath, async () => {
+          if (!(await overwrittenSince(this.env, this.state, last.prevBase, last.ours))) return false;
+          this.state.base = last.prevBase;
+          this.state.raw = new Uint8Array(0);
+          this.state.doc = null;
+          this.state.stamp = undefined;
+          await this.write(last.ours);
+          return true;
+        });
+        if (restored) return 'reloaded';
+      }
+      this.state.base = disk.data ?? emptySidecar(this.store.fileOps.basename(this.articlePath));
+      this.state.raw = disk.raw;
+      this.state.doc = disk.doc;
+      this.state.stamp = disk.stamp;
+      this.state.problem = null;
+      this.anchors.resolveAll(this.state.base.annotations);
+      return 'reloaded';
+    });
+  }
+
+  private lastCommit: { readonly prevBase: SidecarData; readonly ours: SidecarData } | undefined;
 
   private require(id: string): ResolvedAnnotation {
     const r = this.get(id);
@@ -279,6 +329,7 @@ export class ArticleAnnotations {
       const ours: SidecarData = inDocumentOrder({ ...ours0, source: basename, version: ours0.version, sourceFingerprint: this.anchors.fingerprint() });
       const prevBase = this.state.base;
       await this.store.withLock(this.sidecarPath, () => this.write(ours));
+      this.lastCommit = { prevBase, ours };
       const n = ++this.commitCount;
       // Another process may rename its version over ours just after we checked: look again a little later and
       // restore our change if it is missing (merging from the same base, so neither side's change is lost).

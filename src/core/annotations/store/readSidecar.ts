@@ -1,5 +1,5 @@
 /** Reading a sidecar file from disk, and the errors a handle raises for an unusable sidecar or an unknown id. */
-import { FileNotFoundError, type FileOps } from '../../io/fileOps';
+import { FileNotFoundError, type FileOps, type FileStat } from '../../io/fileOps';
 import type { SidecarData, SidecarProblem } from '../types';
 import { DEFAULT_LIMITS, decodeSidecarBytes, parseSidecar, SidecarError, type SidecarDocument, type SidecarLimits } from '../yaml';
 
@@ -36,6 +36,8 @@ export interface DiskState {
   readonly raw: Uint8Array | null;
   readonly data: SidecarData | null;
   readonly doc: SidecarDocument | null;
+  /** The file's size and modification time when read (null: no file). */
+  readonly stamp?: FileStat | null;
 }
 
 /** Reads and parses a sidecar. `null` data when there is none; throws SidecarError when it is unusable. */
@@ -46,7 +48,7 @@ export async function readSidecarFile(
   knownRaw?: Uint8Array | null,
 ): Promise<DiskState> {
   const st = await fileOps.stat(sidecarPath);
-  if (!st) return { raw: null, data: null, doc: null };
+  if (!st) return { raw: null, data: null, doc: null, stamp: null };
   if (st.size > limits.maxBytes) {
     throw new SidecarError(sidecarPath, null, 'limit', `sidecar is ${st.size} bytes, more than the ${limits.maxBytes} allowed; refusing to read it`);
   }
@@ -54,13 +56,15 @@ export async function readSidecarFile(
   try {
     raw = await fileOps.readFile(sidecarPath);
   } catch (err) {
-    if (err instanceof FileNotFoundError) return { raw: null, data: null, doc: null };
+    if (err instanceof FileNotFoundError) return { raw: null, data: null, doc: null, stamp: null };
     throw err;
   }
-  if (knownRaw && sameBytes(raw, knownRaw)) return { same: true, raw, data: null, doc: null };
+  // Stat before reading: a change in between leaves a stamp older than the bytes (read again next time, never skipped).
+  const stamp = { size: st.size, mtimeMs: st.mtimeMs };
+  if (knownRaw && sameBytes(raw, knownRaw)) return { same: true, raw, data: null, doc: null, stamp };
   const text = decodeSidecarBytes(raw, sidecarPath, limits);
   const { data, doc } = parseSidecar(text, sidecarPath, limits);
-  return { raw, data, doc };
+  return { raw, data, doc, stamp };
 }
 
 /** Byte for byte equal (null: no file). */

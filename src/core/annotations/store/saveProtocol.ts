@@ -7,7 +7,7 @@
  */
 import type { YAMLMap } from 'yaml';
 import { isMap, isSeq, visit } from 'yaml';
-import { FileNotFoundError, type FileOps } from '../../io/fileOps';
+import { FileNotFoundError, sameStamp, type FileOps, type FileStat } from '../../io/fileOps';
 import { newId, type RandomSource } from '../ids';
 import { mergeSidecars, type MergeConflict } from '../merge';
 import { emptySidecar, isEmptySidecar, type Annotation, type SidecarData, type SidecarProblem } from '../types';
@@ -22,6 +22,13 @@ export interface SaveEnv {
   readonly random: RandomSource;
   readonly articlePath: string;
   readonly sidecarPath: string;
+  /**
+   * The caller watches the sidecar and hands every change event to `ArticleAnnotations.onDiskChange` (the
+   * extension). A save then tells whether the file changed since it was last read or written by its stamp (size
+   * and modification time) instead of reading it, and does not read it back after the rename: the watcher's echo
+   * of the write is compared by content (one read), and a different content is merged as another writer's.
+   */
+  readonly watched?: boolean;
   now(): string;
 }
 
@@ -31,6 +38,8 @@ export interface SidecarState {
   raw: Uint8Array | null;
   doc: SidecarDocument | null;
   problem: SidecarProblem | null;
+  /** The file's stamp when last read or written (null: no file; undefined: not known). */
+  stamp?: FileStat | null;
 }
 
 /**
@@ -52,6 +61,13 @@ export async function writeMerged(env: SaveEnv, state: SidecarState, ours: Sidec
       throw new SidecarReadOnlyError(state.problem);
     }
   };
+  /** Watched: the file as last read or written, when its stamp says it is unchanged (no read needed). */
+  const unchanged = async (known: FileStat | null | undefined): Promise<FileStat | null | undefined> => {
+    if (!env.watched || known === undefined) return undefined;
+    const st = (await fo.stat(env.sidecarPath)) ?? null;
+    if (st === null ? known === null : known !== null && sameStamp(known, st)) return st;
+    return undefined;
+  };
   let pending: DiskState | undefined;
   let conflicts: readonly MergeConflict[] = [];
   let merged: SidecarData = ours;
@@ -59,7 +75,8 @@ export async function writeMerged(env: SaveEnv, state: SidecarState, ours: Sidec
   let finalDoc: SidecarDocument | null = null;
   for (let attempt = 0; ; attempt++) {
     if (attempt > 20) throw new Error(`${env.sidecarPath}: could not save: the file keeps changing on disk`);
-    const disk = pending ?? (await readDisk(state.raw));
+    const known = pending ? undefined : await unchanged(state.stamp);
+    const disk: DiskState = pending ?? (known !== undefined ? { same: true, raw: state.raw, data: null, doc: null, stamp: known } : await readDisk(state.raw));
     pending = undefined;
     let doc: SidecarDocument | null;
     if (sameBytes(disk.raw, state.raw)) {
@@ -75,6 +92,7 @@ export async function writeMerged(env: SaveEnv, state: SidecarState, ours: Sidec
         // What is on disk already holds our change (another writer merged it): adopt it, write nothing.
         written = disk.raw;
         finalDoc = disk.doc;
+        if (env.watched) state.stamp = disk.stamp;
         break;
       }
     }
@@ -99,12 +117,17 @@ export async function writeMerged(env: SaveEnv, state: SidecarState, ours: Sidec
     const tmp = fo.join(fo.dirname(env.sidecarPath), `.${fo.basename(env.sidecarPath)}.${newId(() => false, env.random)}.tmp`);
     await fo.writeFile(tmp, written);
     try {
-      // Last check that nobody wrote meanwhile; if someone did, merge again.
-      const again = await fo.readFile(env.sidecarPath).catch((e: unknown) => {
-        if (e instanceof FileNotFoundError) return null;
-        throw e;
-      });
-      if (!sameBytes(again, disk.raw)) {
+      // Last check that nobody wrote meanwhile (watched: by the stamp); if someone did, merge again.
+      const stillSame = env.watched
+        ? (await unchanged(disk.stamp)) !== undefined
+        : sameBytes(
+            await fo.readFile(env.sidecarPath).catch((e: unknown) => {
+              if (e instanceof FileNotFoundError) return null;
+              throw e;
+            }),
+            disk.raw,
+          );
+      if (!stillSame) {
         await fo.delete(tmp);
         continue;
       }
@@ -114,12 +137,19 @@ export async function writeMerged(env: SaveEnv, state: SidecarState, ours: Sidec
       if (workDoc === state.doc) state.doc = state.raw ? parseSidecar(new TextDecoder().decode(state.raw), env.sidecarPath, env.limits).doc : null;
       throw err;
     }
+    if (env.watched) {
+      // The watcher's echo of this write is compared with `written` (ArticleAnnotations.onDiskChange).
+      state.stamp = (await fo.stat(env.sidecarPath)) ?? null;
+      break;
+    }
     // Verify: another process may have renamed its own version over ours in the instant between our check
     // and our rename. If what is there now lacks our change, merge again (from the same base) and rewrite.
     const after = await readDisk(written);
     if (sameBytes(after.raw, written)) break;
     pending = after;
   }
+  if (!env.watched) state.stamp = undefined;
+  else if (written === null) state.stamp = null;
   state.base = merged;
   state.raw = written;
   state.doc = written ? finalDoc : null;

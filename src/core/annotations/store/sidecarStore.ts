@@ -26,6 +26,12 @@ export interface StoreOptions {
    * turns. A lock older than this (a holder killed mid-save) is broken. Default 2000 ms.
    */
   readonly lockStaleMs?: number;
+  /**
+   * The caller watches the sidecars and hands each change event to `ArticleAnnotations.onDiskChange` (the
+   * extension's file watcher): saves then check the file by its stamp rather than reading it, and the echo of a
+   * save is recognised by its content (see SaveEnv.watched). No second look after a save (`verifyDelayMs` < 0).
+   */
+  readonly watched?: boolean;
 }
 
 /**
@@ -38,6 +44,7 @@ export class SidecarStore implements StoreServices {
   readonly random: RandomSource;
   readonly verifyDelayMs: number;
   readonly lockStaleMs: number;
+  readonly watched: boolean;
   private readonly clock: () => Date;
   private readonly open = new Map<string, ArticleAnnotations>();
 
@@ -46,7 +53,8 @@ export class SidecarStore implements StoreServices {
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.context = options.contextLength ?? DEFAULT_CONTEXT_LENGTH;
     this.random = options.random ?? defaultRandom;
-    this.verifyDelayMs = options.verifyDelayMs ?? 25;
+    this.watched = options.watched ?? false;
+    this.verifyDelayMs = this.watched ? -1 : (options.verifyDelayMs ?? 25);
     this.lockStaleMs = options.lockStaleMs ?? DEFAULT_LOCK_STALE_MS;
     this.clock = options.clock ?? (() => new Date());
   }

@@ -17,8 +17,11 @@ export interface ArticlesSource {
   annotations(article: ArticleEntry): readonly AnnotationView[];
   /** The name a quote's speaker is shown by (the same everywhere), null when unattributed. */
   speakerName(quote: Quote): string | null;
-  readonly onDidChange: vscode.Event<unknown>;
+  /** Articles whose analysis or annotations changed, and whether articles came or went; undefined: anything. */
+  readonly onDidChange: vscode.Event<ArticlesChange>;
 }
+
+export type ArticlesChange = { readonly keys: readonly string[]; readonly listChanged: boolean } | undefined;
 
 const UNATTRIBUTED = 'Unattributed';
 
@@ -33,7 +36,37 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
   ) {
     super();
     this.groupBy = groupBy;
-    this.sub = source.onDidChange(() => this.refresh());
+    this.sub = source.onDidChange((e) => this.onChange(e));
+  }
+
+  /**
+   * Articles added or removed, a grouping or a filter in force: the tree is rebuilt. One article's analysis or
+   * annotations changed in an ungrouped, unfiltered list: only its node is redrawn (its children are read from
+   * the article when drawn).
+   */
+  private onChange(e: ArticlesChange): void {
+    const keys = e?.keys;
+    if (!keys || e.listChanged || this.groupBy !== 'none' || this.filterText || !this.built) {
+      this.refresh();
+      return;
+    }
+    const byKey = this.articleNodes();
+    const nodes = keys.map((k) => byKey.get(k));
+    if (nodes.some((n) => !n)) this.refresh();
+    else this.refreshNodes(nodes as TreeNode[]);
+  }
+
+  private nodeIndex: Map<string, TreeNode> | undefined;
+  private indexedRoots: TreeNode[] | undefined;
+
+  /** The top-level article nodes by key (ungrouped view). */
+  private articleNodes(): Map<string, TreeNode> {
+    const roots = this.getChildren();
+    if (this.indexedRoots !== roots || !this.nodeIndex) {
+      this.indexedRoots = roots;
+      this.nodeIndex = new Map(roots.filter((r) => r.kind === 'article').map((r) => [(r as { article: ArticleEntry }).article.key, r]));
+    }
+    return this.nodeIndex;
   }
 
   get filter(): string {

@@ -7,7 +7,7 @@ import { config } from '../../config';
 import { ContextKeys, Views } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
 import { articleCommands } from './articleCommands';
-import { ArticlesTreeProvider } from './articlesTree';
+import { ArticlesTreeProvider, type ArticlesChange } from './articlesTree';
 
 export function register(ctx: FeatureContext): void {
   const { catalog, annotations } = ctx;
@@ -53,9 +53,13 @@ export function register(ctx: FeatureContext): void {
   ctx.probes.articlesView = () => ({ description: view.description, message: view.message, grouping: tree.grouping, filter: tree.filter });
 }
 
-function anyOf<T, U>(a: vscode.Event<T>, b: vscode.Event<U>): vscode.Event<unknown> {
+/** The catalog's changes, and the annotations' (an article's URI, or '' for every article), as ArticlesChange. */
+function anyOf(a: vscode.Event<ArticlesChange>, b: vscode.Event<string>): vscode.Event<ArticlesChange> {
   return (listener, thisArgs, disposables) => {
-    const d = vscode.Disposable.from(a(listener, thisArgs), b(listener, thisArgs));
+    const d = vscode.Disposable.from(
+      a(listener, thisArgs),
+      b((uri) => listener.call(thisArgs, uri ? { keys: [uri], listChanged: false } : undefined)),
+    );
     disposables?.push(d);
     return d;
   };

@@ -53,6 +53,13 @@ export class Decorations implements vscode.Disposable {
     return this.applied.get(uri) ?? {};
   }
 
+  private readonly draws = new Map<string, number>();
+
+  /** How many times the document's editors were drawn (the tests count redraws). */
+  drawCount(uri: string): number {
+    return this.draws.get(uri) ?? 0;
+  }
+
   private createTypes(): void {
     for (const t of this.types.values()) t.dispose();
     this.types.clear();
@@ -121,6 +128,7 @@ export class Decorations implements vscode.Disposable {
   private draw(editor: vscode.TextEditor): void {
     const doc = editor.document;
     const key = doc.uri.toString();
+    this.draws.set(key, (this.draws.get(key) ?? 0) + 1);
     const entry = this.src.catalog.get(key);
     const h = config.highlights();
     const ranges: Record<Kind, vscode.DecorationOptions[]> = { quote: [], reported: [], person: [], organization: [], place: [], uncertain: [], annotation: [] };

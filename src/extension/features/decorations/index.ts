@@ -17,5 +17,6 @@ export function register(ctx: FeatureContext): void {
     }),
   );
   ctx.probes.decorations = (uri) => decorations.snapshot(uri);
+  ctx.probes.decorationDraws = (uri) => decorations.drawCount(uri);
   ctx.probes.firstHighlightAt = () => decorations.firstDraw;
 }

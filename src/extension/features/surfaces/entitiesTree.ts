@@ -37,9 +37,37 @@ export class EntitiesTreeProvider extends NodeTreeProvider {
       });
   }
 
+  private readonly entityNodes = new Map<string, TreeNode>();
+
+  /** One article changed: redraws the entities it named or names now (their objects were updated in place). */
+  refreshEntities(ids: readonly string[]): void {
+    const nodes = ids.map((id) => this.entityNodes.get(id)).filter((n): n is TreeNode => n !== undefined);
+    if (nodes.length > 0) this.refreshNodes(nodes);
+  }
+
+  override refresh(): void {
+    this.entityNodes.clear();
+    super.refresh();
+  }
+
   private entityNode(e: CorpusEntity, parent: TreeNode): TreeNode {
-    // A corpus-wide Entity: every mention of every article, so the tooltip lists all the forms used.
-    const merged: Entity = { id: e.id, name: e.name, type: e.type, mentions: e.articles.flatMap((x) => x.entity.mentions), ...(e.uncertain ? { uncertain: true as const } : {}) };
+    // A corpus-wide Entity: every mention of every article, so the tooltip lists all the forms used. Read from
+    // the live CorpusEntity when drawn, so a redraw of this node alone shows one article's change.
+    const merged: Entity = {
+      id: e.id,
+      get type() {
+        return e.type;
+      },
+      get name() {
+        return e.name;
+      },
+      get mentions() {
+        return e.articles.flatMap((x) => x.entity.mentions);
+      },
+      get uncertain() {
+        return e.uncertain;
+      },
+    };
     const node: TreeNode = {
       kind: 'entity',
       id: `${parent.id}/${e.id}`,
@@ -47,10 +75,13 @@ export class EntitiesTreeProvider extends NodeTreeProvider {
       article: undefined,
       entity: merged,
       label: e.name,
-      description: `${e.uncertain ? `${UNCERTAIN_LABEL} · ` : ''}${plural(e.articles.length, 'article')} · ${plural(e.mentionCount, 'mention')}`,
       children: () => e.articles.map(({ article, entity }) => this.articleNode(article, entity, node)),
     };
-    return node;
+    this.entityNodes.set(e.id, node);
+    return this.tweak(node, (item) => {
+      item.label = e.name;
+      item.description = `${e.uncertain ? `${UNCERTAIN_LABEL} · ` : ''}${plural(e.articles.length, 'article')} · ${plural(e.mentionCount, 'mention')}`;
+    });
   }
 
   private articleNode(article: ArticleEntry, entity: Entity, parent: TreeNode): TreeNode {

@@ -15,21 +15,23 @@ import { TagsTreeProvider } from './tagsTree';
 export function register(ctx: FeatureContext): void {
   const subs = ctx.subscriptions;
 
-  // Entities view: rebuilt when any article's analysis changes.
+  // Entities view: rebuilt when entities appear or disappear, else only the entities of the article that changed.
   const entitiesTree = new EntitiesTreeProvider(ctx.entities);
   subs.push(
     entitiesTree,
     vscode.window.createTreeView(Views.entities, { treeDataProvider: entitiesTree, showCollapseAll: true }),
-    ctx.catalog.onDidChange(() => entitiesTree.refresh()),
+    ctx.entities.onDidChange((c) => (c.structural ? entitiesTree.refresh() : entitiesTree.refreshEntities(c.ids))),
   );
 
-  // Tags view: rebuilt when annotations change, and when articles come and go or change (headlines).
+  // Tags view: rebuilt when annotations change, and when articles come and go or an annotated one changes (headlines).
   const tagsTree = new TagsTreeProvider(ctx);
   subs.push(
     tagsTree,
     vscode.window.createTreeView(Views.tags, { treeDataProvider: tagsTree, showCollapseAll: true }),
     ctx.annotations.onDidChange(() => tagsTree.refresh()),
-    ctx.catalog.onDidChange(() => tagsTree.refresh()),
+    ctx.catalog.onDidChange((e) => {
+      if (e.listChanged || e.keys.some((k) => ctx.annotations.forArticle(k).length > 0)) tagsTree.refresh();
+    }),
   );
 
   // Outline, Go to Symbol in Workspace, Find All References.
