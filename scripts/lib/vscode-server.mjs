@@ -120,7 +120,7 @@ export function freePort() {
  * Starts code-server on a loopback port with a fresh user-data and extensions directory (or the given ones).
  * Returns { port, origin, url(folder, payload), stop(), dirs }.
  */
-export async function startCodeServer({ port, userDataDir, extensionsDir, settings, workspaceTrust = false, log = () => {}, quiet = true } = {}) {
+export async function startCodeServer({ port, userDataDir, extensionsDir, settings, env, workspaceTrust = false, log = () => {}, quiet = true } = {}) {
   const base = mkdtempSync(path.join(os.tmpdir(), 'news-annotator-vscode-'));
   const dirs = {
     base,
@@ -164,7 +164,7 @@ export async function startCodeServer({ port, userDataDir, extensionsDir, settin
   const child = spawn(process.execPath, args, {
     detached: true, // its own process group, so stop() ends all of it
     stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
-    env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}', XDG_DATA_HOME: dirs.xdg, XDG_CONFIG_HOME: path.join(dirs.base, 'xdg-config') },
+    env: { ...process.env, ...env, EXTENSIONS_GALLERY: '{"serviceUrl":""}', XDG_DATA_HOME: dirs.xdg, XDG_CONFIG_HOME: path.join(dirs.base, 'xdg-config') },
   });
   let output = '';
   if (quiet) {

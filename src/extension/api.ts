@@ -52,10 +52,15 @@ export interface NewsAnnotatorApi {
    */
   workers(): {
     readonly stats: PoolStats;
-    readonly reports: number;
+    /** The failure messages shown to the user, each as the files it named. */
+    readonly reports: readonly (readonly string[])[];
+    /** Workers ended by the test hook NEWS_ANNOTATOR_TEST_WORKER_KILL_AFTER. */
+    readonly killed: number;
     failOn(name: string | undefined): void;
     killBusyWorker(): boolean;
   };
+  /** How many times each view was rebuilt whole, and how many of its nodes were redrawn alone. */
+  treeRefreshes(): Record<'articles' | 'entities' | 'tags', { readonly whole: number; readonly nodes: number }>;
   /**
    * The extension host's event loop since activation or the last reset (perf_hooks.monitorEventLoopDelay, ms), and
    * its heap now (bytes). `reset` starts a new measurement.

@@ -60,6 +60,7 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
     statusBar: () => probe('statusBar')(),
     decorations: (uri) => probe('decorations')(uri),
     decorationDraws: (uri) => probe('decorationDraws')(uri),
+    treeRefreshes: () => ({ articles: probe('articlesRefreshes')(), ...probe('surfacesRefreshes')() }),
     sidecarIo: (uri) => ({ ...annotations.io.counts(sidecarPathFor(uri)), echoes: annotations.echoes.get(uri) ?? 0 }),
     exportProposal: (format, what) => probe('exportProposal')(format, what),
     noteSaveHint: () => probe('noteSaveHint')(),
@@ -67,6 +68,7 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
     workers: () => ({
       stats: workers.stats(),
       reports: workers.reports,
+      killed: workers.killed,
       failOn: (name) => workers.setFailOn(name),
       killBusyWorker: () => workers.killBusyWorker(),
     }),

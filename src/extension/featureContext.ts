@@ -42,6 +42,9 @@ export interface Services {
 export type Probes = Partial<Pick<NewsAnnotatorApi, 'articlesTree' | 'articlesSelection' | 'articlesView' | 'entitiesTree' | 'tagsTree' | 'fileBadge' | 'statusBar' | 'decorations' | 'decorationDraws' | 'exportProposal' | 'noteSaveHint' | 'dashboard'>> & {
   /** performance.now() of the first highlight drawn, once drawn. */
   firstHighlightAt?: () => number | undefined;
+  /** Whole rebuilds and single-node redraws of the Articles view, and of the Entities and Tags views. */
+  articlesRefreshes?: () => { readonly whole: number; readonly nodes: number };
+  surfacesRefreshes?: () => Record<'entities' | 'tags', { readonly whole: number; readonly nodes: number }>;
 };
 
 export interface FeatureContext extends Services {

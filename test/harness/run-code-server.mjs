@@ -70,7 +70,7 @@ async function runSuite(suite, shared) {
     const out = installVsix(suite.vsix, extensionsDir);
     console.log(out.trim().split('\n').slice(-1)[0]);
   }
-  const server = await startCodeServer({ extensionsDir, settings: suite.settings, workspaceTrust: !!suite.workspaceTrust, userDataDir: shared ? path.join(work, 'user-data') : undefined });
+  const server = await startCodeServer({ extensionsDir, settings: suite.settings, env: suite.env, workspaceTrust: !!suite.workspaceTrust, userDataDir: shared ? path.join(work, 'user-data') : undefined });
   const browser = await launchChromium();
   let passed = 0;
   let failed = 0;

@@ -48,6 +48,7 @@ for (const suite of integrationSuites()) {
       vscodeExecutablePath,
       extensionDevelopmentPath: suite.extensionDevelopmentPath,
       extensionTestsPath: suite.testsIndex,
+      ...(suite.env ? { extensionTestsEnv: suite.env } : {}),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
     });
   } catch (err) {

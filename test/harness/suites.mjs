@@ -1,5 +1,5 @@
 // The integration suites, shared by the code-server harness and the @vscode/test-electron runner.
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ROOT } from '../../scripts/lib/vscode-server.mjs';
 
@@ -55,6 +55,15 @@ export function integrationSuites() {
       skip: process.env.NEWS_ANNOTATOR_DASHBOARD_DIR ? undefined : 'run by npm run bench -- dashboard',
     },
     {
+      // The analysis worker pool on a generated folder of 1,000 articles: a worker ended during the first open,
+      // a worker that crashes every time on one article (test-only hooks, by environment), typing in one article.
+      name: 'workers',
+      workspace: workersFolder(),
+      env: { NEWS_ANNOTATOR_TEST_WORKER_KILL_AFTER: '200', NEWS_ANNOTATOR_TEST_WORKER_FAIL_ON: '/batch-7/0777.txt' },
+      extensionDevelopmentPath: ROOT,
+      testsIndex: path.join(out, 'workers', 'index.js'),
+    },
+    {
       name: 'seeds',
       workspace: shared && path.join(shared, 'seeds'),
       extensionDevelopmentPath: ROOT,
@@ -84,6 +93,24 @@ export function integrationSuites() {
       skip: vsix ? undefined : 'no .vsix: run `npm run package` first',
     },
   ];
+}
+
+/**
+ * A folder of 1,000 articles made from the workspace fixture's two papers (each with its number in the headline,
+ * so every text differs), written once under out/test/fixtures/workers.
+ */
+export function workersFolder() {
+  const dir = path.join(ROOT, 'out', 'test', 'fixtures', 'workers');
+  if (existsSync(path.join(dir, 'batch-9', '0999.txt'))) return dir;
+  const fixtures = path.join(ROOT, 'test', 'fixtures', 'workspace');
+  const texts = [readFileSync(path.join(fixtures, 'papers', 'quay-vote.txt'), 'utf8'), readFileSync(path.join(fixtures, 'wire', 'harbour-deal.txt'), 'utf8')];
+  for (let i = 0; i < 1000; i++) {
+    const folder = path.join(dir, `batch-${Math.floor(i / 100)}`);
+    mkdirSync(folder, { recursive: true });
+    const [first, ...rest] = texts[i % 2].split('\n');
+    writeFileSync(path.join(folder, `${String(i).padStart(4, '0')}.txt`), [`${first}`, ...rest].join('\n').replace(/\n\n/, `\n\nReport number ${i}.\n\n`));
+  }
+  return dir;
 }
 
 /** Edits the corpus copy between its two opens (see test/integration/corpus/corpus.test.ts for what is checked). */

@@ -24,8 +24,13 @@ export class AnalysisWorkers implements vscode.Disposable {
   private readonly reported = new Set<string>();
   private readonly toReport = new Set<string>();
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
-  /** How many times the user was told of failed articles (for the tests). */
-  reports = 0;
+  /** What the user was told of failed articles, one entry per message: the files named (for the tests). */
+  readonly reports: string[][] = [];
+  /** Test hook (NEWS_ANNOTATOR_TEST_WORKER_KILL_AFTER=n): end a busy worker once n articles were analysed. */
+  private killAfter = Number(process.env.NEWS_ANNOTATOR_TEST_WORKER_KILL_AFTER) || 0;
+  private done = 0;
+  /** Workers the test hook ended. */
+  killed = 0;
 
   constructor(script = path.join(__dirname, 'analysisWorker.js')) {
     this.log = vscode.window.createOutputChannel('News Annotator', { log: true });
@@ -36,6 +41,8 @@ export class AnalysisWorkers implements vscode.Disposable {
       idleMs: IDLE_MS,
       log: (m) => this.log.warn(m),
     });
+    // Test hook (NEWS_ANNOTATOR_TEST_WORKER_FAIL_ON=suffix): workers crash on an article whose URI ends so.
+    if (process.env.NEWS_ANNOTATOR_TEST_WORKER_FAIL_ON) this.pool.setFailOn(process.env.NEWS_ANNOTATOR_TEST_WORKER_FAIL_ON);
     const s = this.pool.stats();
     this.log.info(s.mode === 'workers' ? `analysis on up to ${s.size} worker thread(s)` : 'analysis in the extension host');
     const focus = () => this.pool.prioritize(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
@@ -57,7 +64,12 @@ export class AnalysisWorkers implements vscode.Disposable {
     const key = uri.toString();
     const visible = priority || vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === key);
     try {
-      return await this.pool.analyze(text, options, { name: key, priority: visible });
+      const a = await this.pool.analyze(text, options, { name: key, priority: visible });
+      if (this.killAfter > 0 && ++this.done >= this.killAfter && this.pool.killBusyWorker()) {
+        this.killAfter = 0;
+        this.killed++;
+      }
+      return a;
     } catch (err) {
       if (err instanceof WorkerFailure) this.failed(uri);
       throw err;
@@ -87,7 +99,7 @@ export class AnalysisWorkers implements vscode.Disposable {
       this.reportTimer = undefined;
       const files = [...this.toReport];
       this.toReport.clear();
-      this.reports++;
+      this.reports.push(files);
       const named = files.length <= 5 ? files.join(', ') : `${files.slice(0, 5).join(', ')} and ${files.length - 5} more`;
       this.log.error(`analysis failed twice, shown without analysis: ${files.join(', ')}`);
       void vscode.window.showWarningMessage(`News Annotator could not analyse ${files.length === 1 ? 'an article' : `${files.length} articles`} (the analysis stopped twice): ${named}. ${files.length === 1 ? 'It is' : 'They are'} listed without quotes or names.`, 'Show Log').then((choice) => {

@@ -22,6 +22,8 @@ import { toView, type AnnotationView, type SidecarProblem } from './annotationVi
 type UndoStep = { readonly label: string; readonly uri: string; readonly undo: () => Promise<void> };
 
 const UNDO_LIMIT = 50;
+/** File-watcher events of one sidecar closer together than this are looked at once. */
+const SIDECAR_EVENT_MS = 50;
 
 export class AnnotationService implements vscode.Disposable {
   /** The one owner of the open sidecars (handles); this service keeps only their views. */
@@ -48,9 +50,9 @@ export class AnnotationService implements vscode.Disposable {
     this.disposables.push(
       this.emitter,
       watcher,
-      watcher.onDidCreate((u) => void this.onSidecarDiskChange(u)),
-      watcher.onDidChange((u) => void this.onSidecarDiskChange(u)),
-      watcher.onDidDelete((u) => void this.onSidecarDiskChange(u)),
+      watcher.onDidCreate((u) => this.onSidecarEvent(u)),
+      watcher.onDidChange((u) => this.onSidecarEvent(u)),
+      watcher.onDidDelete((u) => this.onSidecarEvent(u)),
       vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChange(e)),
       vscode.workspace.onDidSaveTextDocument((d) => void this.onDocumentSave(d)),
       catalog.onDidChange((e) => void this.onCatalogChange(e.keys)),
@@ -402,6 +404,21 @@ export class AnnotationService implements vscode.Disposable {
     return refs() !== before;
   }
 
+  private readonly diskEvents = new Map<string, ReturnType<typeof setTimeout>>();
+
+  /** Looks at a changed sidecar once its events stop for a moment (a rename raises create and change together). */
+  private onSidecarEvent(sidecar: vscode.Uri): void {
+    const key = sidecar.toString();
+    clearTimeout(this.diskEvents.get(key));
+    this.diskEvents.set(
+      key,
+      setTimeout(() => {
+        this.diskEvents.delete(key);
+        void this.onSidecarDiskChange(sidecar);
+      }, SIDECAR_EVENT_MS),
+    );
+  }
+
   private async onSidecarDiskChange(sidecar: vscode.Uri): Promise<void> {
     if (!isSidecarPath(sidecar.path)) return;
     // Every event is looked at (by content, never by timing, which could miss a real change made right after a save).
@@ -436,6 +453,7 @@ export class AnnotationService implements vscode.Disposable {
 
   dispose(): void {
     for (const t of this.typing.values()) clearTimeout(t);
+    for (const t of this.diskEvents.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
 }

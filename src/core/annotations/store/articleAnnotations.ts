@@ -265,41 +265,52 @@ export class ArticleAnnotations {
    * ('reloaded').
    */
   async onDiskChange(): Promise<'same' | 'reloaded'> {
-    return this.locked(async () => {
-      let disk: DiskState;
-      try {
-        disk = await readSidecarFile(this.store.fileOps, this.sidecarPath, this.store.limits, this.state.raw);
-      } catch (err) {
-        if (!(err instanceof SidecarError)) throw err;
-        this.state.problem = problemOf(err, this.sidecarPath);
-        this.anchors.resolveAll(this.state.base.annotations);
-        return 'reloaded';
-      }
-      if (disk.same || (disk.raw === null && this.state.raw === null)) {
-        this.state.stamp = disk.stamp;
-        return 'same';
-      }
-      const last = this.lastCommit;
-      if (last && !this.state.problem && disk.data) {
-        const restored = await this.store.withLock(this.sidecarPath, async () => {
-          if (!(await overwrittenSince(this.env, this.state, last.prevBase, last.ours))) return false;
-          this.state.base = last.prevBase;
-          this.state.raw = new Uint8Array(0);
-          this.state.doc = null;
-          this.state.stamp = undefined;
-          await this.write(last.ours);
-          return true;
-        });
-        if (restored) return 'reloaded';
-      }
-      this.state.base = disk.data ?? emptySidecar(this.store.fileOps.basename(this.articlePath));
-      this.state.raw = disk.raw;
-      this.state.doc = disk.doc;
-      this.state.stamp = disk.stamp;
-      this.state.problem = null;
+    // Events that arrive while a look is waiting its turn share it (a rename can raise two events).
+    this.diskCheck ??= this.locked(async () => {
+      this.diskCheck = undefined;
+      return this.lookAtDisk();
+    });
+    return this.diskCheck;
+  }
+
+  private diskCheck: Promise<'same' | 'reloaded'> | undefined;
+
+  private async lookAtDisk(): Promise<'same' | 'reloaded'> {
+    let disk: DiskState;
+    try {
+      disk = await readSidecarFile(this.store.fileOps, this.sidecarPath, this.store.limits, this.state.raw);
+    } catch (err) {
+      if (!(err instanceof SidecarError)) throw err;
+      this.state.problem = problemOf(err, this.sidecarPath);
       this.anchors.resolveAll(this.state.base.annotations);
       return 'reloaded';
-    });
+    }
+    // Our last save is on disk (or was looked at): later changes are other writers' own and stand.
+    const last = this.lastCommit;
+    this.lastCommit = undefined;
+    if (disk.same || (disk.raw === null && this.state.raw === null)) {
+      this.state.stamp = disk.stamp;
+      return 'same';
+    }
+    if (last && !this.state.problem && disk.data) {
+      const restored = await this.store.withLock(this.sidecarPath, async () => {
+        if (!(await overwrittenSince(this.env, this.state, last.prevBase, last.ours))) return false;
+        this.state.base = last.prevBase;
+        this.state.raw = new Uint8Array(0);
+        this.state.doc = null;
+        this.state.stamp = undefined;
+        await this.write(last.ours);
+        return true;
+      });
+      if (restored) return 'reloaded';
+    }
+    this.state.base = disk.data ?? emptySidecar(this.store.fileOps.basename(this.articlePath));
+    this.state.raw = disk.raw;
+    this.state.doc = disk.doc;
+    this.state.stamp = disk.stamp;
+    this.state.problem = null;
+    this.anchors.resolveAll(this.state.base.annotations);
+    return 'reloaded';
   }
 
   private lastCommit: { readonly prevBase: SidecarData; readonly ours: SidecarData } | undefined;

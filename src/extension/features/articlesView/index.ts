@@ -49,6 +49,7 @@ export function register(ctx: FeatureContext): void {
     vscode.window.onDidChangeActiveTextEditor(revealActive),
   );
   ctx.probes.articlesTree = (depth) => tree.snapshot(depth);
+  ctx.probes.articlesRefreshes = () => ({ ...tree.refreshes });
   ctx.probes.articlesSelection = () => view.selection.map((n) => n.id);
   ctx.probes.articlesView = () => ({ description: view.description, message: view.message, grouping: tree.grouping, filter: tree.filter });
 }

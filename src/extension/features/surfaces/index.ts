@@ -49,6 +49,7 @@ export function register(ctx: FeatureContext): void {
   subs.push(badges, vscode.window.registerFileDecorationProvider(badges), status);
 
   ctx.probes.entitiesTree = (depth) => entitiesTree.snapshot(depth);
+  ctx.probes.surfacesRefreshes = () => ({ entities: { ...entitiesTree.refreshes }, tags: { ...tagsTree.refreshes } });
   ctx.probes.tagsTree = (depth) => tagsTree.snapshot(depth);
   ctx.probes.fileBadge = (uri) => badges.info(uri);
   ctx.probes.statusBar = () => status.snapshot;
