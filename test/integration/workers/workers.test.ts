@@ -55,10 +55,12 @@ describe('Analysis workers: 1,000 articles analysed off the extension host', () 
     a.entitiesTree(2);
     const before = a.treeRefreshes();
     const quotes = a.analysis(uri)!.quotes.length;
+    const drawn = a.decorations(uri)['quote']!.length;
     const analysed = a.timings().analysed;
     const end = editor.document.getText().length;
     await editor.edit((e) => e.insert(editor.document.positionAt(end), '\n\n"The quay will be ready by spring," said Ingrid Solberg.\n'));
-    await waitFor('the new quotation analysed and highlighted', () => a.analysis(uri)!.quotes.length > quotes && (a.decorations(uri)['quote']?.length ?? 0) > quotes);
+    await waitFor('the new quotation analysed', () => a.analysis(uri)!.quotes.length > quotes);
+    await waitFor('and highlighted', () => (a.decorations(uri)['quote']?.length ?? 0) > drawn);
     await waitFor('its Articles node redrawn', () => a.treeRefreshes().articles.nodes > before.articles.nodes);
     const after = a.treeRefreshes();
     assert.equal(after.articles.whole, before.articles.whole, 'the Articles view was not rebuilt');

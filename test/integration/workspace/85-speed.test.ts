@@ -7,23 +7,22 @@ import { api, closeAllEditors, openArticle, putCursorIn, waitFor, wsUri } from '
 const QUOTE = 'We will publish the dredging study before the vote';
 
 describe('Sidecar writes: the watcher’s echo of our own write is recognised by content', () => {
-  const article = () => wsUri('speed', 'tag-once.txt');
+  const article = () => wsUri('papers', 'tag-once.txt');
   const sidecar = () => article().fsPath + '.annotations.yaml';
   before(async () => {
     await api();
-    fs.mkdirSync(wsUri('speed').fsPath, { recursive: true });
     fs.writeFileSync(article().fsPath, `Council promises study\n\nBy Lena Haugen\n\n"${QUOTE}," said Ingrid Solberg on Friday.\n`);
   });
   after(async () => {
     await closeAllEditors();
-    fs.rmSync(wsUri('speed').fsPath, { recursive: true, force: true });
+    for (const f of [article().fsPath, sidecar()]) fs.rmSync(f, { force: true });
   });
 
   it('Tag Quote reads the sidecar once, writes it once (temp file + rename), and redraws the editor once', async () => {
     const a = await api();
     const uri = article().toString();
-    await waitFor('the new article analysed', () => a.analysis(uri)?.quotes.length);
-    const editor = await openArticle('speed', 'tag-once.txt');
+    await waitFor('the new article analysed', () => a.analysis(uri));
+    const editor = await openArticle('papers', 'tag-once.txt');
     await waitFor('its highlights drawn', () => (a.decorations(uri)['quote']?.length ?? 0) > 0);
     putCursorIn(editor, QUOTE, 5);
     const io = a.sidecarIo(uri);
