@@ -85,5 +85,7 @@ export interface NewsAnnotatorApi {
     readonly restored: number;
     /** The corpus-index cache: articles it held when loaded, and the last load and save times. */
     readonly indexCache: { readonly articles: number; readonly loadMs: number; readonly saveMs: number };
+    /** The last re-analysis after a pause in typing: from the pause's end to the analysis back, and the host applying it. */
+    readonly lastUpdate: { readonly waitMs: number; readonly applyMs: number } | undefined;
   };
 }

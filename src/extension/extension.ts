@@ -91,6 +91,7 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
         read: catalog.counts.read,
         restored: catalog.counts.restored,
         indexCache: { ...index.cacheStats },
+        lastUpdate: catalog.lastUpdate,
       };
     },
   };

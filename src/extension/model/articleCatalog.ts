@@ -70,6 +70,8 @@ export class ArticleCatalog implements vscode.Disposable {
   private restoring: Promise<void> | undefined;
   /** How many analyses were computed and came from the cache, and how many articles were read and restored (for the figures). */
   readonly counts = { analysed: 0, remembered: 0, read: 0, restored: 0 };
+  /** The last re-analysis after a pause in typing: waiting for the worker, and the host applying it (ms). */
+  lastUpdate: { readonly waitMs: number; readonly applyMs: number } | undefined;
   private scanCts: vscode.CancellationTokenSource | undefined;
   private ready = false;
   private readonly files = new ArticleFiles();
@@ -351,7 +353,12 @@ export class ArticleCatalog implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        if (!doc.isClosed) void this.current(doc);
+        if (doc.isClosed) return;
+        // For the figures: from the end of the pause to the analysis received, and the host's time to apply it.
+        const t0 = performance.now();
+        void this.current(doc, (received) => {
+          this.lastUpdate = { waitMs: received - t0, applyMs: performance.now() - received };
+        });
       }, delay),
     );
   }
@@ -361,7 +368,7 @@ export class ArticleCatalog implements vscode.Disposable {
    * the text changed (one request per text; a newer text supersedes it). The entry's text, fingerprint, version
    * and analysis change together when the analysis arrives, so readers never see an analysis of another text.
    */
-  current(doc: vscode.TextDocument): Promise<ArticleEntry | undefined> {
+  current(doc: vscode.TextDocument, applied?: (receivedAt: number) => void): Promise<ArticleEntry | undefined> {
     const key = doc.uri.toString();
     const entry = this.entries.get(key);
     if (!entry) return Promise.resolve(undefined);
@@ -376,13 +383,16 @@ export class ArticleCatalog implements vscode.Disposable {
     if (running?.fingerprint === fp) return running.promise;
     const version = doc.version;
     const promise: Promise<ArticleEntry | undefined> = this.analyseText(text, fp, doc.uri, true).then((r) => {
+      const receivedAt = performance.now();
       const newer = this.inflight.get(key);
       if (newer && newer.promise !== promise) return newer.promise; // typed on meanwhile: the newer text wins
       this.inflight.delete(key);
       const now = this.entries.get(key);
       if (!now) return undefined;
       Object.assign(now, { text, fingerprint: fp, version, stamp: undefined, analysis: r.analysis, error: r.error });
+      // Every view updates here, synchronously (decorations drawn, tree nodes marked, the index record queued).
       this.changed.fire({ keys: [key], listChanged: false });
+      applied?.(receivedAt);
       return now;
     });
     this.inflight.set(key, { fingerprint: fp, promise });

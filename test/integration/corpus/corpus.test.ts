@@ -13,9 +13,17 @@ describe(`A large folder: the BBC corpus (${EXPECTED} articles)`, () => {
   it('finds every article, and a reopen is served from the cache', async function () {
     this.timeout(600_000);
     const a = await api();
+    // The extension host's event loop from activation to ready (then measured afresh), its heap, the workers' peaks.
+    const load = a.hostLoad(true);
+    const w = a.workers().stats;
     const t = a.timings();
     const n = a.articleUris().length;
     const reopen = t.cacheLoaded > 0;
+    const mb = (b: number) => (b / 1048576).toFixed(0);
+    console.log(
+      `    timing: ${reopen ? 'reopen' : 'first open'}: extension-host event-loop delay p99 ${load.p99Ms.toFixed(1)} ms, max ${load.maxMs.toFixed(1)} ms; ` +
+        `host heap ${mb(load.heapUsed)} MB; analysis ${w.mode === 'workers' ? `on ${w.size} workers (peak heaps ${w.workerPeakHeaps.map(mb).join(', ') || '-'} MB)` : 'in the extension host'}`,
+    );
     // Between the two opens the harness changed 001, deleted 002, added one, touched 003 and wrote a sidecar for 004
     // (test/harness/suites.mjs).
     assert.equal(n, EXPECTED, 'README.TXT is not an article; every story is');
@@ -48,6 +56,32 @@ describe(`A large folder: the BBC corpus (${EXPECTED} articles)`, () => {
     } else {
       assert.ok(t.analysed > EXPECTED * 0.9, 'the first open analyses the articles');
     }
+  });
+
+  it('figures: a typing pause in one article, and a Tag Quote, in this folder', async function () {
+    this.timeout(120_000);
+    const a = await api();
+    const uri = a.articleUris().find((u) => (a.analysis(u)?.quotes.filter((q) => (q.kind ?? 'direct') === 'direct').length ?? 0) > 1)!;
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
+    const quotes = a.analysis(uri)!.quotes.length;
+    a.hostLoad(true);
+    await editor.edit((e) => e.insert(editor.document.positionAt(editor.document.getText().length), '\n\n"We will look at it again," said Ottoline Quorn.\n'));
+    await waitFor('the typed quotation analysed', () => a.analysis(uri)!.quotes.length > quotes);
+    const u = a.timings().lastUpdate!;
+    const quote = a.analysis(uri)!.quotes.find((q) => (q.kind ?? 'direct') === 'direct')!;
+    const at = editor.document.positionAt(quote.start + 1);
+    editor.selection = new vscode.Selection(at, at);
+    const t0 = performance.now();
+    await vscode.commands.executeCommand('newsAnnotator.tagQuote', { tags: ['bench'] });
+    const tagMs = performance.now() - t0;
+    const load = a.hostLoad(true);
+    console.log(
+      `    timing: after a typing pause: analysis back from the worker in ${u.waitMs.toFixed(1)} ms, decorations, trees and index updated in ${u.applyMs.toFixed(1)} ms of extension-host time; ` +
+        `Tag Quote (command to sidecar on disk) ${tagMs.toFixed(0)} ms; event-loop delay meanwhile p99 ${load.p99Ms.toFixed(1)} ms, max ${load.maxMs.toFixed(1)} ms`,
+    );
+    // Leave the folder as it was for the reopen: the edit reverted, the sidecar removed.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('newsAnnotator.undoAnnotationChange');
   });
 
   it('answers a search and a related-passages query over the whole corpus', async () => {
