@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 /**
  * `edit` maps the file's text (undefined: no file yet) to its new text. Returns true when the file was written.
  */
-export async function editCorrectionsFile(file: vscode.Uri, edit: (source: string | undefined) => string | undefined): Promise<boolean> {
+export async function editCorrectionsFile(file: vscode.Uri, edit: (source: string | undefined) => string | undefined | Promise<string | undefined>): Promise<boolean> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showErrorMessage('News Annotator: corrections cannot be written in an untrusted workspace. Trust the workspace first.');
     return false;
@@ -25,7 +25,7 @@ export async function editCorrectionsFile(file: vscode.Uri, edit: (source: strin
   }
   let next: string | undefined;
   try {
-    next = edit(source);
+    next = await edit(source);
   } catch (err) {
     const open = 'Open File';
     void vscode.window

@@ -4,7 +4,7 @@
  * docs/entity-corrections.md) with applyCorrectionEdit; the corrections service's live reload then re-analyses.
  */
 import * as vscode from 'vscode';
-import { analyzeArticle, applyCorrectionEdit, CORRECTIONS_FILE, parseEntityCorrections, type CorrectionEdit, type Entity, type EntityType } from '../../../core/analysis';
+import { applyCorrectionEdit, CORRECTIONS_FILE, parseEntityCorrections, type CorrectionEdit, type Entity, type EntityType } from '../../../core/analysis';
 import { migrateEntityRef } from '../../../core/annotations/entityRefs';
 import { config } from '../../config';
 import { Commands } from '../../constants';
@@ -145,7 +145,8 @@ export function register(ctx: FeatureContext): void {
         const article = s.article;
         const id = s.entity.id;
         fallback = {
-          works: (next) => !analyzeArticle(article.text, { corrections: parseEntityCorrections(next) }).entities.some((e) => e.id === id),
+          // The article analysed with the new file (on a worker, ahead of the queue).
+          works: async (next) => !(await ctx.workers.analyze(article.text, { corrections: parseEntityCorrections(next) }, article.uri, true)).entities.some((e) => e.id === id),
           edits: texts.map((text) => ({ kind: 'suppress', text })),
           note: `"${s.entity.name}" is suppressed as any type (as ${withArticle(TYPE_LABEL[s.entity.type].toLowerCase())} alone it would still be found)`,
         };
@@ -172,7 +173,7 @@ export function register(ctx: FeatureContext): void {
 
 /** Other edits to make when the first ones would not have the intended effect. */
 interface Fallback {
-  readonly works: (next: string) => boolean;
+  readonly works: (next: string) => Promise<boolean>;
   readonly edits: readonly CorrectionEdit[];
   readonly note: string;
 }
@@ -180,10 +181,10 @@ interface Fallback {
 /** Applies the edits (or the fallback's, when the edits would not have the intended effect) to the file. */
 async function write(file: vscode.Uri, edits: readonly CorrectionEdit[], fallback?: Fallback): Promise<boolean> {
   let note: string | undefined;
-  const written = await editCorrectionsFile(file, (source) => {
+  const written = await editCorrectionsFile(file, async (source) => {
     let next = source;
     for (const e of edits) next = applyCorrectionEdit(next, e);
-    if (fallback && next !== undefined && !fallback.works(next)) {
+    if (fallback && next !== undefined && !(await fallback.works(next))) {
       next = source;
       for (const e of fallback.edits) next = applyCorrectionEdit(next, e);
       note = fallback.note;
