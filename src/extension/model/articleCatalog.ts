@@ -72,6 +72,7 @@ export class ArticleCatalog implements vscode.Disposable {
   readonly counts = { analysed: 0, remembered: 0, read: 0, restored: 0 };
   /** The last re-analysis after a pause in typing: waiting for the worker, and the host applying it (ms). */
   lastUpdate: { readonly waitMs: number; readonly applyMs: number } | undefined;
+  private lastApply: { readonly receivedAt: number; readonly appliedAt: number } | undefined;
   private scanCts: vscode.CancellationTokenSource | undefined;
   private ready = false;
   private readonly files = new ArticleFiles();
@@ -354,10 +355,12 @@ export class ArticleCatalog implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         if (doc.isClosed) return;
-        // For the figures: from the end of the pause to the analysis received, and the host's time to apply it.
+        // For the figures: from the end of the pause to the analysis received, and the host's time to apply it
+        // (the request may have been started already, e.g. by the Outline asking for symbols).
         const t0 = performance.now();
-        void this.current(doc, (received) => {
-          this.lastUpdate = { waitMs: received - t0, applyMs: performance.now() - received };
+        void this.current(doc).then(() => {
+          const l = this.lastApply;
+          if (l) this.lastUpdate = { waitMs: Math.max(0, l.receivedAt - t0), applyMs: l.appliedAt - l.receivedAt };
         });
       }, delay),
     );
@@ -368,7 +371,7 @@ export class ArticleCatalog implements vscode.Disposable {
    * the text changed (one request per text; a newer text supersedes it). The entry's text, fingerprint, version
    * and analysis change together when the analysis arrives, so readers never see an analysis of another text.
    */
-  current(doc: vscode.TextDocument, applied?: (receivedAt: number) => void): Promise<ArticleEntry | undefined> {
+  current(doc: vscode.TextDocument): Promise<ArticleEntry | undefined> {
     const key = doc.uri.toString();
     const entry = this.entries.get(key);
     if (!entry) return Promise.resolve(undefined);
@@ -392,7 +395,7 @@ export class ArticleCatalog implements vscode.Disposable {
       Object.assign(now, { text, fingerprint: fp, version, stamp: undefined, analysis: r.analysis, error: r.error });
       // Every view updates here, synchronously (decorations drawn, tree nodes marked, the index record queued).
       this.changed.fire({ keys: [key], listChanged: false });
-      applied?.(receivedAt);
+      this.lastApply = { receivedAt, appliedAt: performance.now() };
       return now;
     });
     this.inflight.set(key, { fingerprint: fp, promise });

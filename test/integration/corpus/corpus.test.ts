@@ -58,32 +58,6 @@ describe(`A large folder: the BBC corpus (${EXPECTED} articles)`, () => {
     }
   });
 
-  it('figures: a typing pause in one article, and a Tag Quote, in this folder', async function () {
-    this.timeout(120_000);
-    const a = await api();
-    const uri = a.articleUris().find((u) => (a.analysis(u)?.quotes.filter((q) => (q.kind ?? 'direct') === 'direct').length ?? 0) > 1)!;
-    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
-    const quotes = a.analysis(uri)!.quotes.length;
-    a.hostLoad(true);
-    await editor.edit((e) => e.insert(editor.document.positionAt(editor.document.getText().length), '\n\n"We will look at it again," said Ottoline Quorn.\n'));
-    await waitFor('the typed quotation analysed', () => a.analysis(uri)!.quotes.length > quotes);
-    const u = a.timings().lastUpdate!;
-    const quote = a.analysis(uri)!.quotes.find((q) => (q.kind ?? 'direct') === 'direct')!;
-    const at = editor.document.positionAt(quote.start + 1);
-    editor.selection = new vscode.Selection(at, at);
-    const t0 = performance.now();
-    await vscode.commands.executeCommand('newsAnnotator.tagQuote', { tags: ['bench'] });
-    const tagMs = performance.now() - t0;
-    const load = a.hostLoad(true);
-    console.log(
-      `    timing: after a typing pause: analysis back from the worker in ${u.waitMs.toFixed(1)} ms, decorations, trees and index updated in ${u.applyMs.toFixed(1)} ms of extension-host time; ` +
-        `Tag Quote (command to sidecar on disk) ${tagMs.toFixed(0)} ms; event-loop delay meanwhile p99 ${load.p99Ms.toFixed(1)} ms, max ${load.maxMs.toFixed(1)} ms`,
-    );
-    // Leave the folder as it was for the reopen: the edit reverted, the sidecar removed.
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await vscode.commands.executeCommand('newsAnnotator.undoAnnotationChange');
-  });
-
   it('answers a search and a related-passages query over the whole corpus', async () => {
     await api();
     const t0 = performance.now();
@@ -109,5 +83,34 @@ describe(`A large folder: the BBC corpus (${EXPECTED} articles)`, () => {
     // Both opens write it: the first because there was none, the reopen because articles changed while closed.
     await waitFor('the index cache written', () => a.timings().indexCache.saveMs > 0, 170_000);
     console.log(`    timing: index cache of ${a.articleUris().length} articles written in ${a.timings().indexCache.saveMs.toFixed(0)} ms`);
+  });
+
+  // Last, and on the reopen only: it edits an article and annotates it (then reverts both), which must not change
+  // what the reopen checks.
+  it('figures: a typing pause in one article, and a Tag Quote, in this folder (reopen, once the index cache is written)', async function () {
+    this.timeout(120_000);
+    const a = await api();
+    if (a.timings().cacheLoaded === 0) return;
+    const uri = a.articleUris().find((u) => (a.analysis(u)?.quotes.filter((q) => (q.kind ?? 'direct') === 'direct').length ?? 0) > 1)!;
+    const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri));
+    const quotes = a.analysis(uri)!.quotes.length;
+    a.hostLoad(true);
+    await editor.edit((e) => e.insert(editor.document.positionAt(editor.document.getText().length), '\n\n"We will look at it again," said Ottoline Quorn.\n'));
+    await waitFor('the typed quotation analysed', () => a.analysis(uri)!.quotes.length > quotes);
+    const u = a.timings().lastUpdate!;
+    const quote = a.analysis(uri)!.quotes.find((q) => (q.kind ?? 'direct') === 'direct')!;
+    const at = editor.document.positionAt(quote.start + 1);
+    editor.selection = new vscode.Selection(at, at);
+    const t0 = performance.now();
+    await vscode.commands.executeCommand('newsAnnotator.tagQuote', { tags: ['bench'] });
+    const tagMs = performance.now() - t0;
+    const load = a.hostLoad(true);
+    console.log(
+      `    timing: after a typing pause: analysis back from the worker in ${u.waitMs.toFixed(1)} ms, decorations, trees and index updated in ${u.applyMs.toFixed(1)} ms of extension-host time; ` +
+        `Tag Quote (command to sidecar on disk) ${tagMs.toFixed(0)} ms; event-loop delay meanwhile p99 ${load.p99Ms.toFixed(1)} ms, max ${load.maxMs.toFixed(1)} ms`,
+    );
+    // Leave the folder as it was for the reopen: the edit reverted, the sidecar removed.
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('newsAnnotator.undoAnnotationChange');
   });
 });
