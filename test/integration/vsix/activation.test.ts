@@ -15,12 +15,16 @@ describe('Packaged extension (.vsix)', () => {
     assert.ok(!fs.existsSync(path.join(ext.extensionPath, 'node_modules')), 'dependencies are bundled, not packaged');
     const t0 = performance.now();
     const wasActive = ext.isActive;
-    const api = (await ext.activate()) as { whenReady(): Promise<void>; articleUris(): string[] };
+    const api = (await ext.activate()) as { whenReady(): Promise<void>; articleUris(): string[]; workers(): { stats: { mode: string; analysed: number } } };
     const activated = performance.now() - t0;
     await api.whenReady();
     // The figure for the closing note: activation from the packaged bundle (module load + activate()).
     console.log(`    timing: activation ${wasActive ? '(already active) ' : ''}${activated.toFixed(1)} ms; first scan done after ${(performance.now() - t0).toFixed(0)} ms`);
     assert.ok(api.articleUris().length >= 3, 'finds the workspace articles');
+    // The worker script is in the package: the articles were analysed on worker threads.
+    assert.ok(fs.existsSync(path.join(ext.extensionPath, 'dist', 'analysisWorker.js')), 'the analysis worker is packaged');
+    assert.equal(api.workers().stats.mode, 'workers');
+    assert.ok(api.workers().stats.analysed >= 3, 'the articles were analysed by the workers');
   });
 
   it('ships every file its manifest refers to', () => {
