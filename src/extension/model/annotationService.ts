@@ -4,8 +4,6 @@
  * edited (document change events), re-attaches them when the article or its sidecar changes on disk, saves
  * the moved anchors when the article is saved, and keeps an undo stack of the user's annotation changes.
  */
-import { execFile } from 'node:child_process';
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { yieldToEventLoop } from '../../core/util/eventLoop';
 import { renameTag, type RenameOutcome } from '../../core/annotations/renameTag';
@@ -18,6 +16,7 @@ import { countedFileOps } from '../../core/io/fileOps';
 import type { ArticleCatalog } from './articleCatalog';
 import type { ResolvedAnnotation } from '../../core/annotations/types';
 import { toView, type AnnotationView, type SidecarProblem } from './annotationView';
+import { AuthorName } from './author';
 
 type UndoStep = { readonly label: string; readonly uri: string; readonly undo: () => Promise<void> };
 
@@ -36,7 +35,7 @@ export class AnnotationService implements vscode.Disposable {
   /** Articles whose views are out of date after edits (recomputed when read). */
   private readonly stale = new Set<string>();
   private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
-  private gitAuthor: Promise<string | undefined> | undefined;
+  private readonly authors = new AuthorName();
   /** The sidecar files read and written (counted for the tests: one Tag Quote is one read and one write). */
   readonly io = countedFileOps(vscodeFileOps);
   /** Watcher events on a sidecar that were our own writes' echoes (or nothing new), per article (for the tests). */
@@ -310,21 +309,9 @@ export class AnnotationService implements vscode.Disposable {
     }
   }
 
-  /** The author recorded on new annotations: the setting, else git's user.name, else the OS user. */
-  async author(): Promise<string> {
-    const fromSetting = config.author();
-    if (fromSetting) return fromSetting;
-    this.gitAuthor ??= new Promise((resolve) => {
-      const cwd = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
-      execFile('git', ['config', 'user.name'], { cwd, timeout: 3000 }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
-    });
-    const git = await this.gitAuthor;
-    if (git) return git;
-    try {
-      return os.userInfo().username;
-    } catch {
-      return 'unknown';
-    }
+  /** The author recorded on new annotations (see author.ts). */
+  author(): Promise<string> {
+    return this.authors.get();
   }
 
   // ---- Events -----------------------------------------------------------------------------------------
