@@ -15,6 +15,7 @@
 import { version as PACKAGE_VERSION } from '../../../package.json';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, OtherName, Passage, Quote, Span } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
+import { yieldToEventLoop } from '../util/eventLoop';
 import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, STATEMENT_KINDS, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the layout of a record changes. */
@@ -179,15 +180,40 @@ export class AnalysisCache {
   }
 
   serialize(): Uint8Array {
+    const steps = this.serializeSteps();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /** The same bytes as `serialize`, made in slices of about `sliceMs` between which the event loop runs. */
+  async serializeAsync(sliceMs: number): Promise<Uint8Array> {
+    const steps = this.serializeSteps();
+    let sliceStart = Date.now();
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (Date.now() - sliceStart >= sliceMs) {
+        await yieldToEventLoop();
+        sliceStart = Date.now();
+      }
+    }
+  }
+
+  /** The serialiser, pausing every 64 records. The entries are captured when it starts. */
+  private *serializeSteps(): Generator<void, Uint8Array> {
     const w = new Writer();
     const fps: string[] = [];
     const offs: number[] = [];
-    for (const [fp, e] of this.entries) {
+    let n = 0;
+    for (const [fp, e] of [...this.entries]) {
       const analysis = 'analysis' in e ? e.analysis : this.get(fp);
       if (!analysis) continue;
       fps.push(fp);
       offs.push(w.length);
       encodeRecord(w, analysis);
+      if (++n % 64 === 0) yield;
     }
     offs.push(w.length);
     const { out, dataOffset } = writeFrame(FRAME, { key: this.key, strings: w.strings, fps, offs } satisfies Header, w.length * 4);
@@ -199,10 +225,10 @@ export class AnalysisCache {
    * Writes the cache atomically (a temporary file renamed over `path`). Afterwards it is not `dirty`, unless it
    * changed while the file was being written.
    */
-  async save(fileOps: FileOps, path: string): Promise<void> {
+  async save(fileOps: FileOps, path: string, options: { sliceMs?: number } = {}): Promise<void> {
     const tmp = path + '.tmp';
     const changes = this.changes;
-    await fileOps.writeFile(tmp, this.serialize());
+    await fileOps.writeFile(tmp, options.sliceMs === undefined ? this.serialize() : await this.serializeAsync(options.sliceMs));
     await fileOps.rename(tmp, path);
     this.changes -= changes;
   }

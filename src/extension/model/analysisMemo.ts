@@ -79,7 +79,8 @@ export class AnalysisMemo implements vscode.Disposable {
     this.saving = (async () => {
       try {
         await vscode.workspace.fs.createDirectory(this.storage!);
-        await this.cache.save(vscodeFileOps, file.toString());
+        // In slices, so hovers and commands keep running while 10,000 analyses are packed.
+        await this.cache.save(vscodeFileOps, file.toString(), { sliceMs: 12 });
       } catch (err) {
         this.dirty = true;
         console.warn(`News Annotator: could not save the analysis cache: ${err instanceof Error ? err.message : String(err)}`);
