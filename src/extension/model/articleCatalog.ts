@@ -10,6 +10,7 @@ import type { FileStamp } from '../../core/corpus';
 import { sameStamp } from '../../core/io/fileOps';
 import { decodeArticleBytes, fingerprint } from '../../core/text/decode';
 import { isSidecarPath } from '../../core/workspace/articleFiles';
+import { yieldToEventLoop } from '../../core/util/eventLoop';
 import { mapOrdered } from '../../node/workers/orderedMap';
 import { config } from '../config';
 import { ArticleFiles } from './articleFiles';
@@ -107,11 +108,17 @@ export class ArticleCatalog implements vscode.Disposable {
    * `scan()` checks each file's size and modification time against what was remembered and reads only the files
    * that changed (and the new ones), so a reopen is instant and still ends up exact.
    */
-  restore(remembered: Iterable<RememberedArticle>): void {
+  async restore(remembered: Iterable<RememberedArticle>): Promise<void> {
     if (this.entries.size > 0 || this.scanning) return;
     const missing: ArticleEntry[] = [];
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    // In slices (decoding 10,000 remembered analyses is a second of work), yielding to other extension-host work.
+    let slice = Date.now();
     for (const r of remembered) {
+      if (Date.now() - slice >= 12) {
+        await yieldToEventLoop();
+        slice = Date.now();
+      }
       const uri = vscode.Uri.parse(r.key, true);
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (!folder || !this.files.matches(uri)) continue;

@@ -21,7 +21,7 @@ export function startWorkspace(services: Services, subscriptions: vscode.Disposa
     .reload()
     .then(() => Promise.all([memo.load(corrections.signature()), index.loadCache(corrections.signature())]))
     .then(async () => {
-      catalog.restore(index.snapshot());
+      await catalog.restore([...index.snapshot()]);
       if (catalog.counts.restored > 0) {
         // The sidecars the cache knows of now; the others (created while the workspace was closed) after the scan.
         await annotations.loadSome(index.annotatedPaths());
