@@ -13,8 +13,6 @@ import { config } from '../config';
 
 /** Workers end after this long without work (a worker holds the analysis' models: tens of MB). */
 const IDLE_MS = 60_000;
-/** Nice value of the workers: below the extension host, above idle work. */
-const WORKER_NICE = 10;
 /** Failures are told together once this long has passed without another. */
 const REPORT_DELAY_MS = 1000;
 
@@ -41,8 +39,6 @@ export class AnalysisWorkers implements vscode.Disposable {
       maxWorkers: config.analysisWorkers(),
       inThread: analyzeArticle,
       idleMs: IDLE_MS,
-      // The extension host (and the window) come first when the machine is busy (Linux; see WorkerStart.nice).
-      nice: WORKER_NICE,
       log: (m) => this.log.warn(m),
     });
     // Test hook (NEWS_ANNOTATOR_TEST_WORKER_FAIL_ON=suffix): workers crash on an article whose URI ends so.

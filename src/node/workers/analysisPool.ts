@@ -36,8 +36,6 @@ export interface AnalysisPoolOptions {
   readonly budgetMs?: (chars: number) => number;
   /** End workers after this long without work (default: never, for the CLI, which disposes the pool). */
   readonly idleMs?: number;
-  /** Nice value of the worker threads (see WorkerStart.nice). */
-  readonly nice?: number;
 }
 
 /** An article whose analysis crashed (or overran its budget) on two workers in a row. */
@@ -230,7 +228,7 @@ export class AnalysisPool {
   private spawn(): Slot | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(this.opts.script!, { workerData: { failOn: this.failOn, nice: this.opts.nice } satisfies WorkerStart });
+      worker = new Worker(this.opts.script!, { workerData: { failOn: this.failOn } satisfies WorkerStart });
     } catch (err) {
       this.fallBack(`workers cannot start: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;

@@ -3,7 +3,6 @@
  * runs `analyzeArticle` on what the pool sends (protocol.ts) and posts back the analysis. An exception of the
  * analysis is an answer ('failed'), not a crash: the pool passes it on as the in-thread path would.
  */
-import { setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeArticle } from '../../core/analysis/index';
@@ -11,17 +10,7 @@ import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('analysisWorker.js runs as a worker thread only');
-const start = workerData as WorkerStart | undefined;
-let failOn = start?.failOn;
-// Linux keeps a nice value per thread, so this lowers only this worker; elsewhere it would lower the whole process
-// (the extension host with it), so it is left alone there.
-if (start?.nice && process.platform === 'linux') {
-  try {
-    setPriority(start.nice);
-  } catch {
-    // not permitted here: the worker runs at the normal priority
-  }
-}
+let failOn = (workerData as WorkerStart | undefined)?.failOn;
 
 const post = (m: FromWorker): void => port.postMessage(m);
 const heap = (): number => getHeapStatistics().used_heap_size;

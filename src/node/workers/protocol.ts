@@ -9,11 +9,6 @@ import type { ArticleAnalysis } from '../../core/analysis/types';
 export interface WorkerStart {
   /** Test hook: the worker ends itself (as a crash would) when asked to analyse an article of this name. */
   readonly failOn?: string;
-  /**
-   * Nice value the worker thread gives itself, on Linux (where it is per thread): the extension's workers yield the
-   * CPU to the extension host and the editor when the machine is busy. 0 or absent, or another system: unchanged.
-   */
-  readonly nice?: number;
 }
 
 /** Pool → worker: analyse one article. */
