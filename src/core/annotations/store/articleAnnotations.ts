@@ -283,6 +283,7 @@ export class ArticleAnnotations {
       if (!(err instanceof SidecarError)) throw err;
       this.state.problem = problemOf(err, this.sidecarPath);
       this.anchors.resolveAll(this.state.base.annotations);
+      this.refreshEntityRefs();
       return 'reloaded';
     }
     // Our last save is on disk (or was looked at): later changes are other writers' own and stand.
@@ -310,6 +311,7 @@ export class ArticleAnnotations {
     this.state.stamp = disk.stamp;
     this.state.problem = null;
     this.anchors.resolveAll(this.state.base.annotations);
+    this.refreshEntityRefs();
     return 'reloaded';
   }
 
