@@ -38,6 +38,8 @@ export function register(ctx: FeatureContext): void {
     ...articleCommands(ctx, tree, showFilter),
     tree.onDidChangeTreeData(() => {
       if (tree.filter) showFilter();
+      // A redrawn article node loses VS Code's selection: select the active editor's article again.
+      if (!view.selection.some((n) => n.kind === 'article' && n.article.key === vscode.window.activeTextEditor?.document.uri.toString())) revealActive();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The setting changed by hand (Settings editor, settings.json): apply it and remember it as the choice.
