@@ -15,7 +15,7 @@
 import { version as PACKAGE_VERSION } from '../../../package.json';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, OtherName, Passage, Quote, Span } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
-import { yieldToEventLoop } from '../util/eventLoop';
+import { runInSlices } from '../util/eventLoop';
 import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, STATEMENT_KINDS, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the layout of a record changes. */
@@ -188,17 +188,8 @@ export class AnalysisCache {
   }
 
   /** The same bytes as `serialize`, made in slices of about `sliceMs` between which the event loop runs. */
-  async serializeAsync(sliceMs: number): Promise<Uint8Array> {
-    const steps = this.serializeSteps();
-    let sliceStart = Date.now();
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-      if (Date.now() - sliceStart >= sliceMs) {
-        await yieldToEventLoop();
-        sliceStart = Date.now();
-      }
-    }
+  serializeAsync(sliceMs: number): Promise<Uint8Array> {
+    return runInSlices(this.serializeSteps(), sliceMs);
   }
 
   /** The serialiser, pausing every 64 records. The entries are captured when it starts. */

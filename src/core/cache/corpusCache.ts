@@ -17,7 +17,7 @@ import { CorpusIndex } from '../corpus/index/corpusIndex';
 import type { ArticleRecord, EntityRec, PassageRec, QuoteRec } from '../corpus/index/record';
 import type { FrozenPostings } from '../corpus/index/shingleIndex';
 import type { IndexedAnnotation } from '../corpus/types';
-import { yieldToEventLoop } from '../util/eventLoop';
+import { runInSlices } from '../util/eventLoop';
 import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, STATEMENT_KINDS as SAID, readFrame, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
@@ -64,17 +64,8 @@ export function serializeCorpusIndex(index: CorpusIndex, key = ''): Uint8Array {
  * runs (the extension host stays responsive while a large index is written). The index is captured when it starts:
  * articles added, removed or re-annotated meanwhile are not mixed in.
  */
-export async function serializeCorpusIndexAsync(index: CorpusIndex, key = '', sliceMs = 12): Promise<Uint8Array> {
-  const steps = serializeSteps(index, key);
-  let sliceStart = Date.now();
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    if (Date.now() - sliceStart >= sliceMs) {
-      await yieldToEventLoop();
-      sliceStart = Date.now();
-    }
-  }
+export function serializeCorpusIndexAsync(index: CorpusIndex, key = '', sliceMs = 12): Promise<Uint8Array> {
+  return runInSlices(serializeSteps(index, key), sliceMs);
 }
 
 /** Records between the points where the serialiser may pause. */

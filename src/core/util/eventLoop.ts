@@ -9,3 +9,19 @@ export const yieldToEventLoop = (): Promise<void> =>
     if (typeof g.setImmediate === 'function') g.setImmediate(resolve);
     else setTimeout(resolve, 0);
   });
+
+/**
+ * Runs a generator of steps to its end, giving the event loop a turn whenever about `sliceMs` has passed, and
+ * returns its result (the cache writers make the same bytes as their one-go versions, in slices).
+ */
+export async function runInSlices<T>(steps: Generator<unknown, T>, sliceMs: number): Promise<T> {
+  let sliceStart = Date.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (Date.now() - sliceStart >= sliceMs) {
+      await yieldToEventLoop();
+      sliceStart = Date.now();
+    }
+  }
+}
