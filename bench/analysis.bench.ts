@@ -3,23 +3,13 @@
  * latency (median, p95, max) and memory, each beside the same run of `compromise` alone (people,
  * organisations, places) as a reference. Also a 50 MB synthetic file, to show time stays linear.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import nlp from 'compromise';
 import { analyzeArticle } from '../src/core/analysis/index';
 import { decodeArticleBytes } from '../src/core/text/decode';
-import { gc, mb, percentile, sharedDir } from './shared';
-
-function listTxt(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listTxt(p));
-    else if (name.endsWith('.txt')) out.push(p);
-  }
-  return out;
-}
+import { gc, listTextFiles, mb, percentile, sharedDir } from './shared';
 
 interface Run {
   name: string;
@@ -77,7 +67,7 @@ function main(): void {
     return;
   }
   const dir = path.join(shared, 'corpora', 'bbc');
-  const files = listTxt(dir);
+  const files = listTextFiles(dir);
   const texts: string[] = [];
   let bytes = 0;
   for (const f of files) {

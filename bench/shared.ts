@@ -1,11 +1,22 @@
-/** Helpers for benchmarks: where ../shared is, percentiles, memory. */
-import { existsSync } from 'node:fs';
+/** Helpers for benchmarks (and the trainer's corpus readers): where ../shared is, text files, percentiles, memory. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** ../shared beside the checkout, or undefined (a user's clone): benchmarks then print that they skipped. */
 export function sharedDir(): string | undefined {
   const p = path.resolve(__dirname, '..', '..', 'shared');
   return existsSync(p) ? p : undefined;
+}
+
+/** Every `.txt` file under `dir`, at any depth, in sorted order (the same order on every machine). */
+export function listTextFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listTextFiles(p));
+    else if (name.endsWith('.txt')) out.push(p);
+  }
+  return out;
 }
 
 export function percentile(sortedOrNot: readonly number[], p: number): number {

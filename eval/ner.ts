@@ -47,14 +47,17 @@ export function rebuild(doc: GoldDoc): Doc {
 }
 
 const TYPE: Record<string, string> = { person: 'PER', organization: 'ORG', place: 'LOC' };
-type Count = { tp: number; p: number; g: number };
+export type Count = { tp: number; p: number; g: number };
 
 export interface NerScore {
   perType: Record<string, Count>;
+  /** PER, ORG and LOC together (micro). */
+  all: Count;
   f1: number;
 }
 
-function prf(x: Count): { pr: number; rc: number; f: number } {
+/** Precision, recall and F1 of a count (0 where undefined). */
+export function prf(x: Count): { pr: number; rc: number; f: number } {
   const pr = x.p ? x.tp / x.p : 0;
   const rc = x.g ? x.tp / x.g : 0;
   return { pr, rc, f: pr + rc ? (2 * pr * rc) / (pr + rc) : 0 };
@@ -86,13 +89,18 @@ export function scoreNer(docs: readonly GoldDoc[], verbose: boolean): NerScore {
       for (const p of pred) if (!d.gold.has(p)) console.log(`    false ${p} ${show(p)}`);
     }
   }
+  const all = sumCounts(Object.values(per));
+  return { perType: per, all, f1: prf(all).f };
+}
+
+export function sumCounts(counts: readonly Count[]): Count {
   const all: Count = { tp: 0, p: 0, g: 0 };
-  for (const x of Object.values(per)) {
+  for (const x of counts) {
     all.tp += x.tp;
     all.p += x.p;
     all.g += x.g;
   }
-  return { perType: per, f1: prf(all).f };
+  return all;
 }
 
 export function printNer(title: string, file: string, load: () => GoldDoc[], verbose: boolean, target: string): void {
@@ -103,15 +111,11 @@ export function printNer(title: string, file: string, load: () => GoldDoc[], ver
   }
   const docs = load();
   const score = scoreNer(docs, verbose);
-  const all: Count = { tp: 0, p: 0, g: 0 };
   for (const [k, x] of Object.entries(score.perType)) {
-    all.tp += x.tp;
-    all.p += x.p;
-    all.g += x.g;
     const r = prf(x);
     console.log(`  ${k}: precision ${r.pr.toFixed(3)} recall ${r.rc.toFixed(3)} F1 ${r.f.toFixed(3)} (${x.g} gold)`);
   }
-  const r = prf(all);
+  const r = prf(score.all);
   const tokens = docs.reduce((n, d) => n + d.reduce((m, s) => m + s.words.length, 0), 0);
   console.log(`  ${docs.length} documents, ${tokens} tokens`);
   console.log(`  PER/ORG/LOC micro: precision ${r.pr.toFixed(3)} recall ${r.rc.toFixed(3)} F1 ${r.f.toFixed(3)}   (${target})`);

@@ -15,7 +15,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isWikigoldHeldOut, readConll, readCrossner, readWikigold, type GoldDoc } from '../eval/nerCorpora';
-import { scoreNer } from '../eval/ner';
+import { prf, scoreNer, sumCounts, type Count } from '../eval/ner';
 import { useModel } from '../src/core/analysis/ner/perceptron';
 import { toSentences, trainModel } from './ner/trainer';
 import { writeGazetteer } from './ner/gazetteer';
@@ -60,9 +60,7 @@ function ablation(epochs: number): void {
     useModel(train(c, epochs));
     const cells = Object.values(sets).map((docs) => {
       const s = scoreNer(docs, false);
-      const o = s.perType.ORG!;
-      const orgF = o.p + o.g ? (2 * o.tp) / (o.p + o.g) : 0;
-      return `${s.f1.toFixed(3)} (ORG ${orgF.toFixed(3)})`;
+      return `${s.f1.toFixed(3)} (ORG ${prf(s.perType.ORG!).f.toFixed(3)})`;
     });
     console.log(`| ${c.join(' + ')} | ${cells.join(' | ')} |`);
   }
@@ -76,7 +74,7 @@ function ablation(epochs: number): void {
 function crossValidate(sources: readonly Source[], epochs: number): void {
   const wiki = readWikigold(FILES.wikigold);
   const others = sources.filter((s) => s !== 'wikigold').flatMap(docsOf);
-  const total = { PER: { tp: 0, p: 0, g: 0 }, ORG: { tp: 0, p: 0, g: 0 }, LOC: { tp: 0, p: 0, g: 0 } } as Record<string, { tp: number; p: number; g: number }>;
+  const total: Record<string, Count> = { PER: { tp: 0, p: 0, g: 0 }, ORG: { tp: 0, p: 0, g: 0 }, LOC: { tp: 0, p: 0, g: 0 } };
   for (let k = 0; k < 5; k++) {
     const train = sources.includes('wikigold') ? wiki.filter((_, i) => i % 5 !== k) : [];
     useModel(trainModel(toSentences([...others, ...train]), epochs));
@@ -84,9 +82,11 @@ function crossValidate(sources: readonly Source[], epochs: number): void {
     for (const t of Object.keys(total)) for (const f of ['tp', 'p', 'g'] as const) total[t]![f] += s.perType[t]![f];
   }
   useModel(null);
-  const f1 = (x: { tp: number; p: number; g: number }) => (x.p + x.g ? (2 * x.tp) / (x.p + x.g) : 0);
-  const all = Object.values(total).reduce((a, x) => ({ tp: a.tp + x.tp, p: a.p + x.p, g: a.g + x.g }), { tp: 0, p: 0, g: 0 });
-  console.log(`WikiGold 5-fold cross-validation (${sources.join(' + ')}): F1 ${f1(all).toFixed(3)}; ` + Object.entries(total).map(([t, x]) => `${t} ${f1(x).toFixed(3)} (P ${(x.tp / x.p).toFixed(3)} R ${(x.tp / x.g).toFixed(3)})`).join(', '));
+  const line = Object.entries(total).map(([t, x]) => {
+    const r = prf(x);
+    return `${t} ${r.f.toFixed(3)} (P ${r.pr.toFixed(3)} R ${r.rc.toFixed(3)})`;
+  });
+  console.log(`WikiGold 5-fold cross-validation (${sources.join(' + ')}): F1 ${prf(sumCounts(Object.values(total))).f.toFixed(3)}; ${line.join(', ')}`);
 }
 
 function main(): void {

@@ -9,29 +9,20 @@
  * Text: the `bbc` articles (2004-05) and the PolNeAR train texts (2016), tokenised as the analysis does;
  * words seen at least MIN_COUNT times get a class. Never the evaluation sets' text.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { tokenize } from '../../src/core/analysis/tokenize';
 import { normWord } from '../../src/core/analysis/ner/features';
 import { useClusters } from '../../src/core/analysis/ner/clusters';
+import { listTextFiles } from '../../bench/shared';
 
 const MIN_COUNT = 3;
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p));
-    else if (name.endsWith('.txt')) out.push(p);
-  }
-  return out;
-}
 
 /** Token sequences, one per paragraph (non-empty line) of each file. */
 export function readUnlabeled(dirs: readonly string[]): string[][] {
   const seqs: string[][] = [];
   for (const dir of dirs)
-    for (const f of filesUnder(dir))
+    for (const f of listTextFiles(dir))
       for (const line of readFileSync(f, 'utf8').split('\n')) {
         const toks = tokenize(line).map((t) => normWord(t.text));
         if (toks.length > 1) seqs.push(toks);

@@ -189,6 +189,12 @@ export class MentionCollector {
     }
   }
 
+  /** Moves raw[k] from the entity mentions to the other names. */
+  private setApart(raw: RawMention[], k: number): void {
+    const [m] = raw.splice(k, 1);
+    this.other.push({ start: m!.start, end: m!.end });
+  }
+
   /** Revisions over the whole article; returns the mentions. */
   finish(datelinePlace: Span | null, limit: number): RawMention[] {
     const raw = this.raw;
@@ -201,7 +207,7 @@ export class MentionCollector {
     // show), not a person or a place
     for (let k = raw.length - 1; k >= 0; k--) {
       const m = raw[k]!;
-      if ((m.type === 'person' || m.type === 'place') && !m.evidence && isInTitleQuote(this.masked, m.start, m.end)) this.other.push(...raw.splice(k, 1).map((x) => ({ start: x.start, end: x.end })));
+      if ((m.type === 'person' || m.type === 'place') && !m.evidence && isInTitleQuote(this.masked, m.start, m.end)) this.setApart(raw, k);
     }
     // An interview transcript: the same name in capitals opens several paragraphs before a colon ("PENCE: …").
     for (const m of raw) if (!m.evidence && (this.labels.get(m.text) ?? 0) >= 2) m.evidence = 'person';
@@ -234,7 +240,7 @@ export class MentionCollector {
       const m = raw[k]!;
       if (m.type === 'organization' && !m.evidence && m.words.length >= 2 && ORG_THING_HEADS.test(m.words[m.words.length - 1]!) && !isInstitution(m.text)) {
         // "the Halvorsen Report", "the Paris Agreement": a document or an event, not the body behind it
-        this.other.push(...raw.splice(k, 1).map((x) => ({ start: x.start, end: x.end })));
+        this.setApart(raw, k);
         continue;
       }
       if (m.type !== 'person' || m.evidence === 'person' || m.words.length < 2) continue;
@@ -243,7 +249,7 @@ export class MentionCollector {
       if (!place && !THING_HEADS.test(last)) continue;
       if (lexicalType(m.words[0]!) === 'person' || isInstitution(m.text)) continue;
       if (place) m.evidence = 'place';
-      else this.other.push(...raw.splice(k, 1).map((x) => ({ start: x.start, end: x.end })));
+      else this.setApart(raw, k);
     }
     // The dateline names a place ("TROMSØ (Reuters) —"), whatever the recogniser made of its capitals.
     const dp = datelinePlace;
