@@ -43,11 +43,21 @@ function isCloser(s: string): boolean {
   return s === '”' || s === '"' || s === '’' || s === "'" || s === ')' || s === ']' || s === '»';
 }
 
-/** Splits the tokens of one block into sentences (token index ranges [start, end)). */
-function sentencesOf(tokens: readonly Token[], from: number, to: number): [number, number][] {
+/**
+ * Splits the tokens of one block into sentences (token index ranges [start, end)). A line break ends a
+ * sentence too, unless the block reads as prose wrapped at a fixed width (the line before the break is nearly
+ * as long as the block's longest): lists, tables and results put one item per line, and a name never runs
+ * from one item into the next ("NEW YORK" / "CLEVELAND").
+ */
+function sentencesOf(tokens: readonly Token[], from: number, to: number, text: string): [number, number][] {
   const out: [number, number][] = [];
   let s = from;
+  const breaks = from < to ? lineBreaks(tokens, from, to, text) : null;
   for (let i = from; i < to; i++) {
+    if (breaks && i > s && breaks.has(i)) {
+      out.push([s, i]);
+      s = i;
+    }
     if (!isTerminalText(tokens[i]!.text)) continue;
     let e = i + 1;
     while (e < to && isCloser(tokens[e]!.text)) e++;
@@ -62,6 +72,33 @@ function sentencesOf(tokens: readonly Token[], from: number, to: number): [numbe
   }
   if (s < to) out.push([s, to]);
   return out;
+}
+
+/** A line is wrapped prose when it is at least this share of the block's longest line (and that one is long). */
+const WRAPPED_SHARE = 0.6;
+const WRAPPED_MIN = 40;
+
+/** Token indices in (from, to) that start a new line which is not the continuation of wrapped prose; null if none. */
+function lineBreaks(tokens: readonly Token[], from: number, to: number, text: string): Set<number> | null {
+  const start = tokens[from]!.start;
+  const end = tokens[to - 1]!.end;
+  if (text.indexOf('\n', start) < 0 || text.indexOf('\n', start) >= end) return null;
+  let longest = 0;
+  for (let a = start; a < end; ) {
+    let b = text.indexOf('\n', a);
+    if (b < 0 || b > end) b = end;
+    longest = Math.max(longest, text.slice(a, b).trim().length);
+    a = b + 1;
+  }
+  const out = new Set<number>();
+  for (let i = from + 1; i < to; i++) {
+    const nl = text.lastIndexOf('\n', tokens[i]!.start - 1);
+    if (nl < tokens[i - 1]!.end) continue;
+    const lineStart = text.lastIndexOf('\n', tokens[i - 1]!.end - 1) + 1;
+    const len = text.slice(lineStart, nl).trim().length;
+    if (longest < WRAPPED_MIN || len < longest * WRAPPED_SHARE) out.add(i);
+  }
+  return out.size > 0 ? out : null;
 }
 
 export function analyzeArticle(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
@@ -125,7 +162,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   blockRanges.forEach(([s, e], bi) => blockOfToken.fill(bi, s, e));
 
   // Sentences.
-  const sentencesByBlock = blockRanges.map(([s, e]) => sentencesOf(tokens, s, e));
+  const sentencesByBlock = blockRanges.map(([s, e]) => sentencesOf(tokens, s, e, masked));
 
   // Named-entity recognition.
   const sentWords: string[][] = [];

@@ -123,6 +123,16 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     budget--;
     k--;
   }
+  // "Italian Liberal Party" read as a nationality then an organisation: the nationality is part of the name
+  // (so CoNLL writes it, about seven times in eight).
+  for (let k = 0; k + 1 < out.length; k++) {
+    const a = out[k]!;
+    const b = out[k + 1]!;
+    if (a.type !== 'MISC' || a.end - a.start !== 1 || b.start !== a.end || b.type !== 'ORG' || !/^\p{Lu}\p{Ll}+$/u.test(words[a.start]!) || !looksLikeDemonym(words[a.start]!)) continue;
+    // an initialism keeps its nationality apart ("Polish SPC", "Palestinian U.N.")
+    if (/^[\p{Lu}.&]+$/u.test(words[b.start]!)) continue;
+    out.splice(k, 2, { start: a.start, end: b.end, type: 'ORG', margin: Math.min(a.margin ?? Infinity, b.margin ?? Infinity) });
+  }
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
   return out;

@@ -137,7 +137,9 @@ describe('analysis: named entities', () => {
     for (const w of ['Putin', 'putin', 'Geneva', 'the', 'U.S.', 'R-Wis.', 'anti-war', 'Kremlin-backed', 'a', 'I', '1,200', 'Ōsaka', 'x=y', 'a|b', 'NATO']) {
       const a = wordScoresReference(w);
       const b = wordOnlyScores(w);
-      assert.deepEqual([...b], [...a], w);
+      assert.equal(b.length, a.length);
+      // the runtime sums the file's whole numbers exactly; the reference sums rounded 32-bit floats
+      for (let k = 0; k < a.length; k++) assert.ok(Math.abs(a[k]! - b[k]!) < 1e-3, `${w} label ${k}: ${a[k]} vs ${b[k]}`);
     }
   });
 

@@ -76,4 +76,31 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(after?.type, 'organization');
     assert.equal(after?.uncertain, undefined, 'corrected: no longer uncertain');
   });
+  it('ends a sentence at a line break in a list, never inside wrapped prose', () => {
+    const text = [
+      'Ferry league ends in a draw',
+      '',
+      'The ferry league played its last round on Saturday, and Marta',
+      'Kowalczyk, who runs the league for the Norland Ferry Company, said the',
+      'season had been the best in years for the clubs and for their',
+      'supporters, who travelled in numbers to the games in the west',
+      'Results on Saturday',
+      'KELMSBY',
+      'ARDENMOOR',
+      'NORTHWICK',
+      '',
+    ].join('\n');
+    const a = analyzeArticle(text);
+    const mentions = a.entities.flatMap((e) => e.mentions.map((m) => m.text));
+    // the wrapped name is one person; each list item is a name of its own, none runs into the next line
+    assert.equal(typeOf(a, 'Marta Kowalczyk'), 'person', JSON.stringify(names(a)));
+    for (const item of ['KELMSBY', 'ARDENMOOR', 'NORTHWICK']) assert.ok(mentions.includes(item), `${item} in ${JSON.stringify(mentions)}`);
+    assert.ok(!mentions.some((m) => m.includes('\n') && m !== 'Marta\nKowalczyk'), JSON.stringify(mentions));
+  });
+
+  it('keeps a nationality that opens an organisation\'s name in it ("Italian Liberal Party"), not before an initialism', () => {
+    const a = analyzeArticle('Coalition\n\nShe joined the Italian Liberal Party in 1990, and he the Polish SPC.\n');
+    assert.equal(typeOf(a, 'Italian Liberal Party'), 'organization', JSON.stringify(names(a)));
+    assert.ok(!names(a).some((n) => n.endsWith(':Polish SPC')), JSON.stringify(names(a)));
+  });
 });

@@ -1,254 +1,19 @@
 /**
- * Runtime of the named-entity recogniser: an averaged perceptron trained by scripts/train-ner.ts on
- * CoNLL-2003 (weights in ./model.json, reproducible with `npm run train-ner` / `npx tsx scripts/train-ner.ts`).
- * Greedy left-to-right decoding over BIO tags; word-only feature scores are cached per word form, so the
- * cost per token is a handful of map look-ups.
+ * Runtime of the named-entity recogniser: an averaged perceptron trained by scripts/train-ner.ts (weights in
+ * ./model.json, loaded by ./model.ts; reproducible with `npm run train-ner`). Greedy left-to-right decoding over
+ * BIO tags.
+ *
+ * Speed: every word form gets one record, built the first time the form is seen, holding the summed rows of
+ * all the features it brings in each position (as the word itself, as the previous word, as the next one, two
+ * before, two after) and the pair features it can start. Scoring a token is then a handful of integer row
+ * additions; the rows are whole numbers (the file's scaled weights), so sums are exact in any order.
  */
-import modelJson from './model.json';
 import { gazetteerFlags } from './gazetteer';
 import { clusterOf } from './clusters';
+import { getTables, getWeights, onModelChange, pairRows, rowOf, type Row, type Tables } from './model';
 import { LABELS, allowed, contextFeatures, isAllCaps, isAllCapsSentence, isCapitalised, shapeOf, wordFeatures, type DocEvidence } from './features';
 
-const NL = LABELS.length;
-
-export interface ModelFile {
-  format: string;
-  labels: readonly string[];
-  scale: number;
-  features: Record<string, string>;
-}
-
-let weights: Map<string, Float32Array> | null = null;
-let modelFile: ModelFile = modelJson as unknown as ModelFile;
-
-/**
- * Tools only (the trainer's ablation and cross-validation): run the analysis with another model file, or
- * with the shipped one again (`null`). Clears every cache built from the weights.
- */
-export function useModel(model: ModelFile | null): void {
-  modelFile = model ?? (modelJson as unknown as ModelFile);
-  weights = null;
-  fast = null;
-  tagTables = null;
-  bos = null;
-  eos = null;
-  wordCache.clear();
-  lexicalCache.clear();
-  recCache.clear();
-  shapeRecCache.clear();
-}
-
-/** All weights by feature string (the trainer's view); used for word features and as the reference in tests. */
-export function getWeights(): Map<string, Float32Array> {
-  if (weights) return weights;
-  const m = modelFile;
-  if (m.format !== 'news-annotator-ner/1' || m.labels.join() !== LABELS.join()) throw new Error('NER model file has an unexpected format');
-  const w = new Map<string, Float32Array>();
-  for (const f of Object.keys(m.features)) {
-    const v = new Float32Array(NL);
-    for (const part of m.features[f]!.split(',')) {
-      const c = part.indexOf(':');
-      v[Number(part.slice(0, c))] = Number(part.slice(c + 1)) / m.scale;
-    }
-    w.set(f, v);
-  }
-  weights = w;
-  return w;
-}
-
-/**
- * The same weights indexed for speed: context features by template then value (and value pairs), so the
- * runtime looks up strings it already holds instead of building and hashing a new string per feature.
- */
-interface Fast {
-  single: Map<string, Map<string, Float32Array>>;
-  pair: Map<string, Map<string, Map<string, Float32Array>>>;
-}
-
-const PAIR_TEMPLATES = new Set(['pn', 'wn', 'pw', 't2', 'tw']);
-let fast: Fast | null = null;
-
-function getFast(): Fast {
-  if (fast) return fast;
-  const single = new Map<string, Map<string, Float32Array>>();
-  const pair = new Map<string, Map<string, Map<string, Float32Array>>>();
-  for (const [f, v] of getWeights()) {
-    const eq = f.indexOf('=');
-    const tmpl = eq < 0 ? f : f.slice(0, eq);
-    const value = eq < 0 ? '' : f.slice(eq + 1);
-    if (PAIR_TEMPLATES.has(tmpl)) {
-      const bar = value.indexOf('|');
-      if (bar < 0) continue;
-      const a = value.slice(0, bar);
-      const b = value.slice(bar + 1);
-      let m1 = pair.get(tmpl);
-      if (!m1) pair.set(tmpl, (m1 = new Map()));
-      let m2 = m1.get(a);
-      if (!m2) m1.set(a, (m2 = new Map()));
-      m2.set(b, v);
-    } else {
-      let m1 = single.get(tmpl);
-      if (!m1) single.set(tmpl, (m1 = new Map()));
-      m1.set(value, v);
-    }
-  }
-  fast = { single, pair };
-  return fast;
-}
-
-const EMPTY = new Map<string, Float32Array>();
-const EMPTY2 = new Map<string, Map<string, Float32Array>>();
-
-const wordCache = new Map<string, Float32Array>();
-const MAX_CACHE = 200_000;
-
-function wordScores(w: string): Float32Array {
-  let v = wordCache.get(w);
-  if (v) return v;
-  v = new Float32Array(NL);
-  const S = getFast().single;
-  // the features of wordFeatures(w), in its order, looked up by template and value (no feature strings built)
-  const look = (tmpl: string, value: string) => {
-    const x = (S.get(tmpl) ?? EMPTY).get(value);
-    if (x) for (let k = 0; k < NL; k++) v[k]! += x[k]!;
-  };
-  const lw = w.toLowerCase();
-  look('b', '');
-  look('w', w);
-  look('l', lw);
-  look('s', shapeOf(w));
-  if (lw.length > 3) {
-    look('x3', lw.slice(-3));
-    look('p3', lw.slice(0, 3));
-  }
-  if (lw.length > 4) look('x4', lw.slice(-4));
-  if (lw.length > 1) look('x2', lw.slice(-2));
-  if (w.indexOf('-') > 0) {
-    const parts = w.split('-');
-    look('h1', parts[0]!.toLowerCase());
-    look('hl', parts[parts.length - 1]!.toLowerCase());
-  }
-  const g = gazetteerFlags(w, lw);
-  if (g) look('g', g);
-  look('c', clusterOf(w));
-  if (wordCache.size >= MAX_CACHE) wordCache.clear();
-  wordCache.set(w, v);
-  return v;
-}
-
-/**
- * What the training data says about a word form by itself: the weights of its identity features (`w=`,
- * `l=`) and its word-list flags (`g=`), by label index. All zeros for a word the
- * recogniser never saw. Used as a prior where the
- * sentence gives the recogniser misleading context ("Oslo rejected the offer": a capital standing for its
- * government is still a place).
- */
-export function lexicalScores(w: string): Float32Array {
-  let v = lexicalCache.get(w);
-  if (v) return v;
-  const W = getWeights();
-  v = new Float32Array(NL);
-  // identity, plus the word-list flags that share what identity alone used to carry ("Nick" is a first name)
-  const g = gazetteerFlags(w, w.toLowerCase());
-  for (const f of ['w=' + w, 'l=' + w.toLowerCase(), g ? 'g=' + g : '']) {
-    const x = W.get(f);
-    if (x) for (let k = 0; k < NL; k++) v[k]! += x[k]!;
-  }
-  if (lexicalCache.size >= MAX_CACHE) lexicalCache.clear();
-  lexicalCache.set(w, v);
-  return v;
-}
-
-const lexicalCache = new Map<string, Float32Array>();
-
-/** Reference for the word-only scores (feature strings, as in training); wordScores must agree with it. */
-export function wordScoresReference(w: string): Float32Array {
-  const W = getWeights();
-  const v = new Float32Array(NL);
-  for (const f of wordFeatures(w)) {
-    const x = W.get(f);
-    if (x) for (let k = 0; k < NL; k++) v[k]! += x[k]!;
-  }
-  return v;
-}
-
-/** Scores of all the word-only features of a form (identity, affixes, shape), by label index. */
-export function wordOnlyScores(w: string): Float32Array {
-  return wordScores(w);
-}
-
-function add(scores: Float64Array, x: Float32Array | undefined): void {
-  if (!x) return;
-  // unrolled for the nine labels (the hottest loop of the analysis); same additions in the same order
-  scores[0]! += x[0]!;
-  scores[1]! += x[1]!;
-  scores[2]! += x[2]!;
-  scores[3]! += x[3]!;
-  scores[4]! += x[4]!;
-  scores[5]! += x[5]!;
-  scores[6]! += x[6]!;
-  scores[7]! += x[7]!;
-  scores[8]! += x[8]!;
-}
-if (NL !== 9) throw new Error('NER: add() is unrolled for 9 labels');
-
-/**
- * Scores of the context features of token i — the same sum as looking up every string of
- * contextFeatures(words, i, doc, caps), computed from the per-template indexes.
- */
-function addContext(scores: Float64Array, F: Fast, lower: readonly string[], shapes: readonly string[], words: readonly string[], i: number, doc: DocEvidence | null, caps: boolean): void {
-  const n = lower.length;
-  const lp1 = i > 0 ? lower[i - 1]! : '<s>';
-  const lp2 = i > 1 ? lower[i - 2]! : '<s>';
-  const ln1 = i + 1 < n ? lower[i + 1]! : '</s>';
-  const ln2 = i + 2 < n ? lower[i + 2]! : '</s>';
-  const sp1 = i > 0 ? shapes[i - 1]! : SHAPE_BOS;
-  const sn1 = i + 1 < n ? shapes[i + 1]! : SHAPE_EOS;
-  const S = F.single;
-  const P = F.pair;
-  add(scores, (S.get('p1') ?? EMPTY).get(lp1));
-  add(scores, (S.get('n1') ?? EMPTY).get(ln1));
-  add(scores, (S.get('p2') ?? EMPTY).get(lp2));
-  add(scores, (S.get('n2') ?? EMPTY).get(ln2));
-  add(scores, (S.get('ps') ?? EMPTY).get(sp1));
-  add(scores, (S.get('ns') ?? EMPTY).get(sn1));
-  add(scores, ((P.get('pn') ?? EMPTY2).get(sp1) ?? EMPTY).get(sn1));
-  const lw = lower[i]!;
-  add(scores, ((P.get('wn') ?? EMPTY2).get(lw) ?? EMPTY).get(ln1));
-  add(scores, ((P.get('pw') ?? EMPTY2).get(lp1) ?? EMPTY).get(lw));
-  add(scores, (S.get('pc') ?? EMPTY).get(clusterOf(i > 0 ? words[i - 1]! : '<s>')));
-  add(scores, (S.get('nc') ?? EMPTY).get(clusterOf(i + 1 < n ? words[i + 1]! : '</s>')));
-  if (i === 0) add(scores, (S.get('first') ?? EMPTY).get(''));
-  if (caps) {
-    add(scores, (S.get('caps') ?? EMPTY).get(''));
-    add(scores, (S.get('cw') ?? EMPTY).get(lw));
-  }
-  const w = words[i]!;
-  if (doc && isCapitalised(w)) {
-    const inLower = doc.lower.has(lw);
-    const inTitle = doc.titleMid.has(lw);
-    add(scores, (S.get('d') ?? EMPTY).get((inLower ? 'L' : '') + (inTitle ? 'T' : '') + (i === 0 ? '0' : '')));
-  }
-}
-
-const SHAPE_BOS = shapeOf('<s>');
-const SHAPE_EOS = shapeOf('</s>');
-
-/** Reference implementation (string features, as in training); the fast path must agree with it. */
-export function contextScoresReference(words: readonly string[], i: number, doc: DocEvidence | null): Float64Array {
-  const W = getWeights();
-  const scores = new Float64Array(NL);
-  for (const f of contextFeatures(words, i, doc, isAllCapsSentence(words))) add(scores, W.get(f));
-  return scores;
-}
-
-export function contextScoresFast(words: readonly string[], i: number, doc: DocEvidence | null): Float64Array {
-  const scores = new Float64Array(NL);
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map((w) => shapeOf(w));
-  addContext(scores, getFast(), lower, shapes, words, i, doc, isAllCapsSentence(words));
-  return scores;
-}
+export { getWeights, useModel, type ModelFile } from './model';
 
 export type NerType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -264,26 +29,28 @@ export interface TokenSpan {
   readonly margin: number;
 }
 
-/** Tags one sentence (normalised word forms). */
-/** Everything the tagger needs about one word form, looked up once per token. */
+/** Everything the tagger needs about one word form, built once per form. */
 interface WordRec {
   lower: string;
   shape: string;
-  word: Float32Array;
-  asP1: Float32Array | undefined;
-  asN1: Float32Array | undefined;
-  asP2: Float32Array | undefined;
-  asN2: Float32Array | undefined;
-  asCaps: Float32Array | undefined;
-  /** pc=<this word's class> (this word as the previous one), nc=<class> (as the next one) */
-  asPc: Float32Array | undefined;
-  asNc: Float32Array | undefined;
-  /** wn=<this>|<next lower> */
-  wn: Map<string, Float32Array>;
-  /** pw=<this>|<next lower> (this word as the previous one) */
-  pw: Map<string, Float32Array>;
-  shapeRec: ShapeRec;
-  /** isCapitalised(word) */
+  /** the word's own features (identity, affixes, shape, word lists, class) */
+  own: Int32Array;
+  /** this word as the previous one: p1=<lower>, ps=<shape>, pc=<class> */
+  asPrev: Int32Array;
+  /** this word as the next one: n1=, ns=, nc= */
+  asNext: Int32Array;
+  asPrev2: Row | undefined;
+  asNext2: Row | undefined;
+  /** cw=<lower> (in a sentence in capitals) */
+  asCaps: Row | undefined;
+  /** wn=<this lower>|<next lower>, by next lower */
+  wn: Map<string, Row>;
+  /** pw=<this lower>|<next lower> (this word as the previous one) */
+  pw: Map<string, Row>;
+  /** pn=<this shape>|<next-but-one shape> (this word as the previous one) */
+  pn: Map<string, Row>;
+  /** tw=<previous label>|<this shape>, by previous label index */
+  tw: readonly (Row | undefined)[];
   capitalised: boolean;
   /** the word holds an ASCII letter (counts as a letter in isAllCapsSentence) */
   letter: boolean;
@@ -291,164 +58,204 @@ interface WordRec {
   capsWord: boolean;
 }
 
-interface ShapeRec {
-  asPs: Float32Array | undefined;
-  asNs: Float32Array | undefined;
-  pn: Map<string, Float32Array>;
-  /** tw=<previous label>|<this shape>, by previous label index */
-  tw: (Float32Array | undefined)[];
+/** The number of labels, as a local constant (hot loops; an imported binding is a property read per use). */
+const NL = 9;
+if (LABELS.length !== NL) throw new Error('NER: the tagger is written for 9 labels');
+
+/** `into += row` (nothing for a missing row); local to this module so the compiler inlines it. */
+function addRow(into: Int32Array | Float64Array, row: Row | undefined): void {
+  if (row) for (let k = 0; k < NL; k++) into[k]! += row[k]!;
 }
 
+const MAX_CACHE = 200_000;
 const recCache = new Map<string, WordRec>();
-const shapeRecCache = new Map<string, ShapeRec>();
+const lexicalCache = new Map<string, Float32Array>();
+const wordOnlyCache = new Map<string, Float32Array>();
+let edges: { bos: WordRec; eos: WordRec } | null = null;
+let tagTables: TagTables | null = null;
+onModelChange(() => {
+  recCache.clear();
+  shapeCache.clear();
+  lexicalCache.clear();
+  wordOnlyCache.clear();
+  edges = null;
+  tagTables = null;
+});
 
-function shapeRec(F: Fast, sh: string): ShapeRec {
-  let r = shapeRecCache.get(sh);
+function sumRows(rows: (Row | undefined)[]): Int32Array {
+  const v = new Int32Array(NL);
+  for (const r of rows) addRow(v, r);
+  return v;
+}
+
+/** The rows of wordFeatures(w), in its order, looked up by template and value. */
+function ownRow(T: Tables, w: string, lw: string): Int32Array {
+  const rows = [rowOf(T, 'b', ''), rowOf(T, 'w', w), rowOf(T, 'l', lw), rowOf(T, 's', shapeOf(w))];
+  if (lw.length > 3) rows.push(rowOf(T, 'x3', lw.slice(-3)), rowOf(T, 'p3', lw.slice(0, 3)));
+  if (lw.length > 4) rows.push(rowOf(T, 'x4', lw.slice(-4)));
+  if (lw.length > 1) rows.push(rowOf(T, 'x2', lw.slice(-2)));
+  if (w.indexOf('-') > 0) {
+    const parts = w.split('-');
+    rows.push(rowOf(T, 'h1', parts[0]!.toLowerCase()), rowOf(T, 'hl', parts[parts.length - 1]!.toLowerCase()));
+  }
+  const g = gazetteerFlags(w, lw);
+  if (g) rows.push(rowOf(T, 'g', g));
+  rows.push(rowOf(T, 'c', clusterOf(w)));
+  return sumRows(rows);
+}
+
+/** What a word's shape brings, shared by every form of that shape (there are few shapes). */
+interface ShapeRec {
+  asPrev: Row | undefined;
+  asNext: Row | undefined;
+  pn: Map<string, Row>;
+  tw: readonly (Row | undefined)[];
+}
+const shapeCache = new Map<string, ShapeRec>();
+
+function shapeRec(T: Tables, shape: string): ShapeRec {
+  let r = shapeCache.get(shape);
   if (!r) {
-    const TW = F.pair.get('tw') ?? EMPTY2;
-    r = {
-      asPs: (F.single.get('ps') ?? EMPTY).get(sh),
-      asNs: (F.single.get('ns') ?? EMPTY).get(sh),
-      pn: (F.pair.get('pn') ?? EMPTY2).get(sh) ?? EMPTY,
-      tw: LABELS.map((pl) => (TW.get(pl) ?? EMPTY).get(sh)),
-    };
-    shapeRecCache.set(sh, r);
+    r = { asPrev: rowOf(T, 'ps', shape), asNext: rowOf(T, 'ns', shape), pn: pairRows(T, 'pn', shape), tw: LABELS.map((pl) => pairRows(T, 'tw', pl).get(shape)) };
+    shapeCache.set(shape, r);
   }
   return r;
 }
 
-function lowerRec(F: Fast, word: string, lower: string, sh: string): WordRec {
-  const S = F.single;
-  const P = F.pair;
+/** A record for a word form; `edge` for the sentence edges "<s>" / "</s>" (no own features, their own class). */
+function makeRec(T: Tables, word: string, lower: string, shape: string, edge: boolean): WordRec {
+  const cls = edge ? lower : clusterOf(word);
+  const sr = shapeRec(T, shape);
   return {
     lower,
-    shape: sh,
-    word: word === '' ? new Float32Array(NL) : wordScores(word),
-    asP1: (S.get('p1') ?? EMPTY).get(lower),
-    asN1: (S.get('n1') ?? EMPTY).get(lower),
-    asP2: (S.get('p2') ?? EMPTY).get(lower),
-    asN2: (S.get('n2') ?? EMPTY).get(lower),
-    asCaps: (S.get('cw') ?? EMPTY).get(lower),
-    asPc: (S.get('pc') ?? EMPTY).get(word === '' ? lower : clusterOf(word)),
-    asNc: (S.get('nc') ?? EMPTY).get(word === '' ? lower : clusterOf(word)),
-    wn: (P.get('wn') ?? EMPTY2).get(lower) ?? EMPTY,
-    pw: (P.get('pw') ?? EMPTY2).get(lower) ?? EMPTY,
-    shapeRec: shapeRec(F, sh),
+    shape,
+    own: edge ? new Int32Array(NL) : ownRow(T, word, lower),
+    asPrev: sumRows([rowOf(T, 'p1', lower), sr.asPrev, rowOf(T, 'pc', cls)]),
+    asNext: sumRows([rowOf(T, 'n1', lower), sr.asNext, rowOf(T, 'nc', cls)]),
+    asPrev2: rowOf(T, 'p2', lower),
+    asNext2: rowOf(T, 'n2', lower),
+    asCaps: rowOf(T, 'cw', lower),
+    wn: pairRows(T, 'wn', lower),
+    pw: pairRows(T, 'pw', lower),
+    pn: sr.pn,
+    tw: sr.tw,
     capitalised: isCapitalised(word),
     letter: /[A-Za-z]/.test(word),
     capsWord: isAllCaps(word) || (word.length === 1 && word >= 'A' && word <= 'Z'),
   };
 }
 
-function rec(F: Fast, word: string): WordRec {
+function rec(T: Tables, word: string): WordRec {
   let r = recCache.get(word);
   if (!r) {
-    r = lowerRec(F, word, word.toLowerCase(), shapeOf(word));
+    r = makeRec(T, word, word.toLowerCase(), shapeOf(word), false);
     if (recCache.size >= MAX_CACHE) recCache.clear();
     recCache.set(word, r);
   }
   return r;
 }
 
-/** Tag-feature weights by label index: t by previous label, t2 by (label before that, previous label), d by evidence bits. */
-interface TagTables {
-  T: (Float32Array | undefined)[];
-  T2: (Float32Array | undefined)[];
-  /** d=<L?><T?><0?>, indexed by L*4 + T*2 + first */
-  D: (Float32Array | undefined)[];
+function getEdges(T: Tables): { bos: WordRec; eos: WordRec } {
+  edges ??= { bos: makeRec(T, '', '<s>', shapeOf('<s>'), true), eos: makeRec(T, '', '</s>', shapeOf('</s>'), true) };
+  return edges;
 }
-let tagTables: TagTables | null = null;
 
-function getTagTables(F: Fast): TagTables {
+/** Tag-feature rows by label index: t and t2 summed by (label before last, last label); d by evidence bits. */
+interface TagTables {
+  /** t=<prev> + t2=<prev2>|<prev>, at prev2 * NL + prev */
+  TT: Int32Array[];
+  /** d=<L?><T?><0?>, indexed by L*4 + T*2 + first */
+  D: (Row | undefined)[];
+  FIRST: Row | undefined;
+  CAPS: Row | undefined;
+}
+
+function getTagTables(T: Tables): TagTables {
   if (tagTables) return tagTables;
-  const t = F.single.get('t') ?? EMPTY;
-  const t2 = F.pair.get('t2') ?? EMPTY2;
-  const d = F.single.get('d') ?? EMPTY;
-  const T2: (Float32Array | undefined)[] = [];
-  for (let a = 0; a < NL; a++) for (let b = 0; b < NL; b++) T2[a * NL + b] = (t2.get(LABELS[a]!) ?? EMPTY).get(LABELS[b]!);
-  const D: (Float32Array | undefined)[] = [];
-  for (let k = 0; k < 8; k++) D[k] = d.get((k & 4 ? 'L' : '') + (k & 2 ? 'T' : '') + (k & 1 ? '0' : ''));
-  tagTables = { T: LABELS.map((l) => t.get(l)), T2, D };
+  const TT: Int32Array[] = [];
+  for (let a = 0; a < NL; a++) {
+    for (let b = 0; b < NL; b++) TT[a * NL + b] = sumRows([rowOf(T, 't', LABELS[b]!), pairRows(T, 't2', LABELS[a]!).get(LABELS[b]!)]);
+  }
+  const D: (Row | undefined)[] = [];
+  for (let k = 0; k < 8; k++) D[k] = rowOf(T, 'd', (k & 4 ? 'L' : '') + (k & 2 ? 'T' : '') + (k & 1 ? '0' : ''));
+  tagTables = { TT, D, FIRST: rowOf(T, 'first', ''), CAPS: rowOf(T, 'caps', '') };
   return tagTables;
 }
 
-let bos: WordRec | null = null;
-let eos: WordRec | null = null;
-
-export function tagSentence(words: readonly string[], doc: DocEvidence | null): TokenSpan[] {
-  const F = getFast();
-  if (!bos || !eos) {
-    bos = lowerRec(F, '', '<s>', SHAPE_BOS);
-    eos = lowerRec(F, '', '</s>', SHAPE_EOS);
+/**
+ * The label-independent score of token i (everything but the previous tags), added into `s`: the sum of the
+ * rows of contextFeatures(words, i, doc, caps) and wordFeatures(words[i]).
+ */
+function baseScores(s: Int32Array, recs: readonly WordRec[], i: number, doc: DocEvidence | null, caps: boolean, E: { bos: WordRec; eos: WordRec }, G: TagTables): void {
+  const n = recs.length;
+  const r = recs[i]!;
+  const p1 = i > 0 ? recs[i - 1]! : E.bos;
+  const p2 = i > 1 ? recs[i - 2]! : E.bos;
+  const n1 = i + 1 < n ? recs[i + 1]! : E.eos;
+  const n2 = i + 2 < n ? recs[i + 2]! : E.eos;
+  const a = r.own;
+  const b = p1.asPrev;
+  const c = n1.asNext;
+  for (let k = 0; k < NL; k++) s[k] = a[k]! + b[k]! + c[k]!;
+  addRow(s, p2.asPrev2);
+  addRow(s, n2.asNext2);
+  if (p1.pn.size > 0) addRow(s, p1.pn.get(n1.shape));
+  if (r.wn.size > 0) addRow(s, r.wn.get(n1.lower));
+  if (p1.pw.size > 0) addRow(s, p1.pw.get(r.lower));
+  if (i === 0) addRow(s, G.FIRST);
+  if (caps) {
+    addRow(s, G.CAPS);
+    addRow(s, r.asCaps);
   }
+  if (doc && r.capitalised) {
+    const inLower = doc.lower.has(r.lower);
+    const inTitle = doc.titleMid.has(r.lower);
+    addRow(s, G.D[(inLower ? 4 : 0) + (inTitle ? 2 : 0) + (i === 0 ? 1 : 0)]);
+  }
+}
+
+function sentenceRecs(T: Tables, words: readonly string[]): { recs: WordRec[]; caps: boolean } {
   const n = words.length;
   const recs: WordRec[] = new Array(n);
   // isAllCapsSentence(words), from the per-form flags
   let capsWords = 0;
   let letters = 0;
   for (let i = 0; i < n; i++) {
-    const r = (recs[i] = rec(F, words[i]!));
+    const r = (recs[i] = rec(T, words[i]!));
     if (r.letter) {
       letters++;
       if (r.capsWord) capsWords++;
     }
   }
-  const caps = letters >= 2 && capsWords * 4 >= letters * 3;
-  const scores = new Float64Array(NL);
+  return { recs, caps: letters >= 2 && capsWords * 4 >= letters * 3 };
+}
+
+/** Tags one sentence (normalised word forms). */
+export function tagSentence(words: readonly string[], doc: DocEvidence | null): TokenSpan[] {
+  const T = getTables();
+  const E = getEdges(T);
+  const G = getTagTables(T);
+  const n = words.length;
+  const { recs, caps } = sentenceRecs(T, words);
+  const base = new Int32Array(NL);
+  const scores = new Int32Array(NL);
   const out: TokenSpan[] = [];
-  const { T, T2, D } = getTagTables(F);
-  const FIRST = (F.single.get('first') ?? EMPTY).get('');
-  const CAPS = (F.single.get('caps') ?? EMPTY).get('');
   let prev = 0;
   let prev2 = 0;
   let spanStart = -1;
   let spanType: NerType = 'PER';
   let spanMargin = Infinity;
   for (let i = 0; i < n; i++) {
-    const r = recs[i]!;
-    const p1 = i > 0 ? recs[i - 1]! : bos;
-    const p2 = i > 1 ? recs[i - 2]! : bos;
-    const n1 = i + 1 < n ? recs[i + 1]! : eos;
-    const n2 = i + 2 < n ? recs[i + 2]! : eos;
-    const ws = r.word;
-    scores[0] = ws[0]!;
-    scores[1] = ws[1]!;
-    scores[2] = ws[2]!;
-    scores[3] = ws[3]!;
-    scores[4] = ws[4]!;
-    scores[5] = ws[5]!;
-    scores[6] = ws[6]!;
-    scores[7] = ws[7]!;
-    scores[8] = ws[8]!;
-    add(scores, p1.asP1);
-    add(scores, n1.asN1);
-    add(scores, p2.asP2);
-    add(scores, n2.asN2);
-    add(scores, p1.shapeRec.asPs);
-    add(scores, n1.shapeRec.asNs);
-    add(scores, p1.shapeRec.pn.get(n1.shape));
-    add(scores, r.wn.get(n1.lower));
-    add(scores, p1.pw.get(r.lower));
-    add(scores, p1.asPc);
-    add(scores, n1.asNc);
-    if (i === 0) add(scores, FIRST);
-    if (caps) {
-      add(scores, CAPS);
-      add(scores, r.asCaps);
-    }
-    if (doc && r.capitalised) {
-      const inLower = doc.lower.has(r.lower);
-      const inTitle = doc.titleMid.has(r.lower);
-      add(scores, D[(inLower ? 4 : 0) + (inTitle ? 2 : 0) + (i === 0 ? 1 : 0)]);
-    }
-    add(scores, T[prev]);
-    add(scores, T2[prev2 * NL + prev]);
-    add(scores, r.shapeRec.tw[prev]);
+    baseScores(base, recs, i, doc, caps, E, G);
+    const tt = G.TT[prev2 * NL + prev]!;
+    for (let k = 0; k < NL; k++) scores[k] = base[k]! + tt[k]!;
+    addRow(scores, recs[i]!.tw[prev]);
+    const row = prev * NL;
     let best = -1;
-    for (let k = 0; k < NL; k++) if (ALLOWED[prev * NL + k] && (best < 0 || scores[k]! > scores[best]!)) best = k;
+    for (let k = 0; k < NL; k++) if (ALLOWED[row + k] && (best < 0 || scores[k]! > scores[best]!)) best = k;
     let second = -Infinity;
-    for (let k = 0; k < NL; k++) if (k !== best && ALLOWED[prev * NL + k] && scores[k]! > second) second = scores[k]!;
-    const margin = scores[best]! - second;
+    for (let k = 0; k < NL; k++) if (k !== best && ALLOWED[row + k] && scores[k]! > second) second = scores[k]!;
+    const margin = (scores[best]! - second) / T.scale;
     // O closes the open span; B- closes it and opens one; I- continues it
     const begins = LABEL_TYPE[best];
     if (begins !== undefined || best === O_INDEX) {
@@ -473,3 +280,67 @@ const O_INDEX = LABELS.indexOf('O');
 
 const ALLOWED = new Uint8Array(NL * NL);
 for (let a = 0; a < NL; a++) for (let b = 0; b < NL; b++) ALLOWED[a * NL + b] = allowed(a, b) ? 1 : 0;
+
+/**
+ * What the training data says about a word form by itself: the weights of its identity features (`w=`,
+ * `l=`) and its word-list flags (`g=`), by label index. All zeros for a word the recogniser never saw. Used as
+ * a prior where the sentence gives the recogniser misleading context ("Oslo rejected the offer": a capital
+ * standing for its government is still a place).
+ */
+export function lexicalScores(w: string): Float32Array {
+  let v = lexicalCache.get(w);
+  if (v) return v;
+  const T = getTables();
+  const lw = w.toLowerCase();
+  // identity, plus the word-list flags that share what identity alone used to carry ("Nick" is a first name)
+  const g = gazetteerFlags(w, lw);
+  v = inScoreUnits(T, sumRows([rowOf(T, 'w', w), rowOf(T, 'l', lw), g ? rowOf(T, 'g', g) : undefined]));
+  if (lexicalCache.size >= MAX_CACHE) lexicalCache.clear();
+  lexicalCache.set(w, v);
+  return v;
+}
+
+function inScoreUnits(T: Tables, row: Int32Array): Float32Array {
+  return Float32Array.from(row, (x) => x / T.scale);
+}
+
+/** Scores of all the word-only features of a form (identity, affixes, shape, word lists, class), by label index. */
+export function wordOnlyScores(w: string): Float32Array {
+  let v = wordOnlyCache.get(w);
+  if (!v) {
+    const T = getTables();
+    v = inScoreUnits(T, rec(T, w).own);
+    if (wordOnlyCache.size >= MAX_CACHE) wordOnlyCache.clear();
+    wordOnlyCache.set(w, v);
+  }
+  return v;
+}
+
+/** Reference for the word-only scores (feature strings, as in training). */
+export function wordScoresReference(w: string): Float32Array {
+  const W = getWeights();
+  const v = new Float32Array(NL);
+  for (const f of wordFeatures(w)) {
+    const x = W.get(f);
+    if (x) for (let k = 0; k < NL; k++) v[k]! += x[k]!;
+  }
+  return v;
+}
+
+/** Reference implementation of the context scores (string features, as in training). */
+export function contextScoresReference(words: readonly string[], i: number, doc: DocEvidence | null): Float64Array {
+  const W = getWeights();
+  const scores = new Float64Array(NL);
+  for (const f of contextFeatures(words, i, doc, isAllCapsSentence(words))) addRow(scores, W.get(f) as unknown as Row | undefined);
+  return scores;
+}
+
+/** The tagger's context scores of token i, in score units (its base scores less the word's own features). */
+export function contextScoresFast(words: readonly string[], i: number, doc: DocEvidence | null): Float64Array {
+  const T = getTables();
+  const { recs, caps } = sentenceRecs(T, words);
+  const s = new Int32Array(NL);
+  baseScores(s, recs, i, doc, caps, getEdges(T), getTagTables(T));
+  const own = recs[i]!.own;
+  return Float64Array.from(s, (x, k) => (x - own[k]!) / T.scale);
+}
