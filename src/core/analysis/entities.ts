@@ -26,6 +26,8 @@ export interface RawMention {
   weak?: boolean;
   /** The recogniser was unsure of the name and nothing in its context settled it (mentions.ts UNSURE_MARGIN). */
   unsure?: boolean;
+  /** The recogniser's lead of its reading over the next best (TokenSpan.margin), when it read the name itself. */
+  margin?: number;
 }
 
 /** Weight of one piece of context evidence against one recogniser vote. */

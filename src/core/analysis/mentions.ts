@@ -11,6 +11,7 @@ import { HONORIFICS, isInstitution, normKey, ORG_SUFFIX, PLACE_ALIASES, type Raw
 import { tokenAt } from './attribution';
 import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { isTitleHead, isTitleWord, splitTitle } from './titles';
+import { isFirstName } from '../people/gender';
 import type { EntityType, Span } from './types';
 
 const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -140,6 +141,7 @@ export class MentionCollector {
       if (honorific) s--;
       const m = pushMention(this.raw, this.masked, this.tokens, base + s, base + e, type);
       if (!m) continue;
+      if (sp.margin !== undefined) m.margin = sp.margin;
       // "Mr Castellow" and "Secretary Castellow" are people whatever the recogniser makes of "Castellow" elsewhere
       const ctx = honorific || titled ? { evidence: 'person' as const } : sp.weakPlace ? { weakPlace: true } : spanEvidence(words, s, e, type);
       if (ctx.evidence) m.evidence = ctx.evidence;
@@ -216,13 +218,16 @@ export class MentionCollector {
     for (const m of this.weakPlaces) if (m.words.length === 1 && !this.personEvidence.has(m.words[0]!.toLowerCase()) && lexicalType(m.words[0]!) !== 'organization') m.evidence = 'place';
     // "a Vodafone spokesman", "Vodafone said it would": an organisation, unless the article names a person so.
     for (const m of this.weakOrgs) if (!m.words.some((w) => this.namedPerson.has(w.toLowerCase())) && lexicalType(m.words[m.words.length - 1]!) !== 'place') m.evidence = 'organization';
-    // "Oslo rejected the offer", "Moscow said": a capital standing for its government. The recogniser reads a
-    // person into the verb; a one-word name that its training data knows as a place, which the article never
-    // uses as a person's name (no first name, honorific or title), is the place.
+    // "Oslo rejected the offer", "Moscow said": a capital standing for its government. The recogniser hesitantly
+    // reads a person into the verb; a one-word name that its training data knows as a place, which the article
+    // never uses as a person's name (no first name, honorific or title), is the place. A first name the
+    // recogniser is sure is a person stays one ("Carlos said", "Stan believes": also words of place names).
     // The same for a capital the recogniser hesitantly took for an organisation ("officials said Helsinki agreed").
     for (const m of raw) {
       if ((m.type !== 'person' && !(m.type === 'organization' && m.unsure)) || m.evidence || m.words.length !== 1 || m.text !== m.words[0]) continue;
-      if (!this.namedPerson.has(m.words[0]!.toLowerCase()) && lexicalType(m.words[0]!) === 'place') m.evidence = 'place';
+      const w = m.words[0]!;
+      if (m.type === 'person' && (m.margin ?? 0) >= UNSURE_MARGIN && isFirstName(w.toLowerCase())) continue;
+      if (!this.namedPerson.has(w.toLowerCase()) && lexicalType(w) === 'place') m.evidence = 'place';
     }
     // "Muslims", "Britons": a plural group word the recogniser took for a person's name (the article also writes
     // "Muslim", or the singular is a nationality).

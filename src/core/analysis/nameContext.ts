@@ -129,8 +129,13 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     const a = out[k]!;
     const b = out[k + 1]!;
     if (a.type !== 'MISC' || a.end - a.start !== 1 || b.start !== a.end || b.type !== 'ORG' || !/^\p{Lu}\p{Ll}+$/u.test(words[a.start]!) || !looksLikeDemonym(words[a.start]!)) continue;
-    // an initialism keeps its nationality apart ("Polish SPC", "Palestinian U.N.")
-    if (/^[\p{Lu}.&]+$/u.test(words[b.start]!)) continue;
+    // an initialism keeps its nationality apart ("Polish SPC", "Palestinian U.N."), and so does a person taken
+    // for an organisation ("Argentine Guillermo Coria")
+    // A sentence's first word is capitalised anyway ("Veteran Labour MP …"): left as it is (so after a
+    // quotation mark or a bracket).
+    const first = words[b.start]!;
+    if (a.start === 0 || !/^\p{L}/u.test(words[a.start - 1]!)) continue;
+    if (/^[\p{Lu}.&]+$/u.test(first) || (b.end - b.start > 1 && isFirstName(first.toLowerCase()))) continue;
     out.splice(k, 2, { start: a.start, end: b.end, type: 'ORG', margin: Math.min(a.margin ?? Infinity, b.margin ?? Infinity) });
   }
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
