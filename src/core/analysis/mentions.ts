@@ -12,6 +12,7 @@ import { tokenAt } from './attribution';
 import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
 import { isTitleHead, isTitleWord, splitTitle } from './titles';
 import { isFirstName } from '../people/gender';
+import { clusterOf } from './ner/clusters';
 import type { EntityType, Span } from './types';
 
 const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -89,7 +90,12 @@ export class MentionCollector {
       // right before a one-word person, not a title, never written in lower case in this article.
       if (sp.type === 'PER' && sp.end - sp.start === 1 && sp.start > 0 && !covered[sp.start - 1]) {
         const w = words[sp.start - 1]!;
-        if (/^\p{Lu}\p{Ll}+$/u.test(w) && !this.ev.lower.has(w.toLowerCase()) && !HONORIFICS.has(w.toLowerCase()) && !NOT_FIRST_NAMES.has(w.toLowerCase()) && !isTitleWord(w)) {
+        // At a sentence's start any word has a capital: a word news writes in lower case ("Apparently Hitzig",
+        // "What Hitzig") is no first name (the word classes hold the words seen often in unlabeled news).
+        const lw = w.toLowerCase();
+        const opening = sp.start - 1 === 0 || !/^\p{L}/u.test(words[sp.start - 2]!);
+        const commonWord = opening && !isFirstName(lw) && clusterOf(lw) !== 'u';
+        if (!commonWord && /^\p{Lu}\p{Ll}+$/u.test(w) && !this.ev.lower.has(lw) && !HONORIFICS.has(lw) && !NOT_FIRST_NAMES.has(lw) && !isTitleWord(w)) {
           sp = { ...sp, start: sp.start - 1 };
           covered[sp.start] = 1;
         }

@@ -103,4 +103,11 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Italian Liberal Party'), 'organization', JSON.stringify(names(a)));
     assert.ok(!names(a).some((n) => n.endsWith(':Polish SPC')), JSON.stringify(names(a)));
   });
+  it('never takes a sentence\'s common first word for a first name ("Apparently Hitzig"), nor a sure first name for a place', () => {
+    const a = analyzeArticle('Ferry row\n\nApparently Vorberg was not pleased with the ruling. Vorberg said he would appeal.\n');
+    assert.ok(names(a).includes('person:Vorberg'), JSON.stringify(names(a)));
+    assert.ok(!names(a).some((n) => n.includes('Apparently')), JSON.stringify(names(a)));
+    const b = analyzeArticle('Transfer\n\nCarlos said he would stay at the club for another season.\n');
+    assert.equal(typeOf(b, 'Carlos'), 'person', JSON.stringify(names(b)));
+  });
 });
