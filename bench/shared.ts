@@ -1,5 +1,5 @@
 /** Helpers for benchmarks (and the trainer's corpus readers): where ../shared is, text files, percentiles, memory. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 
 /** ../shared beside the checkout, or undefined (a user's clone): benchmarks then print that they skipped. */
@@ -46,3 +46,19 @@ export function rng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * CPU time of the calling thread alone, in seconds (Linux: /proc/thread-self/stat, clock ticks of 10 ms), or
+ * null where it cannot be read. `process.cpuUsage()` also counts V8's background threads (the optimising
+ * compiler, the collector), which a cold pass keeps busy.
+ */
+export function threadCpuSeconds(): number | null {
+  try {
+    const f = readFileSync('/proc/thread-self/stat', 'utf8');
+    const parts = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(parts[11]) + Number(parts[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
