@@ -364,7 +364,7 @@ function pushMention(out: RawMention[], text: string, tokens: readonly Token[], 
     words.push(w);
   }
   // every mention has the same shape (evidence and weak set later), so the code that reads them stays fast
-  const m: RawMention = { start, end, text: text.slice(start, end), type, words, evidence: undefined, weak: false, unsure: false };
+  const m: RawMention = { start, end, text: text.slice(start, end), type, words, evidence: undefined, weak: false, unsure: false, margin: undefined };
   out.push(m);
   return m;
 }
