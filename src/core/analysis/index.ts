@@ -49,10 +49,10 @@ function isCloser(s: string): boolean {
  * as long as the block's longest): lists, tables and results put one item per line, and a name never runs
  * from one item into the next ("NEW YORK" / "CLEVELAND").
  */
-function sentencesOf(tokens: readonly Token[], from: number, to: number, text: string): [number, number][] {
+function sentencesOf(tokens: readonly Token[], from: number, to: number, text: string, original: string): [number, number][] {
   const out: [number, number][] = [];
   let s = from;
-  const breaks = from < to ? lineBreaks(tokens, from, to, text) : null;
+  const breaks = from < to ? lineBreaks(tokens, from, to, text, original) : null;
   for (let i = from; i < to; i++) {
     if (breaks && i > s && breaks.has(i)) {
       out.push([s, i]);
@@ -78,11 +78,23 @@ function sentencesOf(tokens: readonly Token[], from: number, to: number, text: s
 const WRAPPED_SHARE = 0.6;
 const WRAPPED_MIN = 40;
 
-/** Token indices in (from, to) that start a new line which is not the continuation of wrapped prose; null if none. */
-function lineBreaks(tokens: readonly Token[], from: number, to: number, text: string): Set<number> | null {
+/**
+ * Token indices in (from, to) that start a new sentence although no stop ends the one before: a new line
+ * that is not the continuation of wrapped prose, or the first word after masked page furniture ("Marta
+ * Kowalczyk [Image caption] The union leader …"). `text` is the masked text, `original` the article's.
+ */
+function lineBreaks(tokens: readonly Token[], from: number, to: number, text: string, original: string): Set<number> | null {
   const start = tokens[from]!.start;
   const end = tokens[to - 1]!.end;
-  if (text.indexOf('\n', start) < 0 || text.indexOf('\n', start) >= end) return null;
+  let out: Set<number> | null = null;
+  if (text !== original) {
+    for (let i = from + 1; i < to; i++) {
+      const a = tokens[i - 1]!.end;
+      const b = tokens[i]!.start;
+      if (b - a > 3 && original.slice(a, b).trim() !== '') (out ??= new Set()).add(i);
+    }
+  }
+  if (text.indexOf('\n', start) < 0 || text.indexOf('\n', start) >= end) return out;
   let longest = 0;
   for (let a = start; a < end; ) {
     let b = text.indexOf('\n', a);
@@ -90,15 +102,14 @@ function lineBreaks(tokens: readonly Token[], from: number, to: number, text: st
     longest = Math.max(longest, text.slice(a, b).trim().length);
     a = b + 1;
   }
-  const out = new Set<number>();
   for (let i = from + 1; i < to; i++) {
     const nl = text.lastIndexOf('\n', tokens[i]!.start - 1);
     if (nl < tokens[i - 1]!.end) continue;
     const lineStart = text.lastIndexOf('\n', tokens[i - 1]!.end - 1) + 1;
     const len = text.slice(lineStart, nl).trim().length;
-    if (longest < WRAPPED_MIN || len < longest * WRAPPED_SHARE) out.add(i);
+    if (longest < WRAPPED_MIN || len < longest * WRAPPED_SHARE) (out ??= new Set()).add(i);
   }
-  return out.size > 0 ? out : null;
+  return out;
 }
 
 export function analyzeArticle(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
@@ -162,7 +173,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   blockRanges.forEach(([s, e], bi) => blockOfToken.fill(bi, s, e));
 
   // Sentences.
-  const sentencesByBlock = blockRanges.map(([s, e]) => sentencesOf(tokens, s, e, masked));
+  const sentencesByBlock = blockRanges.map(([s, e]) => sentencesOf(tokens, s, e, masked, text));
 
   // Named-entity recognition.
   const sentWords: string[][] = [];

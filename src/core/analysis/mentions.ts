@@ -246,7 +246,7 @@ export class MentionCollector {
       if (lexicalType(sing) === 'misc' || tokens.some((t) => t.text === sing)) raw.splice(k, 1);
     }
     // "Edinburgh Airport", "Hyde Park", "Boxing Day", "the Gershon Report": a name ending in a word for a place
-    // or a thing is no person, unless its first word is a first name the training data knows ("Nick Park").
+    // or a thing is no person, unless it is a first name the training data knows and a surname ("Nick Park").
     for (let k = raw.length - 1; k >= 0; k--) {
       const m = raw[k]!;
       if (m.type === 'organization' && !m.evidence && m.words.length >= 2 && ORG_THING_HEADS.test(m.words[m.words.length - 1]!) && !isInstitution(m.text)) {
@@ -258,7 +258,7 @@ export class MentionCollector {
       const last = m.words[m.words.length - 1]!;
       const place = PLACE_HEADS.test(last);
       if (!place && !THING_HEADS.test(last)) continue;
-      if (lexicalType(m.words[0]!) === 'person' || isInstitution(m.text)) continue;
+      if (isPersonWithPlaceSurname(m.words, place) || isInstitution(m.text)) continue;
       if (place) m.evidence = 'place';
       else this.setApart(raw, k);
     }
@@ -279,6 +279,17 @@ export class MentionCollector {
 }
 
 const PERSONAL = new Set(['him', 'himself', 'herself']);
+
+/**
+ * "Nick Park", "Thomas Haden Church": a first name the training data knows, then the surname that is a word
+ * for a place, with at most one more name word between (none before a word for a thing: "Jesse Owens Award").
+ * A longer name, or one with a common word before the head, is the place named after the person ("John
+ * Halvorsen International Airport", "Bryce Canyon National Park").
+ */
+function isPersonWithPlaceSurname(words: readonly string[], placeHead: boolean): boolean {
+  if (words.length > (placeHead ? 3 : 2) || lexicalType(words[0]!) !== 'person') return false;
+  return words.length === 2 || clusterOf(words[1]!.toLowerCase()) === 'u';
+}
 
 /** Does a personal pronoun follow within eight words of `from`, before any other person's name or a clause break? */
 function pronounFollows(words: readonly string[], from: number, spans: readonly CtxSpan[]): boolean {

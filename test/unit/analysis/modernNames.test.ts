@@ -110,4 +110,15 @@ describe('analysis: names on modern news (issue 14)', () => {
     const b = analyzeArticle('Transfer\n\nCarlos said he would stay at the club for another season.\n');
     assert.equal(typeOf(b, 'Carlos'), 'person', JSON.stringify(names(b)));
   });
+  it('keeps caption labels and credit lines out of names', () => {
+    const a = analyzeArticle('Ferry strike ends\n\nMarta Kowalczyk Image caption The union leader said the strike was over.\n\nPhoto: Tomas Brenner/Nordwire\n\nThe Norland Ferry Company said services would resume.\n');
+    assert.equal(typeOf(a, 'Marta Kowalczyk'), 'person', JSON.stringify(names(a)));
+    assert.ok(!names(a).some((n) => /Image|Nordwire|Brenner/.test(n)), JSON.stringify(names(a)));
+  });
+
+  it('types a place named after a person as the place ("John Halvorsen International Airport"), not a person whose surname is a place word', () => {
+    const a = analyzeArticle('Arrivals\n\nVisitors flew into John Halvorsen International Airport on Monday. The actor Thomas Haden Church was among them.\n');
+    assert.equal(typeOf(a, 'John Halvorsen International Airport'), 'place', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Thomas Haden Church'), 'person', JSON.stringify(names(a)));
+  });
 });

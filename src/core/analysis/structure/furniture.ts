@@ -20,11 +20,19 @@ export const FURNITURE_LINE: RegExp[] = [
   /^(?:@\w+(?:\s*(?:,|and|&)\s*)?)+$/,
   /^(?:image beacon)+$/i,
   /^(?:article by|source|photo|image|credit|getty images|reuters photo)\s*:\s*(?:source\s*:)?\s*$/i,
+  // a credit line under a picture: "Photo: Tomas Brenner/Nordwire", "Picture by Anna Berg (Kelmsby Courier)"
+  /^(?:photo|photograph|picture|image|illustration|credit|photo credit)s?(?:\s*:|\s+by\b)\s*[^.!?]{1,80}$/i,
   /^(?:share|share this|share on|tweet|email|print|comments?)(?:\s*(?:\||·|,)\s*(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp))*\s*$/i,
   /^(?:copyright|©)\s/i,
   /^(?:all news|home|menu|search|log ?in|sign in|top stories|latest news)$/i,
   /^<\/?(?:[A-Za-z][\w.-]*:)?(?:image|img|figure|picture|source|svg|div|span|p|a)\b/i,
 ];
+
+/**
+ * The labels a news site prints before a caption or a credit, pasted along with the text ("Image caption",
+ * "Media caption", "Image copyright"): masked, so the name before one never runs into it ("… Kowalczyk Image").
+ */
+export const CAPTION_LABEL = /\b(?:Image|Media|Video|Photo) (?:caption|copyright|source|credit)\b/g;
 
 export const INLINE_FURNITURE = /<(?:[A-Za-z][\w.-]*:)?(?:image|img|svg|picture|figure|source)\b[^>]{0,5000}>(?:[^<]{0,100000}<\/(?:[A-Za-z][\w.-]*:)?(?:image|img|svg|picture|figure)>)?|data:[a-z]+\/[\w.+-]+(?:;[\w=-]+)*,[A-Za-z0-9+/=%._-]{0,1000000}|!\[[^\]\n]{0,500}\]\([^)\n]{0,5000}\)/g;
 

@@ -9,7 +9,7 @@ import type { ArticleMetadata, PassageKind, Span } from '../types';
 import { parseArticleHeader } from '../../import/articleFormat';
 import { importedLayout } from '../../import/articleLayout';
 import { findDate, TIME_SUFFIX, WEEKDAY_DATE, type FoundDate } from './dates';
-import { ENDS_SENTENCE, INLINE_FURNITURE, isFurnitureLine, isLinkListItem, issueLine, LINK_LIST_HEADING, markMasthead } from './furniture';
+import { CAPTION_LABEL, ENDS_SENTENCE, INLINE_FURNITURE, isFurnitureLine, isLinkListItem, issueLine, LINK_LIST_HEADING, markMasthead } from './furniture';
 import { AGENCIES, BYLINE, DATELINE, isStandalone, LOGO, looksLikeHeadline } from './headlines';
 import { nextNonEmpty, splitLines, wordsOf } from './lines';
 
@@ -100,6 +100,10 @@ export function analyzeStructure(text: string): Structure {
       }
       furniture.push({ start: m.index, end: m.index + m[0].length });
     }
+  }
+  if (text.indexOf(' caption') >= 0 || text.indexOf(' copyright') >= 0 || text.indexOf(' source') >= 0 || text.indexOf(' credit') >= 0) {
+    CAPTION_LABEL.lastIndex = 0;
+    for (let m = CAPTION_LABEL.exec(text); m; m = CAPTION_LABEL.exec(text)) furniture.push({ start: m.index, end: m.index + m[0].length });
   }
 
   // Metadata from the top of the article.
