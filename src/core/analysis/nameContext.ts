@@ -172,6 +172,22 @@ function splitPersonOfOrganisation(words: readonly string[], out: CtxSpan[]): vo
     out.splice(k, 1, { start: sp.start, end: of, type: 'PER', margin: sp.margin }, { start: orgStart, end: sp.end, type: 'ORG', margin: sp.margin });
     k++;
   }
+  // The other way round: "University of Kelmsby Marta Kowalczyk", an organisation that swallowed the person
+  // after it. Split before a listed first name that follows the name after "of" and starts the last two or
+  // three words, right after a capitalised word ("Queens of the Stone Age" stays whole).
+  for (let k = 0; k < out.length; k++) {
+    const sp = out[k]!;
+    if (sp.type !== 'ORG' || sp.end - sp.start < 5) continue;
+    const of = words.indexOf('of', sp.start + 1);
+    if (of < 0 || of >= sp.end - 3) continue;
+    for (let f = Math.max(of + 2, sp.end - 3); f <= sp.end - 2; f++) {
+      const w = words[f]!;
+      if (!isCapWord(w) || !isFirstName(w) || !isCapWord(words[f - 1]) || !words.slice(f, sp.end).every((x) => isCapWord(x) && !ORG_SUFFIX.test(x))) continue;
+      out.splice(k, 1, { start: sp.start, end: f, type: 'ORG', margin: sp.margin }, { start: f, end: sp.end, type: 'PER', margin: sp.margin });
+      k++;
+      break;
+    }
+  }
 }
 
 const MISC_ORG_HEAD = /^(?:Association|Union|Institute|Institution|Council|Committee|Commission|Agency|Federation|Ministry|Authority|Party|Bank|Company|Corporation|Group|Foundation|Society)$/;

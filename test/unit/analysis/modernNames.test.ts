@@ -121,4 +121,14 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'John Halvorsen International Airport'), 'place', JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'Thomas Haden Church'), 'person', JSON.stringify(names(a)));
   });
+  it('splits an organisation that swallowed the person after it ("University of Kelmsby Marta Kowalczyk"), and keeps band names whole', () => {
+    const a = analyzeArticle('Study\n\n"The results are clear," said University of Kelmsby Marta Kowalczyk, who led the study.\n');
+    assert.equal(typeOf(a, 'University of Kelmsby'), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Marta Kowalczyk'), 'person', JSON.stringify(names(a)));
+  });
+
+  it('leaves a site footer out of names ("All rights reserved", "Terms of Use Privacy Policy Contact Us")', () => {
+    const a = analyzeArticle('Ferry fares rise\n\nThe Norland Ferry Company raised its fares on Monday.\n\nAll rights reserved. Copyright Kelmsby Courier 2024.\n\nTerms of Use Privacy Policy Contact Us\n');
+    assert.deepEqual(names(a), ['organization:Norland Ferry Company']);
+  });
 });

@@ -24,6 +24,9 @@ export const FURNITURE_LINE: RegExp[] = [
   /^(?:photo|photograph|picture|image|illustration|credit|photo credit)s?(?:\s*:|\s+by\b)\s*[^.!?]{1,80}$/i,
   /^(?:share|share this|share on|tweet|email|print|comments?)(?:\s*(?:\||·|,)\s*(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp))*\s*$/i,
   /^(?:copyright|©)\s/i,
+  // a site's footer: "All rights reserved", or two of its links on one line ("Terms of Use Privacy Policy Contact Us")
+  /\ball rights reserved\b/i,
+  /(?:privacy policy|terms of (?:use|service)|contact us|cookie (?:policy|settings)|about us|advertise with us|accessibility statement)\W+(?:.{0,40}\W)?(?:privacy policy|terms of (?:use|service)|contact us|cookie (?:policy|settings)|about us|advertise with us|accessibility statement)/i,
   /^(?:all news|home|menu|search|log ?in|sign in|top stories|latest news)$/i,
   /^<\/?(?:[A-Za-z][\w.-]*:)?(?:image|img|figure|picture|source|svg|div|span|p|a)\b/i,
 ];
