@@ -27,3 +27,23 @@ export function collectOtherNames(spans: readonly Span[], entities: EntityIndex,
   }
   return [...byKey.values()];
 }
+
+/** Words for a vessel or a craft, written before its name ("the ship Stella Maris", "the spacecraft Meridian"). */
+const VESSEL_NOUNS = new Set(['ship', 'vessel', 'boat', 'yacht', 'ferry', 'tanker', 'trawler', 'freighter', 'liner', 'frigate', 'destroyer', 'warship', 'submarine', 'spacecraft', 'spaceship', 'probe', 'rover', 'lander', 'orbiter', 'satellite', 'rocket', 'capsule', 'telescope', 'shuttle']);
+/** Words for a craft written after its name ("the Halcyon probe"); not "ferry" or "rocket" ("the Dover ferry", "the Nordspace rocket" are a place's and a firm's). */
+const CRAFT_AFTER = new Set(['spacecraft', 'probe', 'rover', 'lander', 'orbiter']);
+/** Prefixes of ships' names: "HMS Valiant", "USS Nordhaven". */
+const SHIP_PREFIX = new Set(['HMS', 'USS', 'RMS', 'HMCS', 'HMAS', 'MV', 'SS', 'USNS', 'INS']);
+
+/**
+ * Is words[s, e) the name of a ship or a craft ("HMS Valiant", "the spacecraft Meridian", "the Halcyon
+ * probe")? Such a name is another name, never a person, an organisation or a place.
+ */
+export function isVesselName(words: readonly string[], s: number, e: number): boolean {
+  if (e - s >= 2 && SHIP_PREFIX.has(words[s]!)) return true;
+  const before = s > 0 ? words[s - 1]! : '';
+  if (VESSEL_NOUNS.has(before) && (s < 2 || /^(?:the|a|an|its|their|his|her)$/i.test(words[s - 2]!))) return true;
+  // "the Halcyon probe", but not an agency's initials ("the NASA probe")
+  const after = e < words.length ? words[e]! : '';
+  return CRAFT_AFTER.has(after) && /^(?:the|a|an|its|their)$/i.test(before) && !/^[\p{Lu}\d.&-]+$/u.test(words[e - 1]!);
+}

@@ -131,4 +131,10 @@ describe('analysis: names on modern news (issue 14)', () => {
     const a = analyzeArticle('Ferry fares rise\n\nThe Norland Ferry Company raised its fares on Monday.\n\nAll rights reserved. Copyright Kelmsby Courier 2024.\n\nTerms of Use Privacy Policy Contact Us\n');
     assert.deepEqual(names(a), ['organization:Norland Ferry Company']);
   });
+  it('puts ships and craft among other names ("HMS Valiant", "the spacecraft Meridian", "the Halcyon probe"), not an agency\'s initials', () => {
+    const a = analyzeArticle('Launch\n\nThe Halcyon probe reached orbit on Monday, and the spacecraft Meridian followed. The ship Stella Maris docked in Kelmsby, where HMS Valiant waited. The NLSA probe is next.\n');
+    for (const n of ['Halcyon', 'Meridian', 'Stella Maris', 'HMS Valiant']) assert.ok(others(a).includes(n), `${n}: ${JSON.stringify(others(a))}`);
+    assert.ok(!names(a).some((n) => /Halcyon|Meridian|Stella|Valiant/.test(n)), JSON.stringify(names(a)));
+    assert.ok(!others(a).includes('NLSA'), JSON.stringify(others(a)));
+  });
 });
