@@ -13,7 +13,7 @@ import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, 
 import { isTitleHead, isTitleWord, splitTitle } from './titles';
 import { isFirstName } from '../people/gender';
 import { clusterOf } from './ner/clusters';
-import { isVesselName } from './otherNames';
+import { eventNameEnd, isVesselName } from './otherNames';
 import type { EntityType, Span } from './types';
 
 const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -110,8 +110,10 @@ export class MentionCollector {
       if (e <= s) continue;
       // "Tiananmen Square", "Heathrow Airport" taken for a work or an event: a landmark is a place
       if (!type && e - s >= 2 && PLACE_HEADS.test(words[e - 1]!)) type = 'place';
-      if (!type || isVesselName(words, s, e)) {
-        this.other.push({ start: this.tokens[base + s]!.start, end: this.tokens[base + e - 1]!.end });
+      // ships, craft and events are other names ("HMS Valiant", "the Iraq War")
+      const eventEnd = eventNameEnd(words, s, e);
+      if (!type || eventEnd > 0 || isVesselName(words, s, e)) {
+        this.other.push({ start: this.tokens[base + s]!.start, end: this.tokens[base + Math.max(e, eventEnd) - 1]!.end });
         continue;
       }
       // "Sir Digby", "Mr Castellow": a name after an honorific is a person's, whatever the recogniser guessed

@@ -4,7 +4,7 @@
  * `extract --json` lists them in `otherNames`, the editor may show them apart. One entry per name, keyed as
  * entities are (normKey), mentions in text order; a span that overlaps an entity mention is left out.
  */
-import { normKey, type EntityIndex } from './entities';
+import { normKey, ORG_SUFFIX, type EntityIndex } from './entities';
 import type { OtherName, Span } from './types';
 
 export function collectOtherNames(spans: readonly Span[], entities: EntityIndex, text: string, limit: number): OtherName[] {
@@ -47,3 +47,19 @@ export function isVesselName(words: readonly string[], s: number, e: number): bo
   const after = e < words.length ? words[e]! : '';
   return CRAFT_AFTER.has(after) && /^(?:the|a|an|its|their)$/i.test(before) && !/^[\p{Lu}\d.&-]+$/u.test(words[e - 1]!);
 }
+
+/** Last words of the name of an event: "the Iraq War", "the Suez Crisis", "the Watergate Scandal". */
+const EVENT_HEADS = /^(?:War|Wars|Crisis|Revolution|Rebellion|Uprising|Massacre|Scandal|Affair|Incident|Offensive|Invasion|Riots|Blockade)$/;
+
+/**
+ * How many words an event's name takes from words[s] ("Iraq" + "War", "Nullification Crisis"): the span
+ * itself when it ends in a word for an event, one more when that word follows it; 0 when it is no event.
+ * A body's name stays one ("Department of War", "Ministry of War").
+ */
+export function eventNameEnd(words: readonly string[], s: number, e: number): number {
+  const end = EVENT_HEADS.test(words[e - 1]!) && e - s >= 2 ? e : e < words.length && EVENT_HEADS.test(words[e]!) ? e + 1 : 0;
+  if (end === 0) return 0;
+  for (let i = s; i < end; i++) if (ORG_SUFFIX.test(words[i]!) || words[i] === 'Secretary' || words[i] === 'Minister') return 0;
+  return end;
+}
+

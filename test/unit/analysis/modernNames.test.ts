@@ -137,4 +137,9 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.ok(!names(a).some((n) => /Halcyon|Meridian|Stella|Valiant/.test(n)), JSON.stringify(names(a)));
     assert.ok(!others(a).includes('NLSA'), JSON.stringify(others(a)));
   });
+  it('puts events among other names ("the Iraq War", "the Kelmsby Crisis"), but keeps a body named for one ("Department of War")', () => {
+    const a = analyzeArticle('History\n\nHe opposed the Iraq War from the start. The Kelmsby Crisis of 1832 split the party, the Department of War said.\n');
+    assert.ok(others(a).includes('Iraq War') && others(a).includes('Kelmsby Crisis'), JSON.stringify(others(a)));
+    assert.equal(typeOf(a, 'Department of War'), 'organization', JSON.stringify(names(a)));
+  });
 });
