@@ -16,6 +16,7 @@ import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron'
 import { ORG_SUFFIX } from './entities';
 import { isFirstName } from '../people/gender';
 import { isTitleHead } from './titles';
+import { foreignOrganisations } from './foreignNames';
 import type { EntityType } from './types';
 
 /** Lower-case particles inside personal names ("van", "von der", "bin"). */
@@ -138,12 +139,14 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     if (/^[\p{Lu}.&]+$/u.test(first) || (b.end - b.start > 1 && isFirstName(first.toLowerCase()))) continue;
     out.splice(k, 2, { start: a.start, end: b.end, type: 'ORG', margin: Math.min(a.margin ?? Infinity, b.margin ?? Infinity) });
   }
+  foreignOrganisations(words, out);
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
   return out;
 }
 
 const MAX_REPAIRS = 64;
+
 
 /**
  * "Lieke van Brouwershaven of the Institute of Tidal Studies", "Anna Berg of the Green Party" read as one

@@ -142,4 +142,9 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.ok(others(a).includes('Iraq War') && others(a).includes('Kelmsby Crisis'), JSON.stringify(others(a)));
     assert.equal(typeOf(a, 'Department of War'), 'organization', JSON.stringify(names(a)));
   });
+  it('reads a party named in its own language as one organisation ("Parti des Réformes et des Libertés de Wallonie")', () => {
+    const a = analyzeArticle('Coalition\n\nHe led the Parti des Réformes et des Libertés de Wallonie until 2002, and she the Partei für Freiheit und Fortschritt.\n');
+    assert.equal(typeOf(a, 'Parti des Réformes et des Libertés de Wallonie'), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Partei für Freiheit und Fortschritt'), 'organization', JSON.stringify(names(a)));
+  });
 });
