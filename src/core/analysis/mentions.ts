@@ -238,6 +238,17 @@ export class MentionCollector {
       if (m.type === 'person' && (m.margin ?? 0) >= UNSURE_MARGIN && isFirstName(w.toLowerCase())) continue;
       if (!this.namedPerson.has(w.toLowerCase()) && lexicalType(w) === 'place') m.evidence = 'place';
     }
+    // "the New York property mogul", "a Hong Kong tycoon": a place's name of two or three words, each a word of
+    // place names, that the recogniser took without conviction for an organisation before a common noun.
+    for (const m of raw) {
+      if (m.type !== 'organization' || m.evidence || m.words.length < 2 || m.words.length > 3 || (m.margin ?? Infinity) >= 2 * UNSURE_MARGIN) continue;
+      const at = tokenAt(tokens, m.start);
+      const next = tokens[tokenAt(tokens, m.end)];
+      if (!next || !/^\p{Ll}/u.test(next.text) || next.start - m.end > 1) continue;
+      // after an article: "the New York property mogul", not a club in sports copy ("Los Angeles pitcher")
+      if (at === 0 || !/^(?:the|a|an)$/i.test(tokens[at - 1]!.text)) continue;
+      if (m.words.every((x) => lexicalType(x) === 'place')) m.evidence = 'place';
+    }
     // "Muslims", "Britons": a plural group word the recogniser took for a person's name (the article also writes
     // "Muslim", or the singular is a nationality).
     for (let k = raw.length - 1; k >= 0; k--) {

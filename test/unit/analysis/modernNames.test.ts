@@ -147,4 +147,8 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Parti des Réformes et des Libertés de Wallonie'), 'organization', JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'Partei für Freiheit und Fortschritt'), 'organization', JSON.stringify(names(a)));
   });
+  it('types a place used before a common noun as the place ("the New York property mogul")', () => {
+    const a = analyzeArticle('Talks\n\nAnalysts said relations would improve once the New York property mogul entered office.\n');
+    assert.equal(typeOf(a, 'New York'), 'place', JSON.stringify(names(a)));
+  });
 });
