@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { analyzeArticle, type AnalyzeOptions } from '../core/analysis/index';
 import type { ArticleAnalysis } from '../core/analysis/types';
 import { AnalysisPool } from '../node/workers/analysisPool';
+import type { Job, JobResult } from '../node/workers/jobs';
 
 let maxWorkers: number | undefined;
 
@@ -17,6 +18,8 @@ export function setWorkerLimit(n: number | undefined): void {
 
 export interface CliAnalyzer {
   analyze(text: string, options: AnalyzeOptions, name: string): Promise<ArticleAnalysis>;
+  /** Analyses an article and gets back what `job` makes of it (made on the worker; see jobs.ts). */
+  run<J extends Job>(text: string, options: AnalyzeOptions, name: string, job: J): Promise<JobResult<J>>;
   /** How many requests to keep in flight so every worker stays busy. */
   readonly window: number;
 }
@@ -32,7 +35,11 @@ export async function withAnalysisPool<T>(fn: (analyzer: CliAnalyzer) => Promise
     },
   });
   try {
-    return await fn({ analyze: (text, options, name) => pool.analyze(text, options, { name }), window: Math.max(8, pool.stats().size * 16) });
+    return await fn({
+      analyze: (text, options, name) => pool.analyze(text, options, { name }),
+      run: (text, options, name, job) => pool.run(text, options, { name }, job),
+      window: Math.max(8, pool.stats().size * 16),
+    });
   } finally {
     await pool.dispose();
   }

@@ -8,75 +8,16 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { CORRECTIONS_FILE, parseEntityCorrections, parseSpeakerCorrections, SPEAKER_CORRECTIONS_FILE, type AnalyzeOptions, type ArticleAnalysis, type EntityCorrections, type SpeakerCorrection } from '../../core/analysis/index';
+import { CORRECTIONS_FILE, parseEntityCorrections, parseSpeakerCorrections, SPEAKER_CORRECTIONS_FILE, type AnalyzeOptions, type EntityCorrections, type SpeakerCorrection } from '../../core/analysis/index';
 import { decodeArticleBytes } from '../../core/text/decode';
+import { type PrintedArticle } from '../../node/extracted';
 import { mapOrdered } from '../../node/workers/orderedMap';
 import { expandArticlePaths } from '../articlePaths';
 import { withAnalysisPool, type CliAnalyzer } from '../pool';
 
-export interface ExtractedArticle {
-  path: string;
-  title: string | null;
-  titleDerived: boolean;
-  publisher: string | null;
-  date: string | null;
-  dateIso: string | null;
-  author: string | null;
-  dateline: string | null;
-  /** The page's URL for an imported article (see src/core/import), else null. */
-  url: string | null;
-  /** When an imported article was retrieved (ISO 8601), else null. */
-  retrieved: string | null;
-  /**
-   * Statements: `kind` direct (words in quotation marks; text/start/end inside the marks, as before), reported or
-   * mixed (text/start/end: the reported clause); `cueStart`/`cueEnd` the cue words' offsets (null when none);
-   * `partOf` only on a direct quotation inside a mixed statement: that statement's index in `quotes`.
-   */
-  quotes: { text: string; start: number; end: number; speaker: string | null; cue: string | null; kind: 'direct' | 'reported' | 'mixed'; cueStart: number | null; cueEnd: number | null; partOf?: number }[];
-  /** People, organisations and places; `uncertain: true` (else absent) when the recogniser was unsure of the name. */
-  entities: { id: string; name: string; type: string; uncertain?: true; mentions: { start: number; end: number; text: string }[] }[];
-  /** Other proper names (products, events, works, nationalities): never entities. */
-  otherNames: { name: string; mentions: { start: number; end: number; text: string }[] }[];
-  warnings: string[];
-}
-
 export interface ExtractError {
   path: string;
   reason: string;
-}
-
-export function toExtracted(p: string, a: ArticleAnalysis, extraWarnings: string[] = []): ExtractedArticle {
-  const m = a.metadata;
-  return {
-    path: p,
-    title: m.title,
-    titleDerived: m.titleDerived,
-    publisher: m.publisher,
-    date: m.date,
-    dateIso: m.dateIso,
-    author: m.author,
-    dateline: m.dateline,
-    url: m.url ?? null,
-    retrieved: m.retrieved ?? null,
-    quotes: a.quotes.map((q) => ({
-      text: q.text,
-      start: q.start,
-      end: q.end,
-      speaker: q.speaker,
-      cue: q.cue,
-      kind: q.kind ?? 'direct',
-      cueStart: q.cueStart ?? null,
-      cueEnd: q.cueEnd ?? null,
-      ...(q.partOf !== undefined ? { partOf: q.partOf } : {}),
-    })),
-    entities: a.entities.map((e) => ({ id: e.id, name: e.name, type: e.type, ...(e.uncertain ? { uncertain: true as const } : {}), mentions: e.mentions.map(spanOf) })),
-    otherNames: a.otherNames.map((o) => ({ name: o.name, mentions: o.mentions.map(spanOf) })),
-    warnings: [...extraWarnings, ...a.warnings.map((w) => w.message)],
-  };
-}
-
-function spanOf(x: { start: number; end: number; text: string }): { start: number; end: number; text: string } {
-  return { start: x.start, end: x.end, text: x.text };
 }
 
 /**
@@ -118,10 +59,15 @@ export async function loadSpeakerCorrections(dirs: readonly string[]): Promise<{
   return { statements: parsed.flatMap((c) => c.statements), errors };
 }
 
-type Outcome = { readonly error: ExtractError } | { readonly article: ExtractedArticle; readonly notes: readonly string[] };
+export { toExtracted, type ExtractedArticle } from '../../node/extracted';
 
-/** Reads, decodes and analyses one file (on the pool); what to print about it comes back with it. */
-async function extractOne(f: string, options: AnalyzeOptions, analyzer: CliAnalyzer): Promise<Outcome> {
+type Outcome = { readonly error: ExtractError } | { readonly printed: PrintedArticle; readonly notes: readonly string[] };
+
+/**
+ * Reads, decodes and analyses one file on the pool, whose worker also makes what is printed of it (a string:
+ * passing the whole analysis between threads cost more than the analysis gained from a second core).
+ */
+async function extractOne(f: string, options: AnalyzeOptions, analyzer: CliAnalyzer, json: boolean): Promise<Outcome> {
   let bytes: Uint8Array;
   try {
     bytes = await fsp.readFile(f);
@@ -139,20 +85,14 @@ async function extractOne(f: string, options: AnalyzeOptions, analyzer: CliAnaly
     notes.push(`news-annotator: ${f}: ${msg}\n`);
   }
   if (d.text.length === 0) extra.push('empty file');
-  let a: ArticleAnalysis;
+  let printed: PrintedArticle;
   try {
-    a = await analyzer.analyze(d.text, options, f);
+    printed = await analyzer.run(d.text, options, f, { kind: 'extract', path: f, json, extraWarnings: extra });
   } catch (e) {
     return { error: { path: f, reason: `analysis failed: ${e instanceof Error ? e.message : String(e)}` } };
   }
-  for (const w of a.warnings) if (/first .* only/.test(w.message)) notes.push(`news-annotator: ${f}: ${w.message}\n`);
-  return { article: toExtracted(f, a, extra), notes };
-}
-
-/** `JSON.stringify(value, null, 2)` as it reads `depth` levels down in an enclosing pretty-printed document. */
-function nested(value: unknown, depth: number): string {
-  const pad = ' '.repeat(2 * depth);
-  return pad + JSON.stringify(value, null, 2).replace(/\n/g, '\n' + pad);
+  for (const w of printed.cutWarnings) notes.push(`news-annotator: ${f}: ${w}\n`);
+  return { printed, notes };
 }
 
 /**
@@ -179,14 +119,14 @@ export async function extract(args: readonly string[], json: boolean, out: (s: s
   let count = 0;
   if (json) out('{\n  "articles": [');
   await withAnalysisPool(async (analyzer) => {
-    for await (const o of mapOrdered(files, analyzer.window, (f) => extractOne(f, options, analyzer))) {
+    for await (const o of mapOrdered(files, analyzer.window, (f) => extractOne(f, options, analyzer, json))) {
       if ('error' in o) {
         errors.push(o.error);
         continue;
       }
       for (const n of o.notes) err(n);
-      if (json) out(`${count > 0 ? ',' : ''}\n${nested(o.article, 2)}`);
-      else out(summary(o.article));
+      if (json) out(`${count > 0 ? ',' : ''}\n${o.printed.out}`);
+      else out(o.printed.out);
       count++;
     }
   });
@@ -198,36 +138,6 @@ export async function extract(args: readonly string[], json: boolean, out: (s: s
   }
   const fatal = errors.length > 0;
   return fatal ? 1 : 0;
-}
-
-function clip(s: string, n: number): string {
-  const t = s.replace(/\s+/g, ' ');
-  return t.length > n ? t.slice(0, n - 1) + '…' : t;
-}
-
-function summary(a: ExtractedArticle): string {
-  const lines: string[] = [];
-  lines.push(`${a.path}`);
-  lines.push(`  title:     ${a.title ?? '(none)'}${a.titleDerived ? '  [derived from the first sentence]' : ''}`);
-  const meta = [a.publisher && `publisher: ${a.publisher}`, a.date && `date: ${a.date}${a.dateIso ? ` (${a.dateIso})` : ''}`, a.author && `author: ${a.author}`, a.dateline && `dateline: ${a.dateline}`].filter(Boolean);
-  if (meta.length) lines.push(`  ${meta.join('   ')}`);
-  lines.push(`  quotes (${a.quotes.length}):`);
-  for (const q of a.quotes) {
-    if (q.partOf !== undefined) continue; // shown within its mixed statement
-    const text = q.kind === 'direct' ? `“${clip(q.text, 90)}”` : `${clip(q.text, 90)} (${q.kind === 'mixed' ? 'reported, partly quoted' : 'reported'})`;
-    lines.push(`    ${q.speaker ?? '(no speaker)'}${q.cue ? ` [${q.cue}]` : ''}: ${text}`);
-  }
-  const byType = (t: string) =>
-    a.entities
-      .filter((e) => e.type === t)
-      .sort((x, y) => y.mentions.length - x.mentions.length)
-      .map((e) => `${e.name} (${e.mentions.length})`)
-      .join(', ');
-  lines.push(`  people:        ${byType('person') || '-'}`);
-  lines.push(`  organisations: ${byType('organization') || '-'}`);
-  lines.push(`  places:        ${byType('place') || '-'}`);
-  for (const w of a.warnings) lines.push(`  warning: ${w}`);
-  return lines.join('\n') + '\n\n';
 }
 
 export function register(program: Command): void {

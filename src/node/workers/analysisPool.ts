@@ -19,6 +19,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../../core/analysis/index';
 import type { ArticleAnalysis } from '../../core/analysis/types';
 import { yieldToEventLoop } from '../../core/util/eventLoop';
+import { ANALYSIS_JOB, finishJob, type Job, type JobResult } from './jobs';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 
 export type InThreadAnalyze = (text: string, options: AnalyzeOptions) => ArticleAnalysis;
@@ -36,6 +37,11 @@ export interface AnalysisPoolOptions {
   readonly budgetMs?: (chars: number) => number;
   /** End workers after this long without work (default: never, for the CLI, which disposes the pool). */
   readonly idleMs?: number;
+  /**
+   * Requests each worker holds at once (default 2): the one it runs and the next, already in its message queue,
+   * so it never waits for the caller's thread (busy, or not scheduled on a loaded machine) between two articles.
+   */
+  readonly depth?: number;
 }
 
 /** An article whose analysis crashed (or overran its budget) on two workers in a row. */
@@ -61,14 +67,17 @@ interface Task {
   readonly name: string;
   readonly text: string;
   readonly options: AnalyzeOptions;
+  readonly job: Job;
   attempts: number;
-  readonly resolve: (a: ArticleAnalysis) => void;
+  readonly resolve: (result: unknown) => void;
   readonly reject: (e: Error) => void;
 }
 
 interface Slot {
   readonly worker: Worker;
-  task: Task | undefined;
+  /** The requests posted to the worker, in its order: the first is the one it runs. */
+  readonly tasks: Task[];
+  /** The budget of the first request. */
   timer: ReturnType<typeof setTimeout> | undefined;
   started: boolean;
   peakHeap: number;
@@ -105,6 +114,7 @@ export class AnalysisPool {
   private readonly retired: number[] = [];
   private size: number;
   private readonly budget: (chars: number) => number;
+  private readonly depth: number;
   private nextId = 1;
   private mode: 'workers' | 'in-thread' = 'workers';
   private startFailures = 0;
@@ -118,14 +128,20 @@ export class AnalysisPool {
   constructor(private readonly opts: AnalysisPoolOptions) {
     this.size = poolSize(opts.maxWorkers);
     this.budget = opts.budgetMs ?? defaultBudget;
+    this.depth = Math.max(1, opts.depth ?? 2);
     if (!opts.script || !existsSync(opts.script)) this.fallBack(`no worker script${opts.script ? ` at ${opts.script}` : ''}`);
   }
 
   /** Analyses one article on a worker (or in this thread in the fallback). */
   analyze(text: string, options: AnalyzeOptions, req: AnalyseRequestOptions): Promise<ArticleAnalysis> {
+    return this.run(text, options, req, ANALYSIS_JOB) as Promise<ArticleAnalysis>;
+  }
+
+  /** Analyses one article and sends back what `job` makes of the analysis (jobs.ts), made on the worker. */
+  run<J extends Job>(text: string, options: AnalyzeOptions, req: AnalyseRequestOptions, job: J): Promise<JobResult<J>> {
     if (this.disposed) return Promise.reject(new Error('the analysis pool is closed'));
-    return new Promise<ArticleAnalysis>((resolve, reject) => {
-      const task: Task = { id: this.nextId++, name: req.name, text, options, attempts: 0, resolve, reject };
+    return new Promise<JobResult<J>>((resolve, reject) => {
+      const task: Task = { id: this.nextId++, name: req.name, text, options, job, attempts: 0, resolve: resolve as (r: unknown) => void, reject };
       (req.priority ? this.high : this.normal).push(task);
       this.pump();
     });
@@ -149,7 +165,7 @@ export class AnalysisPool {
   }
 
   stats(): PoolStats {
-    const running = [...this.slots].filter((s) => s.task).length;
+    const running = [...this.slots].filter((s) => s.tasks.length > 0).length;
     return {
       mode: this.mode,
       size: this.mode === 'workers' ? this.size : 0,
@@ -169,7 +185,7 @@ export class AnalysisPool {
 
   /** Test hook: ends a worker that is analysing an article, as a crash would. True when one was busy. */
   killBusyWorker(): boolean {
-    const slot = [...this.slots].find((s) => s.task && s.started);
+    const slot = [...this.slots].find((s) => s.tasks.length > 0 && s.started);
     if (!slot) return false;
     void slot.worker.terminate();
     return true;
@@ -185,7 +201,7 @@ export class AnalysisPool {
     for (const s of slots) {
       s.ended = true;
       if (s.timer) clearTimeout(s.timer);
-      s.task?.reject(closed);
+      for (const t of s.tasks.splice(0)) t.reject(closed);
     }
     await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
   }
@@ -202,27 +218,44 @@ export class AnalysisPool {
     }
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
+    // An idle worker first, then a new one, and only then a second request for a busy one.
     for (const s of this.slots) {
-      if (!s.task && !s.ended) this.give(s);
+      if (s.tasks.length === 0 && !s.ended) this.give(s, 1);
     }
     while (this.slots.size < this.size && this.high.length + this.normal.length > 0 && this.mode === 'workers') {
       const slot = this.spawn();
       if (!slot) break;
-      this.give(slot);
+      this.give(slot, 1);
+    }
+    for (const s of this.slots) {
+      if (!s.ended) this.give(s, this.depth);
     }
     this.armIdle();
   }
 
-  private give(slot: Slot): void {
-    if (this.slots.size > this.size) {
+  /** Posts queued requests to the worker until it holds `upTo` (an idle worker beyond the size ends). */
+  private give(slot: Slot, upTo: number): void {
+    if (this.slots.size > this.size && slot.tasks.length === 0) {
       this.end(slot);
       return;
     }
-    const task = this.take();
+    while (slot.tasks.length < upTo && this.mode === 'workers') {
+      const task = this.take();
+      if (!task) return;
+      slot.tasks.push(task);
+      slot.worker.postMessage({ type: 'analyse', id: task.id, name: task.name, text: task.text, options: task.options, job: task.job } satisfies ToWorker);
+      if (slot.tasks.length === 1) this.armBudget(slot);
+    }
+  }
+
+  /** The first request's budget runs from now (when the worker starts it). */
+  private armBudget(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+    const task = slot.tasks[0];
     if (!task) return;
-    slot.task = task;
-    slot.worker.postMessage({ type: 'analyse', id: task.id, name: task.name, text: task.text, options: task.options } satisfies ToWorker);
-    slot.timer = setTimeout(() => this.replace(slot, `no answer after ${this.budget(task.text.length)} ms`), this.budget(task.text.length));
+    const ms = this.budget(task.text.length);
+    slot.timer = setTimeout(() => this.replace(slot, `no answer after ${ms} ms`), ms);
   }
 
   private spawn(): Slot | undefined {
@@ -233,7 +266,7 @@ export class AnalysisPool {
       this.fallBack(`workers cannot start: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
-    const slot: Slot = { worker, task: undefined, timer: undefined, started: false, peakHeap: 0, ended: false };
+    const slot: Slot = { worker, tasks: [], timer: undefined, started: false, peakHeap: 0, ended: false };
     this.slots.add(slot);
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
     worker.on('error', (err) => this.replace(slot, `crashed: ${err.message}`));
@@ -246,16 +279,15 @@ export class AnalysisPool {
     this.startFailures = 0;
     slot.peakHeap = Math.max(slot.peakHeap, m.heapUsed);
     if (m.type === 'ready') return;
-    const task = slot.task;
+    const task = slot.tasks[0];
     if (!task || task.id !== m.id) return;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = undefined;
-    slot.task = undefined;
+    slot.tasks.shift();
+    this.armBudget(slot);
     if (m.type === 'done') {
       this.analysed++;
-      task.resolve(m.analysis);
+      task.resolve(m.result);
     } else task.reject(new Error(m.message));
-    this.give(slot);
+    if (!slot.ended) this.give(slot, this.depth);
     this.armIdle();
   }
 
@@ -268,7 +300,9 @@ export class AnalysisPool {
     if (slot.timer) clearTimeout(slot.timer);
     void slot.worker.terminate().catch(() => 0);
     if (this.disposed) return;
-    const task = slot.task;
+    const [task, ...waiting] = slot.tasks.splice(0);
+    // The requests behind the first one never started: back to the front of the queue, in their order.
+    this.high.unshift(...waiting);
     if (!slot.started && ++this.startFailures >= START_FAILURES) {
       if (task) this.high.unshift(task);
       this.fallBack(`workers stop before answering (${why})`);
@@ -292,8 +326,7 @@ export class AnalysisPool {
     this.mode = 'in-thread';
     this.opts.log?.(`analysis runs in this thread: ${why}`);
     for (const s of [...this.slots]) {
-      if (s.task) this.high.unshift(s.task);
-      s.task = undefined;
+      this.high.unshift(...s.tasks.splice(0));
       this.replace(s, 'no longer used');
     }
     this.pump();
@@ -305,9 +338,9 @@ export class AnalysisPool {
     try {
       for (let task = this.take(); task && !this.disposed; task = this.take()) {
         try {
-          const a = this.opts.inThread(task.text, task.options);
+          const result = finishJob(task.job, this.opts.inThread(task.text, task.options));
           this.analysed++;
-          task.resolve(a);
+          task.resolve(result);
         } catch (err) {
           task.reject(err instanceof Error ? err : new Error(String(err)));
         }
@@ -334,10 +367,10 @@ export class AnalysisPool {
 
   private armIdle(): void {
     const idleMs = this.opts.idleMs;
-    if (!idleMs || this.idleTimer || this.high.length + this.normal.length > 0 || [...this.slots].some((s) => s.task)) return;
+    if (!idleMs || this.idleTimer || this.high.length + this.normal.length > 0 || [...this.slots].some((s) => s.tasks.length > 0)) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = undefined;
-      if (this.high.length + this.normal.length > 0 || [...this.slots].some((s) => s.task)) return;
+      if (this.high.length + this.normal.length > 0 || [...this.slots].some((s) => s.tasks.length > 0)) return;
       for (const s of [...this.slots]) this.end(s);
     }, idleMs);
     this.idleTimer.unref?.();

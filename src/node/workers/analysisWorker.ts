@@ -6,6 +6,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeArticle } from '../../core/analysis/index';
+import { finishJob } from './jobs';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 
 const port = parentPort;
@@ -22,7 +23,7 @@ port.on('message', (m: ToWorker) => {
   }
   if (failOn !== undefined && m.name.endsWith(failOn)) process.exit(70); // the test hook: behave like a crash
   try {
-    post({ type: 'done', id: m.id, analysis: analyzeArticle(m.text, m.options), heapUsed: heap() });
+    post({ type: 'done', id: m.id, result: finishJob(m.job, analyzeArticle(m.text, m.options)), heapUsed: heap() });
   } catch (err) {
     post({ type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err), heapUsed: heap() });
   }

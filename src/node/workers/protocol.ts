@@ -3,7 +3,7 @@
  * CLI's main thread) and its workers (analysisWorker.ts). Every value is structured-cloned by `postMessage`.
  */
 import type { AnalyzeOptions } from '../../core/analysis/index';
-import type { ArticleAnalysis } from '../../core/analysis/types';
+import type { Job } from './jobs';
 
 /** What a worker is started with (`workerData`). */
 export interface WorkerStart {
@@ -19,6 +19,8 @@ export interface AnalyseRequest {
   readonly name: string;
   readonly text: string;
   readonly options: AnalyzeOptions;
+  /** What to send back (jobs.ts); the analysis itself by default. */
+  readonly job: Job;
 }
 
 /** Pool → worker: set or clear the test hook (see WorkerStart.failOn). */
@@ -29,8 +31,8 @@ export interface FailOnRequest {
 
 export type ToWorker = AnalyseRequest | FailOnRequest;
 
-/** Worker → pool: the outcome of one request; `heapUsed` is the worker's heap after it (bytes). */
+/** Worker → pool: the outcome of one request (`result`: the job's, see jobs.ts); `heapUsed` is the worker's heap after it (bytes). */
 export type FromWorker =
   | { readonly type: 'ready'; readonly heapUsed: number }
-  | { readonly type: 'done'; readonly id: number; readonly analysis: ArticleAnalysis; readonly heapUsed: number }
+  | { readonly type: 'done'; readonly id: number; readonly result: unknown; readonly heapUsed: number }
   | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly heapUsed: number };

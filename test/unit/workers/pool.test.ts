@@ -55,7 +55,7 @@ describe('Analysis worker pool', function () {
   });
 
   it('puts a priority request, and prioritised articles, ahead of the queue', async () => {
-    const p = pool({ maxWorkers: 1 });
+    const p = pool({ maxWorkers: 1, depth: 1 });
     const order: string[] = [];
     const run = (name: string, priority = false) => p.analyze(text(0), {}, { name, priority }).then(() => order.push(name));
     const all = [run('n1'), run('n2'), run('n3'), run('n4')];
@@ -64,6 +64,31 @@ describe('Analysis worker pool', function () {
     await Promise.all(all);
     // n1 was already on the worker; then the prioritised and the priority requests, then the rest in order.
     assert.deepEqual(order, ['n1', 'n4', 'urgent', 'n2', 'n3']);
+  });
+
+  it('gives a worker its next request ahead of time (depth 2): a priority request waits behind at most that one', async () => {
+    const p = pool({ maxWorkers: 1 });
+    const order: string[] = [];
+    const run = (name: string, priority = false) => p.analyze(text(0), {}, { name, priority }).then(() => order.push(name));
+    const all = [run('n1'), run('n2'), run('n3'), run('n4')];
+    all.push(run('urgent', true));
+    await Promise.all(all);
+    // n1 runs and n2 is already in the worker's queue; the priority request comes next.
+    assert.deepEqual(order, ['n1', 'n2', 'urgent', 'n3', 'n4']);
+  });
+
+  it('retries the request a crashed worker held ahead of time without counting it as a failure', async () => {
+    const log: string[] = [];
+    const p = pool({ maxWorkers: 1 }, log);
+    const all = [0, 1, 2].map((i) => p.analyze(text(i), {}, { name: `h${i}` }));
+    await new Promise<void>((resolve) => {
+      const tick = () => (p.killBusyWorker() ? resolve() : setTimeout(tick, 1));
+      tick();
+    });
+    const done = await Promise.all(all);
+    done.forEach((a, i) => assert.deepEqual(a, analyzeArticle(text(i))));
+    assert.equal(p.stats().replaced, 1);
+    assert.equal(log.filter((m) => /retrying/.test(m)).length, 1, 'one retry: the request the worker was running');
   });
 
   it('replaces a worker ended mid-analysis and retries its article once: nothing is lost', async () => {
