@@ -3,6 +3,7 @@
  * text (see src/core/analysis/types.ts); `start` inclusive, `end` exclusive.
  */
 import type { ArticleAnalysis } from '../analysis/types';
+import type { RecordParts } from './index/parts';
 
 /**
  * The minimal shape of an annotation the index needs. The sidecar store maps its own records to this
@@ -30,6 +31,8 @@ export interface ArticleInput {
   /** `fingerprint(text)` from src/core/text/decode.ts; computed when absent. */
   readonly fingerprint?: string;
   readonly analysis: ArticleAnalysis;
+  /** What the index derives from the text and analysis, when made ahead (on an analysis worker); else derived here. */
+  readonly parts?: RecordParts;
   readonly annotations?: readonly IndexedAnnotation[];
   readonly stamp?: FileStamp;
 }

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { analyzeArticle, type AnalyzeOptions } from '../../core/analysis';
 import type { ArticleAnalysis } from '../../core/analysis/types';
 import { AnalysisPool, WorkerFailure, type PoolStats } from '../../node/workers/analysisPool';
+import { INDEXED_JOB, type IndexedAnalysis } from '../../node/workers/jobs';
 import { config } from '../config';
 
 /** Workers end after this long without work (a worker holds the analysis' models: tens of MB). */
@@ -61,10 +62,18 @@ export class AnalysisWorkers implements vscode.Disposable {
    * A `WorkerFailure` (two workers failed on it) is reported to the user here, once; the promise still rejects.
    */
   async analyze(text: string, options: AnalyzeOptions, uri: vscode.Uri, priority = false): Promise<ArticleAnalysis> {
+    return (await this.analyzeIndexed(text, options, uri, priority)).analysis;
+  }
+
+  /**
+   * The same, with the article's index record parts made on the worker too (the corpus index's tokenising and
+   * hashing, kept off the extension host: IndexService only posts them).
+   */
+  async analyzeIndexed(text: string, options: AnalyzeOptions, uri: vscode.Uri, priority = false): Promise<IndexedAnalysis> {
     const key = uri.toString();
     const visible = priority || vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === key);
     try {
-      const a = await this.pool.analyze(text, options, { name: key, priority: visible });
+      const a = await this.pool.run(text, options, { name: key, priority: visible }, INDEXED_JOB);
       if (this.killAfter > 0 && ++this.done >= this.killAfter && this.pool.killBusyWorker()) {
         this.killAfter = 0;
         this.killed++;

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { ArticleAnalysis } from '../../core/analysis/types';
 import type { FileStamp } from '../../core/corpus';
+import type { RecordParts } from '../../core/corpus/index/record';
 import { sameStamp } from '../../core/io/fileOps';
 import { decodeArticleBytes, fingerprint } from '../../core/text/decode';
 import { isSidecarPath } from '../../core/workspace/articleFiles';
@@ -366,7 +367,7 @@ export class ArticleCatalog implements vscode.Disposable {
       this.inflight.delete(key);
       const now = this.entries.get(key);
       if (!now) return undefined;
-      Object.assign(now, { text, fingerprint: fp, version, stamp: undefined, analysis: r.analysis, error: r.error });
+      Object.assign(now, { text, fingerprint: fp, version, stamp: undefined, analysis: r.analysis, indexParts: r.parts, error: r.error });
       // Every view updates here, synchronously (decorations drawn, tree nodes marked, the index record queued).
       this.changed.fire({ keys: [key], listChanged: false });
       this.lastApply = { receivedAt, appliedAt: performance.now() };
@@ -384,22 +385,24 @@ export class ArticleCatalog implements vscode.Disposable {
     const r = await this.analyseText(entry.text, fp, entry.uri, priority);
     if (entry.fingerprint !== fp) return false;
     entry.analysis = r.analysis;
+    entry.indexParts = r.parts;
     entry.error = r.error;
     return r.analysis !== undefined;
   }
 
   /** The remembered analysis of a text, or one made on the pool (and remembered); or why it failed. */
-  private async analyseText(text: string, fp: string, uri: vscode.Uri, priority: boolean): Promise<{ analysis?: ArticleAnalysis; error?: string }> {
+  private async analyseText(text: string, fp: string, uri: vscode.Uri, priority: boolean): Promise<{ analysis?: ArticleAnalysis; parts?: RecordParts; error?: string }> {
     const remembered = this.memo?.get(fp);
     if (remembered) {
       this.counts.remembered++;
       return { analysis: remembered };
     }
     try {
-      const analysis = await this.analyze(text, uri, priority);
+      const r = await this.analyze(text, uri, priority);
+      const { analysis, parts } = 'analysis' in r ? r : { analysis: r, parts: undefined };
       this.counts.analysed++;
       this.memo?.set(fp, analysis);
-      return { analysis };
+      return { analysis, ...(parts ? { parts } : {}) };
     } catch (err) {
       return { error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
     }

@@ -2,9 +2,14 @@
 import * as vscode from 'vscode';
 import type { ArticleAnalysis } from '../../core/analysis/types';
 import type { FileStamp } from '../../core/corpus';
+import type { RecordParts } from '../../core/corpus/index/record';
+import type { IndexedAnalysis } from '../../node/workers/jobs';
 
-/** The analysis of one article, on the worker pool (see AnalysisWorkers); `priority`: ahead of the queue. */
-export type Analyze = (text: string, uri: vscode.Uri, priority: boolean) => Promise<ArticleAnalysis>;
+/**
+ * The analysis of one article, on the worker pool (see AnalysisWorkers), with its index record parts when the
+ * worker made them; `priority`: ahead of the queue.
+ */
+export type Analyze = (text: string, uri: vscode.Uri, priority: boolean) => Promise<IndexedAnalysis | ArticleAnalysis>;
 
 /** Where analyses of unchanged texts are remembered (see AnalysisMemo). */
 export interface AnalysisStore {
@@ -23,6 +28,11 @@ export interface ArticleEntry {
   text: string;
   fingerprint: string;
   analysis: ArticleAnalysis | undefined;
+  /**
+   * The index record parts made with `analysis` on a worker, until the index takes them (IndexService drops them
+   * then); undefined for a remembered analysis (the index derives them itself).
+   */
+  indexParts?: RecordParts | undefined;
   /** Why the file could not be read or analysed, when it could not. */
   error: string | undefined;
   /** Document version the analysis belongs to, when it came from an open document. */

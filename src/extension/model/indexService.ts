@@ -19,7 +19,8 @@ import { vscodeFileOps } from '../vscodeFileOps';
 import type { ArticleCatalog, RememberedArticle } from './articleCatalog';
 import { workspaceCacheFile } from './storageFiles';
 
-const BATCH = 64;
+/** The longest the index is updated in one go before the host's other work gets a turn (ms). */
+const SLICE_MS = 8;
 /**
  * The cache is written once the first scan is indexed, and then this long after the last change of an article's
  * text (serialising a large index takes the extension host a moment). Changes of annotations alone do not call
@@ -161,15 +162,23 @@ export class IndexService implements vscode.Disposable {
       } else {
         return;
       }
-      for (let i = 0; i < keys.length; i += BATCH) {
-        for (const key of keys.slice(i, i + BATCH)) this.syncOne(key);
-        if (keys.length > BATCH) await yieldToEventLoop();
+      // In slices of about SLICE_MS (a batch of a fixed size held the host for hundreds of ms on a loaded machine).
+      let slice = performance.now();
+      for (const key of keys) {
+        this.syncOne(key);
+        if (performance.now() - slice >= SLICE_MS) {
+          await yieldToEventLoop();
+          slice = performance.now();
+        }
       }
     }
   }
 
   private syncOne(key: string): void {
     const a = this.catalog.get(key);
+    // The record parts the worker made with the analysis: taken once (posted as they are, or not needed).
+    const parts = a?.indexParts;
+    if (a) a.indexParts = undefined;
     if (!a || !a.analysis) {
       if (this.index.remove(key)) this.markDirty();
       return;
@@ -182,7 +191,7 @@ export class IndexService implements vscode.Disposable {
       this.setAnnotations(key);
       return;
     }
-    this.index.upsert({ path: key, text: a.text, fingerprint: a.fingerprint, analysis: a.analysis, annotations: this.annotationsOf(key), stamp: a.stamp });
+    this.index.upsert({ path: key, text: a.text, fingerprint: a.fingerprint, analysis: a.analysis, ...(parts ? { parts } : {}), annotations: this.annotationsOf(key), stamp: a.stamp });
     this.markDirty();
   }
 

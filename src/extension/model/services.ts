@@ -21,7 +21,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const corrections = new EntityCorrectionsService();
   const memo = new AnalysisMemo(context.globalStorageUri);
   const workers = new AnalysisWorkers();
-  const catalog = new ArticleCatalog((text, uri, priority) => workers.analyze(text, { corrections: corrections.for(uri), speakerCorrections: corrections.speakersFor(uri) }, uri, priority), memo);
+  const catalog = new ArticleCatalog((text, uri, priority) => workers.analyzeIndexed(text, { corrections: corrections.for(uri), speakerCorrections: corrections.speakersFor(uri) }, uri, priority), memo);
   const annotations = new AnnotationService(catalog);
   const entities = new CorpusEntities(catalog);
   const index = new IndexService(catalog, annotations, context.globalStorageUri);

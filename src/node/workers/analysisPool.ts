@@ -134,7 +134,7 @@ export class AnalysisPool {
 
   /** Analyses one article on a worker (or in this thread in the fallback). */
   analyze(text: string, options: AnalyzeOptions, req: AnalyseRequestOptions): Promise<ArticleAnalysis> {
-    return this.run(text, options, req, ANALYSIS_JOB) as Promise<ArticleAnalysis>;
+    return this.run(text, options, req, ANALYSIS_JOB);
   }
 
   /** Analyses one article and sends back what `job` makes of the analysis (jobs.ts), made on the worker. */
@@ -338,7 +338,7 @@ export class AnalysisPool {
     try {
       for (let task = this.take(); task && !this.disposed; task = this.take()) {
         try {
-          const result = finishJob(task.job, this.opts.inThread(task.text, task.options));
+          const result = finishJob(task.job, task.text, this.opts.inThread(task.text, task.options), task.name);
           this.analysed++;
           task.resolve(result);
         } catch (err) {

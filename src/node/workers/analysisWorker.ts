@@ -23,7 +23,7 @@ port.on('message', (m: ToWorker) => {
   }
   if (failOn !== undefined && m.name.endsWith(failOn)) process.exit(70); // the test hook: behave like a crash
   try {
-    post({ type: 'done', id: m.id, result: finishJob(m.job, analyzeArticle(m.text, m.options)), heapUsed: heap() });
+    post({ type: 'done', id: m.id, result: finishJob(m.job, m.text, analyzeArticle(m.text, m.options), m.name), heapUsed: heap() });
   } catch (err) {
     post({ type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err), heapUsed: heap() });
   }

@@ -2,45 +2,13 @@
  * The compact per-article record the corpus index keeps (and the cache stores): derived once from the
  * article's analysis, never holding the analysis itself.
  */
-import type { ArticleAnalysis, EntityType, PassageKind, StatementKind } from '../../analysis/types';
+import type { ArticleAnalysis, PassageKind } from '../../analysis/types';
 import { fingerprint as textFingerprint } from '../../text/decode';
 import { contentTokens, passageKeys } from '../tokenize';
 import type { ArticleInput, FileStamp, IndexedAnnotation } from '../types';
+import type { EntityRec, PassageRec, QuoteRec, RecordParts, SearchTerms } from './parts';
 
-export interface PassageRec {
-  readonly start: number;
-  readonly end: number;
-  readonly kind: PassageKind;
-  /** Flat [start0, end0, start1, end1, ...] sentence spans. */
-  readonly sentences: readonly number[];
-  /** Entity keys (see entityKey) mentioned in the passage (unique). */
-  readonly entities: readonly string[];
-}
-
-export interface QuoteRec {
-  readonly start: number;
-  readonly end: number;
-  /** The kind of statement (direct quotation, reported speech, mixed quote). */
-  readonly said: StatementKind;
-  /** A direct fragment of a mixed statement (counted with its statement, never on its own). */
-  readonly fragment: boolean;
-  readonly speaker: string | null;
-  /** speakerId, else `name:<folded speaker>`, else null. */
-  readonly speakerKey: string | null;
-  readonly passage: number;
-}
-
-export interface EntityRec {
-  readonly id: string;
-  readonly name: string;
-  readonly type: EntityType;
-  /** First mention span. */
-  readonly start: number;
-  readonly end: number;
-  readonly mentions: number;
-  /** Present (true) when the recogniser was unsure of the name in this article (Entity.uncertain). */
-  readonly uncertain?: true;
-}
+export type { EntityRec, PassageRec, QuoteRec, RecordParts, SearchTerms } from './parts';
 
 export interface ArticleRecord {
   readonly path: string;
@@ -62,6 +30,8 @@ export interface ArticleRecord {
    * until the index has posted them; the index then drops them (its shingle table holds them).
    */
   shingles?: readonly Uint32Array[];
+  /** The search words of its text items when made ahead (RecordParts.searchTerms); dropped once the search index took them. */
+  searchTerms?: SearchTerms;
 }
 
 /** Passage kinds that take part in related passages (furniture, bylines and datelines do not). */
@@ -111,8 +81,8 @@ export function validateAnnotations(path: string, text: string, annotations: rea
   return out;
 }
 
-export function buildRecord(input: ArticleInput): ArticleRecord {
-  const { path, text, analysis } = input;
+/** The record parts of an article (see RecordParts); throws RangeError on spans outside the text. */
+export function recordParts(path: string, text: string, analysis: ArticleAnalysis): RecordParts {
   checkAnalysis(path, text, analysis);
   const passages: PassageRec[] = analysis.passages.map((p) => ({
     start: p.start,
@@ -145,13 +115,9 @@ export function buildRecord(input: ArticleInput): ArticleRecord {
     speakerKey: speakerKeyOf(q.speaker, q.speakerId),
     passage: q.passage >= 0 && q.passage < passages.length ? q.passage : passageAt(passages, q.start),
   }));
-  const sh = passages.map((p) => (isContentPassage(p.kind) ? passageKeys(contentTokens(text, p.start, p.end).map((t) => t.term)) : new Uint32Array(0)));
+  const shingles = passages.map((p) => (isContentPassage(p.kind) ? passageKeys(contentTokens(text, p.start, p.end).map((t) => t.term)) : new Uint32Array(0)));
   const md = analysis.metadata;
   return {
-    path,
-    text,
-    fingerprint: input.fingerprint ?? textFingerprint(text),
-    stamp: input.stamp ?? null,
     title: md.title,
     titleStart: md.titleSpan?.start ?? -1,
     titleEnd: md.titleSpan?.end ?? -1,
@@ -160,9 +126,39 @@ export function buildRecord(input: ArticleInput): ArticleRecord {
     passages,
     quotes,
     entities,
-    annotations: validateAnnotations(path, text, input.annotations ?? []),
-    shingles: sh,
+    shingles,
   };
+}
+
+export function buildRecord(input: ArticleInput): ArticleRecord {
+  const { path, text } = input;
+  const parts = input.parts ?? recordParts(path, text, input.analysis);
+  if (input.parts) checkParts(path, text, input.parts);
+  return {
+    path,
+    text,
+    fingerprint: input.fingerprint ?? textFingerprint(text),
+    stamp: input.stamp ?? null,
+    title: parts.title,
+    titleStart: parts.titleStart,
+    titleEnd: parts.titleEnd,
+    publisher: parts.publisher,
+    dateIso: parts.dateIso,
+    passages: parts.passages,
+    quotes: parts.quotes,
+    entities: parts.entities,
+    annotations: validateAnnotations(path, text, input.annotations ?? []),
+    shingles: parts.shingles,
+    ...(parts.searchTerms ? { searchTerms: parts.searchTerms } : {}),
+  };
+}
+
+/** Parts made elsewhere are for this text: the spans fit in it (as checkAnalysis checks an analysis). */
+function checkParts(path: string, text: string, parts: RecordParts): void {
+  const last = parts.passages[parts.passages.length - 1];
+  if ((last && last.end > text.length) || parts.shingles.length !== parts.passages.length) {
+    throw new RangeError(`index record of ${path} does not fit its text (length ${text.length}); was it made for another version of the file?`);
+  }
 }
 
 function checkAnalysis(path: string, text: string, a: ArticleAnalysis): void {

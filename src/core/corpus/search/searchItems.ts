@@ -6,7 +6,7 @@
  */
 import type { EntityType, StatementKind } from '../../analysis/types';
 import { LazyBuild } from '../index/lazyBuild';
-import { passageAt } from '../index/record';
+import { passageAt, type ArticleRecord, type RecordParts, type SearchTerms } from '../index/record';
 import type { LiveArticle, Slots } from '../index/slots';
 import { searchTokens } from '../tokenize';
 import type { IndexedAnnotation } from '../types';
@@ -53,41 +53,25 @@ export class SearchItems {
     this.lazy.step(this.slots.bySlot, Infinity);
   }
 
-  /** Search items of the article's text: headline, quotations, entities (annotations: addAnnotationItem). */
+  /**
+   * Search items of the article's text: headline, quotations, entities, body sentences (annotations:
+   * addAnnotationItem). Their words come made ahead when the record has them (an analysis worker made them).
+   */
   private addTextItems(live: LiveArticle): void {
-    const { rec, slot } = live;
-    if (rec.title && rec.title.trim() !== '') {
-      const start = rec.titleStart >= 0 ? rec.titleStart : 0;
-      const end = rec.titleStart >= 0 ? rec.titleEnd : 0;
-      this.add(live, { slot, kind: 'headline', start, end, passage: Math.max(0, passageAt(rec.passages, start)), text: rec.title });
-    }
-    for (const q of rec.quotes) {
-      // A statement is searched once: a mixed quote's direct fragment is found through the mixed statement.
-      if (q.fragment) continue;
-      this.add(live, {
-        slot,
-        kind: 'quote',
-        start: q.start,
-        end: q.end,
-        said: q.said,
-        passage: q.passage,
-        text: rec.text.slice(q.start, q.end),
-        ...(q.speaker ? { speaker: q.speaker } : {}),
-      });
-    }
-    for (const e of rec.entities) {
-      this.add(live, { slot, kind: 'entity', start: e.start, end: e.end, passage: Math.max(0, passageAt(rec.passages, e.start)), name: e.name, etype: e.type });
-    }
-    // Every word of the body: one item per sentence of each paragraph (a paragraph without sentences as one).
-    rec.passages.forEach((p, passage) => {
-      if (p.kind !== 'paragraph') return;
-      const bounds = p.sentences.length >= 2 ? p.sentences : [p.start, p.end];
-      for (let i = 0; i + 1 < bounds.length; i += 2) {
-        const start = bounds[i]!;
-        const end = bounds[i + 1]!;
-        if (end > start) this.add(live, { slot, kind: 'passage', start, end, passage }, rec.text.slice(start, end));
+    const { rec } = live;
+    const pre = rec.searchTerms;
+    rec.searchTerms = undefined; // taken now; the postings hold them from here
+    let at = 0;
+    for (const { item, text } of textItems(rec, live.slot)) {
+      if (!pre) {
+        this.add(live, item, text);
+        continue;
       }
-    });
+      const n = pre.lists[at++]!;
+      const words: string[] = new Array<string>(n);
+      for (let k = 0; k < n; k++) words[k] = pre.words[pre.lists[at++]!]!;
+      this.add(live, item, undefined, words);
+    }
   }
 
   /** Adds the article's annotations as items, when its items are built (else the build adds them). */
@@ -126,14 +110,17 @@ export class SearchItems {
     });
   }
 
-  /** `text`: the words to index when the item does not keep its text (body sentences). */
-  private add(live: LiveArticle, item: SearchItem, text = item.text): void {
+  /**
+   * `text`: the words to index when the item does not keep its text (body sentences); `words`: the distinct words of
+   * its text, made ahead (textItemTerms), instead.
+   */
+  private add(live: LiveArticle, item: SearchItem, text = item.text, words?: readonly string[]): void {
     const id = this.items.length;
     this.items.push(item);
     this.liveItems++;
     live.itemIds.push(id);
-    const terms = new Set<string>();
-    if (text) for (const t of searchTokens(text)) terms.add(t);
+    const terms = new Set<string>(words);
+    if (!words && text) for (const t of searchTokens(text)) terms.add(t);
     if (item.note) for (const t of searchTokens(item.note)) terms.add(t);
     // Names, speakers and tags repeat across the corpus: tokenise each once.
     for (const v of [item.speaker, item.name, ...(item.tags ?? [])]) {
@@ -203,6 +190,59 @@ export class SearchItems {
     }
     return f;
   }
+}
+
+type TextItemSource = Pick<ArticleRecord, 'text' | 'title' | 'titleStart' | 'titleEnd' | 'passages' | 'quotes' | 'entities'>;
+
+/**
+ * The search items of an article's text, in the order they are added: its headline, statements (a mixed quote's
+ * direct fragment is found through its statement), entities, and every sentence of its body paragraphs (a
+ * paragraph without sentences as one); `text` is the text whose words index the item.
+ */
+export function* textItems(rec: TextItemSource, slot: number): Generator<{ item: SearchItem; text: string | undefined }> {
+  if (rec.title && rec.title.trim() !== '') {
+    const start = rec.titleStart >= 0 ? rec.titleStart : 0;
+    const end = rec.titleStart >= 0 ? rec.titleEnd : 0;
+    yield { item: { slot, kind: 'headline', start, end, passage: Math.max(0, passageAt(rec.passages, start)), text: rec.title }, text: rec.title };
+  }
+  for (const q of rec.quotes) {
+    if (q.fragment) continue;
+    const text = rec.text.slice(q.start, q.end);
+    yield { item: { slot, kind: 'quote', start: q.start, end: q.end, said: q.said, passage: q.passage, text, ...(q.speaker ? { speaker: q.speaker } : {}) }, text };
+  }
+  for (const e of rec.entities) {
+    yield { item: { slot, kind: 'entity', start: e.start, end: e.end, passage: Math.max(0, passageAt(rec.passages, e.start)), name: e.name, etype: e.type }, text: undefined };
+  }
+  for (let passage = 0; passage < rec.passages.length; passage++) {
+    const p = rec.passages[passage]!;
+    if (p.kind !== 'paragraph') continue;
+    const bounds = p.sentences.length >= 2 ? p.sentences : [p.start, p.end];
+    for (let i = 0; i + 1 < bounds.length; i += 2) {
+      const start = bounds[i]!;
+      const end = bounds[i + 1]!;
+      if (end > start) yield { item: { slot, kind: 'passage', start, end, passage }, text: rec.text.slice(start, end) };
+    }
+  }
+}
+
+/** The distinct search words of each text item of an article (see SearchTerms), made ahead of the index. */
+export function textItemTerms(text: string, parts: RecordParts): SearchTerms {
+  const index = new Map<string, number>();
+  const words: string[] = [];
+  const lists: number[] = [];
+  for (const { text: t } of textItems({ text, ...parts }, 0)) {
+    const distinct = t ? [...new Set(searchTokens(t))] : [];
+    lists.push(distinct.length);
+    for (const w of distinct) {
+      let i = index.get(w);
+      if (i === undefined) {
+        index.set(w, (i = words.length));
+        words.push(w);
+      }
+      lists.push(i);
+    }
+  }
+  return { words, lists: Uint32Array.from(lists) };
 }
 
 /** The text an item stands for (a body sentence's is read from its article). */
