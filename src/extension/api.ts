@@ -24,10 +24,27 @@ export interface NewsAnnotatorApi {
   correctionsProblems(): { readonly file: string; readonly message: string }[];
   /** Labels (and descriptions) of the Articles view, expanded to `depth` levels. */
   articlesTree(depth?: number): string[];
-  /** The Articles view's title description and message (an active filter shows there), grouping and filter. */
-  articlesView(): { readonly description: string | undefined; readonly message: string | undefined; readonly grouping: string; readonly filter: string };
+  /**
+   * The Articles view's title description and message (an active filter shows there), grouping and filter; whether
+   * its selection follows the active editor, how often it selected the editor's article again after a redraw, and
+   * how many redraws it saw.
+   */
+  articlesView(): {
+    readonly description: string | undefined;
+    readonly message: string | undefined;
+    readonly grouping: string;
+    readonly filter: string;
+    readonly following: boolean;
+    readonly reselects: number;
+    readonly redraws: number;
+  };
   /** Ids of the items selected in the Articles view. */
   articlesSelection(): string[];
+  /**
+   * Test hook: selects the Articles view item with this id (looked for three levels down) as a click would: VS Code
+   * selects it in the view and tells the extension. False when no such item is shown.
+   */
+  articlesSelect(id: string): Promise<boolean>;
   entitiesTree(depth?: number): string[];
   tagsTree(depth?: number): string[];
   /** The explorer badge of an article (undefined when it has none). */

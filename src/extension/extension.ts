@@ -56,6 +56,7 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
     correctionsProblems: () => corrections.problems(),
     articlesTree: (depth) => probe('articlesTree')(depth),
     articlesSelection: () => probe('articlesSelection')(),
+    articlesSelect: (id) => probe('articlesSelect')(id),
     articlesView: () => probe('articlesView')(),
     entitiesTree: (depth) => probe('entitiesTree')(depth),
     tagsTree: (depth) => probe('tagsTree')(depth),

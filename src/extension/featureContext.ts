@@ -39,7 +39,7 @@ export interface Services {
 }
 
 /** The test API's entries that features provide (see api.ts). */
-export type Probes = Partial<Pick<NewsAnnotatorApi, 'articlesTree' | 'articlesSelection' | 'articlesView' | 'entitiesTree' | 'tagsTree' | 'fileBadge' | 'statusBar' | 'decorations' | 'decorationDraws' | 'exportProposal' | 'noteSaveHint' | 'dashboard'>> & {
+export type Probes = Partial<Pick<NewsAnnotatorApi, 'articlesTree' | 'articlesSelection' | 'articlesSelect' | 'articlesView' | 'entitiesTree' | 'tagsTree' | 'fileBadge' | 'statusBar' | 'decorations' | 'decorationDraws' | 'exportProposal' | 'noteSaveHint' | 'dashboard'>> & {
   /** performance.now() of the first highlight drawn, once drawn. */
   firstHighlightAt?: () => number | undefined;
   /** Whole rebuilds and single-node redraws of the Articles view, and of the Entities and Tags views. */

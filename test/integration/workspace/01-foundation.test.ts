@@ -98,6 +98,37 @@ describe('Foundation: the extension in a real VS Code', () => {
     await waitFor('article selected in the view', () => a.articlesSelection().some((id) => id.endsWith(`article:${key}`)));
   });
 
+  it('the Articles view never selects the editor\'s article over a selection the user made, when it redraws', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('workbench.view.extension.newsAnnotator');
+    const editor = await openArticle('papers', 'quay-vote.txt');
+    const key = editor.document.uri.toString();
+    await waitFor('article selected in the view', () => a.articlesSelection().some((id) => id === `article:${key}`));
+    try {
+      // The user selects another article's Statements group (a group opens nothing: the editor stays on its article);
+      // the hook has VS Code select it in the view, which tells the extension as it does for a click.
+      const first = a.articleUris().sort()[0]!;
+      assert.ok(first.endsWith('/papers/no-headline.txt'), first);
+      const statements = `article:${first}/quotes`;
+      assert.ok(await a.articlesSelect(statements), 'the group is in the view');
+      await waitFor('the Statements group selected', () => a.articlesSelection().includes(statements));
+      await waitFor('the view no longer follows the editor', () => !a.articlesView().following);
+      // The article is edited and re-analysed: its node is redrawn.
+      const before = a.articlesView();
+      await editor.edit((e) => e.insert(editor.document.positionAt(editor.document.getText().length), '\n'));
+      await waitFor('the article node redrawn', () => a.articlesView().redraws > before.redraws);
+      assert.equal(a.articlesView().reselects, before.reselects, 'the editor\'s article is not selected again over the user\'s selection');
+      assert.deepEqual(a.articlesSelection(), [statements]);
+      // Another editor: the view follows again.
+      const other = await openArticle('wire', 'harbour-deal.txt');
+      await waitFor('the view follows the new editor', () => a.articlesSelection().includes(`article:${other.document.uri.toString()}`));
+      assert.ok(a.articlesView().following);
+    } finally {
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+
   it('gives the articles it manages the news language, and leaves other text files alone', async () => {
     await api();
     const editor = await openArticle('wire', 'harbour-deal.txt');

@@ -7,6 +7,8 @@ import { config } from '../../config';
 import { ContextKeys, Views } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
 import { articleCommands } from './articleCommands';
+import { EditorFollower } from './followEditor';
+import type { TreeNode } from '../../trees/treeNodes';
 import { ArticlesTreeProvider, type ArticlesChange } from './articlesTree';
 
 export function register(ctx: FeatureContext): void {
@@ -26,20 +28,15 @@ export function register(ctx: FeatureContext): void {
     void vscode.commands.executeCommand('setContext', ContextKeys.filtered, f.length > 0);
   };
   showFilter();
-  // The view follows the active editor (like the Explorer): reveal and select its article.
-  const revealActive = () => {
-    const doc = vscode.window.activeTextEditor?.document;
-    const node = doc && view.visible ? tree.findArticleNode(doc.uri.toString()) : undefined;
-    if (node) view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
-  };
+  // The view follows the active editor (like the Explorer), without ever replacing a selection the user made.
+  const follower = new EditorFollower(view, (key) => tree.findArticleNode(key), tree.onDidChangeTreeData);
   ctx.subscriptions.push(
     tree,
     view,
+    follower,
     ...articleCommands(ctx, tree, showFilter),
     tree.onDidChangeTreeData(() => {
       if (tree.filter) showFilter();
-      // A redrawn article node loses VS Code's selection: select the active editor's article again.
-      if (!view.selection.some((n) => n.kind === 'article' && n.article.key === vscode.window.activeTextEditor?.document.uri.toString())) revealActive();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The setting changed by hand (Settings editor, settings.json): apply it and remember it as the choice.
@@ -48,12 +45,25 @@ export function register(ctx: FeatureContext): void {
         void ctx.preferences.setGroupBy(config.groupBy());
       }
     }),
-    vscode.window.onDidChangeActiveTextEditor(revealActive),
   );
   ctx.probes.articlesTree = (depth) => tree.snapshot(depth);
   ctx.probes.articlesRefreshes = () => ({ ...tree.refreshes });
   ctx.probes.articlesSelection = () => view.selection.map((n) => n.id);
-  ctx.probes.articlesView = () => ({ description: view.description, message: view.message, grouping: tree.grouping, filter: tree.filter });
+  ctx.probes.articlesSelect = async (id) => {
+    const find = (nodes: readonly TreeNode[], depth: number): TreeNode | undefined => {
+      for (const n of nodes) {
+        if (n.id === id) return n;
+        const hit = depth > 1 ? find(tree.getChildren(n), depth - 1) : undefined;
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    const node = find(tree.getChildren(), 3);
+    if (!node) return false;
+    await view.reveal(node, { select: true, focus: true });
+    return true;
+  };
+  ctx.probes.articlesView = () => ({ description: view.description, message: view.message, grouping: tree.grouping, filter: tree.filter, ...follower.state });
 }
 
 /** The catalog's changes, and the annotations' (an article's URI, or '' for every article), as ArticlesChange. */
