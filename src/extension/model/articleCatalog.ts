@@ -15,7 +15,7 @@ import { yieldToEventLoop } from '../../core/util/eventLoop';
 import { mapOrdered } from '../../node/workers/orderedMap';
 import { config } from '../config';
 import { ArticleFiles } from './articleFiles';
-import { displayPath, type Analyze, type AnalysisStore, type ArticleEntry, type RememberedArticle } from './articleEntry';
+import { ArticleEntries, displayPath, type Analyze, type AnalysisStore, type ArticleEntry, type RememberedArticle } from './articleEntry';
 
 export type { Analyze, AnalysisStore, ArticleEntry, RememberedArticle } from './articleEntry';
 
@@ -29,7 +29,7 @@ const STAT_BATCH = 256;
 const PROGRESSIVE_MS = 1500;
 
 export class ArticleCatalog implements vscode.Disposable {
-  private readonly entries = new Map<string, ArticleEntry>();
+  private readonly entries = new ArticleEntries();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<{ readonly keys: readonly string[]; readonly listChanged: boolean }>();
   /** Fires with the keys of articles whose text or analysis changed, and whether articles were added/removed. */
@@ -90,8 +90,9 @@ export class ArticleCatalog implements vscode.Disposable {
     });
   }
 
+  /** Every article, by path. */
   all(): ArticleEntry[] {
-    return [...this.entries.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+    return this.entries.sorted();
   }
 
   get(uri: vscode.Uri | string): ArticleEntry | undefined {

@@ -53,3 +53,29 @@ export interface RememberedArticle {
 export function displayPath(folder: vscode.WorkspaceFolder | undefined, uri: vscode.Uri): string {
   return folder ? vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1) : uri.path;
 }
+
+/** The catalog's entries by key, with their list by path kept between changes (10,000 paths take tens of ms to sort). */
+export class ArticleEntries extends Map<string, ArticleEntry> {
+  private byPath: ArticleEntry[] | undefined;
+
+  override set(key: string, entry: ArticleEntry): this {
+    this.byPath = undefined;
+    return super.set(key, entry);
+  }
+
+  override delete(key: string): boolean {
+    this.byPath = undefined;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.byPath = undefined;
+    super.clear();
+  }
+
+  /** Every entry, by relative path (a copy). */
+  sorted(): ArticleEntry[] {
+    this.byPath ??= [...this.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+    return this.byPath.slice();
+  }
+}
