@@ -135,12 +135,14 @@ export class IndexService implements vscode.Disposable {
       this.warm?.abort();
       const warm = new AbortController();
       this.warm = warm;
-      this.index.prepareInBackground({ signal: warm.signal }).then(undefined, () => undefined);
+      this.warming = this.index.prepareInBackground({ signal: warm.signal }).then(undefined, () => undefined);
     });
     return this.running;
   }
 
   private warm: AbortController | undefined;
+  /** The background preparation running (the cache is written after it: its shingle table is then one piece). */
+  private warming: Promise<void> | undefined;
 
   private async run(): Promise<void> {
     for (;;) {
@@ -209,8 +211,10 @@ export class IndexService implements vscode.Disposable {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     await this.saving;
-    // Never save a half-synchronised index: wait for the running sync (a change after it schedules another save).
+    // Never save a half-synchronised index: wait for the running sync (a change after it schedules another save),
+    // and for the background preparation, which merges the shingle table in slices (else the writer does it at once).
     await this.running;
+    await this.warming;
     this.dirty = false;
     const key = this.cacheKey;
     this.saving = (async () => {

@@ -34,3 +34,33 @@ describe('corpus index: shingle postings', () => {
     assert.equal(re.postings, [...model.values()].flat().filter((id) => id % 2 === 0).length);
   });
 });
+
+describe('corpus index: shingle postings in runs', () => {
+  it('answers alike with one run or many, before and after merging them in steps, with postings added meanwhile', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pairs = Array.from({ length: 600_000 }, () => [(Math.floor(rnd() * 20_000) * 2_654_435_761) >>> 0, Math.floor(rnd() * 50_000)] as const);
+    const many = new ShingleIndex();
+    for (const [k, id] of pairs.slice(0, 500_000)) many.add(k, id);
+    assert.ok(many.runCount >= 3, `frozen in runs (${many.runCount})`);
+    // The reference: everything in one frozen table (frozen tables keep the insertion order per key).
+    const one = new ShingleIndex();
+    for (const [k, id] of pairs) one.add(k, id);
+    one.frozen();
+    const inOrder = (ix: ShingleIndex, key: number) => ids(ix, key);
+    const steps = many.mergeSteps();
+    let n = 0;
+    for (const [k, id] of pairs.slice(500_000)) {
+      many.add(k, id); // added while merging: kept after the merged run
+      if (n++ % 1000 === 0) steps.next();
+    }
+    while (!steps.next().done);
+    assert.ok(many.runCount <= 2, `merged (${many.runCount})`);
+    for (const [key] of pairs.slice(0, 2000)) {
+      assert.deepEqual(inOrder(many, key), inOrder(one, key));
+      assert.equal(many.count(key), one.count(key));
+    }
+    assert.deepEqual(many.frozen(), one.frozen());
+    assert.equal(many.frozen(), many.frozen(), 'one run: returned as it is');
+  });
+});

@@ -183,6 +183,15 @@ export class CorpusIndex {
   async prepareInBackground(options: { signal?: AbortSignal; sliceMs?: number; batch?: number } = {}): Promise<void> {
     const sliceMs = options.sliceMs ?? 12;
     const batch = Math.max(1, options.batch ?? 8);
+    // The shingle table's frozen runs merged into one (lookups get faster; the cache writer then copies nothing).
+    const merge = this.slots.shinglePostings.mergeSteps();
+    for (let t0 = Date.now(); !merge.next().done; ) {
+      if (options.signal?.aborted) return;
+      if (Date.now() - t0 >= sliceMs) {
+        await yieldToEventLoop();
+        t0 = Date.now();
+      }
+    }
     for (const which of [this.tables, this.searchItems]) {
       for (;;) {
         if (options.signal?.aborted) return;

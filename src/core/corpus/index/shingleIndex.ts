@@ -1,9 +1,13 @@
 /**
- * Shingle hash → passage units, in two tiers so 10,000 articles cost tens of megabytes and restore from the
- * cache by copying arrays:
- * - a frozen base in compressed-sparse-row form (sorted distinct keys, offsets, ids; lookup by binary search);
+ * Shingle hash → passage units, in tiers so 10,000 articles cost tens of megabytes and restore from the cache by
+ * copying arrays:
+ * - frozen runs in compressed-sparse-row form (sorted distinct keys, offsets, ids; lookup by binary search), in
+ *   the order their postings were added;
  * - a small hash-table delta (PostingTable) for units added since the last freeze.
- * The delta is merged into the base (radix sort of all postings) when it grows past half the base.
+ * The delta is frozen into a new run of its own when it grows (work in proportion to the delta, never to the whole
+ * table: freezing everything at once held the extension host for half a second at 10,000 articles); the runs are
+ * merged into one in slices (`mergeSteps`, when the index is idle) and when the whole table is asked for (`frozen`).
+ * Ids come out of every run in insertion order, so one run or several answer exactly alike.
  * Ids of removed units stay until the owner re-freezes with a remapping (see `frozen(remap)`).
  */
 import { PostingTable } from './postings';
@@ -15,77 +19,81 @@ export interface FrozenPostings {
   readonly ids: Int32Array<ArrayBufferLike>;
 }
 
-const EMPTY: FrozenPostings = { keys: new Uint32Array(0), offsets: new Uint32Array(1), ids: new Int32Array(0) };
+/** The delta is frozen into a run once it holds this many postings, or an eighth of the runs' if more. */
+const FREEZE_AT = 131_072;
+/** Postings merged per step of `mergeSteps`. */
+const MERGE_STEP = 65_536;
 
 export class ShingleIndex {
-  private base: FrozenPostings = EMPTY;
+  private runs: FrozenPostings[] = [];
+  private runPostings = 0;
   private delta = new PostingTable(1024);
   private deltaKeys: number[] = [];
   private deltaIds: number[] = [];
 
   constructor(frozen?: FrozenPostings) {
-    if (frozen) this.base = frozen;
+    if (frozen && frozen.ids.length > 0) this.setRuns([frozen]);
   }
 
   get postings(): number {
-    return this.base.ids.length + this.deltaIds.length;
+    return this.runPostings + this.deltaIds.length;
+  }
+
+  /** Frozen runs (for the tests: the table answers the same whatever their number). */
+  get runCount(): number {
+    return this.runs.length;
   }
 
   get bytes(): number {
-    return this.base.keys.byteLength + this.base.offsets.byteLength + this.base.ids.byteLength + this.delta.bytes + this.deltaIds.length * 16;
+    let b = this.delta.bytes + this.deltaIds.length * 16;
+    for (const r of this.runs) b += r.keys.byteLength + r.offsets.byteLength + r.ids.byteLength;
+    return b;
   }
 
   add(key: number, id: number): void {
     this.delta.add(key, id);
     this.deltaKeys.push(key);
     this.deltaIds.push(id);
-    if (this.deltaIds.length > 100_000 && this.deltaIds.length > this.base.ids.length / 2) this.base = this.frozen();
-  }
-
-  private find(key: number): number {
-    const keys = this.base.keys;
-    let lo = 0;
-    let hi = keys.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = keys[mid]!;
-      if (k === key) return mid;
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    if (this.deltaIds.length >= FREEZE_AT && this.deltaIds.length * 8 >= this.runPostings) this.freezeDelta();
   }
 
   count(key: number): number {
-    const i = this.find(key);
-    return (i >= 0 ? this.base.offsets[i + 1]! - this.base.offsets[i]! : 0) + this.delta.count(key);
+    let n = this.delta.count(key);
+    for (const r of this.runs) {
+      const i = find(r.keys, key);
+      if (i >= 0) n += r.offsets[i + 1]! - r.offsets[i]!;
+    }
+    return n;
   }
 
   forEach(key: number, fn: (id: number) => void): void {
-    const i = this.find(key);
-    if (i >= 0) {
-      const { offsets, ids } = this.base;
+    for (const r of this.runs) {
+      const i = find(r.keys, key);
+      if (i < 0) continue;
+      const { offsets, ids } = r;
       for (let k = offsets[i]!; k < offsets[i + 1]!; k++) fn(ids[k]!);
     }
     this.delta.forEach(key, fn);
   }
 
   /**
-   * All postings as a frozen base; with `remap`, ids are mapped (and dropped where it returns -1). Without
-   * remap, also becomes this index's base (the delta is emptied).
+   * All postings as one frozen table; with `remap`, ids are mapped (and dropped where it returns -1). Without
+   * remap, also becomes this index's only run (the delta is emptied); when it is one already, it is returned as is.
    */
   frozen(remap?: (id: number) => number): FrozenPostings {
+    if (!remap && this.runs.length === 1 && this.deltaIds.length === 0) return this.runs[0]!;
     const n = this.postings;
     let keys: Uint32Array = new Uint32Array(n);
     let ids: Int32Array = new Int32Array(n);
     let m = 0;
-    const { keys: bk, offsets: bo, ids: bi } = this.base;
-    for (let i = 0; i < bk.length; i++) {
-      for (let k = bo[i]!; k < bo[i + 1]!; k++) {
-        const id = remap ? remap(bi[k]!) : bi[k]!;
-        if (id < 0) continue;
-        keys[m] = bk[i]!;
-        ids[m++] = id;
+    for (const { keys: bk, offsets: bo, ids: bi } of this.runs) {
+      for (let i = 0; i < bk.length; i++) {
+        for (let k = bo[i]!; k < bo[i + 1]!; k++) {
+          const id = remap ? remap(bi[k]!) : bi[k]!;
+          if (id < 0) continue;
+          keys[m] = bk[i]!;
+          ids[m++] = id;
+        }
       }
     }
     for (let k = 0; k < this.deltaIds.length; k++) {
@@ -98,12 +106,85 @@ export class ShingleIndex {
     ids = ids.subarray(0, m);
     const out = toCsr(keys, ids);
     if (!remap) {
-      this.delta = new PostingTable(1024);
-      this.deltaKeys = [];
-      this.deltaIds = [];
+      this.setRuns([out]);
+      this.clearDelta();
     }
     return out;
   }
+
+  /**
+   * Merges the frozen runs into one, a step of about MERGE_STEP postings at a time (the caller gives the event
+   * loop a turn between steps). Postings added meanwhile go to the delta and later runs, untouched by the merge.
+   */
+  *mergeSteps(): Generator<void, void> {
+    if (this.runs.length < 2) return;
+    const merging = this.runs.slice();
+    const total = merging.reduce((n, r) => n + r.ids.length, 0);
+    // A k-way merge by key of runs whose keys are sorted; for one key, runs in order (insertion order kept).
+    const outKeys: number[] = [];
+    const offsets: number[] = [];
+    const ids = new Int32Array(total);
+    const at = merging.map(() => 0);
+    let m = 0;
+    let sinceYield = 0;
+    for (;;) {
+      let key = -1;
+      for (let r = 0; r < merging.length; r++) {
+        const k = at[r]! < merging[r]!.keys.length ? merging[r]!.keys[at[r]!]! : -1;
+        if (k >= 0 && (key < 0 || k < key)) key = k;
+      }
+      if (key < 0) break;
+      outKeys.push(key);
+      offsets.push(m);
+      for (let r = 0; r < merging.length; r++) {
+        const run = merging[r]!;
+        const i = at[r]!;
+        if (i >= run.keys.length || run.keys[i] !== key) continue;
+        for (let k = run.offsets[i]!; k < run.offsets[i + 1]!; k++) ids[m++] = run.ids[k]!;
+        at[r] = i + 1;
+      }
+      if (m - sinceYield >= MERGE_STEP) {
+        sinceYield = m;
+        yield;
+      }
+    }
+    offsets.push(m);
+    // Runs frozen while merging came after the merged ones: they stay after the merged run.
+    if (this.runs.slice(0, merging.length).every((r, i) => r === merging[i])) {
+      this.setRuns([{ keys: Uint32Array.from(outKeys), offsets: Uint32Array.from(offsets), ids }, ...this.runs.slice(merging.length)]);
+    }
+  }
+
+  private freezeDelta(): void {
+    const keys = Uint32Array.from(this.deltaKeys);
+    const ids = Int32Array.from(this.deltaIds);
+    this.setRuns([...this.runs, toCsr(keys, ids)]);
+    this.clearDelta();
+  }
+
+  private setRuns(runs: FrozenPostings[]): void {
+    this.runs = runs;
+    this.runPostings = runs.reduce((n, r) => n + r.ids.length, 0);
+  }
+
+  private clearDelta(): void {
+    this.delta = new PostingTable(1024);
+    this.deltaKeys = [];
+    this.deltaIds = [];
+  }
+}
+
+function find(keys: Uint32Array<ArrayBufferLike>, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const k = keys[mid]!;
+    if (k === key) return mid;
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** Sorts (key, id) pairs by key (LSD radix, two 16-bit passes; stable, so ids keep insertion order) into CSR. */

@@ -112,6 +112,9 @@ export class Slots {
 
   /** The shingle postings of the live articles, with units numbered as a rebuild from `ordered()` re-creates them. */
   frozenShingles(): FrozenPostings {
+    // Every unit alive: they are numbered in slot order already, and the table is its own remapping (no copy when
+    // it is one run: see ShingleIndex.frozen).
+    if (this.liveUnits === this.unitSlot.length) return this.shinglePostings.frozen();
     const remap = new Int32Array(this.unitSlot.length).fill(-1);
     let next = 0;
     for (const l of this.ordered()) {
