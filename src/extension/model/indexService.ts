@@ -221,7 +221,8 @@ export class IndexService implements vscode.Disposable {
       try {
         const t0 = performance.now();
         await vscode.workspace.fs.createDirectory(this.storage!);
-        // In slices, so hovers and commands keep running while a large index is written.
+        // In slices, so hovers and commands keep running while a large index is written (its shingle table first).
+        await this.index.prepareFrozenShingles({ sliceMs: 12 });
         await saveCorpusIndex(vscodeFileOps, file.toString(), this.index, key, { sliceMs: 12 });
         this.cacheStats.saveMs = performance.now() - t0;
       } catch (err) {

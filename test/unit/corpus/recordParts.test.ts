@@ -71,3 +71,20 @@ describe('corpus index: record parts made ahead', () => {
     assert.throws(() => new CorpusIndex().upsert({ path: p, text: text.slice(0, 20), analysis, parts }), RangeError);
   });
 });
+
+describe('corpus index: the shingle table made ahead for the cache writer', () => {
+  it('is what the writer would get in one piece, after removals; dropped when an article comes or goes meanwhile', async () => {
+    const index = build(false, (t) => fakeAnalysis(t, KNOWN));
+    index.remove(ARTICLES[1]!.path);
+    index.remove(ARTICLES[3]!.path);
+    const direct = index.frozenShingles();
+    await index.prepareFrozenShingles({ sliceMs: 0 });
+    assert.deepEqual(index.frozenShingles(), direct);
+    // Made ahead, then an article is added: the writer gets the table as it is now.
+    await index.prepareFrozenShingles({ sliceMs: 0 });
+    index.upsert({ ...ARTICLES[1]!, analysis: fakeAnalysis(ARTICLES[1]!.text, KNOWN) });
+    const now = index.frozenShingles();
+    assert.ok(now.ids.length > direct.ids.length);
+    assert.deepEqual(index.frozenShingles(), now);
+  });
+});

@@ -60,6 +60,12 @@ describe('corpus index: shingle postings in runs', () => {
       assert.deepEqual(inOrder(many, key), inOrder(one, key));
       assert.equal(many.count(key), one.count(key));
     }
+    // Renumbered (removed ids dropped) in steps, as in one piece.
+    const remap = (id: number) => (id % 3 === 0 ? -1 : id + 1);
+    const inSteps = many.frozenSteps(remap);
+    let r = inSteps.next();
+    while (!r.done) r = inSteps.next();
+    assert.deepEqual(r.value, many.frozen(remap));
     assert.deepEqual(many.frozen(), one.frozen());
     assert.equal(many.frozen(), many.frozen(), 'one run: returned as it is');
   });

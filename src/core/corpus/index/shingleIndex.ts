@@ -119,40 +119,28 @@ export class ShingleIndex {
   *mergeSteps(): Generator<void, void> {
     if (this.runs.length < 2) return;
     const merging = this.runs.slice();
-    const total = merging.reduce((n, r) => n + r.ids.length, 0);
-    // A k-way merge by key of runs whose keys are sorted; for one key, runs in order (insertion order kept).
-    const outKeys: number[] = [];
-    const offsets: number[] = [];
-    const ids = new Int32Array(total);
-    const at = merging.map(() => 0);
-    let m = 0;
-    let sinceYield = 0;
-    for (;;) {
-      let key = -1;
-      for (let r = 0; r < merging.length; r++) {
-        const k = at[r]! < merging[r]!.keys.length ? merging[r]!.keys[at[r]!]! : -1;
-        if (k >= 0 && (key < 0 || k < key)) key = k;
-      }
-      if (key < 0) break;
-      outKeys.push(key);
-      offsets.push(m);
-      for (let r = 0; r < merging.length; r++) {
-        const run = merging[r]!;
-        const i = at[r]!;
-        if (i >= run.keys.length || run.keys[i] !== key) continue;
-        for (let k = run.offsets[i]!; k < run.offsets[i + 1]!; k++) ids[m++] = run.ids[k]!;
-        at[r] = i + 1;
-      }
-      if (m - sinceYield >= MERGE_STEP) {
-        sinceYield = m;
-        yield;
-      }
-    }
-    offsets.push(m);
+    const merged = yield* mergeRuns(merging);
     // Runs frozen while merging came after the merged ones: they stay after the merged run.
-    if (this.runs.slice(0, merging.length).every((r, i) => r === merging[i])) {
-      this.setRuns([{ keys: Uint32Array.from(outKeys), offsets: Uint32Array.from(offsets), ids }, ...this.runs.slice(merging.length)]);
+    if (this.runs.slice(0, merging.length).every((r, i) => r === merging[i])) this.setRuns([merged, ...this.runs.slice(merging.length)]);
+  }
+
+  /**
+   * `frozen(remap)` in steps (the caller gives the event loop a turn between them); the table must not change
+   * meanwhile (the caller checks).
+   */
+  *frozenSteps(remap: (id: number) => number): Generator<void, FrozenPostings> {
+    const parts: FrozenPostings[] = [];
+    for (const run of this.runs) parts.push(yield* remapRun(run, remap));
+    const dk: number[] = [];
+    const di: number[] = [];
+    for (let k = 0; k < this.deltaIds.length; k++) {
+      const id = remap(this.deltaIds[k]!);
+      if (id < 0) continue;
+      dk.push(this.deltaKeys[k]!);
+      di.push(id);
     }
+    if (di.length > 0) parts.push(toCsr(Uint32Array.from(dk), Int32Array.from(di)));
+    return parts.length === 1 ? parts[0]! : yield* mergeRuns(parts);
   }
 
   private freezeDelta(): void {
@@ -172,6 +160,66 @@ export class ShingleIndex {
     this.deltaKeys = [];
     this.deltaIds = [];
   }
+}
+
+/** A run with its ids mapped (dropped where `remap` gives -1), keys still sorted; in steps. */
+function* remapRun(run: FrozenPostings, remap: (id: number) => number): Generator<void, FrozenPostings> {
+  const keys: number[] = [];
+  const offsets: number[] = [];
+  const ids = new Int32Array(run.ids.length);
+  let m = 0;
+  let sinceYield = 0;
+  for (let i = 0; i < run.keys.length; i++) {
+    const start = m;
+    for (let k = run.offsets[i]!; k < run.offsets[i + 1]!; k++) {
+      const id = remap(run.ids[k]!);
+      if (id >= 0) ids[m++] = id;
+    }
+    if (m > start) {
+      keys.push(run.keys[i]!);
+      offsets.push(start);
+    }
+    if (run.offsets[i + 1]! - sinceYield >= MERGE_STEP) {
+      sinceYield = run.offsets[i + 1]!;
+      yield;
+    }
+  }
+  offsets.push(m);
+  return { keys: Uint32Array.from(keys), offsets: Uint32Array.from(offsets), ids: ids.slice(0, m) };
+}
+
+/** A k-way merge by key of runs whose keys are sorted; for one key, the runs' ids in the runs' order. In steps. */
+function* mergeRuns(runs: readonly FrozenPostings[]): Generator<void, FrozenPostings> {
+  const total = runs.reduce((n, r) => n + r.ids.length, 0);
+  const outKeys: number[] = [];
+  const offsets: number[] = [];
+  const ids = new Int32Array(total);
+  const at = runs.map(() => 0);
+  let m = 0;
+  let sinceYield = 0;
+  for (;;) {
+    let key = -1;
+    for (let r = 0; r < runs.length; r++) {
+      const k = at[r]! < runs[r]!.keys.length ? runs[r]!.keys[at[r]!]! : -1;
+      if (k >= 0 && (key < 0 || k < key)) key = k;
+    }
+    if (key < 0) break;
+    outKeys.push(key);
+    offsets.push(m);
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
+      const i = at[r]!;
+      if (i >= run.keys.length || run.keys[i] !== key) continue;
+      for (let k = run.offsets[i]!; k < run.offsets[i + 1]!; k++) ids[m++] = run.ids[k]!;
+      at[r] = i + 1;
+    }
+    if (m - sinceYield >= MERGE_STEP) {
+      sinceYield = m;
+      yield;
+    }
+  }
+  offsets.push(m);
+  return { keys: Uint32Array.from(outKeys), offsets: Uint32Array.from(offsets), ids };
 }
 
 function find(keys: Uint32Array<ArrayBufferLike>, key: number): number {

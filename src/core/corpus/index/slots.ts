@@ -62,8 +62,12 @@ export class Slots {
     return [...this.byPath.values()].sort((a, b) => a.slot - b.slot);
   }
 
+  /** Bumped whenever an article is added or removed (what `frozenShingles` gives changes). */
+  version = 0;
+
   /** Gives the record the next slot and its passages units, posting its shingles. */
   add(rec: ArticleRecord): LiveArticle {
+    this.version++;
     this.idfCache.clear();
     const slot = this.bySlot.length;
     const live: LiveArticle = { slot, rec, firstUnit: this.unitSlot.length, firstQuote: -1, itemIds: [] };
@@ -84,6 +88,7 @@ export class Slots {
 
   /** Empties the article's slot and marks its units dead (their postings stay until compaction). */
   free(live: LiveArticle): void {
+    this.version++;
     this.idfCache.clear();
     this.byPath.delete(live.rec.path);
     this.bySlot[live.slot] = undefined;
@@ -115,12 +120,25 @@ export class Slots {
     // Every unit alive: they are numbered in slot order already, and the table is its own remapping (no copy when
     // it is one run: see ShingleIndex.frozen).
     if (this.liveUnits === this.unitSlot.length) return this.shinglePostings.frozen();
+    const remap = this.unitRemap();
+    return this.shinglePostings.frozen((id) => remap[id]!);
+  }
+
+  /** `frozenShingles()` in steps (ShingleIndex.frozenSteps), when units were removed; the slots must not change meanwhile. */
+  *frozenShinglesSteps(): Generator<void, FrozenPostings> {
+    if (this.liveUnits === this.unitSlot.length) return this.shinglePostings.frozen();
+    const remap = this.unitRemap();
+    return yield* this.shinglePostings.frozenSteps((id) => remap[id]!);
+  }
+
+  /** Unit → its number when the live articles are rebuilt in slot order (-1: removed). */
+  private unitRemap(): Int32Array {
     const remap = new Int32Array(this.unitSlot.length).fill(-1);
     let next = 0;
     for (const l of this.ordered()) {
       for (let i = 0; i < l.rec.passages.length; i++) remap[l.firstUnit + i] = next++;
     }
-    return this.shinglePostings.frozen((id) => remap[id]!);
+    return remap;
   }
 
   /**
