@@ -69,4 +69,32 @@ describe('Analysis workers: 1,000 articles analysed off the extension host', () 
     assert.equal(a.timings().analysed - analysed, 1, 'one article analysed again');
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+
+  it('grouped by outlet and filtered, typing in one article still redraws only its items', async () => {
+    const a = await api();
+    const rebuilt = a.treeRefreshes().articles.whole;
+    await vscode.commands.executeCommand('newsAnnotator.groupByOutlet');
+    await vscode.commands.executeCommand('newsAnnotator.filterArticles', '0001');
+    try {
+      await waitFor('the view rebuilt grouped and filtered', () => a.treeRefreshes().articles.whole > rebuilt);
+      const editor = await openArticle('batch-0', '0001.txt');
+      const uri = editor.document.uri.toString();
+      await waitFor('highlights drawn', () => (a.decorations(uri)['quote']?.length ?? 0) > 0);
+      // The groups and their articles drawn (as when expanded in the view), then count from here.
+      const tree = a.articlesTree(2);
+      assert.equal(tree.length, 2, tree.join('\n')); // one outlet, one article
+      const before = a.treeRefreshes();
+      const quotes = a.analysis(uri)!.quotes.length;
+      const end = editor.document.getText().length;
+      await editor.edit((e) => e.insert(editor.document.positionAt(end), '\n\n"The dredging starts in May," said Ingrid Solberg.\n'));
+      await waitFor('the new quotation analysed', () => a.analysis(uri)!.quotes.length > quotes);
+      await waitFor('its Articles node redrawn', () => a.treeRefreshes().articles.nodes > before.articles.nodes);
+      assert.equal(a.treeRefreshes().articles.whole, before.articles.whole, 'the grouped, filtered Articles view was not rebuilt');
+      assert.deepEqual(a.articlesTree(1), tree.slice(0, 1), 'same group, same count');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      await vscode.commands.executeCommand('newsAnnotator.clearFilter');
+      await vscode.commands.executeCommand('newsAnnotator.groupByNone');
+    }
+  });
 });

@@ -40,21 +40,55 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
   }
 
   /**
-   * Articles added or removed, a grouping or a filter in force: the tree is rebuilt. One article's analysis or
-   * annotations changed in an ungrouped, unfiltered list: only its node is redrawn (its children are read from
-   * the article when drawn).
+   * Articles added or removed, the grouping or the filter changed: the tree is rebuilt. One article's analysis or
+   * annotations changed: only its nodes are redrawn (their children are read from the article when drawn), as long
+   * as it stays in the same groups with the same counts and on the same side of the filter; else the tree is rebuilt
+   * (its groups, their counts and order depend on every article).
    */
   private onChange(e: ArticlesChange): void {
     const keys = e?.keys;
-    if (!keys || e.listChanged || this.groupBy !== 'none' || this.filterText || !this.built) {
-      this.refresh();
-      return;
-    }
-    const byKey = this.articleNodes();
-    const nodes = keys.map((k) => byKey.get(k));
-    if (nodes.some((n) => !n)) this.refresh();
-    else this.refreshNodes(nodes as TreeNode[]);
+    const nodes = keys && !e.listChanged && this.built ? this.nodesInPlace(keys) : undefined;
+    if (nodes) this.refreshNodes(nodes);
+    else this.refresh();
   }
+
+  /** The nodes to redraw for these articles, or undefined when the tree must be rebuilt. */
+  private nodesInPlace(keys: readonly string[]): TreeNode[] | undefined {
+    this.getChildren();
+    const nodes: TreeNode[] = [];
+    for (const key of keys) {
+      const placed = this.placed.get(key);
+      if (!placed) {
+        if (this.filterText && !this.filteredOut.has(key)) return undefined; // a new article, or one not built yet
+        if (this.filterText && !this.matchesFilter(this.filteredOut.get(key)!)) continue; // still filtered out
+        return undefined;
+      }
+      if (this.filterText && !this.matchesFilter(placed.article)) return undefined; // now filtered out
+      if (this.groupBy === 'none') {
+        const node = this.articleNodes().get(key);
+        if (!node) return undefined;
+        nodes.push(node);
+        continue;
+      }
+      // Grouped by speaker, groups are named by the corpus-wide name of each speaker (one article can change another
+      // article's group) and ordered by statements: rebuilt.
+      if (this.groupBy === 'speaker') return undefined;
+      const groups = this.groupKeys(placed.article);
+      if (groups.length !== placed.groups.length || groups.some((g) => !placed.groups.includes(g))) return undefined;
+      for (const label of groups) {
+        const g = this.groups.get(label);
+        if (!g) return undefined;
+        for (const n of g.kids ?? []) if (n.kind === 'article' && n.article.key === key) nodes.push(n);
+      }
+    }
+    return nodes;
+  }
+
+  /** Each article shown, with the groups it is in (grouped view), as last built; the ones the filter left out. */
+  private placed = new Map<string, { readonly article: ArticleEntry; readonly groups: readonly string[] }>();
+  private filteredOut = new Map<string, ArticleEntry>();
+  /** The groups as last built: their node, articles, and article nodes once drawn (kept: redrawn in place). */
+  private groups = new Map<string, { readonly node: TreeNode; readonly list: readonly ArticleEntry[]; kids?: TreeNode[] }>();
 
   private nodeIndex: Map<string, TreeNode> | undefined;
   private indexedRoots: TreeNode[] | undefined;
@@ -127,36 +161,59 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
     return hay.some((h) => h?.toLowerCase().includes(needle));
   }
 
+  /** The label of the group of articles that have none of what the view is grouped by. */
+  private get other(): string {
+    return this.groupBy === 'outlet' ? 'Unknown outlet' : this.groupBy === 'tag' ? 'Untagged' : this.groupBy === 'speaker' ? 'No quotes' : 'No entities';
+  }
+
+  /** The groups an article is in (grouped view). */
+  private groupKeys(a: ArticleEntry): string[] {
+    let keys: string[] = [];
+    if (this.groupBy === 'outlet') keys = a.analysis?.metadata.publisher ? [a.analysis.metadata.publisher] : [];
+    else if (this.groupBy === 'tag') keys = [...new Set(this.source.annotations(a).flatMap((an) => an.tags))];
+    else if (this.groupBy === 'speaker') keys = [...new Set((a.analysis?.quotes ?? []).filter(isStatement).map((q) => this.source.speakerName(q) ?? UNATTRIBUTED))];
+    else if (this.groupBy === 'entity') keys = [...new Set((a.analysis?.entities ?? []).map((e) => e.name))];
+    return keys.length === 0 ? [this.other] : keys;
+  }
+
+  /** Grouped by speaker, a group counts its statements (what a speaker said), then the articles they are in. */
+  private statements(label: string, list: readonly ArticleEntry[]): number {
+    return label === this.other ? 0 : list.reduce((n, a) => n + (a.analysis?.quotes ?? []).filter((q) => isStatement(q) && (this.source.speakerName(q) ?? UNATTRIBUTED) === label).length, 0);
+  }
+
+  private describe(label: string, list: readonly ArticleEntry[]): string {
+    const articles = `${list.length} article${list.length === 1 ? '' : 's'}`;
+    if (this.groupBy !== 'speaker' || label === this.other) return articles;
+    const n = this.statements(label, list);
+    return `${n} statement${n === 1 ? '' : 's'} in ${articles}`;
+  }
+
   protected buildRoots(): TreeNode[] {
-    const articles = this.source.all().filter((a) => this.matchesFilter(a));
-    if (this.groupBy === 'none') return articles.map((a) => this.articleNode(a, undefined));
+    this.placed = new Map();
+    this.filteredOut = new Map();
+    this.groups = new Map();
+    const articles: ArticleEntry[] = [];
+    for (const a of this.source.all()) {
+      if (this.matchesFilter(a)) articles.push(a);
+      else this.filteredOut.set(a.key, a);
+    }
+    if (this.groupBy === 'none') {
+      for (const a of articles) this.placed.set(a.key, { article: a, groups: [] });
+      return articles.map((a) => this.articleNode(a, undefined));
+    }
     const groups = new Map<string, ArticleEntry[]>();
-    const add = (g: string, a: ArticleEntry) => {
-      const list = groups.get(g) ?? [];
-      if (!list.includes(a)) list.push(a);
-      groups.set(g, list);
-    };
-    const other = this.groupBy === 'outlet' ? 'Unknown outlet' : this.groupBy === 'tag' ? 'Untagged' : this.groupBy === 'speaker' ? 'No quotes' : 'No entities';
     for (const a of articles) {
-      let keys: string[] = [];
-      if (this.groupBy === 'outlet') keys = a.analysis?.metadata.publisher ? [a.analysis.metadata.publisher] : [];
-      else if (this.groupBy === 'tag') keys = [...new Set(this.source.annotations(a).flatMap((an) => an.tags))];
-      else if (this.groupBy === 'speaker') keys = [...new Set((a.analysis?.quotes ?? []).filter(isStatement).map((q) => this.source.speakerName(q) ?? UNATTRIBUTED))];
-      else if (this.groupBy === 'entity') keys = [...new Set((a.analysis?.entities ?? []).map((e) => e.name))];
-      if (keys.length === 0) keys = [other];
-      for (const k of keys) add(k, a);
+      const keys = this.groupKeys(a);
+      this.placed.set(a.key, { article: a, groups: keys });
+      for (const k of keys) {
+        const list = groups.get(k) ?? [];
+        if (!list.includes(a)) list.push(a);
+        groups.set(k, list);
+      }
     }
     const icon = { outlet: 'library', tag: 'tag', speaker: 'person', entity: 'symbol-class', none: 'folder' }[this.groupBy];
-    // Grouped by speaker, a group counts its statements (what a speaker said), then the articles they are in.
-    const statements = (label: string, list: readonly ArticleEntry[]) =>
-      label === other ? 0 : list.reduce((n, a) => n + (a.analysis?.quotes ?? []).filter((q) => isStatement(q) && (this.source.speakerName(q) ?? UNATTRIBUTED) === label).length, 0);
-    const weight = (label: string, list: readonly ArticleEntry[]) => (this.groupBy === 'speaker' ? statements(label, list) : list.length);
-    const describe = (label: string, list: readonly ArticleEntry[]) => {
-      const articles = `${list.length} article${list.length === 1 ? '' : 's'}`;
-      if (this.groupBy !== 'speaker' || label === other) return articles;
-      const n = statements(label, list);
-      return `${n} statement${n === 1 ? '' : 's'} in ${articles}`;
-    };
+    const other = this.other;
+    const weight = (label: string, list: readonly ArticleEntry[]) => (this.groupBy === 'speaker' ? this.statements(label, list) : list.length);
     return [...groups.entries()]
       .sort((x, y) => (x[0] === other ? 1 : y[0] === other ? -1 : weight(y[0], y[1]) - weight(x[0], x[1]) || x[0].localeCompare(y[0])))
       .map(([label, list]) => {
@@ -165,10 +222,12 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
           id: `group:${this.groupBy}:${label}`,
           parent: undefined,
           label,
-          description: describe(label, list),
+          description: this.describe(label, list),
           icon,
-          children: () => list.map((a) => this.articleNode(a, node)),
+          children: () => (g.kids ??= list.map((a) => this.articleNode(a, node))),
         };
+        const g: { node: TreeNode; list: readonly ArticleEntry[]; kids?: TreeNode[] } = { node, list };
+        this.groups.set(label, g);
         return node;
       });
   }
