@@ -60,11 +60,12 @@ export interface RecordParts {
 
 /**
  * The distinct search words of each text item of an article (headline, statements, entities, body sentences, in
- * the order the search index adds them): `words` once each, `lists` = for each item its count, then its word
- * indices. Typed arrays and one string array pass between threads cheaply.
+ * the order the search index adds them): `words` once each, one per line (a word never holds a line break), `lists`
+ * = for each item its count, then its word indices. One string and one typed array: cheap to pass between threads,
+ * and small while they wait for the search index to take them.
  */
 export interface SearchTerms {
-  readonly words: readonly string[];
+  readonly words: string;
   readonly lists: Uint32Array;
 }
 

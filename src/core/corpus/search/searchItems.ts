@@ -61,6 +61,7 @@ export class SearchItems {
     const { rec } = live;
     const pre = rec.searchTerms;
     rec.searchTerms = undefined; // taken now; the postings hold them from here
+    const all = pre?.words.split('\n');
     let at = 0;
     for (const { item, text } of textItems(rec, live.slot)) {
       if (!pre) {
@@ -69,7 +70,7 @@ export class SearchItems {
       }
       const n = pre.lists[at++]!;
       const words: string[] = new Array<string>(n);
-      for (let k = 0; k < n; k++) words[k] = pre.words[pre.lists[at++]!]!;
+      for (let k = 0; k < n; k++) words[k] = all![pre.lists[at++]!]!;
       this.add(live, item, undefined, words);
     }
   }
@@ -242,7 +243,7 @@ export function textItemTerms(text: string, parts: RecordParts): SearchTerms {
       lists.push(i);
     }
   }
-  return { words, lists: Uint32Array.from(lists) };
+  return { words: words.join('\n'), lists: Uint32Array.from(lists) };
 }
 
 /** The text an item stands for (a body sentence's is read from its article). */
