@@ -10,19 +10,12 @@ import type { EntityRec, PassageRec, QuoteRec, RecordParts, SearchTerms } from '
 
 export type { EntityRec, PassageRec, QuoteRec, RecordParts, SearchTerms } from './parts';
 
-export interface ArticleRecord {
+/** An article in the index: its record parts (title, passages, quotes, entities), where it is, and its notes. */
+export interface ArticleRecord extends Omit<RecordParts, 'shingles' | 'searchTerms'> {
   readonly path: string;
   readonly text: string;
   readonly fingerprint: string;
   stamp: FileStamp | null;
-  readonly title: string | null;
-  readonly titleStart: number;
-  readonly titleEnd: number;
-  readonly publisher: string | null;
-  readonly dateIso: string | null;
-  readonly passages: readonly PassageRec[];
-  readonly quotes: readonly QuoteRec[];
-  readonly entities: readonly EntityRec[];
   annotations: readonly IndexedAnnotation[];
   /**
    * Per passage: sorted unique shingle hashes and content-word keys (`passageKeys`; empty for passages not
