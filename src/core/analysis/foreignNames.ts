@@ -2,16 +2,15 @@
  * Parties and movements named in their own language ("Parti des Réformes et des Libertés de Wallonie",
  * "Partei für Freiheit und Fortschritt"): the recogniser, trained on English, makes pieces of them.
  */
+import { isCapWord } from './ner/features';
+import type { NerType } from './ner/perceptron';
 
 /** A span of sentence tokens [start, end) with the recogniser's type (the shape nameContext.ts repairs). */
 interface TypedSpan {
   start: number;
   end: number;
-  type: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  type: NerType;
 }
-
-/** A capitalised word (as nameContext.ts reads one). */
-const isCapWord = (w: string | undefined): boolean => !!w && /^\p{Lu}[\p{Ll}\p{Lu}'’.-]*$/u.test(w);
 
 /** First words of parties and movements named in their own language ("Parti", "Partido", "Lega"). */
 const FOREIGN_ORG_HEADS = new Set(['Parti', 'Partei', 'Partido', 'Partito', 'Partij', 'Partia', 'Mouvement', 'Movimiento', 'Movimento', 'Rassemblement', 'Unión', 'Unione', 'Frente', 'Fronte', 'Front', 'Alianza', 'Alleanza', 'Bloque', 'Bloc', 'Lega', 'Liga', 'Ligue', 'Congrès', 'Congreso', 'Convergència', 'Izquierda', 'Sinistra', 'Forza', 'Fratelli', 'Podemos']);

@@ -49,7 +49,7 @@ function isCloser(s: string): boolean {
  * as long as the block's longest): lists, tables and results put one item per line, and a name never runs
  * from one item into the next ("NEW YORK" / "CLEVELAND").
  */
-function sentencesOf(tokens: readonly Token[], from: number, to: number, text: string, original: string): [number, number][] {
+function sentencesOf(tokens: readonly Token[], from: number, to: number, text: string, original: string | null): [number, number][] {
   const out: [number, number][] = [];
   let s = from;
   const breaks = from < to ? lineBreaks(tokens, from, to, text, original) : null;
@@ -81,20 +81,22 @@ const WRAPPED_MIN = 40;
 /**
  * Token indices in (from, to) that start a new sentence although no stop ends the one before: a new line
  * that is not the continuation of wrapped prose, or the first word after masked page furniture ("Marta
- * Kowalczyk [Image caption] The union leader …"). `text` is the masked text, `original` the article's.
+ * Kowalczyk [Image caption] The union leader …"). `text` is the masked text; `original` the article's, or null
+ * when nothing was masked.
  */
-function lineBreaks(tokens: readonly Token[], from: number, to: number, text: string, original: string): Set<number> | null {
+function lineBreaks(tokens: readonly Token[], from: number, to: number, text: string, original: string | null): Set<number> | null {
   const start = tokens[from]!.start;
   const end = tokens[to - 1]!.end;
   let out: Set<number> | null = null;
-  if (text !== original) {
+  if (original !== null) {
     for (let i = from + 1; i < to; i++) {
       const a = tokens[i - 1]!.end;
       const b = tokens[i]!.start;
       if (b - a > 3 && original.slice(a, b).trim() !== '') (out ??= new Set()).add(i);
     }
   }
-  if (text.indexOf('\n', start) < 0 || text.indexOf('\n', start) >= end) return out;
+  const firstBreak = text.indexOf('\n', start);
+  if (firstBreak < 0 || firstBreak >= end) return out;
   let longest = 0;
   for (let a = start; a < end; ) {
     let b = text.indexOf('\n', a);
@@ -172,8 +174,9 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const blockOfToken = new Int32Array(tokens.length);
   blockRanges.forEach(([s, e], bi) => blockOfToken.fill(bi, s, e));
 
-  // Sentences.
-  const sentencesByBlock = blockRanges.map(([s, e]) => sentencesOf(tokens, s, e, masked, text));
+  // Sentences (given the article's own text beside the masked one only when something was masked).
+  const original = masked === text ? null : text;
+  const sentencesByBlock = blockRanges.map(([s, e]) => sentencesOf(tokens, s, e, masked, original));
 
   // Named-entity recognition.
   const sentWords: string[][] = [];

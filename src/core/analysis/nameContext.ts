@@ -13,6 +13,7 @@
  * Every rule looks at a bounded window around the span, so the whole pass stays linear.
  */
 import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron';
+import { isCapWord } from './ner/features';
 import { ORG_SUFFIX } from './entities';
 import { isFirstName } from '../people/gender';
 import { isTitleHead } from './titles';
@@ -52,10 +53,6 @@ const NP_END = new Set([',', '.', ';', ':', ')', '(', '-', 'of', 'in', 'at', 'fo
 
 /** Prepositions after which a name with no other evidence is a place ("a yard in Hardanger"). */
 const PLACE_PREPS = new Set(['in', 'at', 'near', 'from', 'outside', 'across', 'between', 'via', 'towards', 'toward', 'throughout']);
-
-function isCapWord(w: string | undefined): boolean {
-  return !!w && /^\p{Lu}[\p{Ll}\p{Lu}'’.-]*$/u.test(w);
-}
 
 function isLowerWord(w: string | undefined): boolean {
   return !!w && /^[\p{Ll}][\p{Ll}-]*$/u.test(w);
@@ -130,13 +127,13 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     const a = out[k]!;
     const b = out[k + 1]!;
     if (a.type !== 'MISC' || a.end - a.start !== 1 || b.start !== a.end || b.type !== 'ORG' || !/^\p{Lu}\p{Ll}+$/u.test(words[a.start]!) || !looksLikeDemonym(words[a.start]!)) continue;
-    // an initialism keeps its nationality apart ("Polish SPC", "Palestinian U.N."), and so does a person taken
-    // for an organisation ("Argentine Guillermo Coria")
     // A sentence's first word is capitalised anyway ("Veteran Labour MP …"): left as it is (so after a
     // quotation mark or a bracket).
-    const first = words[b.start]!;
     if (a.start === 0 || !/^\p{L}/u.test(words[a.start - 1]!)) continue;
-    if (/^[\p{Lu}.&]+$/u.test(first) || (b.end - b.start > 1 && isFirstName(first.toLowerCase()))) continue;
+    // An initialism keeps its nationality apart ("Polish SPC", "Palestinian U.N."), and so does a person taken
+    // for an organisation ("Argentine Guillermo Coria").
+    const first = words[b.start]!;
+    if (/^[\p{Lu}.&]+$/u.test(first) || (b.end - b.start > 1 && isFirstName(first))) continue;
     out.splice(k, 2, { start: a.start, end: b.end, type: 'ORG', margin: Math.min(a.margin ?? Infinity, b.margin ?? Infinity) });
   }
   foreignOrganisations(words, out);

@@ -44,6 +44,11 @@ export function isCapitalised(w: string): boolean {
   return ch.toLowerCase() !== ch;
 }
 
+/** A capitalised word: a capital, then letters, apostrophes, dots or hyphens ("Kelmsby", "O'Neill", "U.S."). */
+export function isCapWord(w: string | undefined): boolean {
+  return !!w && /^\p{Lu}[\p{Ll}\p{Lu}'’.-]*$/u.test(w);
+}
+
 export function isAllCaps(w: string): boolean {
   if (w.length <= 1) return false;
   // ASCII fast path, the same answer as the general one below: upper-casing changes nothing iff there is

@@ -8,7 +8,7 @@
 import modelJson from './model.json';
 import { LABELS } from './features';
 
-export const NL = LABELS.length;
+const NL = LABELS.length;
 
 export interface ModelFile {
   format: string;
@@ -56,20 +56,23 @@ function checkFormat(m: ModelFile): void {
   if (m.format !== 'news-annotator-ner/1' || m.labels.join() !== LABELS.join()) throw new Error('NER model file has an unexpected format');
 }
 
+/** One feature's scores as the file writes them ("0:1964,1:-1798,…": label index, whole number). */
+function parseRow(spec: string): Row {
+  const row = new Int32Array(NL);
+  for (const part of spec.split(',')) {
+    const c = part.indexOf(':');
+    row[Number(part.slice(0, c))] = Number(part.slice(c + 1));
+  }
+  return row;
+}
+
 /** All weights by feature string, in score units (the trainer's view); the reference the tables must agree with. */
 export function getWeights(): Map<string, Float32Array> {
   if (weights) return weights;
   const m = modelFile;
   checkFormat(m);
   const w = new Map<string, Float32Array>();
-  for (const f of Object.keys(m.features)) {
-    const v = new Float32Array(NL);
-    for (const part of m.features[f]!.split(',')) {
-      const c = part.indexOf(':');
-      v[Number(part.slice(0, c))] = Number(part.slice(c + 1)) / m.scale;
-    }
-    w.set(f, v);
-  }
+  for (const f of Object.keys(m.features)) w.set(f, Float32Array.from(parseRow(m.features[f]!), (x) => x / m.scale));
   weights = w;
   return w;
 }
@@ -82,11 +85,7 @@ export function getTables(): Tables {
   const single = new Map<string, Map<string, Row>>();
   const pair = new Map<string, Map<string, Map<string, Row>>>();
   for (const f of Object.keys(m.features)) {
-    const row = new Int32Array(NL);
-    for (const part of m.features[f]!.split(',')) {
-      const c = part.indexOf(':');
-      row[Number(part.slice(0, c))] = Number(part.slice(c + 1));
-    }
+    const row = parseRow(m.features[f]!);
     const eq = f.indexOf('=');
     const tmpl = eq < 0 ? f : f.slice(0, eq);
     const value = eq < 0 ? '' : f.slice(eq + 1);
@@ -120,9 +119,4 @@ export function rowOf(t: Tables, tmpl: string, value: string): Row | undefined {
 /** Every row of a two-value template whose first value is `a`, by second value (an empty map when none). */
 export function pairRows(t: Tables, tmpl: string, a: string): Map<string, Row> {
   return (t.pair.get(tmpl) ?? NO_PAIRS).get(a) ?? NO_ROWS;
-}
-
-/** `into += row` (nothing for a missing row). */
-export function addRow(into: Int32Array | Float64Array, row: Row | undefined): void {
-  if (row) for (let k = 0; k < NL; k++) into[k]! += row[k]!;
 }

@@ -316,23 +316,24 @@ export function wordOnlyScores(w: string): Float32Array {
   return v;
 }
 
+/** The trainer's sum of the weights of the given feature strings, into `into` (the reference scorers). */
+function sumReference<A extends Float32Array | Float64Array>(features: readonly string[], into: A): A {
+  const W = getWeights();
+  for (const f of features) {
+    const x = W.get(f);
+    if (x) for (let k = 0; k < NL; k++) into[k]! += x[k]!;
+  }
+  return into;
+}
+
 /** Reference for the word-only scores (feature strings, as in training). */
 export function wordScoresReference(w: string): Float32Array {
-  const W = getWeights();
-  const v = new Float32Array(NL);
-  for (const f of wordFeatures(w)) {
-    const x = W.get(f);
-    if (x) for (let k = 0; k < NL; k++) v[k]! += x[k]!;
-  }
-  return v;
+  return sumReference(wordFeatures(w), new Float32Array(NL));
 }
 
 /** Reference implementation of the context scores (string features, as in training). */
 export function contextScoresReference(words: readonly string[], i: number, doc: DocEvidence | null): Float64Array {
-  const W = getWeights();
-  const scores = new Float64Array(NL);
-  for (const f of contextFeatures(words, i, doc, isAllCapsSentence(words))) addRow(scores, W.get(f) as unknown as Row | undefined);
-  return scores;
+  return sumReference(contextFeatures(words, i, doc, isAllCapsSentence(words)), new Float64Array(NL));
 }
 
 /** The tagger's context scores of token i, in score units (its base scores less the word's own features). */
