@@ -99,6 +99,8 @@ describe('Reading room: news read as news', () => {
     const a = await api();
     fs.rmSync(sidecarPath(), { force: true });
     const editor = await openArticle(...ARTICLE);
+    // the earlier tests' annotation on this quote must be gone first, or the note opens on what was just deleted
+    await waitFor('the removed sidecar seen', () => a.annotations(editor.document.uri.toString()).length === 0);
     putCursorIn(editor, QUOTE, 5);
     await vscode.commands.executeCommand('newsAnnotator.editNote');
     await waitFor('note tab', () => vscode.window.activeTextEditor?.document.uri.scheme === 'news-annotator-note');
