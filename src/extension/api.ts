@@ -77,7 +77,7 @@ export interface NewsAnnotatorApi {
     killBusyWorker(): boolean;
   };
   /** How many times each view was rebuilt whole, and how many of its nodes were redrawn alone. */
-  treeRefreshes(): Record<'articles' | 'entities' | 'tags', { readonly whole: number; readonly nodes: number }>;
+  treeRefreshes(): Record<'articles' | 'entities' | 'tags', { readonly whole: number; readonly nodes: number; readonly pending: boolean }>;
   /**
    * The extension host's event loop since activation or the last reset (perf_hooks.monitorEventLoopDelay, ms), and
    * its heap now (bytes). `reset` starts a new measurement.

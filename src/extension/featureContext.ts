@@ -43,8 +43,8 @@ export type Probes = Partial<Pick<NewsAnnotatorApi, 'articlesTree' | 'articlesSe
   /** performance.now() of the first highlight drawn, once drawn. */
   firstHighlightAt?: () => number | undefined;
   /** Whole rebuilds and single-node redraws of the Articles view, and of the Entities and Tags views. */
-  articlesRefreshes?: () => { readonly whole: number; readonly nodes: number };
-  surfacesRefreshes?: () => Record<'entities' | 'tags', { readonly whole: number; readonly nodes: number }>;
+  articlesRefreshes?: () => { readonly whole: number; readonly nodes: number; readonly pending: boolean };
+  surfacesRefreshes?: () => Record<'entities' | 'tags', { readonly whole: number; readonly nodes: number; readonly pending: boolean }>;
 };
 
 export interface FeatureContext extends Services {

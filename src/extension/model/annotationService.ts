@@ -115,15 +115,24 @@ export class AnnotationService implements vscode.Disposable {
     return h;
   }
 
+  /**
+   * Rebuilds an article's annotation views; tells the listeners unless the article had none and still has none
+   * (an article without a sidecar loaded or edited: no tree, badge or index record changes).
+   */
   private refreshView(uri: string, fire = true): void {
     this.stale.delete(uri);
     const h = this.store.get(uri);
     if (h) this.resolveEntityRefs(uri, h);
     const list = h ? h.list().map(toView) : [];
+    const hadViews = this.views.delete(uri);
+    const had = this.withProblem.delete(uri) || hadViews;
     if (list.length > 0) this.views.set(uri, list);
-    else this.views.delete(uri);
-    if (fire) this.emitter.fire(uri);
+    if (h?.error) this.withProblem.add(uri);
+    if (fire && (had || list.length > 0 || h?.error)) this.emitter.fire(uri);
   }
+
+  /** Articles whose sidecar could not be read, as last told (their problem going away is a change too). */
+  private readonly withProblem = new Set<string>();
 
   private async handleFor(uri: string): Promise<ArticleAnnotations> {
     const h = this.store.get(uri) ?? (await this.load(uri, false));
@@ -360,6 +369,7 @@ export class AnnotationService implements vscode.Disposable {
       const h = this.store.get(key);
       if (!entry) {
         this.views.delete(key);
+        this.withProblem.delete(key);
         this.store.forget(key);
         this.emitter.fire(key);
         continue;

@@ -52,7 +52,12 @@ export abstract class NodeTreeProvider implements vscode.TreeDataProvider<TreeNo
   }
 
   /** Whole-tree rebuilds and node redraws told to VS Code (for the tests: a single-article change is no rebuild). */
-  readonly refreshes = { whole: 0, nodes: 0 };
+  private readonly counted = { whole: 0, nodes: 0 };
+
+  /** The counts, and whether a redraw is waiting to be told (a test reads the counts once nothing is pending). */
+  get refreshes(): { readonly whole: number; readonly nodes: number; readonly pending: boolean } {
+    return { ...this.counted, pending: this.timer !== undefined };
+  }
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -61,12 +66,12 @@ export abstract class NodeTreeProvider implements vscode.TreeDataProvider<TreeNo
       if (this.whole) {
         this.whole = false;
         this.dirtyNodes.clear();
-        this.refreshes.whole++;
+        this.counted.whole++;
         this.emitter.fire(undefined);
         return;
       }
       for (const n of this.dirtyNodes) {
-        this.refreshes.nodes++;
+        this.counted.nodes++;
         this.emitter.fire(n);
       }
       this.dirtyNodes.clear();
