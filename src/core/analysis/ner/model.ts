@@ -27,6 +27,13 @@ export interface Tables {
   pair: Map<string, Map<string, Map<string, Row>>>;
   /** divide a sum of rows by this to get the trainer's score units */
   scale: number;
+  /** every row above, one after another: a row is a view of NL numbers at `offsetOf(row)` here */
+  packed: Int32Array;
+}
+
+/** Where a row of the tables starts in `packed`. */
+export function offsetOf(row: Row): number {
+  return row.byteOffset >> 2;
 }
 
 const PAIR_TEMPLATES = new Set(['pn', 'wn', 'pw', 't2', 'tw']);
@@ -56,9 +63,8 @@ function checkFormat(m: ModelFile): void {
   if (m.format !== 'news-annotator-ner/1' || m.labels.join() !== LABELS.join()) throw new Error('NER model file has an unexpected format');
 }
 
-/** One feature's scores as the file writes them ("0:1964,1:-1798,…": label index, whole number). */
-function parseRow(spec: string): Row {
-  const row = new Int32Array(NL);
+/** One feature's scores as the file writes them ("0:1964,1:-1798,…": label index, whole number), into `row`. */
+function parseRow(spec: string, row: Row = new Int32Array(NL)): Row {
   for (const part of spec.split(',')) {
     const c = part.indexOf(':');
     row[Number(part.slice(0, c))] = Number(part.slice(c + 1));
@@ -84,8 +90,12 @@ export function getTables(): Tables {
   checkFormat(m);
   const single = new Map<string, Map<string, Row>>();
   const pair = new Map<string, Map<string, Map<string, Row>>>();
-  for (const f of Object.keys(m.features)) {
-    const row = parseRow(m.features[f]!);
+  const names = Object.keys(m.features);
+  const packed = new Int32Array(names.length * NL);
+  let at = 0;
+  for (const f of names) {
+    const row = parseRow(m.features[f]!, packed.subarray(at, at + NL));
+    at += NL;
     const eq = f.indexOf('=');
     const tmpl = eq < 0 ? f : f.slice(0, eq);
     const value = eq < 0 ? '' : f.slice(eq + 1);
@@ -104,7 +114,7 @@ export function getTables(): Tables {
       m1.set(value, row);
     }
   }
-  tables = { single, pair, scale: m.scale };
+  tables = { single, pair, scale: m.scale, packed };
   return tables;
 }
 

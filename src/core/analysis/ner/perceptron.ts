@@ -10,7 +10,7 @@
  */
 import { gazetteerFlags } from './gazetteer';
 import { clusterOf } from './clusters';
-import { getTables, getWeights, onModelChange, pairRows, rowOf, type Row, type Tables } from './model';
+import { getTables, getWeights, offsetOf, onModelChange, pairRows, rowOf, type Row, type Tables } from './model';
 import { LABELS, allowed, contextFeatures, isAllCaps, isAllCapsSentence, isCapitalised, shapeOf, wordFeatures, type DocEvidence } from './features';
 
 export { getWeights, useModel, type ModelFile } from './model';
@@ -33,16 +33,16 @@ export interface TokenSpan {
 interface WordRec {
   lower: string;
   shape: string;
-  /** the word's own features (identity, affixes, shape, word lists, class) */
-  own: Int32Array;
-  /** this word as the previous one: p1=<lower>, ps=<shape>, pc=<class> */
-  asPrev: Int32Array;
-  /** this word as the next one: n1=, ns=, nc= */
-  asNext: Int32Array;
-  asPrev2: Row | undefined;
-  asNext2: Row | undefined;
-  /** cw=<lower> (in a sentence in capitals) */
-  asCaps: Row | undefined;
+  /**
+   * Where the form's three summed rows start in `forms.rows`: its own features (identity, affixes, shape, word
+   * lists, class) at `at`; as the previous word (p1=<lower>, ps=<shape>, pc=<class>) at `at + NL`; as the next
+   * word (n1=, ns=, nc=) at `at + 2 * NL`.
+   */
+  at: number;
+  /** p2=<lower>, n2=<lower> and cw=<lower> (in a sentence in capitals): offsets in the model's packed rows, or -1 */
+  asPrev2: number;
+  asNext2: number;
+  asCaps: number;
   /** wn=<this lower>|<next lower>, by next lower */
   wn: Map<string, Row>;
   /** pw=<this lower>|<next lower> (this word as the previous one) */
@@ -69,12 +69,49 @@ function addRow(into: Int32Array | Float64Array, row: Row | undefined): void {
 
 const MAX_CACHE = 200_000;
 const recCache = new Map<string, WordRec>();
+
+/**
+ * The word forms' summed rows, one after another (3 * NL numbers per form): scoring a token reads three
+ * neighbouring slices of one array rather than three small arrays scattered over the heap.
+ */
+const forms = { rows: new Int32Array(3 * NL * 4096), used: 0 };
+
+function storeForm(own: Int32Array, asPrev: Int32Array, asNext: Int32Array): number {
+  if (forms.used + 3 * NL > forms.rows.length) {
+    const grown = new Int32Array(forms.rows.length * 2);
+    grown.set(forms.rows);
+    forms.rows = grown;
+  }
+  const at = forms.used;
+  forms.rows.set(own, at);
+  forms.rows.set(asPrev, at + NL);
+  forms.rows.set(asNext, at + 2 * NL);
+  forms.used += 3 * NL;
+  return at;
+}
+
+/** Forgets every form (the cache is full, or the model changed); only between sentences, never inside one. */
+function resetForms(): void {
+  recCache.clear();
+  forms.used = 0;
+  edges = null;
+}
+
+/** The offset of a row in the model's packed rows, or -1 for none. */
+function at(row: Row | undefined): number {
+  return row ? offsetOf(row) : -1;
+}
+
+/** `into += packed[o .. o + NL)` (nothing for -1). */
+function addAt(into: Int32Array, packed: Int32Array, o: number): void {
+  if (o >= 0) for (let k = 0; k < NL; k++) into[k]! += packed[o + k]!;
+}
 const lexicalCache = new Map<string, Float32Array>();
 const wordOnlyCache = new Map<string, Float32Array>();
 let edges: { bos: WordRec; eos: WordRec } | null = null;
 let tagTables: TagTables | null = null;
 onModelChange(() => {
-  recCache.clear();
+  resetForms();
   shapeCache.clear();
   lexicalCache.clear();
   wordOnlyCache.clear();
@@ -129,12 +166,10 @@ function makeRec(T: Tables, word: string, lower: string, shape: string, edge: bo
   return {
     lower,
     shape,
-    own: edge ? new Int32Array(NL) : ownRow(T, word, lower),
-    asPrev: sumRows([rowOf(T, 'p1', lower), sr.asPrev, rowOf(T, 'pc', cls)]),
-    asNext: sumRows([rowOf(T, 'n1', lower), sr.asNext, rowOf(T, 'nc', cls)]),
-    asPrev2: rowOf(T, 'p2', lower),
-    asNext2: rowOf(T, 'n2', lower),
-    asCaps: rowOf(T, 'cw', lower),
+    at: storeForm(edge ? new Int32Array(NL) : ownRow(T, word, lower), sumRows([rowOf(T, 'p1', lower), sr.asPrev, rowOf(T, 'pc', cls)]), sumRows([rowOf(T, 'n1', lower), sr.asNext, rowOf(T, 'nc', cls)])),
+    asPrev2: at(rowOf(T, 'p2', lower)),
+    asNext2: at(rowOf(T, 'n2', lower)),
+    asCaps: at(rowOf(T, 'cw', lower)),
     wn: pairRows(T, 'wn', lower),
     pw: pairRows(T, 'pw', lower),
     pn: sr.pn,
@@ -149,10 +184,14 @@ function rec(T: Tables, word: string): WordRec {
   let r = recCache.get(word);
   if (!r) {
     r = makeRec(T, word, word.toLowerCase(), shapeOf(word), false);
-    if (recCache.size >= MAX_CACHE) recCache.clear();
     recCache.set(word, r);
   }
   return r;
+}
+
+/** A form's own row (a view: read it before the next form is made). */
+function ownOf(r: WordRec): Int32Array {
+  return forms.rows.subarray(r.at, r.at + NL);
 }
 
 function getEdges(T: Tables): { bos: WordRec; eos: WordRec } {
@@ -168,6 +207,8 @@ interface TagTables {
   D: (Row | undefined)[];
   FIRST: Row | undefined;
   CAPS: Row | undefined;
+  /** the model's packed rows (Tables.packed) */
+  packed: Int32Array;
 }
 
 function getTagTables(T: Tables): TagTables {
@@ -178,7 +219,7 @@ function getTagTables(T: Tables): TagTables {
   }
   const D: (Row | undefined)[] = [];
   for (let k = 0; k < 8; k++) D[k] = rowOf(T, 'd', (k & 4 ? 'L' : '') + (k & 2 ? 'T' : '') + (k & 1 ? '0' : ''));
-  tagTables = { TT, D, FIRST: rowOf(T, 'first', ''), CAPS: rowOf(T, 'caps', '') };
+  tagTables = { TT, D, FIRST: rowOf(T, 'first', ''), CAPS: rowOf(T, 'caps', ''), packed: T.packed };
   return tagTables;
 }
 
@@ -193,19 +234,21 @@ function baseScores(s: Int32Array, recs: readonly WordRec[], i: number, doc: Doc
   const p2 = i > 1 ? recs[i - 2]! : E.bos;
   const n1 = i + 1 < n ? recs[i + 1]! : E.eos;
   const n2 = i + 2 < n ? recs[i + 2]! : E.eos;
-  const a = r.own;
-  const b = p1.asPrev;
-  const c = n1.asNext;
-  for (let k = 0; k < NL; k++) s[k] = a[k]! + b[k]! + c[k]!;
-  addRow(s, p2.asPrev2);
-  addRow(s, n2.asNext2);
+  const F = forms.rows;
+  const a = r.at;
+  const b = p1.at + NL;
+  const c = n1.at + 2 * NL;
+  for (let k = 0; k < NL; k++) s[k] = F[a + k]! + F[b + k]! + F[c + k]!;
+  const M = G.packed;
+  addAt(s, M, p2.asPrev2);
+  addAt(s, M, n2.asNext2);
   if (p1.pn.size > 0) addRow(s, p1.pn.get(n1.shape));
   if (r.wn.size > 0) addRow(s, r.wn.get(n1.lower));
   if (p1.pw.size > 0) addRow(s, p1.pw.get(r.lower));
   if (i === 0) addRow(s, G.FIRST);
   if (caps) {
     addRow(s, G.CAPS);
-    addRow(s, r.asCaps);
+    addAt(s, M, r.asCaps);
   }
   if (doc && r.capitalised) {
     const inLower = doc.lower.has(r.lower);
@@ -216,6 +259,7 @@ function baseScores(s: Int32Array, recs: readonly WordRec[], i: number, doc: Doc
 
 function sentenceRecs(T: Tables, words: readonly string[]): { recs: WordRec[]; caps: boolean } {
   const n = words.length;
+  if (recCache.size >= MAX_CACHE) resetForms();
   const recs: WordRec[] = new Array(n);
   // isAllCapsSentence(words), from the per-form flags
   let capsWords = 0;
@@ -233,10 +277,10 @@ function sentenceRecs(T: Tables, words: readonly string[]): { recs: WordRec[]; c
 /** Tags one sentence (normalised word forms). */
 export function tagSentence(words: readonly string[], doc: DocEvidence | null): TokenSpan[] {
   const T = getTables();
-  const E = getEdges(T);
   const G = getTagTables(T);
   const n = words.length;
   const { recs, caps } = sentenceRecs(T, words);
+  const E = getEdges(T); // after the sentence's forms: making them may have started the forms afresh
   const base = new Int32Array(NL);
   const scores = new Int32Array(NL);
   const out: TokenSpan[] = [];
@@ -309,7 +353,7 @@ export function wordOnlyScores(w: string): Float32Array {
   let v = wordOnlyCache.get(w);
   if (!v) {
     const T = getTables();
-    v = inScoreUnits(T, rec(T, w).own);
+    v = inScoreUnits(T, ownOf(rec(T, w)));
     if (wordOnlyCache.size >= MAX_CACHE) wordOnlyCache.clear();
     wordOnlyCache.set(w, v);
   }
@@ -342,6 +386,6 @@ export function contextScoresFast(words: readonly string[], i: number, doc: DocE
   const { recs, caps } = sentenceRecs(T, words);
   const s = new Int32Array(NL);
   baseScores(s, recs, i, doc, caps, getEdges(T), getTagTables(T));
-  const own = recs[i]!.own;
+  const own = ownOf(recs[i]!);
   return Float64Array.from(s, (x, k) => (x - own[k]!) / T.scale);
 }
