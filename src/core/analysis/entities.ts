@@ -415,7 +415,7 @@ function addListedForms(mentions: RawMention[], corrections: EntityCorrections, 
         if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
         if (covered(i, i + form.length) || extra.some((m) => m.start < i + form.length && i < m.end)) continue;
         const type = e.type ?? 'person';
-        extra.push({ start: i, end: i + form.length, text: form, type, words: stripHonorific(form).split(/\s+/), evidence: undefined, weak: false });
+        extra.push({ start: i, end: i + form.length, text: form, type, words: stripHonorific(form).split(/\s+/), evidence: undefined, weak: false, unsure: false, margin: undefined });
       }
     }
   }

@@ -5,11 +5,10 @@
 import { isCapWord } from './ner/features';
 import type { NerType } from './ner/perceptron';
 
-/** A span of sentence tokens [start, end) with the recogniser's type (the shape nameContext.ts repairs). */
-interface TypedSpan {
+/** A span of sentence tokens [start, end) (the shape nameContext.ts repairs, made by its `make`). */
+interface TokenRange {
   start: number;
   end: number;
-  type: NerType;
 }
 
 /** First words of parties and movements named in their own language ("Parti", "Partido", "Lega"). */
@@ -22,7 +21,7 @@ const FOREIGN_SMALL = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'et', 'pour
  * own language, from its first word through its capitalised words and the small words between them, is one
  * organisation, whatever pieces the recogniser (trained on English) made of it.
  */
-export function foreignOrganisations(words: readonly string[], out: TypedSpan[]): void {
+export function foreignOrganisations<S extends TokenRange>(words: readonly string[], out: S[], make: (start: number, end: number, type: NerType) => S): void {
   for (let i = 0; i + 1 < words.length; i++) {
     if (!FOREIGN_ORG_HEADS.has(words[i]!)) continue;
     let j = i + 1;
@@ -34,7 +33,7 @@ export function foreignOrganisations(words: readonly string[], out: TypedSpan[])
     if (last === i) continue;
     const end = last + 1;
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < end && i < out[k]!.end) out.splice(k, 1);
-    out.push({ start: i, end, type: 'ORG' });
+    out.push(make(i, end, 'ORG'));
     out.sort((x, y) => x.start - y.start);
     i = last;
   }

@@ -9,7 +9,7 @@ import type { DocEvidence } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
 import { HONORIFICS, isInstitution, normKey, ORG_SUFFIX, PLACE_ALIASES, type RawMention } from './entities';
 import { tokenAt } from './attribution';
-import { appositivePersons, betweenPairs, lexicalType, prefixType, repairSpans, spanEvidence, type CtxSpan } from './nameContext';
+import { appositivePersons, betweenPairs, EV_PERSON, EV_WEAK_PLACE, lexicalType, prefixType, repairSpans, spanEvidence, withBounds, type CtxSpan } from './nameContext';
 import { isTitleHead, isTitleWord, splitTitle } from './titles';
 import { isFirstName } from '../people/gender';
 import { clusterOf } from './ner/clusters';
@@ -97,7 +97,7 @@ export class MentionCollector {
         const opening = sp.start - 1 === 0 || !/^\p{L}/u.test(words[sp.start - 2]!);
         const commonWord = opening && !isFirstName(lw) && clusterOf(lw) !== 'u';
         if (!commonWord && /^\p{Lu}\p{Ll}+$/u.test(w) && !this.ev.lower.has(lw) && !HONORIFICS.has(lw) && !NOT_FIRST_NAMES.has(lw) && !isTitleWord(w)) {
-          sp = { ...sp, start: sp.start - 1 };
+          sp = withBounds(sp, sp.start - 1, sp.end);
           covered[sp.start] = 1;
         }
       }
@@ -152,7 +152,7 @@ export class MentionCollector {
       if (!m) continue;
       if (sp.margin !== undefined) m.margin = sp.margin;
       // "Mr Castellow" and "Secretary Castellow" are people whatever the recogniser makes of "Castellow" elsewhere
-      const ctx = honorific || titled ? { evidence: 'person' as const } : sp.weakPlace ? { weakPlace: true } : spanEvidence(words, s, e, type);
+      const ctx = honorific || titled ? EV_PERSON : sp.weakPlace ? EV_WEAK_PLACE : spanEvidence(words, s, e, type);
       if (ctx.evidence) m.evidence = ctx.evidence;
       // "called Vorenko a 'dictator' and blamed him": a one-word name the training data never saw, followed soon in
       // its sentence by a personal pronoun and no other person, is that person
@@ -366,7 +366,7 @@ export function splitPlaceCompounds(raw: RawMention[], tokens: readonly Token[],
     for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.start < t.end && t.start < raw[k]!.end) raw.splice(k, 1);
     let at = t.start;
     for (const p of parts) {
-      raw.push({ start: at, end: at + p.length, text: text.slice(at, at + p.length), type: 'place', words: [p], evidence: undefined, weak: false, unsure: false });
+      raw.push({ start: at, end: at + p.length, text: text.slice(at, at + p.length), type: 'place', words: [p], evidence: undefined, weak: false, unsure: false, margin: undefined });
       at += p.length + 1;
     }
   }

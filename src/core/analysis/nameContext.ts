@@ -63,13 +63,26 @@ export interface CtxSpan {
   start: number;
   end: number;
   type: TokenSpan['type'];
-  evidence?: EntityType;
+  evidence: EntityType | undefined;
   /** Place evidence that yields to any sign in the article that the name is a person. */
-  weakPlace?: boolean;
+  weakPlace: boolean;
   /** Organisation evidence ("a Vodafone spokesman", "Vodafone said it …") that yields to any sign of a person. */
-  weakOrg?: boolean;
-  /** The recogniser's margin for the span (TokenSpan.margin); absent for spans the rules made. */
-  margin?: number;
+  weakOrg: boolean;
+  /** The recogniser's margin for the span (TokenSpan.margin); undefined for spans the rules made. */
+  margin: number | undefined;
+}
+
+/**
+ * A working span. Every one is made here, with its fields in one order, so the optimising compiler sees one
+ * object shape wherever spans go (spans of several shapes made the hot functions deoptimise and recompile).
+ */
+export function ctxSpan(start: number, end: number, type: TokenSpan['type'], margin: number | undefined, more?: { evidence?: EntityType; weakPlace?: boolean; weakOrg?: boolean }): CtxSpan {
+  return { start, end, type, evidence: more?.evidence, weakPlace: more?.weakPlace ?? false, weakOrg: more?.weakOrg ?? false, margin };
+}
+
+/** A copy of a span with other bounds (and the same evidence). */
+export function withBounds(sp: CtxSpan, start: number, end: number): CtxSpan {
+  return { start, end, type: sp.type, evidence: sp.evidence, weakPlace: sp.weakPlace, weakOrg: sp.weakOrg, margin: sp.margin };
 }
 
 /** People a firm or body has: "a Vodafone spokesman", "Nortel shareholders". */
@@ -80,7 +93,7 @@ const SAID = new Set(['said', 'says', 'added', 'announced', 'confirmed', 'stated
 
 /** Repairs the recogniser's spans of one sentence (see the module comment). Returns spans sorted by start. */
 export function repairSpans(words: readonly string[], spans: readonly TokenSpan[]): CtxSpan[] {
-  const out: CtxSpan[] = spans.map((s) => ({ start: s.start, end: s.end, type: s.type, margin: s.margin }));
+  const out: CtxSpan[] = spans.map((s) => ctxSpan(s.start, s.end, s.type, s.margin));
   const n = words.length;
   const spanAt = (i: number): number => out.findIndex((s) => s.start <= i && i < s.end);
   // Each repair costs a scan of the sentence's spans; a bounded number per sentence keeps the pass linear
@@ -104,7 +117,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     const start = sa ? sa.start : i - 1;
     const end = sb ? sb.end : j + 1;
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < end && start < out[k]!.end) out.splice(k, 1);
-    out.push({ start, end, type: 'PER' });
+    out.push(ctxSpan(start, end, 'PER', undefined));
     i = end - 1;
   }
   out.sort((x, y) => x.start - y.start);
@@ -117,7 +130,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     const pluralPossessive = mark === "'" && /s$/.test(words[a.end - 1]!);
     const possessiveHead = (mark === "'s" || mark === "'") && (a.type === 'MISC' || (b.end - b.start === 1 && MISC_ORG_HEAD.test(words[b.start]!)));
     if (!pluralPossessive && !possessiveHead) continue;
-    out.splice(k, 2, { start: a.start, end: b.end, type: 'ORG' });
+    out.splice(k, 2, ctxSpan(a.start, b.end, 'ORG', undefined));
     budget--;
     k--;
   }
@@ -134,9 +147,9 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     // for an organisation ("Argentine Guillermo Coria").
     const first = words[b.start]!;
     if (/^[\p{Lu}.&]+$/u.test(first) || (b.end - b.start > 1 && isFirstName(first))) continue;
-    out.splice(k, 2, { start: a.start, end: b.end, type: 'ORG', margin: Math.min(a.margin ?? Infinity, b.margin ?? Infinity) });
+    out.splice(k, 2, ctxSpan(a.start, b.end, 'ORG', Math.min(a.margin ?? Infinity, b.margin ?? Infinity)));
   }
-  foreignOrganisations(words, out);
+  foreignOrganisations(words, out, (start, end, type) => ctxSpan(start, end, type, undefined));
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
   return out;
@@ -169,7 +182,7 @@ function splitPersonOfOrganisation(words: readonly string[], out: CtxSpan[]): vo
     let orgStart = of + 1;
     if (words[orgStart] === 'the') orgStart++;
     if (orgStart >= sp.end || !isCapWord(words[orgStart])) continue;
-    out.splice(k, 1, { start: sp.start, end: of, type: 'PER', margin: sp.margin }, { start: orgStart, end: sp.end, type: 'ORG', margin: sp.margin });
+    out.splice(k, 1, ctxSpan(sp.start, of, 'PER', sp.margin), ctxSpan(orgStart, sp.end, 'ORG', sp.margin));
     k++;
   }
   // The other way round: "University of Kelmsby Marta Kowalczyk", an organisation that swallowed the person
@@ -183,7 +196,7 @@ function splitPersonOfOrganisation(words: readonly string[], out: CtxSpan[]): vo
     for (let f = Math.max(of + 2, sp.end - 3); f <= sp.end - 2; f++) {
       const w = words[f]!;
       if (!isCapWord(w) || !isFirstName(w) || !isCapWord(words[f - 1]) || !words.slice(f, sp.end).every((x) => isCapWord(x) && !ORG_SUFFIX.test(x))) continue;
-      out.splice(k, 1, { start: sp.start, end: f, type: 'ORG', margin: sp.margin }, { start: f, end: sp.end, type: 'PER', margin: sp.margin });
+      out.splice(k, 1, ctxSpan(sp.start, f, 'ORG', sp.margin), ctxSpan(f, sp.end, 'PER', sp.margin));
       k++;
       break;
     }
@@ -192,54 +205,64 @@ function splitPersonOfOrganisation(words: readonly string[], out: CtxSpan[]): vo
 
 const MISC_ORG_HEAD = /^(?:Association|Union|Institute|Institution|Council|Committee|Commission|Agency|Federation|Ministry|Authority|Party|Bank|Company|Corporation|Group|Foundation|Society)$/;
 
+/** What a span's neighbours show of its type (one of the shared values below: one object shape). */
+export type SpanEvidence = Readonly<Pick<CtxSpan, 'evidence' | 'weakPlace' | 'weakOrg'>>;
+
+const evidenceOf = (evidence: EntityType | undefined, weakPlace: boolean, weakOrg: boolean): SpanEvidence => ({ evidence, weakPlace, weakOrg });
+export const EV_NONE = evidenceOf(undefined, false, false);
+export const EV_PERSON = evidenceOf('person', false, false);
+const EV_ORG = evidenceOf('organization', false, false);
+export const EV_WEAK_PLACE = evidenceOf(undefined, true, false);
+const EV_WEAK_ORG = evidenceOf(undefined, false, true);
+
 /**
  * Type evidence for the span [s, e) of a sentence from its neighbours. `type` is the recogniser's type.
  */
-export function spanEvidence(words: readonly string[], s: number, e: number, type: EntityType): Pick<CtxSpan, 'evidence' | 'weakPlace' | 'weakOrg'> {
+export function spanEvidence(words: readonly string[], s: number, e: number, type: EntityType): SpanEvidence {
   const r = contextEvidence(words, s, e, type);
   // A name the training data knows as a place keeps it against an apposition or a relative clause that may
   // belong to the next clause ("run out of London, the mayor of Frankfurt said"; "Chile, the biggest copper
   // producer"; "Russia, which …").
-  if (r.evidence && r.evidence !== 'place' && words[e] === ',' && e - s === 1 && lexicalType(words[s]!) === 'place') return {};
+  if (r.evidence && r.evidence !== 'place' && words[e] === ',' && e - s === 1 && lexicalType(words[s]!) === 'place') return EV_NONE;
   return r;
 }
 
-function contextEvidence(words: readonly string[], s: number, e: number, type: EntityType): Pick<CtxSpan, 'evidence' | 'weakPlace' | 'weakOrg'> {
+function contextEvidence(words: readonly string[], s: number, e: number, type: EntityType): SpanEvidence {
   const prev = s > 0 ? words[s - 1]! : '';
   const lprev = prev.toLowerCase();
   // The agency in a dateline: "OSLO, March 4. /NORDWIRE/."
-  if (prev === '/' && words[e] === '/') return { evidence: 'organization' };
+  if (prev === '/' && words[e] === '/') return EV_ORG;
   // A descriptor before the name: "environmental group Clean Fjords", "the operator Fjordline Express".
   // ("the firm Jones joined": a relative clause, not a descriptor)
   const relative = isLowerWord(words[e]) && /ed$/.test(words[e]!);
-  if (isLowerWord(prev) && (ORG_NOUNS.has(prev) || (prev.endsWith('s') && ORG_NOUNS.has(prev.slice(0, -1)))) && !relative) return { evidence: 'organization' };
+  if (isLowerWord(prev) && (ORG_NOUNS.has(prev) || (prev.endsWith('s') && ORG_NOUNS.has(prev.slice(0, -1)))) && !relative) return EV_ORG;
   // ("official Bank of England figures": an adjective before an organisation's name)
-  if (isLowerWord(prev) && PERSON_NOUNS.has(prev) && type !== 'place' && !ORG_SUFFIX.test(words[e - 1]!)) return { evidence: 'person' };
+  if (isLowerWord(prev) && PERSON_NOUNS.has(prev) && type !== 'place' && !ORG_SUFFIX.test(words[e - 1]!)) return EV_PERSON;
   // An apposition after the name: "Enova, the state energy agency", "X, the company's technical director".
   if (words[e] === ',') {
     const first = words[e + 1];
-    if (first === 'who') return type === 'person' ? { evidence: 'person' } : {};
-    if (first === 'which' && type === 'person') return { evidence: 'organization' };
+    if (first === 'who') return type === 'person' ? EV_PERSON : EV_NONE;
+    if (first === 'which' && type === 'person') return EV_ORG;
     const head = appositionHead(words, e + 1);
-    if (head && ORG_NOUNS.has(head)) return { evidence: 'organization' };
-    if (head && PERSON_NOUNS.has(head) && type !== 'place') return { evidence: 'person' };
+    if (head && ORG_NOUNS.has(head)) return EV_ORG;
+    if (head && PERSON_NOUNS.has(head) && type !== 'place') return EV_PERSON;
   }
   // A firm's people or a firm speaking of itself: "a Vodafone spokesman", "Vodafone said it would …"
   const c0 = words[e]?.charCodeAt(0) ?? 0;
   if (type === 'person' && e - s <= 2 && c0 >= 97 && c0 <= 122) {
     const next = words[e]!;
     // (and "Nordlink president", "Kelmsby council leader": a name right before a job title in lower case is the employer)
-    if (ORG_PEOPLE.has(next) || (isTitleHead(next) && isLowerWord(words[e])) || (SAID.has(next) && (words[e + 1] === 'it' || words[e + 1] === 'its'))) return { weakOrg: true };
+    if (ORG_PEOPLE.has(next) || (isTitleHead(next) && isLowerWord(words[e])) || (SAID.has(next) && (words[e + 1] === 'it' || words[e + 1] === 'its'))) return EV_WEAK_ORG;
   }
   // Places: "a yard in Hardanger", "between Stavanger and Tau", "calls to Stavanger and Ålesund".
   if (e - s === 1 && type === 'person') {
-    if (PLACE_PREPS.has(lprev) && isLowerWord(prev)) return { weakPlace: true };
+    if (PLACE_PREPS.has(lprev) && isLowerWord(prev)) return EV_WEAK_PLACE;
     // the second of a pair after a place preposition: "between Stavanger and Tau"
-    if ((lprev === 'and' || lprev === 'or') && s >= 3 && isCapWord(words[s - 2]) && (PLACE_PREPS.has(words[s - 3]!) || words[s - 3] === 'to')) return { weakPlace: true };
+    if ((lprev === 'and' || lprev === 'or') && s >= 3 && isCapWord(words[s - 2]) && (PLACE_PREPS.has(words[s - 3]!) || words[s - 3] === 'to')) return EV_WEAK_PLACE;
     // the first of such a pair: "to Stavanger and Ålesund"
-    if (lprev === 'to' && (words[e] === 'and' || words[e] === 'or') && isCapWord(words[e + 1]) && !isCapWord(words[e + 2])) return { weakPlace: true };
+    if (lprev === 'to' && (words[e] === 'and' || words[e] === 'or') && isCapWord(words[e + 1]) && !isCapWord(words[e + 2])) return EV_WEAK_PLACE;
   }
-  return {};
+  return EV_NONE;
 }
 
 /** Head noun of an apposition starting at word k ("the state energy agency" → "agency"), or null. */
@@ -284,7 +307,7 @@ export function appositivePersons(words: readonly string[], covered: Uint8Array,
     if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}[\p{Ll}'’-]+$/u.test(b) || isCapWord(words[i - 1]) || lowerForms.has(a.toLowerCase())) continue;
     const head = appositionHead(words, i + 3);
     // (the apposition itself gives the person evidence later, in spanEvidence)
-    if (head && PERSON_NOUNS.has(head)) out.push({ start: i, end: i + 2, type: 'PER' });
+    if (head && PERSON_NOUNS.has(head)) out.push(ctxSpan(i, i + 2, 'PER', undefined));
   }
   return out;
 }
@@ -302,7 +325,7 @@ export function betweenPairs(words: readonly string[], spans: readonly CtxSpan[]
       const sp = spans.find((s) => s.start <= k && k < s.end);
       if (sp && sp.type !== 'MISC') continue;
       if (sp && sp.end - sp.start !== 1) continue;
-      out.push({ start: k, end: k + 1, type: 'LOC', weakPlace: true });
+      out.push(ctxSpan(k, k + 1, 'LOC', undefined, { weakPlace: true }));
     }
   }
   return out;

@@ -19,7 +19,7 @@ const { ADDRESSEE_LEMMAS, infinitiveCueAt, speechCueAt, STRONG_RATE } = cuesModu
 import * as clausesModule from './clauses';
 // bound once: module getters are not called on every use in the hot loops
 const { addresseeEnd, clauseStartBefore, contentEnd, mediumBefore, contentStart, reporterClauseAt, trimEnd } = clausesModule;
-import type { NP } from './sources';
+import { makeNP, type NP } from './sources';
 import * as sourcesModule from './sources';
 // bound once: module getters are not called on every use in the hot loops
 const { groupSubject, npForward } = sourcesModule;
@@ -110,7 +110,7 @@ function sentenceStatements(r: SpeakerResolver, s: number, e: number, out: Found
       np = r.finiteCueSubject(rangeOf(s, cue.start + 1), cue.start - s) ?? r.sentenceSubject(rangeOf(s, cue.start), cue.start, true);
       // the person the sentence has as a clause subject before "and said", when its start did not parse
       const p = np ? null : r.subjectBetween(toks[s]!.start, toks[cue.start]!.start);
-      if (p) np = { start: cue.start - 1, end: cue.start - 1, kind: 'name', name: p.name, pronoun: '', words: [] };
+      if (p) np = makeNP(cue.start - 1, cue.start - 1, 'name', p.name, '', []);
     }
     // "Many economists say …", "42% say …": a group, named or not
     if (!np && !participle) np = groupSubject(ctx, cue.start, Math.max(s, cue.start - 8));

@@ -12,7 +12,7 @@ import * as clausesModule from './clauses';
 const { clauseStartBefore, contentEnd, contentStart, reporterClauseAt, trimEnd } = clausesModule;
 import * as cuesModule from './cues';
 const { speechCueAt } = cuesModule;
-import type { NP } from './sources';
+import { makeNP, type NP } from './sources';
 import * as sourcesModule from './sources';
 const { groupSubject, npBackward, npForward } = sourcesModule;
 import * as wordsModule from './words';
@@ -81,7 +81,7 @@ export function messageWas(r: SpeakerResolver, v: number, s: number, e: number):
     noun = v - 1;
     const p = lc(toks[v - 2]);
     if (p === "'s") np = npBackward(ctx, v - 2, Math.max(s, v - 12));
-    else if (p === 'his' || p === 'her') np = { start: v - 2, end: v - 1, kind: 'pronoun', name: '', pronoun: p === 'his' ? 'he' : 'she', words: [p] };
+    else if (p === 'his' || p === 'her') np = makeNP(v - 2, v - 1, 'pronoun', '', p === 'his' ? 'he' : 'she', [p]);
   } else {
     np = npBackward(ctx, v, Math.max(s, v - 10));
     const p = np ? lc(toks[np.start - 1]) : '';

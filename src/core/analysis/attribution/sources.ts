@@ -21,11 +21,19 @@ export interface NP {
   pronoun: string;
   words: string[]; // lower-cased words of the whole NP
   /** For a name after a possessive, the whole run ("Scottish Fishermen's Association" for "Association"). */
-  fullName?: string;
+  fullName: string | undefined;
   /** A description made of a nationality ("the American"). */
-  demonym?: boolean;
+  demonym: boolean;
   /** A source shown as written, resolved to no entity ("the west"). */
-  asWritten?: boolean;
+  asWritten: boolean;
+}
+
+/**
+ * A noun phrase. Every one is made here, with its fields in one order, so the optimising compiler sees one
+ * object shape wherever phrases go (phrases of several shapes made the hot functions deoptimise and recompile).
+ */
+export function makeNP(start: number, end: number, kind: NP['kind'], name: string, pronoun: string, words: string[], more?: { demonym?: boolean; asWritten?: boolean }): NP {
+  return { start, end, kind, name, pronoun, words, fullName: undefined, demonym: more?.demonym ?? false, asWritten: more?.asWritten ?? false };
 }
 
 export interface SpeakerContext {
@@ -45,7 +53,7 @@ export function npForward(ctx: SpeakerContext, k: number, lim: number): NP | nul
   const t0 = toks[i];
   if (!t0 || i >= lim) return null;
   const l0 = lc(t0);
-  if (PRONOUNS.has(l0)) return { start: i, end: i + 1, kind: 'pronoun', name: '', pronoun: l0, words: [l0] };
+  if (PRONOUNS.has(l0)) return makeNP(i, i + 1, 'pronoun', '', l0, [l0]);
   const words: string[] = [];
   let lastCapRunStart = -1;
   let lastCapRunEnd = -1;
@@ -100,21 +108,21 @@ export function npForward(ctx: SpeakerContext, k: number, lim: number): NP | nul
       const run: string[] = [];
       for (let t = s; t < i; t++) run.push(toks[t]!.text);
       const split = splitTitle(run, 0, run.length, true, () => true);
-      if (split && !split.name) return { start: k, end: i, kind: 'description', name: '', pronoun: '', words };
+      if (split && !split.name) return makeNP(k, i, 'description', '', '', words);
       if (split && split.name) {
         s += split.name[0];
         ne = lastCapRunStart + split.name[1];
       }
     } else if (i - s === 1 && words[0] === 'the' && (looksLikeDemonym(toks[s]!.text) || lexicalType(toks[s]!.text) === 'misc') && !ctx.entities.resolve(toks[s]!.text)) {
       // "the American said", "the Briton": a nationality standing for a person the story has named
-      return { start: k, end: i, kind: 'description', name: '', pronoun: '', words, demonym: true };
+      return makeNP(k, i, 'description', '', '', words, { demonym: true });
     }
     const name = ctx.text.slice(toks[s]!.start, toks[ne - 1]!.end);
-    const np: NP = { start: k, end: i, kind: 'name', name, pronoun: '', words };
+    const np: NP = makeNP(k, i, 'name', name, '', words);
     if (possRunStart >= 0 && s === lastCapRunStart) np.fullName = ctx.text.slice(toks[possRunStart]!.start, toks[i - 1]!.end);
     return np;
   }
-  if (words.length > 0) return { start: k, end: i, kind: 'description', name: '', pronoun: '', words };
+  if (words.length > 0) return makeNP(k, i, 'description', '', '', words);
   return null;
 }
 
@@ -155,7 +163,7 @@ export function npBackward(ctx: SpeakerContext, v: number, floor: number): NP | 
     const l = lc(t);
     if (ctx.quoted[s - 1]) break;
     if (PRONOUNS.has(l)) {
-      if (s === e) return { start: s - 1, end: e, kind: 'pronoun', name: '', pronoun: l, words: [l] };
+      if (s === e) return makeNP(s - 1, e, 'pronoun', '', l, [l]);
       break;
     }
     if ((isCap(t) && !isPunct(t) && !NOT_NAMES.has(l)) || l === "'s" || (l === "'" && s < e && /s$/.test(toks[s - 2]?.text ?? '') && isCap(toks[s - 2])) || (NAME_PARTICLES.has(l) && s < e && isCap(toks[s]) && isCap(toks[s - 2])) || TITLE_WORDS.has(l) || isTitleHead(l) || DETERMINERS.has(l) || /^[a-z]+-[a-z]+$/.test(l) || (l === 'of' && s < e && isCap(toks[s]))) {
@@ -193,7 +201,7 @@ export function personBeforeOf(ctx: SpeakerContext, np: NP, floor: number): NP |
   if (k === s || !OF_PREPS.has(lc(toks[k]))) return null;
   const name = ctx.text.slice(toks[s]!.start, toks[k - 1]!.end);
   const p = ctx.entities.resolve(name);
-  return p && p.type === 'person' ? { start: s, end: k, kind: 'name', name, pronoun: '', words: [] } : null;
+  return p && p.type === 'person' ? makeNP(s, k, 'name', name, '', []) : null;
 }
 
 /** People who speak for someone else: "advisers to Mr. Obama say" is the advisers, not Mr. Obama. */
@@ -210,7 +218,7 @@ function groupOf(ctx: SpeakerContext, np: NP, floor: number): NP | null {
   while (s - 1 >= floor && s > g - 4 && /^[a-z]+$/.test(toks[s - 1]!.text) && !isTerminal(toks[s - 1]!) && !NOT_GROUP_START.has(lc(toks[s - 1]))) s--;
   const words: string[] = [];
   for (let i = s; i < np.end; i++) words.push(lc(toks[i]));
-  return { start: s, end: np.end, kind: 'description', name: '', pronoun: '', words: [...words, lc(toks[g])] };
+  return makeNP(s, np.end, 'description', '', '', [...words, lc(toks[g])]);
 }
 
 const NOT_GROUP_START = new Set(['and', 'or', 'but', 'said', 'says', 'that', 'which', 'who', 'as', 'to', 'of', 'for', 'in', 'on', 'at', 'by', 'with']);
@@ -234,7 +242,7 @@ export function groupSubject(ctx: SpeakerContext, v: number, floor: number): NP 
   if (e <= floor || ctx.quoted[e - 1]) return null;
   const head = lc(toks[e - 1]);
   // "the west said", as British papers write it: a group the article names
-  if (head === 'west' && lc(toks[e - 2]) === 'the' && e - 2 >= floor) return { start: e - 2, end: e, kind: 'name', name: ctx.text.slice(toks[e - 2]!.start, toks[e - 1]!.end), pronoun: '', words: ['the', 'west'], asWritten: true };
+  if (head === 'west' && lc(toks[e - 2]) === 'the' && e - 2 >= floor) return makeNP(e - 2, e, 'name', ctx.text.slice(toks[e - 2]!.start, toks[e - 1]!.end), '', ['the', 'west'], { asWritten: true });
   const surveyed = head === 'surveyed' || head === 'polled' || head === 'questioned' || head === 'interviewed';
   if (!(GROUP_WORDS.has(head) || SPOKES.has(head) || surveyed || /%$|^percent$/.test(head) || (/^[a-z]{3,}s$/.test(head) && !NOT_PLURAL.test(head)))) return null;
   let s = e - 1;
@@ -247,5 +255,5 @@ export function groupSubject(ctx: SpeakerContext, v: number, floor: number): NP 
   for (let k = s; k < e; k++) words.push(lc(toks[k]));
   // a lone "those" or a verb-looking word is no subject
   if (surveyed && e - s < 2) return null;
-  return { start: s, end: e, kind: 'description', name: '', pronoun: '', words };
+  return makeNP(s, e, 'description', '', '', words);
 }
