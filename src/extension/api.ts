@@ -4,6 +4,7 @@
  */
 import type { ArticleAnalysis } from '../core/analysis/types';
 import type { PoolStats } from '../node/workers/analysisPool';
+import type { HostLoadFigures } from './hostLoad';
 import type { DashboardHandle } from './features/dashboard';
 import type { AnnotationView, SidecarProblem } from './model/annotationView';
 
@@ -80,9 +81,11 @@ export interface NewsAnnotatorApi {
   treeRefreshes(): Record<'articles' | 'entities' | 'tags', { readonly whole: number; readonly nodes: number; readonly pending: boolean }>;
   /**
    * The extension host's event loop since activation or the last reset (perf_hooks.monitorEventLoopDelay, ms), and
-   * its heap now (bytes). `reset` starts a new measurement.
+   * its heap now (bytes), and the CPU time of its thread (Linux only) and of the whole process (the workers, the
+   * compiler's and the garbage collector's threads and any other extension's work included). `reset` starts a new
+   * measurement.
    */
-  hostLoad(reset?: boolean): { readonly p99Ms: number; readonly maxMs: number; readonly heapUsed: number };
+  hostLoad(reset?: boolean): HostLoadFigures;
   /** Milliseconds from activation start to the end of activate(), and to the first highlight drawn. */
   timings(): {
     readonly activateMs: number;

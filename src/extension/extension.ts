@@ -2,7 +2,7 @@
  * Wiring only: builds the services, registers every feature (features/index.ts), starts the workspace, and
  * returns the test API. See docs/architecture.md.
  */
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { HostLoad } from './hostLoad';
 import type * as vscode from 'vscode';
 import type { NewsAnnotatorApi } from './api';
 import type { FeatureContext, Probes, Services } from './featureContext';
@@ -17,10 +17,9 @@ let running: Services | undefined;
 
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const marks: StartupMarks = { t0: performance.now() };
-  // The extension host's event-loop delay, for the figures (npm run bench -- vscode): a histogram, nearly free.
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
-  context.subscriptions.push({ dispose: () => loop.disable() });
+  // The extension host's event-loop delay and CPU time, for the figures (npm run bench -- vscode).
+  const load = new HostLoad();
+  context.subscriptions.push(load);
   const services = createServices(context);
   running = services;
   // For the figures: NEWS_ANNOTATOR_HOST_PROFILE=<prefix> profiles the host until the first index cache is written.
@@ -30,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   for (const register of features) register(ctx);
   const ready = startWorkspace(services, context.subscriptions, marks);
   const activateMs = performance.now() - marks.t0;
-  return createApi(services, probes, ready, marks, activateMs, loop);
+  return createApi(services, probes, ready, marks, activateMs, load);
 }
 
 /** Waits (a bounded time) for the cache writes the services have pending; VS Code disposes them afterwards. */
@@ -40,7 +39,7 @@ export async function deactivate(): Promise<void> {
   if (services) await flushServices(services);
 }
 
-function createApi(services: Services, probes: Probes, ready: Promise<void>, marks: StartupMarks, activateMs: number, loop: IntervalHistogram): NewsAnnotatorApi {
+function createApi(services: Services, probes: Probes, ready: Promise<void>, marks: StartupMarks, activateMs: number, load: HostLoad): NewsAnnotatorApi {
   const { catalog, annotations, memo, index, corrections, workers } = services;
   const probe = <K extends keyof Probes>(name: K): NonNullable<Probes[K]> => {
     const p = probes[name];
@@ -76,11 +75,7 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
       failOn: (name) => workers.setFailOn(name),
       killBusyWorker: () => workers.killBusyWorker(),
     }),
-    hostLoad: (reset) => {
-      const r = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6, heapUsed: process.memoryUsage().heapUsed };
-      if (reset) loop.reset();
-      return r;
-    },
+    hostLoad: (reset) => load.read(reset),
     timings: () => {
       const firstDraw = probes.firstHighlightAt?.();
       return {

@@ -76,6 +76,8 @@ export function integrationSuites() {
       // `npm run bench -- vscode` points it at a 10,000-article copy (NEWS_ANNOTATOR_CORPUS_DIR).
       workspace: process.env.NEWS_ANNOTATOR_CORPUS_DIR || (shared && path.join(shared, 'corpora', 'bbc')),
       runs: 2,
+      // NEWS_ANNOTATOR_WORKERS=<n> caps the analysis workers (the newsAnnotator.analysisWorkers setting), to compare.
+      settings: process.env.NEWS_ANNOTATOR_WORKERS ? { 'newsAnnotator.analysisWorkers': Number(process.env.NEWS_ANNOTATOR_WORKERS) } : undefined,
       // While the workspace is closed: one article changed, one deleted, one added, one touched (same text).
       betweenRuns: changeCorpusWhileClosed,
       extensionDevelopmentPath: ROOT,

@@ -15,6 +15,7 @@ import { yieldToEventLoop } from '../../core/util/eventLoop';
 import { mapOrdered } from '../../node/workers/orderedMap';
 import { config } from '../config';
 import { ArticleFiles } from './articleFiles';
+import { readArticle, statArticle } from './articleReader';
 import { ArticleEntries, displayPath, type Analyze, type AnalysisStore, type ArticleEntry, type RememberedArticle } from './articleEntry';
 
 export type { Analyze, AnalysisStore, ArticleEntry, RememberedArticle } from './articleEntry';
@@ -200,7 +201,7 @@ export class ArticleCatalog implements vscode.Disposable {
       for (let i = 0; i < check.length && !cts.token.isCancellationRequested; i += STAT_BATCH) {
         await Promise.all(
           check.slice(i, i + STAT_BATCH).map(async (e) => {
-            const stat = await vscode.workspace.fs.stat(e.uri).then(undefined, () => undefined);
+            const stat = await statArticle(e.uri).then(undefined, () => undefined);
             if (stat && sameStamp(e.stamp, { size: stat.size, mtimeMs: stat.mtime })) return;
             if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === e.key && d.isDirty)) return;
             const before = e.fingerprint;
@@ -282,8 +283,8 @@ export class ArticleCatalog implements vscode.Disposable {
       try {
         // Stat before reading: if the file changes in between, the stamp is older than the text, and the next
         // reopen reads it again rather than trusting a stamp newer than what was read.
-        const stat = await vscode.workspace.fs.stat(uri);
-        const decoded = decodeArticleBytes(await vscode.workspace.fs.readFile(uri));
+        const stat = await statArticle(uri);
+        const decoded = decodeArticleBytes(await readArticle(uri));
         this.counts.read++;
         if (decoded.ok) {
           text = decoded.text;

@@ -81,6 +81,8 @@ interface Slot {
   timer: ReturnType<typeof setTimeout> | undefined;
   started: boolean;
   peakHeap: number;
+  /** the worker thread's CPU time as last told (ms) */
+  cpuMs: number;
   ended: boolean;
 }
 
@@ -94,6 +96,8 @@ export interface PoolStats {
   readonly replaced: number;
   /** Peak heap of each worker that ran (bytes), the live ones last. */
   readonly workerPeakHeaps: readonly number[];
+  /** CPU time of the analysis threads, every worker's since it started, the replaced ones' included (ms; Linux only, else 0) */
+  readonly workerCpuMs: number;
 }
 
 const defaultBudget = (chars: number): number => 20_000 + Math.ceil(chars / 1000) * 20;
@@ -112,6 +116,7 @@ export class AnalysisPool {
   private readonly normal: Task[] = [];
   private readonly slots = new Set<Slot>();
   private readonly retired: number[] = [];
+  private retiredCpuMs = 0;
   private size: number;
   private readonly budget: (chars: number) => number;
   private readonly depth: number;
@@ -174,6 +179,7 @@ export class AnalysisPool {
       analysed: this.analysed,
       replaced: this.replaced,
       workerPeakHeaps: [...this.retired, ...[...this.slots].map((s) => s.peakHeap)],
+      workerCpuMs: this.retiredCpuMs + [...this.slots].reduce((t, s) => t + s.cpuMs, 0),
     };
   }
 
@@ -266,7 +272,7 @@ export class AnalysisPool {
       this.fallBack(`workers cannot start: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
-    const slot: Slot = { worker, tasks: [], timer: undefined, started: false, peakHeap: 0, ended: false };
+    const slot: Slot = { worker, tasks: [], timer: undefined, started: false, peakHeap: 0, cpuMs: 0, ended: false };
     this.slots.add(slot);
     worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
     worker.on('error', (err) => this.replace(slot, `crashed: ${err.message}`));
@@ -278,6 +284,7 @@ export class AnalysisPool {
     slot.started = true;
     this.startFailures = 0;
     slot.peakHeap = Math.max(slot.peakHeap, m.heapUsed);
+    if (m.cpuMs !== undefined) slot.cpuMs = m.cpuMs;
     if (m.type === 'ready') return;
     const task = slot.tasks[0];
     if (!task || task.id !== m.id) return;
@@ -296,7 +303,7 @@ export class AnalysisPool {
     if (slot.ended) return;
     slot.ended = true;
     this.slots.delete(slot);
-    this.retire(slot.peakHeap);
+    this.retire(slot);
     if (slot.timer) clearTimeout(slot.timer);
     void slot.worker.terminate().catch(() => 0);
     if (this.disposed) return;
@@ -355,13 +362,14 @@ export class AnalysisPool {
   private end(slot: Slot): void {
     slot.ended = true;
     this.slots.delete(slot);
-    this.retire(slot.peakHeap);
+    this.retire(slot);
     void slot.worker.terminate().catch(() => 0);
   }
 
   /** Remembers an ended worker's peak heap (the last 16). */
-  private retire(peak: number): void {
-    this.retired.push(peak);
+  private retire(slot: Slot): void {
+    this.retiredCpuMs += slot.cpuMs;
+    this.retired.push(slot.peakHeap);
     if (this.retired.length > 16) this.retired.shift();
   }
 

@@ -7,6 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyzeArticle } from '../../core/analysis/index';
 import { finishJob } from './jobs';
+import { threadCpuMs } from '../threadCpu';
 import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 
 const port = parentPort;
@@ -15,6 +16,7 @@ let failOn = (workerData as WorkerStart | undefined)?.failOn;
 
 const post = (m: FromWorker): void => port.postMessage(m);
 const heap = (): number => getHeapStatistics().used_heap_size;
+const cpu = (): number | undefined => threadCpuMs();
 
 port.on('message', (m: ToWorker) => {
   if (m.type === 'failOn') {
@@ -23,9 +25,9 @@ port.on('message', (m: ToWorker) => {
   }
   if (failOn !== undefined && m.name.endsWith(failOn)) process.exit(70); // the test hook: behave like a crash
   try {
-    post({ type: 'done', id: m.id, result: finishJob(m.job, m.text, analyzeArticle(m.text, m.options), m.name), heapUsed: heap() });
+    post({ type: 'done', id: m.id, result: finishJob(m.job, m.text, analyzeArticle(m.text, m.options), m.name), heapUsed: heap(), cpuMs: cpu() });
   } catch (err) {
-    post({ type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err), heapUsed: heap() });
+    post({ type: 'failed', id: m.id, message: err instanceof Error ? err.message : String(err), heapUsed: heap(), cpuMs: cpu() });
   }
 });
 post({ type: 'ready', heapUsed: heap() });

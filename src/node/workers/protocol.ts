@@ -31,8 +31,11 @@ export interface FailOnRequest {
 
 export type ToWorker = AnalyseRequest | FailOnRequest;
 
-/** Worker → pool: the outcome of one request (`result`: the job's, see jobs.ts); `heapUsed` is the worker's heap after it (bytes). */
+/**
+ * Worker → pool: the outcome of one request (`result`: the job's, see jobs.ts); `heapUsed` is the worker's heap
+ * after it (bytes), `cpuMs` its thread's CPU time so far (Linux only), for the figures.
+ */
 export type FromWorker =
-  | { readonly type: 'ready'; readonly heapUsed: number }
-  | { readonly type: 'done'; readonly id: number; readonly result: unknown; readonly heapUsed: number }
-  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly heapUsed: number };
+  | { readonly type: 'ready'; readonly heapUsed: number; readonly cpuMs?: number }
+  | { readonly type: 'done'; readonly id: number; readonly result: unknown; readonly heapUsed: number; readonly cpuMs?: number }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string; readonly heapUsed: number; readonly cpuMs?: number };

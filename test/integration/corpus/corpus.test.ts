@@ -22,7 +22,8 @@ describe(`A large folder: the BBC corpus (${EXPECTED} articles)`, () => {
     const mb = (b: number) => (b / 1048576).toFixed(0);
     console.log(
       `    timing: ${reopen ? 'reopen' : 'first open'}: extension-host event-loop delay p99 ${load.p99Ms.toFixed(1)} ms, max ${load.maxMs.toFixed(1)} ms; ` +
-        `host heap ${mb(load.heapUsed)} MB; analysis ${w.mode === 'workers' ? `on ${w.size} workers (peak heaps ${w.workerPeakHeaps.map(mb).join(', ') || '-'} MB)` : 'in the extension host'}`,
+        `host heap ${mb(load.heapUsed)} MB; analysis ${w.mode === 'workers' ? `on ${w.size} workers (peak heaps ${w.workerPeakHeaps.map(mb).join(', ') || '-'} MB)` : 'in the extension host'}; ` +
+        `CPU: host thread ${load.threadCpuMs === undefined ? '-' : (load.threadCpuMs / 1000).toFixed(1)} s, analysis threads ${(w.workerCpuMs / 1000).toFixed(1)} s, whole extension-host process ${(load.processCpuMs / 1000).toFixed(1)} s`,
     );
     // Between the two opens the harness changed 001, deleted 002, added one, touched 003 and wrote a sidecar for 004
     // (test/harness/suites.mjs).

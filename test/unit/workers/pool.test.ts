@@ -44,6 +44,8 @@ describe('Analysis worker pool', function () {
     got.forEach((a, i) => assert.deepEqual(a, analyzeArticle(text(i), options)));
     assert.equal(p.stats().mode, 'workers');
     assert.ok(p.stats().workerPeakHeaps.every((h) => h > 0), 'each worker reports its heap');
+    // and its thread's CPU time, where the system tells it (Linux)
+    if (process.platform === 'linux') assert.ok(p.stats().workerCpuMs > 0, `the analysis threads' CPU time is counted (${p.stats().workerCpuMs} ms)`);
   });
 
   it('sizes itself by the cores, capped by the setting', () => {
