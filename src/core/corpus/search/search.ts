@@ -63,7 +63,7 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
     for (const { term, weight } of exps) {
       const known = termWeights.get(term);
       if (!known || known.weight < weight) termWeights.set(term, { word: wi, weight });
-      for (const id of search.termPostings.get(term) ?? []) {
+      for (const id of search.itemsWith(term)) {
         if (seen.has(id)) continue;
         seen.add(id);
         matched.set(id, (matched.get(id) ?? 0) + weight);

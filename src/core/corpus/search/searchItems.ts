@@ -32,11 +32,17 @@ export interface SearchItem {
 export class SearchItems {
   readonly items: (SearchItem | undefined)[] = [];
   liveItems = 0;
-  /** Search word → the items holding it (headlines, statements, names, annotations), ids ascending. */
-  readonly termPostings = new Map<string, number[]>();
-  /** Search word → the body sentences holding it, ids ascending (kept apart: they are many; sentenceMatch.ts). */
-  readonly sentencePostings = new Map<string, number[]>();
-  private readonly known = new Set<string>();
+  /**
+   * Each search word's number: the word index is kept by number, so adding an article looks each of its distinct
+   * words up once (its record's words, made on a worker), not once per sentence that holds it.
+   */
+  private readonly termIds = new Map<string, number>();
+  /** By word number: the items holding it (headlines, statements, names, annotations), ids ascending. */
+  private readonly itemLists: number[][] = [];
+  /** By word number: the body sentences holding it, ids ascending (kept apart: they are many; sentenceMatch.ts). */
+  private readonly sentenceLists: number[][] = [];
+  /** By word number: the last item it was posted to (an item's words are posted once each). */
+  private readonly lastItem: number[] = [];
   private readonly nameTokens = new Map<string, string[]>();
   private readonly foldCache = new Map<string, string>();
   private vocab: string[] = [];
@@ -61,7 +67,7 @@ export class SearchItems {
     const { rec } = live;
     const pre = rec.searchTerms;
     rec.searchTerms = undefined; // taken now; the postings hold them from here
-    const all = pre?.words.split('\n');
+    const local = pre ? pre.words.split('\n').map((w) => this.termId(w)) : undefined;
     let at = 0;
     for (const { item, text } of textItems(rec, live.slot)) {
       if (!pre) {
@@ -69,9 +75,9 @@ export class SearchItems {
         continue;
       }
       const n = pre.lists[at++]!;
-      const words: string[] = new Array<string>(n);
-      for (let k = 0; k < n; k++) words[k] = all![pre.lists[at++]!]!;
-      this.add(live, item, undefined, words);
+      const ids: number[] = new Array<number>(n);
+      for (let k = 0; k < n; k++) ids[k] = local![pre.lists[at++]!]!;
+      this.add(live, item, undefined, ids);
     }
   }
 
@@ -112,34 +118,58 @@ export class SearchItems {
   }
 
   /**
-   * `text`: the words to index when the item does not keep its text (body sentences); `words`: the distinct words of
-   * its text, made ahead (textItemTerms), instead.
+   * `text`: the words to index when the item does not keep its text (body sentences); `termIds`: the numbers of the
+   * words of its text, made ahead (textItemTerms), instead.
    */
-  private add(live: LiveArticle, item: SearchItem, text = item.text, words?: readonly string[]): void {
+  private add(live: LiveArticle, item: SearchItem, text = item.text, termIds?: readonly number[]): void {
     const id = this.items.length;
     this.items.push(item);
     this.liveItems++;
     live.itemIds.push(id);
-    const terms = new Set<string>(words);
-    if (!words && text) for (const t of searchTokens(text)) terms.add(t);
-    if (item.note) for (const t of searchTokens(item.note)) terms.add(t);
+    const lists = item.kind === 'passage' ? this.sentenceLists : this.itemLists;
+    if (termIds) for (const t of termIds) this.post(lists, t, id);
+    else if (text) for (const w of searchTokens(text)) this.post(lists, this.termId(w), id);
+    if (item.note) for (const w of searchTokens(item.note)) this.post(lists, this.termId(w), id);
     // Names, speakers and tags repeat across the corpus: tokenise each once.
     for (const v of [item.speaker, item.name, ...(item.tags ?? [])]) {
       if (!v) continue;
       let toks = this.nameTokens.get(v);
       if (!toks) this.nameTokens.set(v, (toks = searchTokens(v)));
-      for (const t of toks) terms.add(t);
+      for (const w of toks) this.post(lists, this.termId(w), id);
     }
-    const postings = item.kind === 'passage' ? this.sentencePostings : this.termPostings;
-    for (const t of terms) {
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push(id);
-      if (!this.known.has(t)) {
-        this.known.add(t);
-        this.vocabPending.push(t);
-      }
+  }
+
+  /** The number of a search word (a new word gets the next one, and joins the vocabulary). */
+  private termId(w: string): number {
+    let t = this.termIds.get(w);
+    if (t === undefined) {
+      t = this.lastItem.length;
+      this.termIds.set(w, t);
+      this.itemLists.push([]);
+      this.sentenceLists.push([]);
+      this.lastItem.push(-1);
+      this.vocabPending.push(w);
     }
+    return t;
+  }
+
+  /** Posts item `id` to word `t`'s list, once. */
+  private post(lists: number[][], t: number, id: number): void {
+    if (this.lastItem[t] === id) return;
+    this.lastItem[t] = id;
+    lists[t]!.push(id);
+  }
+
+  /** The items (headlines, statements, names, annotations) holding the word, ids ascending. */
+  itemsWith(term: string): readonly number[] {
+    const t = this.termIds.get(term);
+    return t === undefined ? NONE : this.itemLists[t]!;
+  }
+
+  /** The body sentences holding the word, ids ascending. */
+  sentencesWith(term: string): readonly number[] {
+    const t = this.termIds.get(term);
+    return t === undefined ? NONE : this.sentenceLists[t]!;
   }
 
   private kill(id: number): void {
@@ -164,12 +194,12 @@ export class SearchItems {
 
   /** True when some item (or sentence) holds the word. */
   hasTerm(term: string): boolean {
-    return this.known.has(term);
+    return this.termIds.has(term);
   }
 
   /** How many items and sentences hold the word. */
   df(term: string): number {
-    return (this.termPostings.get(term)?.length ?? 0) + (this.sentencePostings.get(term)?.length ?? 0);
+    return this.itemsWith(term).length + this.sentencesWith(term).length;
   }
 
   /** The search vocabulary, sorted (new words are merged in on demand). */
@@ -192,6 +222,8 @@ export class SearchItems {
     return f;
   }
 }
+
+const NONE: readonly number[] = [];
 
 type TextItemSource = Pick<ArticleRecord, 'text' | 'title' | 'titleStart' | 'titleEnd' | 'passages' | 'quotes' | 'entities'>;
 

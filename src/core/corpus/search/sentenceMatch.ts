@@ -11,7 +11,7 @@ import type { SearchItems } from './searchItems';
 export type Expansions = readonly (readonly { readonly term: string; readonly weight: number }[])[];
 
 export function matchSentences(search: SearchItems, expansions: Expansions, need: number, cap: number): Map<number, number> {
-  const lists = expansions.map((exps) => exps.map((e) => ({ ids: search.sentencePostings.get(e.term) ?? [], weight: e.weight })).filter((l) => l.ids.length > 0));
+  const lists = expansions.map((exps) => exps.map((e) => ({ ids: search.sentencesWith(e.term), weight: e.weight })).filter((l) => l.ids.length > 0));
   const out = new Map<number, number>();
   const reachable = lists.reduce((n, l) => n + Math.max(0, ...l.map((x) => x.weight)), 0);
   if (reachable < need) return out;
