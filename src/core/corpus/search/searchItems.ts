@@ -262,18 +262,27 @@ export function* textItems(rec: TextItemSource, slot: number): Generator<{ item:
 export function textItemTerms(text: string, parts: RecordParts): SearchTerms {
   const index = new Map<string, number>();
   const words: string[] = [];
+  /** By word number, the last item that listed it (an item lists each of its words once, in first-seen order). */
+  const lastItem: number[] = [];
   const lists: number[] = [];
+  let item = 0;
   for (const { text: t } of textItems({ text, ...parts }, 0)) {
-    const distinct = t ? [...new Set(searchTokens(t))] : [];
-    lists.push(distinct.length);
-    for (const w of distinct) {
-      let i = index.get(w);
-      if (i === undefined) {
-        index.set(w, (i = words.length));
-        words.push(w);
+    const countAt = lists.push(0) - 1;
+    if (t) {
+      for (const w of searchTokens(t)) {
+        let i = index.get(w);
+        if (i === undefined) {
+          index.set(w, (i = words.length));
+          words.push(w);
+          lastItem.push(-1);
+        }
+        if (lastItem[i] === item) continue;
+        lastItem[i] = item;
+        lists.push(i);
       }
-      lists.push(i);
     }
+    lists[countAt] = lists.length - countAt - 1;
+    item++;
   }
   return { words: words.join('\n'), lists: Uint32Array.from(lists) };
 }
