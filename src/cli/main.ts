@@ -17,7 +17,7 @@ export function buildProgram(): Command {
     .version(typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev', '-V, --version')
     .showHelpAfterError('(run news-annotator --help for usage)')
     .showSuggestionAfterError(true)
-    .option('--workers <n>', 'analyse on at most n worker threads (default: one per core)', parseWorkers)
+    .option('--workers <n>', 'analyse on at most n worker threads (default: one per core but one, at least one)', parseWorkers)
     .hook('preAction', (cmd) => setWorkerLimit((cmd.opts() as { workers?: number }).workers))
     .exitOverride();
   for (const register of commands) register(program);

@@ -57,7 +57,7 @@ export const config = {
   correctionsFile(scope?: vscode.ConfigurationScope): string {
     return cfg(scope).get<string>('entities.correctionsFile', '.news-annotator/entities.yaml');
   },
-  /** Most analysis worker threads; 0: one per core (see src/node/workers). */
+  /** Most analysis worker threads; 0: one per core but one, at least one (see src/node/workers/analysisPool.ts). */
   analysisWorkers(): number {
     return Math.max(0, Math.min(64, Math.floor(cfg().get<number>('analysisWorkers', 0) || 0)));
   },

@@ -8,7 +8,7 @@ import { MentionCollector, splitPlaceCompounds } from './mentions';
 import { findQuotes, type QuoteBlock } from './quotes';
 import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord } from './ner/features';
-import { buildEntities } from './entities';
+import { buildEntities } from './entityBuild';
 import { collectOtherNames } from './otherNames';
 import { attributeQuote, CUES, findReported, mergeStatements, splitQuotations, SpeakerResolver, tokenAt, type Attribution } from './attribution';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';

@@ -48,11 +48,12 @@ describe('Analysis worker pool', function () {
     if (process.platform === 'linux') assert.ok(p.stats().workerCpuMs > 0, `the analysis threads' CPU time is counted (${p.stats().workerCpuMs} ms)`);
   });
 
-  it('sizes itself by the cores, capped by the setting', () => {
+  it('sizes itself by the cores (all but one, at least one), the setting capped at the cores', () => {
     const cores = os.availableParallelism();
-    assert.equal(poolSize(0), cores);
-    assert.equal(poolSize(undefined), cores);
+    assert.equal(poolSize(0), Math.max(1, cores - 1));
+    assert.equal(poolSize(undefined), Math.max(1, cores - 1));
     assert.equal(poolSize(1), 1);
+    assert.equal(poolSize(cores), cores);
     assert.equal(poolSize(1000), cores);
   });
 
