@@ -4,7 +4,7 @@
  *  - clauses.ts: where a reported clause starts and ends (clause and sentence boundaries);
  *  - sources.ts: candidate sources (noun phrases before or after a cue);
  *  - coref.ts: who a pronoun or a description stands for (anchors, titles, gender);
- *  - directQuotes.ts: the decision for quotations; reported.ts: the decision for reported speech;
+ *  - directQuotes.ts (rules in quoteRules.ts): the decision for quotations; reported.ts: the decision for reported speech;
  *  - words.ts: shared word lists and token helpers.
  */
 export { SpeakerResolver } from './coref';
