@@ -4,7 +4,8 @@
  * quotes and entities up to that point only (with a warning), while passages cover the whole text.
  */
 import { analyzeStructure, isEditorsNote } from './structure';
-import { MentionCollector, splitPlaceCompounds } from './mentions';
+import { MentionCollector } from './mentions';
+import { splitPlaceCompounds } from './placeCompounds';
 import { findQuotes, type QuoteBlock } from './quotes';
 import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord } from './ner/features';

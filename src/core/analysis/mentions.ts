@@ -1,13 +1,13 @@
 /**
  * Raw named-entity mentions of an article: the recogniser's spans per sentence, repaired and typed from their
  * context (titles split off, honorifics, appositions, "Mr X" the recogniser missed), then revised with what the
- * whole article shows (MentionCollector), and "US-Russia" split into two places (splitPlaceCompounds).
+ * whole article shows (MentionCollector). "US-Russia" split into two places: placeCompounds.ts.
  * Kept apart from analyzeArticle so that function stays small for the optimising compiler.
  */
 import type { Token } from './tokenize';
 import type { DocEvidence } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
-import { HONORIFICS, isInstitution, normKey, ORG_SUFFIX, PLACE_ALIASES, type RawMention } from './entities';
+import { HONORIFICS, isInstitution, ORG_SUFFIX, type RawMention } from './entities';
 import { tokenAt } from './attribution';
 import { appositivePersons, betweenPairs, EV_PERSON, EV_WEAK_PLACE, lexicalType, prefixType, repairSpans, spanEvidence, withBounds, type CtxSpan } from './nameContext';
 import { isTitleHead, isTitleWord, splitTitle } from './titles';
@@ -69,13 +69,24 @@ export class MentionCollector {
     private readonly ev: DocEvidence,
   ) {}
 
-  /** The mentions of one sentence: its normalised words, starting at token index `base`. */
+  /**
+   * The mentions of one sentence: its normalised words, starting at token index `base`. (Its steps are methods of
+   * their own: the optimising compiler recompiles a function whenever a branch it has not seen turns up.)
+   */
   sentence(words: readonly string[], base: number): void {
+    const { spans, covered } = this.sentenceSpans(words);
+    const free = (i: number): boolean => i < words.length && !covered[i];
+    for (const sp0 of spans) this.spanMention(words, base, sp0, spans, covered, free);
+    this.missedOrganisations(words, base, covered);
+    this.missedHonorifics(words, base, covered);
+  }
+
+  /** The recogniser's spans of a sentence, repaired, with the words they cover (and transcript labels noted). */
+  private sentenceSpans(words: readonly string[]): { spans: CtxSpan[]; covered: Uint8Array } {
     const repaired = repairSpans(words, tagSentence(words, this.ev));
     const pairs = betweenPairs(words, repaired);
     let spans = pairs.length === 0 ? repaired : [...repaired.filter((r) => !pairs.some((p) => p.start === r.start)), ...pairs].sort((a, b) => a.start - b.start);
     const covered = new Uint8Array(words.length);
-    const free = (i: number) => i < words.length && !covered[i];
     for (const sp of spans) covered.fill(1, sp.start, sp.end);
     // "Theresa May, shadow secretary for the family, …": a name the recogniser missed, shown by its apposition
     const appositives = words.indexOf(',', 2) > 0 ? appositivePersons(words, covered, spans, this.ev.lower) : NO_SPANS;
@@ -85,91 +96,97 @@ export class MentionCollector {
     }
     const l0 = words[0] === '"' ? 1 : 0;
     if (words[l0 + 1] === ':' && /^\p{Lu}{2,}$/u.test(words[l0]!)) this.labels.set(words[l0]!, (this.labels.get(words[l0]!) ?? 0) + 1);
-    for (const sp0 of spans) {
-      let sp: CtxSpan = sp0;
-      // A first name the recogniser left out ("Fyodor Lukyanov" tagged as "Lukyanov"): a capitalised word
-      // right before a one-word person, not a title, never written in lower case in this article.
-      if (sp.type === 'PER' && sp.end - sp.start === 1 && sp.start > 0 && !covered[sp.start - 1]) {
-        const w = words[sp.start - 1]!;
-        // At a sentence's start any word has a capital: a word news writes in lower case ("Apparently Hitzig",
-        // "What Hitzig") is no first name (the word classes hold the words seen often in unlabeled news).
-        const lw = w.toLowerCase();
-        const opening = sp.start - 1 === 0 || !/^\p{L}/u.test(words[sp.start - 2]!);
-        const commonWord = opening && !isFirstName(lw) && clusterOf(lw) !== 'u';
-        if (!commonWord && /^\p{Lu}\p{Ll}+$/u.test(w) && !this.ev.lower.has(lw) && !HONORIFICS.has(lw) && !NOT_FIRST_NAMES.has(lw) && !isTitleWord(w)) {
-          sp = withBounds(sp, sp.start - 1, sp.end);
-          covered[sp.start] = 1;
-        }
+    return { spans, covered };
+  }
+
+  /** The mention a span makes, if any, with its evidence. */
+  private spanMention(words: readonly string[], base: number, sp0: CtxSpan, spans: readonly CtxSpan[], covered: Uint8Array, free: (i: number) => boolean): void {
+    let sp: CtxSpan = sp0;
+    // A first name the recogniser left out ("Fyodor Lukyanov" tagged as "Lukyanov"): a capitalised word
+    // right before a one-word person, not a title, never written in lower case in this article.
+    if (sp.type === 'PER' && sp.end - sp.start === 1 && sp.start > 0 && !covered[sp.start - 1]) {
+      const w = words[sp.start - 1]!;
+      // At a sentence's start any word has a capital: a word news writes in lower case ("Apparently Hitzig",
+      // "What Hitzig") is no first name (the word classes hold the words seen often in unlabeled news).
+      const lw = w.toLowerCase();
+      const opening = sp.start - 1 === 0 || !/^\p{L}/u.test(words[sp.start - 2]!);
+      const commonWord = opening && !isFirstName(lw) && clusterOf(lw) !== 'u';
+      if (!commonWord && /^\p{Lu}\p{Ll}+$/u.test(w) && !this.ev.lower.has(lw) && !HONORIFICS.has(lw) && !NOT_FIRST_NAMES.has(lw) && !isTitleWord(w)) {
+        sp = withBounds(sp, sp.start - 1, sp.end);
+        covered[sp.start] = 1;
       }
-      let type = TYPE_OF[sp.type];
-      let s = sp.start;
-      let e = sp.end;
-      // Drop a trailing possessive / punctuation.
-      while (e > s && (/^['’]s$/i.test(words[e - 1]!) || !/[\p{L}\p{N}]/u.test(words[e - 1]!))) e--;
-      while (s < e && !/[\p{L}\p{N}]/u.test(words[s]!)) s++;
-      if (e <= s) continue;
-      // "Tiananmen Square", "Heathrow Airport" taken for a work or an event: a landmark is a place
-      if (!type && e - s >= 2 && PLACE_HEADS.test(words[e - 1]!)) type = 'place';
-      // ships, craft and events are other names ("HMS Valiant", "the Iraq War")
-      const eventEnd = eventNameEnd(words, s, e);
-      if (!type || eventEnd > 0 || isVesselName(words, s, e)) {
-        this.other.push({ start: this.tokens[base + s]!.start, end: this.tokens[base + Math.max(e, eventEnd) - 1]!.end });
-        continue;
-      }
-      // "Sir Digby", "Mr Castellow": a name after an honorific is a person's, whatever the recogniser guessed
-      if (type !== 'person' && e - s <= 3) {
-        const hon = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? words[s - 1]! : e - s >= 2 && HONORIFICS.has(words[s]!.toLowerCase()) ? words[s]! : '';
-        if (/^\p{Lu}\p{Ll}/u.test(hon)) type = 'person';
-      }
-      // Job titles are not names: "Trade Secretary Patricia Hewitt" is a person, "Labour MP" the party
-      // Labour, "Health Secretary" nobody ("Mr"/"Sir" before the span: a name, whatever it looks like).
-      let titled = false;
-      const split = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? null : splitTitle(words, s, e, type === 'person', this.knownPerson, free);
-      if (split) {
-        if (split.prefix) {
-          const [ps, pe] = split.prefix;
-          const pt = prefixType(words.slice(ps, pe), type, this.ev.lower);
-          if (pt) {
-            const pm = pushMention(this.raw, this.masked, this.tokens, base + ps, base + pe, pt);
-            if (pm) pm.weak = true;
-          }
-        }
-        if (!split.name) continue;
-        s = split.name[0];
-        if (split.name[1] > e) covered.fill(1, e, split.name[1]);
-        e = split.name[1];
-        type = 'person';
-        titled = true;
-      }
-      // Titles are not part of a name: "Mayor Ingrid Halvorsen" → "Ingrid Halvorsen".
-      while (type === 'person' && e - s > 1 && PERSON_TITLES.has(words[s]!.toLowerCase())) s++;
-      if (e <= s) continue;
-      const nameWords = words.slice(s, e).filter((w) => !HONORIFICS.has(w.toLowerCase()));
-      if (!nameWords.some((w) => /\p{Lu}/u.test(w))) continue;
-      const honorific = type === 'person' && s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase());
-      if (honorific) s--;
-      const m = pushMention(this.raw, this.masked, this.tokens, base + s, base + e, type);
-      if (!m) continue;
-      if (sp.margin !== undefined) m.margin = sp.margin;
-      // "Mr Castellow" and "Secretary Castellow" are people whatever the recogniser makes of "Castellow" elsewhere
-      const ctx = honorific || titled ? EV_PERSON : sp.weakPlace ? EV_WEAK_PLACE : spanEvidence(words, s, e, type);
-      if (ctx.evidence) m.evidence = ctx.evidence;
-      // "called Vorenko a 'dictator' and blamed him": a one-word name the training data never saw, followed soon in
-      // its sentence by a personal pronoun and no other person, is that person
-      else if (type !== 'person' && e - s === 1 && lexicalType(words[s]!) === null && pronounFollows(words, e, spans)) m.evidence = 'person';
-      // "the Kelmsby MP", "Nordlink president …": a name right before a title is a place or an employer, a guess
-      // that takes the type of the name's other mentions
-      else if (type !== 'person' && e - s <= 2 && e < words.length && isTitleHead(words[e]!)) m.weak = true;
-      // the recogniser hesitated and nothing around the name settles it
-      else if (sp.margin !== undefined && sp.margin < UNSURE_MARGIN) m.unsure = true;
-      if (ctx.weakPlace) this.weakPlaces.push(m);
-      if (ctx.weakOrg) this.weakOrgs.push(m);
-      if (type === 'person' && (e - s > 1 || (s > 0 && (HONORIFICS.has(words[s - 1]!.toLowerCase()) || PERSON_TITLES.has(words[s - 1]!.toLowerCase()))))) {
-        for (const w of m.words) this.namedPerson.add(w.toLowerCase());
-      }
-      if (ctx.evidence === 'person') for (const w of m.words) this.namedPerson.add(w.toLowerCase());
-      if (type === 'person' && PERSON_CUES.has(words[e] ?? '')) for (const w of m.words) this.personEvidence.add(w.toLowerCase());
     }
+    let type = TYPE_OF[sp.type];
+    let s = sp.start;
+    let e = sp.end;
+    // Drop a trailing possessive / punctuation.
+    while (e > s && (/^['’]s$/i.test(words[e - 1]!) || !/[\p{L}\p{N}]/u.test(words[e - 1]!))) e--;
+    while (s < e && !/[\p{L}\p{N}]/u.test(words[s]!)) s++;
+    if (e <= s) return;
+    // "Tiananmen Square", "Heathrow Airport" taken for a work or an event: a landmark is a place
+    if (!type && e - s >= 2 && PLACE_HEADS.test(words[e - 1]!)) type = 'place';
+    // ships, craft and events are other names ("HMS Valiant", "the Iraq War")
+    const eventEnd = eventNameEnd(words, s, e);
+    if (!type || eventEnd > 0 || isVesselName(words, s, e)) {
+      this.other.push({ start: this.tokens[base + s]!.start, end: this.tokens[base + Math.max(e, eventEnd) - 1]!.end });
+      return;
+    }
+    // "Sir Digby", "Mr Castellow": a name after an honorific is a person's, whatever the recogniser guessed
+    if (type !== 'person' && e - s <= 3) {
+      const hon = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? words[s - 1]! : e - s >= 2 && HONORIFICS.has(words[s]!.toLowerCase()) ? words[s]! : '';
+      if (/^\p{Lu}\p{Ll}/u.test(hon)) type = 'person';
+    }
+    // Job titles are not names: "Trade Secretary Patricia Hewitt" is a person, "Labour MP" the party
+    // Labour, "Health Secretary" nobody ("Mr"/"Sir" before the span: a name, whatever it looks like).
+    let titled = false;
+    const split = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? null : splitTitle(words, s, e, type === 'person', this.knownPerson, free);
+    if (split) {
+      if (split.prefix) {
+        const [ps, pe] = split.prefix;
+        const pt = prefixType(words.slice(ps, pe), type, this.ev.lower);
+        if (pt) {
+          const pm = pushMention(this.raw, this.masked, this.tokens, base + ps, base + pe, pt);
+          if (pm) pm.weak = true;
+        }
+      }
+      if (!split.name) return;
+      s = split.name[0];
+      if (split.name[1] > e) covered.fill(1, e, split.name[1]);
+      e = split.name[1];
+      type = 'person';
+      titled = true;
+    }
+    // Titles are not part of a name: "Mayor Ingrid Halvorsen" → "Ingrid Halvorsen".
+    while (type === 'person' && e - s > 1 && PERSON_TITLES.has(words[s]!.toLowerCase())) s++;
+    if (e <= s) return;
+    const nameWords = words.slice(s, e).filter((w) => !HONORIFICS.has(w.toLowerCase()));
+    if (!nameWords.some((w) => /\p{Lu}/u.test(w))) return;
+    const honorific = type === 'person' && s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase());
+    if (honorific) s--;
+    const m = pushMention(this.raw, this.masked, this.tokens, base + s, base + e, type);
+    if (!m) return;
+    if (sp.margin !== undefined) m.margin = sp.margin;
+    // "Mr Castellow" and "Secretary Castellow" are people whatever the recogniser makes of "Castellow" elsewhere
+    const ctx = honorific || titled ? EV_PERSON : sp.weakPlace ? EV_WEAK_PLACE : spanEvidence(words, s, e, type);
+    if (ctx.evidence) m.evidence = ctx.evidence;
+    // "called Vorenko a 'dictator' and blamed him": a one-word name the training data never saw, followed soon in
+    // its sentence by a personal pronoun and no other person, is that person
+    else if (type !== 'person' && e - s === 1 && lexicalType(words[s]!) === null && pronounFollows(words, e, spans)) m.evidence = 'person';
+    // "the Kelmsby MP", "Nordlink president …": a name right before a title is a place or an employer, a guess
+    // that takes the type of the name's other mentions
+    else if (type !== 'person' && e - s <= 2 && e < words.length && isTitleHead(words[e]!)) m.weak = true;
+    // the recogniser hesitated and nothing around the name settles it
+    else if (sp.margin !== undefined && sp.margin < UNSURE_MARGIN) m.unsure = true;
+    if (ctx.weakPlace) this.weakPlaces.push(m);
+    if (ctx.weakOrg) this.weakOrgs.push(m);
+    if (type === 'person' && (e - s > 1 || (s > 0 && (HONORIFICS.has(words[s - 1]!.toLowerCase()) || PERSON_TITLES.has(words[s - 1]!.toLowerCase()))))) {
+      for (const w of m.words) this.namedPerson.add(w.toLowerCase());
+    }
+    if (ctx.evidence === 'person') for (const w of m.words) this.namedPerson.add(w.toLowerCase());
+    if (type === 'person' && PERSON_CUES.has(words[e] ?? '')) for (const w of m.words) this.personEvidence.add(w.toLowerCase());
+  }
+
+  private missedOrganisations(words: readonly string[], base: number, covered: Uint8Array): void {
     // "at the Brookings Institution" the recogniser missed: capitalised words ending in an organisation word
     for (let i = 1; i < words.length; i++) {
       const c0 = words[i]!.charCodeAt(0);
@@ -181,6 +198,9 @@ export class MentionCollector {
       if (m) m.evidence = 'organization';
       covered.fill(1, s, i + 1);
     }
+  }
+
+  private missedHonorifics(words: readonly string[], base: number, covered: Uint8Array): void {
     // "Mr X" the recogniser missed.
     for (let i = 0; i + 1 < words.length; i++) {
       const w0 = words[i]!;
@@ -352,25 +372,7 @@ const THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report|Review
 /** The THING_HEADS no organisation's name ends in (a "Review" or a "Show" may be a magazine or a company). */
 const ORG_THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report|Festival|Games|Championship|Championships|Cup|Trophy|Agreement|Treaty|Directive|Charter|Budget|Strategy)$/;
 
-const PLACE_ALIAS_KEYS = new Set<string>(Object.keys(PLACE_ALIASES));
 const NO_SPANS: CtxSpan[] = [];
-
-/** "US-Russia relations": a hyphenated compound of known places names both places. */
-export function splitPlaceCompounds(raw: RawMention[], tokens: readonly Token[], text: string): void {
-  const places = new Set<string>();
-  for (const m of raw) if (m.type === 'place') places.add(normKey(m.text));
-  for (const t of tokens) {
-    if (t.text.indexOf('-') <= 0) continue;
-    const parts = t.text.split('-');
-    if (parts.length > 3 || !parts.every((p) => /^\p{Lu}/u.test(p) && (PLACE_ALIAS_KEYS.has(normKey(p)) || places.has(normKey(p))))) continue;
-    for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.start < t.end && t.start < raw[k]!.end) raw.splice(k, 1);
-    let at = t.start;
-    for (const p of parts) {
-      raw.push({ start: at, end: at + p.length, text: text.slice(at, at + p.length), type: 'place', words: [p], evidence: undefined, weak: false, unsure: false, margin: undefined });
-      at += p.length + 1;
-    }
-  }
-}
 
 function pushMention(out: RawMention[], text: string, tokens: readonly Token[], s: number, e: number, type: EntityType): RawMention | null {
   const start = tokens[s]!.start;
