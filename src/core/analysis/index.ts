@@ -6,10 +6,11 @@
 import { analyzeStructure, isEditorsNote } from './structure';
 import { MentionCollector } from './mentions';
 import { splitPlaceCompounds } from './placeCompounds';
-import { findQuotes, type QuoteBlock } from './quotes';
+import { findQuotes, type QuoteBlock, type RawQuote } from './quotes';
 import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord } from './ner/features';
 import { buildEntities } from './entityBuild';
+import type { EntityIndex } from './entities';
 import { collectOtherNames } from './otherNames';
 import { attributeQuote, CUES, findReported, mergeStatements, splitQuotations, SpeakerResolver, tokenAt, type Attribution } from './attribution';
 import { NO_CORRECTIONS, type EntityCorrections } from './corrections';
@@ -133,53 +134,90 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     if (nl > maxChars / 2) limit = nl;
     warnings.push({ message: `text is ${text.length.toLocaleString('en')} characters long: quotes and entities were looked for in the first ${limit.toLocaleString('en')} only` });
   }
+  // Masked text: furniture replaced by spaces (same length, so offsets hold); "''Two apostrophes''" as the New
+  // York Times writes double quotation marks read as one mark (offsets hold).
+  const masked = doubleApostrophes(maskFurniture(text, structure.furniture));
+  const blocks = tokenizeBlocks(structure.blocks, masked, limit);
+  const { tokens, blockOfToken, analysed } = blocks;
+  // Sentences (given the article's own text beside the masked one only when something was masked).
+  const original = masked === text ? null : text;
+  const sentencesByBlock = blocks.ranges.map(([s, e]) => sentencesOf(tokens, s, e, masked, original));
+  const { entityIndex, otherNames } = recognizeEntities(tokens, sentencesByBlock, masked, structure.datelinePlace, limit, corrections);
+  const { rawQuotes, quotes, resolver } = attributeQuotes(text, masked, blocks, entityIndex);
 
-  // Masked text: furniture replaced by spaces (same length, so offsets hold).
-  let masked = text;
-  if (structure.furniture.length > 0) {
-    const parts: string[] = [];
-    let at = 0;
-    for (const f of structure.furniture) {
-      if (f.start < at) {
-        if (f.end > at) {
-          parts.push(' '.repeat(f.end - at));
-          at = f.end;
-        }
-        continue;
-      }
-      parts.push(text.slice(at, f.start), ' '.repeat(f.end - f.start));
-      at = f.end;
-    }
-    parts.push(text.slice(at));
-    masked = parts.join('');
+  // Reported speech, and one list of statements in document order (mixed statements hold their quotations).
+  const sentenceRanges: [number, number][] = [];
+  for (const ss of sentencesByBlock) for (const r of ss) sentenceRanges.push(r);
+  const reported = findReported(resolver, sentenceRanges, rawQuotes);
+  const split = splitQuotations(masked, quotes, CUES);
+  if (split.length > 0) {
+    reported.push(...split);
+    reported.sort((x, y) => x.start - y.start || x.end - y.end);
   }
+  let statements = mergeStatements(text, quotes, reported, (pos) => analysed[blockOfToken[Math.min(tokenAt(tokens, pos), tokens.length - 1)]!]!);
+  if (options.speakerCorrections) statements = applySpeakerCorrections(statements, options.speakerCorrections, (name) => entityIndex.resolve(name)?.id ?? null);
 
-  // "''Two apostrophes''" as the New York Times writes double quotation marks: read as one mark (offsets hold)
-  masked = doubleApostrophes(masked);
+  const passages = passagesOf(structure.blocks, analysed, sentencesByBlock, tokens);
+  const metadata = metadataOf(structure.metadata, passages, text);
+  return { metadata, passages, furniture: structure.furniture, quotes: statements, entities: entityIndex.entities, otherNames, warnings };
+}
 
-  // Tokens per block (non-furniture blocks within the limit).
+// The steps of analyzeArticle are functions of their own: the optimising compiler recompiles a function whenever
+// a branch it has not seen yet turns up, and one long function cost it far more each time.
+
+/** The text with its page furniture replaced by spaces (same length, so offsets hold). */
+function maskFurniture(text: string, furniture: readonly Span[]): string {
+  if (furniture.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const f of furniture) {
+    if (f.start < at) {
+      if (f.end > at) {
+        parts.push(' '.repeat(f.end - at));
+        at = f.end;
+      }
+      continue;
+    }
+    parts.push(text.slice(at, f.start), ' '.repeat(f.end - f.start));
+    at = f.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+interface Blocks {
+  readonly tokens: Token[];
+  /** token range of each analysed block */
+  readonly ranges: [number, number][];
+  /** passage index of each analysed block */
+  readonly analysed: number[];
+  readonly quoteBlocks: QuoteBlock[];
+  readonly blockOfToken: Int32Array;
+}
+
+/** Tokens per block (the blocks that are not furniture or a byline, within the limit). */
+function tokenizeBlocks(blocks: ReturnType<typeof analyzeStructure>['blocks'], masked: string, limit: number): Blocks {
   const tokens: Token[] = [];
-  const blockRanges: [number, number][] = [];
-  const analysed: number[] = []; // passage index of each analysed block
+  const ranges: [number, number][] = [];
+  const analysed: number[] = [];
   const quoteBlocks: QuoteBlock[] = [];
-  structure.blocks.forEach((b, idx) => {
+  blocks.forEach((b, idx) => {
     if (b.kind === 'furniture' || b.kind === 'byline' || b.start >= limit) return;
     const end = Math.min(b.end, limit);
     const t0 = tokens.length;
     for (const t of tokenize(masked, b.start, end)) tokens.push(t);
-    blockRanges.push([t0, tokens.length]);
+    ranges.push([t0, tokens.length]);
     analysed.push(idx);
     const words = tokens.length - t0;
     quoteBlocks.push({ start: b.start, end, headlineLike: b.kind === 'headline' || (words <= 14 && !/[.!?]["”’]?$/.test(masked.slice(b.start, end).trimEnd())) });
   });
   const blockOfToken = new Int32Array(tokens.length);
-  blockRanges.forEach(([s, e], bi) => blockOfToken.fill(bi, s, e));
+  ranges.forEach(([s, e], bi) => blockOfToken.fill(bi, s, e));
+  return { tokens, ranges, analysed, quoteBlocks, blockOfToken };
+}
 
-  // Sentences (given the article's own text beside the masked one only when something was masked).
-  const original = masked === text ? null : text;
-  const sentencesByBlock = blockRanges.map(([s, e]) => sentencesOf(tokens, s, e, masked, original));
-
-  // Named-entity recognition.
+/** Named-entity recognition: the mentions sentence by sentence, revised over the article, then its entities. */
+function recognizeEntities(tokens: readonly Token[], sentencesByBlock: readonly [number, number][][], masked: string, datelinePlace: Span | null, limit: number, corrections: EntityCorrections): { entityIndex: EntityIndex; otherNames: ArticleAnalysis['otherNames'] } {
   const sentWords: string[][] = [];
   const sentStarts: number[] = [];
   for (const ss of sentencesByBlock) {
@@ -193,13 +231,16 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   const ev = docEvidence(sentWords);
   const collector = new MentionCollector(tokens, masked, ev);
   for (let k = 0; k < sentWords.length; k++) collector.sentence(sentWords[k]!, sentStarts[k]!);
-  const raw = collector.finish(structure.datelinePlace, limit);
+  const raw = collector.finish(datelinePlace, limit);
   splitPlaceCompounds(raw, tokens, masked);
   raw.sort((a, b) => a.start - b.start);
   const entityIndex = buildEntities(raw, corrections, masked.slice(0, limit));
-  const otherNames = collectOtherNames(collector.other, entityIndex, masked, limit);
+  return { entityIndex, otherNames: collectOtherNames(collector.other, entityIndex, masked, limit) };
+}
 
-  // Quotes and speakers.
+/** Direct quotations and their speakers (a run of quotation over several paragraphs shares its speaker). */
+function attributeQuotes(text: string, masked: string, blocks: Blocks, entityIndex: EntityIndex): { rawQuotes: RawQuote[]; quotes: Quote[]; resolver: SpeakerResolver } {
+  const { tokens, blockOfToken, analysed, quoteBlocks } = blocks;
   const rawQuotes = findQuotes(masked, quoteBlocks);
   const quoted = new Uint8Array(tokens.length);
   for (const q of rawQuotes) {
@@ -208,7 +249,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   }
   const resolver = new SpeakerResolver({ text: masked, tokens, blockOfToken, entities: entityIndex, quoted });
   const quotes: Quote[] = [];
-  let prev: { att: Attribution; entity: Entity | null; q: (typeof rawQuotes)[number] } | null = null;
+  let prev: { att: Attribution; entity: Entity | null; q: RawQuote } | null = null;
   for (const q of rawQuotes) {
     const r = attributeQuote(resolver, q, prev, quoteBlocks[q.block]!.headlineLike);
     if (r.att.speaker && (!r.entity || r.entity.type === 'person')) resolver.addAnchor(q.start, r.entity, r.att.speaker);
@@ -227,7 +268,6 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     });
     prev = { att: r.att, entity: r.entity, q };
   }
-
   // A run of quotation over several paragraphs is often attributed only at its end: share the speaker.
   const groupSpeaker = new Map<number, Quote>();
   for (const q of quotes) if (q.speaker && q.group !== undefined && !groupSpeaker.has(q.group)) groupSpeaker.set(q.group, q);
@@ -236,20 +276,11 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
     const g = q.group !== undefined ? groupSpeaker.get(q.group) : undefined;
     if (!q.speaker && g) quotes[k] = { ...q, speaker: g.speaker, speakerId: g.speakerId, cue: g.cue, cueStart: g.cueStart ?? null, cueEnd: g.cueEnd ?? null };
   }
+  return { rawQuotes, quotes, resolver };
+}
 
-  // Reported speech, and one list of statements in document order (mixed statements hold their quotations).
-  const sentenceRanges: [number, number][] = [];
-  for (const ss of sentencesByBlock) for (const r of ss) sentenceRanges.push(r);
-  const reported = findReported(resolver, sentenceRanges, rawQuotes);
-  const split = splitQuotations(masked, quotes, CUES);
-  if (split.length > 0) {
-    reported.push(...split);
-    reported.sort((x, y) => x.start - y.start || x.end - y.end);
-  }
-  let statements = mergeStatements(text, quotes, reported, (pos) => analysed[blockOfToken[Math.min(tokenAt(tokens, pos), tokens.length - 1)]!]!);
-  if (options.speakerCorrections) statements = applySpeakerCorrections(statements, options.speakerCorrections, (name) => entityIndex.resolve(name)?.id ?? null);
-
-  // Passages with sentence spans.
+/** Passages with their sentence spans. */
+function passagesOf(blocks: ReturnType<typeof analyzeStructure>['blocks'], analysed: readonly number[], sentencesByBlock: readonly [number, number][][], tokens: readonly Token[]): Passage[] {
   const sentenceSpans = new Map<number, Span[]>();
   analysed.forEach((pi, bi) => {
     sentenceSpans.set(
@@ -257,27 +288,24 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
       sentencesByBlock[bi]!.filter(([s, e]) => e > s).map(([s, e]) => ({ start: tokens[s]!.start, end: tokens[e - 1]!.end })),
     );
   });
-  const passages: Passage[] = structure.blocks.map((b, index) => ({
+  return blocks.map((b, index) => ({
     start: b.start,
     end: b.end,
     kind: b.kind,
     index,
     sentences: sentenceSpans.get(index) ?? [{ start: b.start, end: b.end }],
   }));
+}
 
-  // Metadata: derived title when there is no headline.
-  let metadata: ArticleMetadata = structure.metadata;
-  if (!metadata.title) {
-    const first = passages.find((p) => p.kind === 'paragraph' && !isEditorsNote(text.slice(p.start, Math.min(p.end, p.start + 80))));
-    if (first) {
-      const s = first.sentences[0] ?? first;
-      let t = text.slice(s.start, s.end).trim();
-      if (t.length > 160) t = t.slice(0, 157).replace(/\s+\S*$/, '') + '…';
-      metadata = { ...metadata, title: t, titleDerived: true, titleSpan: null };
-    }
-  }
-
-  return { metadata, passages, furniture: structure.furniture, quotes: statements, entities: entityIndex.entities, otherNames, warnings };
+/** The metadata, with a title derived from the first sentence when there is no headline. */
+function metadataOf(metadata: ArticleMetadata, passages: readonly Passage[], text: string): ArticleMetadata {
+  if (metadata.title) return metadata;
+  const first = passages.find((p) => p.kind === 'paragraph' && !isEditorsNote(text.slice(p.start, Math.min(p.end, p.start + 80))));
+  if (!first) return metadata;
+  const s = first.sentences[0] ?? first;
+  let t = text.slice(s.start, s.end).trim();
+  if (t.length > 160) t = t.slice(0, 157).replace(/\s+\S*$/, '') + '…';
+  return { ...metadata, title: t, titleDerived: true, titleSpan: null };
 }
 
 /** `''quoted''` → ` "quoted" `: a pair of apostrophes standing for a double quotation mark, same length. */
