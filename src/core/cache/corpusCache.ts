@@ -18,7 +18,7 @@ import type { ArticleRecord, EntityRec, PassageRec, QuoteRec } from '../corpus/i
 import type { FrozenPostings } from '../corpus/index/shingleIndex';
 import type { IndexedAnnotation } from '../corpus/types';
 import { runInSlices } from '../util/eventLoop';
-import { CacheFormatError, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, STATEMENT_KINDS as SAID, readFrame, writeFrame, type FrameKind } from './packing';
+import { CacheFormatError, copyInSteps, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, STATEMENT_KINDS as SAID, readFrame, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
 export const CACHE_FORMAT_VERSION = 9;
@@ -100,17 +100,19 @@ function* serializeSteps(index: CorpusIndex, key: string): Generator<void, Uint8
     if (i % STEP_RECORDS === STEP_RECORDS - 1) yield;
   }
   yield;
-  const texts = new Uint8Array(encoded.reduce((n, b) => n + b.length, 0));
-  encoded.reduce((at, b) => (texts.set(b, at), at + b.length), 0);
+  const textBytes = encoded.reduce((n, b) => n + b.length, 0);
   const dataBytes = (ints.length + sh.keys.length * 2 + 1 + sh.ids.length) * 4;
-  const header: CacheJson = { v: CACHE_FORMAT_VERSION, key, nk: sh.keys.length, np: sh.ids.length, tb: texts.length, ni: ints.length, strings: w.strings, articles };
-  const { out, dataOffset } = writeFrame(FRAME, header, dataBytes + texts.length);
+  const header: CacheJson = { v: CACHE_FORMAT_VERSION, key, nk: sh.keys.length, np: sh.ids.length, tb: textBytes, ni: ints.length, strings: w.strings, articles };
+  const { out, dataOffset } = writeFrame(FRAME, header, dataBytes + textBytes);
+  yield;
+  // The large copies in 4 MB steps, the texts a few records at a time (the thread is never held long).
   let at = dataOffset;
-  for (const arr of [ints, sh.keys, sh.offsets, sh.ids]) {
-    out.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), at);
-    at += arr.byteLength;
+  for (const arr of [ints, sh.keys, sh.offsets, sh.ids]) at = yield* copyInSteps(out, arr, at);
+  for (let i = 0; i < encoded.length; i++) {
+    out.set(encoded[i]!, at);
+    at += encoded[i]!.length;
+    if (i % STEP_RECORDS === STEP_RECORDS - 1) yield;
   }
-  out.set(texts, at);
   return out;
 }
 

@@ -51,6 +51,22 @@ export function writeFrame(kind: FrameKind, header: unknown, dataBytes: number):
   return { out, dataOffset };
 }
 
+/** Bytes copied between two pauses of a sliced serialiser (`copyInSteps`). */
+const COPY_STEP = 4 << 20;
+
+/**
+ * Copies `src` into `out` at `at`, pausing (yield) after every 4 MB: a sliced serialiser's large copies (tens of
+ * megabytes at 10,000 articles) would otherwise hold the thread in one piece. Returns the offset after the copy.
+ */
+export function* copyInSteps(out: Uint8Array, src: ArrayBufferView, at: number): Generator<void, number> {
+  const bytes = new Uint8Array(src.buffer, src.byteOffset, src.byteLength);
+  for (let k = 0; k < bytes.length; k += COPY_STEP) {
+    out.set(bytes.subarray(k, Math.min(bytes.length, k + COPY_STEP)), at + k);
+    if (k + COPY_STEP < bytes.length) yield;
+  }
+  return at + bytes.length;
+}
+
 /**
  * Checks the frame of `bytes` and parses its header (`T` is not checked: the caller checks its fields).
  * `aligned` holds the bytes at a 4-byte aligned offset (a copy when `bytes` was not); the data starts at `dataOffset`.
