@@ -15,7 +15,7 @@ import { seededRandom } from '../src/core/annotations/ids';
 import { SidecarStore } from '../src/core/annotations/store';
 import { parseSidecar, serializeStats } from '../src/core/annotations/yaml';
 import { FileNotFoundError, type FileOps } from '../src/core/io/fileOps';
-import { nodeFileOps } from '../src/cli/nodeFileOps';
+import { nodeFileOps } from '../src/node/nodeFileOps';
 import { decodeArticleBytes } from '../src/core/text/decode';
 import { gc, percentile, sharedDir } from './shared';
 

@@ -14,7 +14,7 @@
  */
 import { AnalysisCache, CorpusIndex, loadCorpusIndex } from '../src/core/corpus';
 import { fingerprint } from '../src/core/text/decode';
-import { nodeFileOps } from '../src/cli/nodeFileOps';
+import { nodeFileOps } from '../src/node/nodeFileOps';
 import { gc, mb } from './shared';
 
 function line(label: string, value: string, target?: string, ok?: boolean): void {

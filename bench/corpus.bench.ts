@@ -16,7 +16,7 @@ import { AnalysisCache, buildCorpusIndex, CorpusIndex, deserializeCorpusIndex, l
 import { fingerprint } from '../src/core/text/decode';
 import { contentTokens } from '../src/core/corpus/tokenize';
 import type { IndexedAnnotation } from '../src/core/corpus/types';
-import { nodeFileOps } from '../src/cli/nodeFileOps';
+import { nodeFileOps } from '../src/node/nodeFileOps';
 import { gc, mb, percentile, rng, sharedDir } from './shared';
 
 const shared = sharedDir();

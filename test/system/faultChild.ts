@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { SidecarStore } from '../../src/core/annotations/store';
-import { nodeFileOps } from '../../src/cli/nodeFileOps';
+import { nodeFileOps } from '../../src/node/nodeFileOps';
 import type { FileOps } from '../../src/core/io/fileOps';
 
 async function run(): Promise<void> {

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { seededRandom } from '../../src/core/annotations/ids';
 import { readSidecarFile, SidecarStore } from '../../src/core/annotations/store';
-import { nodeFileOps } from '../../src/cli/nodeFileOps';
+import { nodeFileOps } from '../../src/node/nodeFileOps';
 
 const CHILD = path.join(__dirname, 'faultChild.ts');
 const FIXTURE = path.join(__dirname, '../fixtures/annotations/harbour.txt');

@@ -12,7 +12,7 @@ import { FileNotFoundError } from '../../core/io/fileOps';
 import { decodeArticleBytes } from '../../core/text/decode';
 import { isSidecarPath, SIDECAR_SUFFIX } from '../../core/workspace/articleFiles';
 import { CliError } from '../cliError';
-import { nodeFileOps } from '../nodeFileOps';
+import { nodeFileOps } from '../../node/nodeFileOps';
 
 /** The author recorded by the CLI: `git config user.name`, else the OS user name. */
 export function defaultAuthor(): string | undefined {

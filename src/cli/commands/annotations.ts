@@ -9,7 +9,7 @@ import { SidecarStore } from '../../core/annotations/store';
 import { sidecarPathFor } from '../../core/workspace/articleFiles';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
-import { nodeFileOps } from '../nodeFileOps';
+import { nodeFileOps } from '../../node/nodeFileOps';
 import { articlePathOf, readArticleText } from './annotate';
 
 interface ListedAnnotation {

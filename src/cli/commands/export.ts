@@ -26,7 +26,7 @@ import { decodeArticleBytes } from '../../core/text/decode';
 import { isSidecarPath, sidecarPathFor } from '../../core/workspace/articleFiles';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
-import { nodeFileOps } from '../nodeFileOps';
+import { nodeFileOps } from '../../node/nodeFileOps';
 import { withAnalysisPool } from '../pool';
 import { articlePathOf } from './annotate';
 import { loadCorrections } from './extract';

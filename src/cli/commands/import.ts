@@ -15,7 +15,7 @@ import { decodeArticleBytes } from '../../core/text/decode';
 import { HttpFetcher, proxyFromEnv } from '../../node/httpFetcher';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
-import { nodeFileOps } from '../nodeFileOps';
+import { nodeFileOps } from '../../node/nodeFileOps';
 
 export interface ImportedEntry {
   source: string;

@@ -9,7 +9,7 @@ import { SidecarStore } from '../../core/annotations/store';
 import { buildCorpusIndex, loadCorpusIndex, saveCorpusIndex, toIndexedAnnotations, type CorpusIndex, type IndexedAnnotation } from '../../core/corpus';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
-import { nodeFileOps } from '../nodeFileOps';
+import { nodeFileOps } from '../../node/nodeFileOps';
 import { withAnalysisPool } from '../pool';
 
 /** Key under which the CLI's cache files are written; a cache from another build of the analysis is ignored. */

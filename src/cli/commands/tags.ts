@@ -10,7 +10,7 @@ import { SidecarStore, type ArticleAnnotations } from '../../core/annotations/st
 import { sidecarPathFor } from '../../core/workspace/articleFiles';
 import { expandArticlePaths } from '../articlePaths';
 import { CliError } from '../cliError';
-import { nodeFileOps } from '../nodeFileOps';
+import { nodeFileOps } from '../../node/nodeFileOps';
 import { articlePathOf, readArticleText } from './annotate';
 
 function clip(s: string, n = 60): string {

@@ -8,7 +8,7 @@ import type { ArticleAnalysis } from '../../core/analysis/types';
 import { AnalysisCache, analysisCacheKey } from '../../core/corpus';
 import { fingerprint } from '../../core/text/decode';
 import { config } from '../config';
-import { cacheFileOps } from '../cacheFileOps';
+import { localFileOps } from '../localFileOps';
 import { workspaceCacheFile } from './storageFiles';
 
 const SAVE_DELAY_MS = 3000;
@@ -37,7 +37,7 @@ export class AnalysisMemo implements vscode.Disposable {
       this.cache = AnalysisCache.empty(key);
       return;
     }
-    this.cache = await AnalysisCache.load(cacheFileOps, file.toString(), key);
+    this.cache = await AnalysisCache.load(localFileOps, file.toString(), key);
     this.loadedCount = this.cache.stats().articles;
   }
 
@@ -80,7 +80,7 @@ export class AnalysisMemo implements vscode.Disposable {
       try {
         await vscode.workspace.fs.createDirectory(this.storage!);
         // In slices, so hovers and commands keep running while 10,000 analyses are packed.
-        await this.cache.save(cacheFileOps, file.toString(), { sliceMs: 12 });
+        await this.cache.save(localFileOps, file.toString(), { sliceMs: 12 });
       } catch (err) {
         this.dirty = true;
         console.warn(`News Annotator: could not save the analysis cache: ${err instanceof Error ? err.message : String(err)}`);

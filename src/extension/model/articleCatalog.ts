@@ -8,14 +8,14 @@ import * as vscode from 'vscode';
 import type { ArticleAnalysis } from '../../core/analysis/types';
 import type { FileStamp } from '../../core/corpus';
 import type { RecordParts } from '../../core/corpus/index/record';
-import { sameStamp } from '../../core/io/fileOps';
+import { FileNotFoundError, sameStamp } from '../../core/io/fileOps';
 import { decodeArticleBytes, fingerprint } from '../../core/text/decode';
 import { isSidecarPath } from '../../core/workspace/articleFiles';
 import { yieldToEventLoop } from '../../core/util/eventLoop';
 import { mapOrdered } from '../../node/workers/orderedMap';
 import { config } from '../config';
+import { localFileOps } from '../localFileOps';
 import { ArticleFiles } from './articleFiles';
-import { readArticle, statArticle } from './articleReader';
 import { ArticleEntries, displayPath, type Analyze, type AnalysisStore, type ArticleEntry, type RememberedArticle } from './articleEntry';
 
 export type { Analyze, AnalysisStore, ArticleEntry, RememberedArticle } from './articleEntry';
@@ -201,8 +201,8 @@ export class ArticleCatalog implements vscode.Disposable {
       for (let i = 0; i < check.length && !cts.token.isCancellationRequested; i += STAT_BATCH) {
         await Promise.all(
           check.slice(i, i + STAT_BATCH).map(async (e) => {
-            const stat = await statArticle(e.uri).then(undefined, () => undefined);
-            if (stat && sameStamp(e.stamp, { size: stat.size, mtimeMs: stat.mtime })) return;
+            const stat = await localFileOps.stat(e.key).then(undefined, () => undefined);
+            if (stat && sameStamp(e.stamp, stat)) return;
             if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === e.key && d.isDirty)) return;
             const before = e.fingerprint;
             const after = await this.load(e.uri, true);
@@ -283,12 +283,13 @@ export class ArticleCatalog implements vscode.Disposable {
       try {
         // Stat before reading: if the file changes in between, the stamp is older than the text, and the next
         // reopen reads it again rather than trusting a stamp newer than what was read.
-        const stat = await statArticle(uri);
-        const decoded = decodeArticleBytes(await readArticle(uri));
+        const stat = await localFileOps.stat(key);
+        if (!stat) throw new FileNotFoundError(key);
+        const decoded = decodeArticleBytes(await localFileOps.readFile(key));
         this.counts.read++;
         if (decoded.ok) {
           text = decoded.text;
-          stamp = { size: stat.size, mtimeMs: stat.mtime };
+          stamp = { size: stat.size, mtimeMs: stat.mtimeMs };
         } else error = decoded.reason;
       } catch (err) {
         error = err instanceof Error ? err.message : String(err);

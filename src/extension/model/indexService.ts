@@ -15,7 +15,7 @@ import { sameStamp } from '../../core/io/fileOps';
 import { fingerprint } from '../../core/text/decode';
 import { config } from '../config';
 import type { AnnotationService } from './annotationService';
-import { cacheFileOps } from '../cacheFileOps';
+import { localFileOps } from '../localFileOps';
 import type { ArticleCatalog, RememberedArticle } from './articleCatalog';
 import { workspaceCacheFile } from './storageFiles';
 
@@ -86,7 +86,7 @@ export class IndexService implements vscode.Disposable {
     const file = this.cacheFile;
     if (!file || this.current.size > 0) return;
     const t0 = performance.now();
-    const loaded = await loadCorpusIndex(cacheFileOps, file.toString(), this.cacheKey, (m) => console.warn(`News Annotator: ${m}`));
+    const loaded = await loadCorpusIndex(localFileOps, file.toString(), this.cacheKey, (m) => console.warn(`News Annotator: ${m}`));
     if (loaded && this.current.size === 0) {
       this.current = loaded;
       this.cacheStats.articles = loaded.size;
@@ -223,7 +223,7 @@ export class IndexService implements vscode.Disposable {
         await vscode.workspace.fs.createDirectory(this.storage!);
         // In slices, so hovers and commands keep running while a large index is written (its shingle table first).
         await this.index.prepareFrozenShingles({ sliceMs: 12 });
-        await saveCorpusIndex(cacheFileOps, file.toString(), this.index, key, { sliceMs: 12 });
+        await saveCorpusIndex(localFileOps, file.toString(), this.index, key, { sliceMs: 12 });
         this.cacheStats.saveMs = performance.now() - t0;
       } catch (err) {
         this.dirty = true;

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { seededRandom } from '../../../src/core/annotations/ids';
 import { parseSidecar } from '../../../src/core/annotations/yaml';
 import { SidecarStore } from '../../../src/core/annotations/store';
-import { nodeFileOps } from '../../../src/cli/nodeFileOps';
+import { nodeFileOps } from '../../../src/node/nodeFileOps';
 import { ARTICLE, fixedClock, rangeOf } from './helpers';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/annotations/harbour.txt');

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../support/runCli';
-import { nodeFileOps } from '../../../src/cli/nodeFileOps';
+import { nodeFileOps } from '../../../src/node/nodeFileOps';
 import { planTagRename, renamedTags, renameTag } from '../../../src/core/annotations/renameTag';
 import { SidecarStore } from '../../../src/core/annotations/store';
 

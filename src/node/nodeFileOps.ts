@@ -1,4 +1,4 @@
-/** FileOps over Node's file system, for the CLI, the benchmarks and the unit tests. */
+/** FileOps over Node's file system: the CLI, the extension's local files (localFileOps.ts), the benchmarks and the tests. */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { FileNotFoundError, type FileOps, type FileStat } from '../core/io/fileOps';
