@@ -31,7 +31,6 @@ interface Cluster {
   name: string;
   words: string[];
   mentions: RawMention[];
-  votes: Map<EntityType, number>;
   fixedType: boolean;
 }
 
@@ -130,7 +129,7 @@ function clusterMentions(mentions: RawMention[], aliasMap: AliasMap): Cluster[] 
     const key = 'forced|' + normKey(f.name);
     let c = byKey.get(key);
     if (!c) {
-      c = { type: f.type ?? m.type, name: f.name, words: f.name.split(/\s+/), mentions: [], votes: new Map(), fixedType: !!f.type };
+      c = { type: f.type ?? m.type, name: f.name, words: f.name.split(/\s+/), mentions: [], fixedType: !!f.type };
       byKey.set(key, c);
       clusters.push(c);
     }
@@ -148,7 +147,7 @@ function clusterMentions(mentions: RawMention[], aliasMap: AliasMap): Cluster[] 
       const last = surname(m.words[m.words.length - 1]!);
       let c = personFull.find((p) => surname(p.words[p.words.length - 1]!) === last && compatibleFirst(p.words[0]!, first));
       if (!c) {
-        c = { type: 'person', name: m.words.join(' '), words: m.words, mentions: [], votes: new Map(), fixedType: false };
+        c = { type: 'person', name: m.words.join(' '), words: m.words, mentions: [], fixedType: false };
         personFull.push(c);
         clusters.push(c);
       }
@@ -187,7 +186,7 @@ function clusterMentions(mentions: RawMention[], aliasMap: AliasMap): Cluster[] 
     const key = m.type + '|' + normKey(canon);
     let c = byKey.get(key);
     if (!c) {
-      c = { type: m.type, name: canon, words: canon.split(' '), mentions: [], votes: new Map(), fixedType: false };
+      c = { type: m.type, name: canon, words: canon.split(' '), mentions: [], fixedType: false };
       byKey.set(key, c);
       clusters.push(c);
     } else if (
