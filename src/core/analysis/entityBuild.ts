@@ -108,12 +108,16 @@ function typeMentions(mentions: RawMention[], aliasMap: AliasMap): void {
     m.type = best;
   }
   // "Rex Tillerson" tagged ORG once while "Tillerson" is a person ten times: a person.
+  // Only a person's last word counts (a surname), and a name ending in an organisation word stays one: one
+  // "… Party Jim Wiseman" taken for a person must not make every "… Party" of the article a person.
   const personWords = new Set<string>();
-  for (const m of mentions) if (m.type === 'person') for (const w of m.words) personWords.add(w.toLowerCase());
+  for (const m of mentions) if (m.type === 'person' && m.words.length > 0) personWords.add(m.words[m.words.length - 1]!.toLowerCase());
   for (const m of mentions) {
     if (m.type === 'person' || m.words.length < 2 || m.words.length > 3 || evidenced.has(normKey(m.words.join(' ') || m.text))) continue;
     if (!m.words.every((w) => /^\p{Lu}[\p{Ll}'’.-]/u.test(w))) continue;
-    if (personWords.has(m.words[m.words.length - 1]!.toLowerCase())) m.type = 'person';
+    const last = m.words[m.words.length - 1]!;
+    if (ORG_SUFFIX.test(last)) continue;
+    if (personWords.has(last.toLowerCase())) m.type = 'person';
   }
 
 }

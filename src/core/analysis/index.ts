@@ -5,6 +5,7 @@
  */
 import { analyzeStructure, isEditorsNote } from './structure';
 import { MentionCollector } from './mentions';
+import { addDefinedAcronyms } from './acronyms';
 import { splitPlaceCompounds } from './placeCompounds';
 import { findQuotes, type QuoteBlock, type RawQuote } from './quotes';
 import { tokenize, type Token } from './tokenize';
@@ -233,6 +234,7 @@ function recognizeEntities(tokens: readonly Token[], sentencesByBlock: readonly 
   for (let k = 0; k < sentWords.length; k++) collector.sentence(sentWords[k]!, sentStarts[k]!);
   const raw = collector.finish(datelinePlace, limit);
   splitPlaceCompounds(raw, tokens, masked);
+  addDefinedAcronyms(raw, tokens, masked, limit);
   raw.sort((a, b) => a.start - b.start);
   const entityIndex = buildEntities(raw, corrections, masked.slice(0, limit));
   return { entityIndex, otherNames: collectOtherNames(collector.other, entityIndex, masked, limit) };

@@ -13,7 +13,7 @@ import { appositivePersons, betweenPairs, EV_PERSON, EV_WEAK_PLACE, lexicalType,
 import { isTitleHead, isTitleWord, splitTitle } from './titles';
 import { isFirstName } from '../people/gender';
 import { clusterOf } from './ner/clusters';
-import { eventNameEnd, isVesselName } from './otherNames';
+import { eventNameEnd, isVesselName, voteNameRange } from './otherNames';
 import type { EntityType, Span } from './types';
 
 const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -127,6 +127,13 @@ export class MentionCollector {
     if (!type && e - s >= 2 && PLACE_HEADS.test(words[e - 1]!)) type = 'place';
     // ships, craft and events are other names ("HMS Valiant", "the Iraq War")
     const eventEnd = eventNameEnd(words, s, e);
+    // "the 1997 United Kingdom general election": the vote is an event, the place in it no mention of its own
+    const vote = voteNameRange(words, s, e);
+    if (vote) {
+      const start = this.tokens[base + vote[0]]!.start;
+      if (this.other.length === 0 || this.other[this.other.length - 1]!.start !== start) this.other.push({ start, end: this.tokens[base + vote[1] - 1]!.end });
+      return;
+    }
     if (!type || eventEnd > 0 || isVesselName(words, s, e)) {
       this.other.push({ start: this.tokens[base + s]!.start, end: this.tokens[base + Math.max(e, eventEnd) - 1]!.end });
       return;

@@ -14,14 +14,13 @@
  */
 import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron';
 import { isCapWord } from './ner/features';
+import { joinBodyAndCause, splitPersonOfOrganisation } from './orgBoundaries';
 import { ORG_SUFFIX } from './entities';
-import { isFirstName } from '../people/gender';
+import { isFirstName, NAME_PARTICLES } from '../people/gender';
 import { isTitleHead } from './titles';
 import { foreignOrganisations } from './foreignNames';
 import type { EntityType } from './types';
 
-/** Lower-case particles inside personal names ("van", "von der", "bin"). */
-export const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn']);
 
 /** Nouns that describe an organisation, before or in apposition to its name. */
 const ORG_NOUNS = new Set([
@@ -99,7 +98,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   // Each repair costs a scan of the sentence's spans; a bounded number per sentence keeps the pass linear
   // even on one endless "sentence".
   let budget = MAX_REPAIRS;
-  splitPersonOfOrganisation(words, out);
+  splitPersonOfOrganisation(words, out, ctxSpan, MISC_ORG_HEAD);
   // "Pieter van Doorn", "Ursula von der Leyen": one person.
   for (let i = 1; i + 1 < n && budget > 0; i++) {
     if (!NAME_PARTICLES.has(words[i]!)) continue;
@@ -146,10 +145,12 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     // An initialism keeps its nationality apart ("Polish SPC", "Palestinian U.N."), and so does a person taken
     // for an organisation ("Argentine Guillermo Coria").
     const first = words[b.start]!;
-    if (/^[\p{Lu}.&]+$/u.test(first) || (b.end - b.start > 1 && isFirstName(first))) continue;
+    // ("Croatian Christian Democratic Union" is one name: it ends in an organisation word)
+    if (/^[\p{Lu}.&]+$/u.test(first) || (b.end - b.start > 1 && isFirstName(first) && !ORG_SUFFIX.test(words[b.end - 1]!))) continue;
     out.splice(k, 2, ctxSpan(a.start, b.end, 'ORG', Math.min(a.margin ?? Infinity, b.margin ?? Infinity)));
   }
   foreignOrganisations(words, out, (start, end, type) => ctxSpan(start, end, type, undefined));
+  joinBodyAndCause(words, out, ctxSpan);
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
   return out;
@@ -158,52 +159,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
 const MAX_REPAIRS = 64;
 
 
-/**
- * "Lieke van Brouwershaven of the Institute of Tidal Studies", "Anna Berg of the Green Party" read as one
- * organisation: a person, then the organisation. Split when the part before "of" holds no organisation
- * word ("Bank of England", "Institute of X", "Ministry of Y" stay whole) and looks like a personal name: it
- * starts with a listed first name, or a name particle or first name stands right before the span.
- */
-function splitPersonOfOrganisation(words: readonly string[], out: CtxSpan[]): void {
-  for (let k = 0; k < out.length; k++) {
-    const sp = out[k]!;
-    if (sp.type !== 'ORG' || sp.end - sp.start < 3) continue;
-    let of = -1;
-    for (let i = sp.start + 1; i < sp.end - 1; i++) if (words[i] === 'of') {
-      of = i;
-      break;
-    }
-    if (of < 0) continue;
-    const head = words.slice(sp.start, of);
-    if (head.some((w) => ORG_SUFFIX.test(w) || MISC_ORG_HEAD.test(w) || isTitleHead(w) || !isCapWord(w))) continue;
-    const before = sp.start > 0 ? words[sp.start - 1]! : '';
-    const named = (isFirstName(head[0]!) && head.length >= 2) || NAME_PARTICLES.has(before) || (isCapWord(before) && isFirstName(before));
-    if (!named) continue;
-    let orgStart = of + 1;
-    if (words[orgStart] === 'the') orgStart++;
-    if (orgStart >= sp.end || !isCapWord(words[orgStart])) continue;
-    out.splice(k, 1, ctxSpan(sp.start, of, 'PER', sp.margin), ctxSpan(orgStart, sp.end, 'ORG', sp.margin));
-    k++;
-  }
-  // The other way round: "University of Kelmsby Marta Kowalczyk", an organisation that swallowed the person
-  // after it. Split before a listed first name that follows the name after "of" and starts the last two or
-  // three words, right after a capitalised word ("Queens of the Stone Age" stays whole).
-  for (let k = 0; k < out.length; k++) {
-    const sp = out[k]!;
-    if (sp.type !== 'ORG' || sp.end - sp.start < 5) continue;
-    const of = words.indexOf('of', sp.start + 1);
-    if (of < 0 || of >= sp.end - 3) continue;
-    for (let f = Math.max(of + 2, sp.end - 3); f <= sp.end - 2; f++) {
-      const w = words[f]!;
-      if (!isCapWord(w) || !isFirstName(w) || !isCapWord(words[f - 1]) || !words.slice(f, sp.end).every((x) => isCapWord(x) && !ORG_SUFFIX.test(x))) continue;
-      out.splice(k, 1, ctxSpan(sp.start, f, 'ORG', sp.margin), ctxSpan(f, sp.end, 'PER', sp.margin));
-      k++;
-      break;
-    }
-  }
-}
-
-const MISC_ORG_HEAD = /^(?:Association|Union|Institute|Institution|Council|Committee|Commission|Agency|Federation|Ministry|Authority|Party|Bank|Company|Corporation|Group|Foundation|Society)$/;
+const MISC_ORG_HEAD = /^(?:Association|Union|Institute|Institution|Council|Committee|Commission|Agency|Federation|Ministry|Authority|Party|Bank|Company|Corporation|Group|Foundation|Society|Alliance|Front|Movement|Congress|Coalition|Mission|Trust|Democrats|Socialists|Liberals|Conservatives|Republicans|Greens)$/;
 
 /** What a span's neighbours show of its type (one of the shared values below: one object shape). */
 export type SpanEvidence = Readonly<Pick<CtxSpan, 'evidence' | 'weakPlace' | 'weakOrg'>>;

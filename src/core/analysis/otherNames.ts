@@ -63,3 +63,26 @@ export function eventNameEnd(words: readonly string[], s: number, e: number): nu
   return end;
 }
 
+
+/** The words that end the name of a vote: "the 1997 United Kingdom general election". */
+const VOTE_NOUNS = /^(?:election|elections|by-election|by-elections|referendum|plebiscite|primary|primaries|caucus|caucuses)$/;
+/** Lower-case words between a place and the vote it names ("general", "presidential", "local", …). */
+const VOTE_MODIFIERS = /^(?:general|presidential|parliamentary|legislative|local|state|federal|municipal|provincial|regional|mayoral|gubernatorial|congressional|midterm|senate|assembly|council|national|snap|special|leadership|independence|constitutional)$/;
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/**
+ * The name of a vote a span is part of, as [first word, end): a year (and its month), capitalised words, the kind
+ * of vote in lower case and its noun ("February 1974 United Kingdom general election", "2011 Hong Kong local
+ * elections"). Such a name is an event, another name, so the place inside it is not a place mention of its
+ * own. A place before a vote with no year ("the UK general election") stays a place. Null when no vote.
+ */
+export function voteNameRange(words: readonly string[], s: number, e: number): [number, number] | null {
+  let y = s - 1;
+  while (y >= 0 && y >= s - 3 && /^\p{Lu}/u.test(words[y]!) && !/^\d/.test(words[y]!)) y--;
+  if (y < 0 || !/^(?:1[89]|20)\d\d$/.test(words[y]!)) return null;
+  const first = y > 0 && MONTHS.test(words[y - 1]!) ? y - 1 : y;
+  if (VOTE_NOUNS.test(words[e - 1]!)) return [first, e];
+  let i = e;
+  while (i < words.length && i - e < 4 && (/^\p{Lu}/u.test(words[i]!) || VOTE_MODIFIERS.test(words[i]!)) && !VOTE_NOUNS.test(words[i]!)) i++;
+  return i < words.length && VOTE_NOUNS.test(words[i]!) ? [first, i + 1] : null;
+}

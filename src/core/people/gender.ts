@@ -75,3 +75,6 @@ export function genderOfPerson(fullName: string): Gender {
   }
   return 'unknown';
 }
+
+/** Lower-case particles inside personal names ("van", "von der", "bin"). */
+export const NAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'ter', 'ten', 'bin', 'ibn']);

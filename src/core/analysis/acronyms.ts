@@ -1,0 +1,43 @@
+/**
+ * Initials an article defines for an organisation: "the Movement for the Left (MpS)", "Italy of Values (IdV)".
+ * The initials are that organisation wherever the article writes them, even where the recogniser, which
+ * never saw "MpS" or "IdV", took them for nothing or for a person.
+ */
+import type { RawMention } from './entities';
+import type { Token } from './tokenize';
+
+/** Initials: a capital, then letters, digits or "&", at least two capitals, at most ten characters ("MpS", "PML-N", "AT&T"). */
+const INITIALS = /^\p{Lu}[\p{L}\d&-]{1,9}$/u;
+const capitals = (w: string): number => w.replace(/[^\p{Lu}]/gu, '').length;
+
+/** The initials that follow an organisation of two or more words in brackets, then every mention of them. */
+export function addDefinedAcronyms(raw: RawMention[], tokens: readonly Token[], text: string, limit: number): void {
+  if (raw.length === 0) return;
+  const defined = new Set<string>();
+  let t = 0;
+  for (const m of raw) {
+    if (m.type !== 'organization' || m.words.length < 2 || m.end > limit) continue;
+    while (t < tokens.length && tokens[t]!.start < m.end) t++;
+    if (t >= tokens.length) break;
+    if (tokens[t]!.text !== '(' || t + 2 >= tokens.length || tokens[t + 2]!.text !== ')') continue;
+    const w = tokens[t + 1]!.text;
+    if (INITIALS.test(w) && capitals(w) >= 2) defined.add(w);
+  }
+  if (defined.size === 0) return;
+  // the recogniser's own mentions of the initials become the organisation; the ones it missed are added
+  for (const m of raw) if (defined.has(m.text) && m.type !== 'organization') {
+    m.type = 'organization';
+    m.evidence = 'organization';
+  }
+  const taken = raw.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  let k = 0;
+  const added: RawMention[] = [];
+  for (const tok of tokens) {
+    if (tok.end > limit) break;
+    if (!defined.has(tok.text)) continue;
+    while (k < taken.length && taken[k]![1] <= tok.start) k++;
+    if (k < taken.length && taken[k]![0] < tok.end) continue;
+    added.push({ start: tok.start, end: tok.end, text: text.slice(tok.start, tok.end), type: 'organization', words: [tok.text], evidence: 'organization', weak: false, unsure: false, margin: undefined });
+  }
+  for (const m of added) raw.push(m);
+}

@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import { analyzeArticle, type ArticleAnalysis } from '../../../src/core/analysis/index';
+import { buildEntities } from '../../../src/core/analysis/entityBuild';
+import { NO_CORRECTIONS } from '../../../src/core/analysis/corrections';
+import type { RawMention } from '../../../src/core/analysis/entities';
+import type { EntityType } from '../../../src/core/analysis/types';
+
+/** Texts written for these tests (invented parties, places and people). */
+
+const names = (a: ArticleAnalysis) => a.entities.map((e) => `${e.type}:${e.name}`);
+const typeOf = (a: ArticleAnalysis, name: string) => a.entities.find((e) => e.name === name)?.type;
+const others = (a: ArticleAnalysis) => a.otherNames.map((o) => o.name);
+
+describe('analysis: organisations and votes on modern news (issue 14)', () => {
+  it('keeps a body named for its cause whole ("Union for a …", "Popular Front for the Liberation of …")', () => {
+    const a = analyzeArticle('Coalition talks\n\nMembers of the Union for a Democratic Renewal met leaders of the Popular Front for the Liberation of Norland on Tuesday.\n');
+    assert.equal(typeOf(a, 'Union for a Democratic Renewal'), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Popular Front for the Liberation of Norland'), 'organization', JSON.stringify(names(a)));
+    assert.ok(!a.entities.some((e) => e.name === 'Norland'), JSON.stringify(names(a)));
+  });
+
+  it('does not join a league or a party with the club or party after "for"', () => {
+    const a = analyzeArticle('Transfer\n\nHe played in the Norland Premier League for Kelmsby Rovers before he stood for the Liberal Party for the Green Alliance.\n');
+    assert.ok(!a.entities.some((e) => /League for|Party for/.test(e.name)), JSON.stringify(names(a)));
+  });
+
+  it('makes initials an article defines in brackets that organisation wherever they stand', () => {
+    const a = analyzeArticle('Vote\n\nVoters backed the Movement for the Left (MvL) in the 2019 Norland general election, giving it four seats. The MvL has since split, and in 2021 MvL joined the government.\n');
+    const mvl = a.entities.find((e) => e.name === 'MvL');
+    assert.equal(mvl?.type, 'organization', JSON.stringify(names(a)));
+    assert.equal(mvl?.mentions.length, 3);
+  });
+
+  it('puts a vote with its year among other names, not its place among places', () => {
+    const a = analyzeArticle('Vote\n\nVoters backed the Movement for the Left (MvL) in the 2019 Norland general election, giving it four seats.\n');
+    assert.ok(others(a).includes('2019 Norland general election'), JSON.stringify(others(a)));
+    assert.ok(!a.entities.some((e) => e.name === 'Norland'), JSON.stringify(names(a)));
+    // with no year, the place is a place
+    const b = analyzeArticle('Vote\n\nThe Liberal Party lost seats in the Norland general election, officials in Norland said.\n');
+    assert.equal(typeOf(b, 'Norland'), 'place', JSON.stringify(names(b)));
+  });
+
+  it('takes a surname, not any word of a person, to make a person of a name tagged otherwise', () => {
+    const text = 'Kelmsby Party Jim Wiseman. Freedom Party. Rex Tillerson. Tillerson.';
+    const at = (form: string, type: EntityType): RawMention => {
+      const start = text.indexOf(form);
+      return { start, end: start + form.length, text: form, type, words: form.split(' '), evidence: undefined, weak: false, unsure: false, margin: undefined };
+    };
+    const raw = [at('Kelmsby Party Jim Wiseman', 'person'), at('Freedom Party', 'organization'), at('Rex Tillerson', 'organization'), at('Tillerson.', 'person')];
+    raw[3]!.text = 'Tillerson';
+    raw[3]!.words = ['Tillerson'];
+    raw[3]!.end--;
+    const types = Object.fromEntries(buildEntities(raw, NO_CORRECTIONS, text).entities.map((e) => [e.name, e.type]));
+    assert.equal(types['Freedom Party'], 'organization', JSON.stringify(types));
+    assert.equal(types['Rex Tillerson'], 'person', JSON.stringify(types));
+  });
+
+  it('keeps every "… Party" an organisation when one name ending in a party was read as a person', () => {
+    const a = analyzeArticle(
+      'Results\n\nShe won the seat in 1995, defeating Kelmsby Liberal Party Joe Dickson and Kelmsby Labour Party candidate Ann Berg. The Freedom Party was expelled from the alliance, and the Liberal Party lost ground.\n',
+    );
+    assert.equal(typeOf(a, 'Joe Dickson'), 'person', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Freedom Party'), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Liberal Party'), 'organization', JSON.stringify(names(a)));
+  });
+});
