@@ -2,12 +2,18 @@
  * Article analysis over the BBC corpus (2,225 articles): throughput (MB/s on one core), per-article
  * latency (median, p95, max) and memory, each beside the same run of `compromise` alone (people,
  * organisations, places) as a reference. Also a 50 MB synthetic file, to show time stays linear.
+ *
+ * It measures the analysis as it ships: bundled by esbuild with the options of the worker, CLI and extension
+ * bundles (scripts/build.mjs --production), so one module's functions call another's directly. `--source`
+ * measures the TypeScript sources as tsx loads them instead, module by module (slower: every imported
+ * function is reached through a module object, and V8 optimises across fewer calls).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import nlp from 'compromise';
-import { analyzeArticle } from '../src/core/analysis/index';
+import * as esbuild from 'esbuild';
+import type { analyzeArticle as AnalyzeArticle } from '../src/core/analysis/index';
 import { decodeArticleBytes } from '../src/core/text/decode';
 import { gc, listTextFiles, mb, percentile, sharedDir, threadCpuSeconds } from './shared';
 
@@ -68,7 +74,20 @@ function report(r: Run, bytes: number): void {
   console.log(`    memory: heap +${mb(Math.max(0, r.heapDelta))} after the run, rss peak ${mb(r.rssPeak)}`);
 }
 
+const fromSource = process.argv.includes('--source');
+
+/** analyzeArticle as shipped (a production bundle of src/core/analysis), or from the sources with `--source`. */
+function loadAnalysis(): typeof AnalyzeArticle {
+  const root = path.join(__dirname, '..');
+  if (fromSource) return (require(path.join(root, 'src', 'core', 'analysis', 'index')) as { analyzeArticle: typeof AnalyzeArticle }).analyzeArticle;
+  const outfile = path.join(root, 'out', 'bench', 'analysis.cjs');
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  esbuild.buildSync({ entryPoints: [path.join(root, 'src', 'core', 'analysis', 'index.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: false, logLevel: 'warning' });
+  return (require(outfile) as { analyzeArticle: typeof AnalyzeArticle }).analyzeArticle;
+}
+
 function main(): void {
+  const analyzeArticle = loadAnalysis();
   const shared = sharedDir();
   if (!shared) {
     console.log('analysis bench: ../shared not found, skipped');
@@ -84,7 +103,7 @@ function main(): void {
     const d = decodeArticleBytes(b);
     if (d.ok) texts.push(d.text);
   }
-  console.log(`analysis bench: BBC corpus, ${texts.length} articles, ${mb(bytes)} (${bytes} bytes), one core, Node ${process.version}`);
+  console.log(`analysis bench: BBC corpus, ${texts.length} articles, ${mb(bytes)} (${bytes} bytes), one core, Node ${process.version}, ${fromSource ? 'the TypeScript sources under tsx (--source)' : 'the analysis bundled as shipped'}`);
   // Warm-up (JIT, model load) on a few articles, not counted.
   for (const t of texts.slice(0, 50)) analyzeArticle(t);
   for (const t of texts.slice(0, 20)) nlp(t).people().out('array');

@@ -14,6 +14,7 @@
  */
 import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron';
 import { isCapWord } from './ner/features';
+import { alignListTypes } from './nameLists';
 import { joinBodyAndCause, splitPersonOfOrganisation } from './orgBoundaries';
 import { ORG_SUFFIX } from './entities';
 import { isFirstName, NAME_PARTICLES } from '../people/gender';
@@ -151,6 +152,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   }
   foreignOrganisations(words, out, (start, end, type) => ctxSpan(start, end, type, undefined));
   joinBodyAndCause(words, out, ctxSpan);
+  alignListTypes(words, out);
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
   return out;

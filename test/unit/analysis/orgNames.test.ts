@@ -63,4 +63,12 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Freedom Party'), 'organization', JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'Liberal Party'), 'organization', JSON.stringify(names(a)));
   });
+
+  it('gives a hesitant name in a list the type of the list\'s sure names', () => {
+    const a = analyzeArticle('Talks\n\nThe talks included the Socialist Party, Veldora, the Centre Party and the Christian Democratic Party.\n');
+    assert.equal(typeOf(a, 'Veldora'), 'organization', JSON.stringify(names(a)));
+    // a full personal name in a list of parties stays a person
+    const b = analyzeArticle('Talks\n\nThe talks included the Socialist Party, Anna Berg, the Centre Party and the Christian Democratic Party.\n');
+    assert.equal(typeOf(b, 'Anna Berg'), 'person', JSON.stringify(names(b)));
+  });
 });
