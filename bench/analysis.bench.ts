@@ -9,6 +9,7 @@
  * function is reached through a module object, and V8 optimises across fewer calls).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import nlp from 'compromise';
@@ -77,17 +78,18 @@ function report(r: Run, bytes: number): void {
 const fromSource = process.argv.includes('--source');
 
 /** analyzeArticle as shipped (a production bundle of src/core/analysis), or from the sources with `--source`. */
-function loadAnalysis(): typeof AnalyzeArticle {
+async function loadAnalysis(): Promise<typeof AnalyzeArticle> {
   const root = path.join(__dirname, '..');
-  if (fromSource) return (require(path.join(root, 'src', 'core', 'analysis', 'index')) as { analyzeArticle: typeof AnalyzeArticle }).analyzeArticle;
+  if (fromSource) return ((await import(pathToFileURL(path.join(root, 'src', 'core', 'analysis', 'index.ts')).href)) as { analyzeArticle: typeof AnalyzeArticle }).analyzeArticle;
   const outfile = path.join(root, 'out', 'bench', 'analysis.cjs');
   mkdirSync(path.dirname(outfile), { recursive: true });
   esbuild.buildSync({ entryPoints: [path.join(root, 'src', 'core', 'analysis', 'index.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: false, logLevel: 'warning' });
-  return (require(outfile) as { analyzeArticle: typeof AnalyzeArticle }).analyzeArticle;
+  const mod = (await import(pathToFileURL(outfile).href)) as { analyzeArticle?: typeof AnalyzeArticle; default?: { analyzeArticle: typeof AnalyzeArticle } };
+  return mod.analyzeArticle ?? mod.default!.analyzeArticle;
 }
 
-function main(): void {
-  const analyzeArticle = loadAnalysis();
+async function main(): Promise<void> {
+  const analyzeArticle = await loadAnalysis();
   const shared = sharedDir();
   if (!shared) {
     console.log('analysis bench: ../shared not found, skipped');
@@ -147,4 +149,4 @@ function main(): void {
   console.log(`  50 MB file (${bigText.length} chars): ${((Date.now() - t0) / 1000).toFixed(2)} s, ${a.passages.length} passages, ${a.quotes.length} quotes, ${a.entities.length} entities; warning: ${a.warnings.map((w) => w.message).join('; ')}`);
 }
 
-main();
+void main();
