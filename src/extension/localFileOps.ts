@@ -4,7 +4,8 @@
  * are (locally, or on the remote side of a remote window), and in a remote window (code-server) each
  * `vscode.workspace.fs` call was a round trip over the window's compressed connection: thousands of article reads
  * on a first open, and the whole analysis and index caches (tens of megabytes at 10,000 articles) inflated on the
- * host's thread. Used for the articles (ArticleCatalog) and the caches; sidecars keep vscodeFileOps.
+ * host's thread. Used for the articles (ArticleCatalog), the caches and the sidecars (AnnotationService: a Tag
+ * Quote's read, write and rename were three round trips).
  */
 import * as vscode from 'vscode';
 import type { FileOps, FileStat } from '../core/io/fileOps';
@@ -23,6 +24,10 @@ export const localFileOps: FileOps = {
   writeFile: (p, data) => {
     const f = local(p);
     return f ? nodeFileOps.writeFile(f, data) : vscodeFileOps.writeFile(p, data);
+  },
+  createExclusive: (p, data) => {
+    const f = local(p);
+    return f ? nodeFileOps.createExclusive!(f, data) : vscodeFileOps.createExclusive!(p, data);
   },
   rename: (from, to) => {
     const a = local(from);

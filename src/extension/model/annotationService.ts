@@ -11,7 +11,7 @@ import { countTags, SidecarStore, type AnnotationPatch, type ArticleAnnotations,
 import { isSidecarPath, SIDECAR_SUFFIX } from '../../core/workspace/articleFiles';
 import { config } from '../config';
 import { errorText, showSidecarProblem } from '../editor/errors';
-import { vscodeFileOps } from '../vscodeFileOps';
+import { localFileOps } from '../localFileOps';
 import { countedFileOps } from '../../core/io/fileOps';
 import type { ArticleCatalog } from './articleCatalog';
 import type { ResolvedAnnotation } from '../../core/annotations/types';
@@ -37,7 +37,7 @@ export class AnnotationService implements vscode.Disposable {
   private readonly typing = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly authors = new AuthorName();
   /** The sidecar files read and written (counted for the tests: one Tag Quote is one read and one write). */
-  readonly io = countedFileOps(vscodeFileOps);
+  readonly io = countedFileOps(localFileOps);
   /** Watcher events on a sidecar that were our own writes' echoes (or nothing new), per article (for the tests). */
   readonly echoes = new Map<string, number>();
 
@@ -57,6 +57,11 @@ export class AnnotationService implements vscode.Disposable {
       catalog.onDidChange((e) => void this.onCatalogChange(e.keys)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (config.affects(e, 'annotations.contextLength')) this.store.setContextLength(config.contextLength());
+      }),
+      // The author's name (git's user.name, a process to start) is asked once an article is shown, not when the
+      // first Tag Quote waits for it.
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && catalog.isArticleUri(e.document.uri)) void this.authors.get();
       }),
     );
   }

@@ -63,6 +63,23 @@ function settle(e: LiveEntity): void {
   else delete e.uncertain;
 }
 
+/** Counts one article's entities into `acc`; returns their ids. */
+function addTo(acc: Map<string, LiveEntity>, article: ArticleEntry): string[] {
+  const ids: string[] = [];
+  for (const entity of article.analysis?.entities ?? []) {
+    let e = acc.get(entity.id);
+    if (!e) {
+      e = { id: entity.id, name: entity.name, type: entity.type, articles: [], mentionCount: 0 };
+      acc.set(entity.id, e);
+    }
+    if (entity.name.length > e.name.length) e.name = entity.name;
+    e.articles.push({ article, entity });
+    e.mentionCount += entity.mentions.length;
+    ids.push(entity.id);
+  }
+  return ids;
+}
+
 export class CorpusEntities implements vscode.Disposable {
   private cache: Map<string, LiveEntity> | undefined;
   /**
@@ -185,18 +202,7 @@ export class CorpusEntities implements vscode.Disposable {
 
   /** Counts one article's entities into `acc`; returns their ids. */
   private add(acc: Map<string, LiveEntity>, article: ArticleEntry): string[] {
-    const ids: string[] = [];
-    for (const entity of article.analysis?.entities ?? []) {
-      let e = acc.get(entity.id);
-      if (!e) {
-        e = { id: entity.id, name: entity.name, type: entity.type, articles: [], mentionCount: 0 };
-        acc.set(entity.id, e);
-      }
-      if (entity.name.length > e.name.length) e.name = entity.name;
-      e.articles.push({ article, entity });
-      e.mentionCount += entity.mentions.length;
-      ids.push(entity.id);
-    }
+    const ids = addTo(acc, article);
     this.contributed.set(article.key, { ids, analysis: article.analysis });
     return ids;
   }
@@ -232,6 +238,47 @@ export class CorpusEntities implements vscode.Disposable {
     const e = this.get(id);
     if (!e) return [];
     return e.articles.flatMap(({ article, entity }) => entity.mentions.map((mention) => ({ article, mention })));
+  }
+
+  /** The first count, in slices (see whenCounted). */
+  private counting: Promise<void> | undefined;
+
+  /**
+   * Resolves once the corpus's entities are counted, counting them in slices of about SLICE_MS if they are not
+   * yet: the first count of a 10,000-article folder held the host about 100 ms in one piece. Callers that may
+   * wait (the Outline, trees) await this before their first read; a synchronous reader meanwhile counts the rest
+   * at once, as before.
+   */
+  whenCounted(): Promise<void> {
+    if (this.cache) return Promise.resolve();
+    this.counting ??= this.countInSlices().finally(() => (this.counting = undefined));
+    return this.counting;
+  }
+
+  private async countInSlices(): Promise<void> {
+    const acc = new Map<string, LiveEntity>();
+    const contributed = new Map<string, { readonly ids: readonly string[]; readonly analysis: ArticleEntry['analysis'] }>();
+    let t0 = performance.now();
+    const turn = async (): Promise<boolean> => {
+      if (performance.now() - t0 < SLICE_MS) return !this.cache;
+      await yieldToEventLoop();
+      t0 = performance.now();
+      return !this.cache; // a synchronous reader counted everything meanwhile
+    };
+    for (const article of [...this.catalog.all()]) {
+      contributed.set(article.key, { ids: addTo(acc, article), analysis: article.analysis });
+      if (!(await turn())) return;
+    }
+    for (const e of acc.values()) {
+      settle(e);
+      if (!(await turn())) return;
+    }
+    this.contributed.clear();
+    for (const [k, v] of contributed) this.contributed.set(k, v);
+    this.cache = acc;
+    // articles that changed while they were counted are counted again (drain, in slices)
+    for (const key of this.changedSinceCount()) this.pending.add(key);
+    if (this.pending.size > 0) void this.drain();
   }
 
   private map(): Map<string, CorpusEntity> {

@@ -88,6 +88,9 @@ export class ArticleSymbolProvider implements vscode.DocumentSymbolProvider {
   async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
     const article = await articleFor(this.ctx, doc);
     if (!article?.analysis || token.isCancellationRequested) return undefined;
+    // speakers are named by the corpus's entities: their first count runs in slices, not in one piece here
+    await this.ctx.entities.whenCounted();
+    if (token.isCancellationRequested) return undefined;
     const an = article.analysis;
     const range = (start: number, end: number) => new vscode.Range(doc.positionAt(start), doc.positionAt(Math.max(start, end)));
     const symbol = (name: string, detail: string, kind: vscode.SymbolKind, start: number, end: number, sel?: [number, number]) => {
