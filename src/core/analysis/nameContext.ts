@@ -15,6 +15,7 @@
 import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron';
 import { isCapWord } from './ner/features';
 import { alignListTypes } from './nameLists';
+import { splitAtVoteNoun } from './otherNames';
 import { joinBodyAndCause, splitPersonOfOrganisation } from './orgBoundaries';
 import { ORG_SUFFIX } from './entities';
 import { isFirstName, NAME_PARTICLES } from '../people/gender';
@@ -99,6 +100,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   // Each repair costs a scan of the sentence's spans; a bounded number per sentence keeps the pass linear
   // even on one endless "sentence".
   let budget = MAX_REPAIRS;
+  splitAtVoteNoun(words, out, ctxSpan);
   splitPersonOfOrganisation(words, out, ctxSpan, MISC_ORG_HEAD);
   // "Pieter van Doorn", "Ursula von der Leyen": one person.
   for (let i = 1; i + 1 < n && budget > 0; i++) {

@@ -6,6 +6,7 @@
  */
 import { normKey, ORG_SUFFIX, type EntityIndex } from './entities';
 import type { OtherName, Span } from './types';
+import type { NerType } from './ner/perceptron';
 
 export function collectOtherNames(spans: readonly Span[], entities: EntityIndex, text: string, limit: number): OtherName[] {
   const taken = entities.mentions;
@@ -49,7 +50,7 @@ export function isVesselName(words: readonly string[], s: number, e: number): bo
 }
 
 /** Last words of the name of an event: "the Iraq War", "the Suez Crisis", "the Watergate Scandal". */
-const EVENT_HEADS = /^(?:War|Wars|Crisis|Revolution|Rebellion|Uprising|Massacre|Scandal|Affair|Incident|Offensive|Invasion|Riots|Blockade)$/;
+const EVENT_HEADS = /^(?:War|Wars|Crisis|Revolution|Rebellion|Uprising|Massacre|Scandal|Affair|Incident|Offensive|Invasion|Riots|Blockade|Revolt|Mutiny)$/;
 
 /**
  * How many words an event's name takes from words[s] ("Iraq" + "War", "Nullification Crisis"): the span
@@ -77,12 +78,37 @@ const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|
  * own. A place before a vote with no year ("the UK general election") stays a place. Null when no vote.
  */
 export function voteNameRange(words: readonly string[], s: number, e: number): [number, number] | null {
-  let y = s - 1;
+  const year = /^(?:1[89]|20)\d\d$/;
+  let y = year.test(words[s]!) ? s : s - 1;
   while (y >= 0 && y >= s - 3 && /^\p{Lu}/u.test(words[y]!) && !/^\d/.test(words[y]!)) y--;
-  if (y < 0 || !/^(?:1[89]|20)\d\d$/.test(words[y]!)) return null;
+  if (y < 0 || !year.test(words[y]!)) return null;
   const first = y > 0 && MONTHS.test(words[y - 1]!) ? y - 1 : y;
   if (VOTE_NOUNS.test(words[e - 1]!)) return [first, e];
   let i = e;
   while (i < words.length && i - e < 4 && (/^\p{Lu}/u.test(words[i]!) || VOTE_MODIFIERS.test(words[i]!)) && !VOTE_NOUNS.test(words[i]!)) i++;
   return i < words.length && VOTE_NOUNS.test(words[i]!) ? [first, i + 1] : null;
+}
+
+/**
+ * A span that runs past the end of a vote's name ("2001 Kelmsby general election the Greens": the tagger, trained
+ * on election names with lower-case words inside, reads on) is cut after the vote's noun: the vote stays a span of
+ * its own (another name, see voteNameRange), and the capitalised words after it another span of the tagger's type.
+ */
+export function splitAtVoteNoun<S extends { start: number; end: number; type: NerType; margin?: number | undefined }>(
+  words: readonly string[],
+  out: S[],
+  make: (start: number, end: number, type: NerType, margin: number | undefined) => S,
+): void {
+  for (let k = 0; k < out.length; k++) {
+    const sp = out[k]!;
+    let v = -1;
+    for (let i = sp.start + 1; i < sp.end - 1; i++) if (VOTE_NOUNS.test(words[i]!)) v = i;
+    if (v < 0) continue;
+    let rest = v + 1;
+    while (rest < sp.end && !/^\p{Lu}/u.test(words[rest]!)) rest++;
+    const parts = [make(sp.start, v + 1, 'MISC', sp.margin)];
+    if (rest < sp.end) parts.push(make(rest, sp.end, sp.type, sp.margin));
+    out.splice(k, 1, ...parts);
+    k += parts.length - 1;
+  }
 }

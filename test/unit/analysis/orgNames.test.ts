@@ -71,4 +71,11 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     const b = analyzeArticle('Talks\n\nThe talks included the Socialist Party, Anna Berg, the Centre Party and the Christian Democratic Party.\n');
     assert.equal(typeOf(b, 'Anna Berg'), 'person', JSON.stringify(names(b)));
   });
+
+  it('ends a vote\'s name at its noun, and puts medals among other names', () => {
+    const a = analyzeArticle('Vote\n\nAt the 2001 Norland general election the Greens formed a joint list. He was awarded the Kelmsby Service Medal in 1990.\n');
+    assert.ok(others(a).includes('2001 Norland general election'), JSON.stringify(others(a)));
+    assert.ok(!others(a).some((o) => o.includes('the Greens')), JSON.stringify(others(a)));
+    assert.ok(others(a).includes('Kelmsby Service Medal'), JSON.stringify(others(a)));
+  });
 });
