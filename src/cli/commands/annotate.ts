@@ -3,7 +3,7 @@
  * adds an annotation on the Nth occurrence (default the first) of the text and prints its id.
  * Also the shared helpers of the annotation commands (annotations, tag, note).
  */
-import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as os from 'node:os';
 import type { Command } from 'commander';
 import { ANNOTATION_KINDS, type AnnotationKind } from '../../core/annotations/types';
@@ -13,15 +13,12 @@ import { decodeArticleBytes } from '../../core/text/decode';
 import { isSidecarPath, SIDECAR_SUFFIX } from '../../core/workspace/articleFiles';
 import { CliError } from '../cliError';
 import { nodeFileOps } from '../../node/nodeFileOps';
+import { gitUserName } from '../../node/gitUserName';
 
-/** The author recorded by the CLI: `git config user.name`, else the OS user name. */
-export function defaultAuthor(): string | undefined {
-  try {
-    const name = execFileSync('git', ['config', 'user.name'], { encoding: 'utf8', timeout: 3000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (name) return name;
-  } catch {
-    // no git, or no user.name: fall through
-  }
+/** The author recorded by the CLI: git's user.name for the article's folder (read from git's config), else the OS user name. */
+export async function defaultAuthor(dir: string): Promise<string | undefined> {
+  const name = await gitUserName(dir);
+  if (name) return name;
   try {
     return os.userInfo().username || undefined;
   } catch {
@@ -122,7 +119,7 @@ export function register(program: Command): void {
       }
       const end = at + opts.quote.length;
       const kind = (opts.kind as AnnotationKind | undefined) ?? (insideQuotes(text, at, end) ? 'quote' : 'passage');
-      const author = opts.author ?? defaultAuthor();
+      const author = opts.author ?? (await defaultAuthor(path.dirname(handle.articlePath)));
       const r = await runEdit(() =>
         handle.add({
           start: at,

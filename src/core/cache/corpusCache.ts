@@ -118,6 +118,18 @@ function* serializeSteps(index: CorpusIndex, key: string): Generator<void, Uint8
 
 /** Restores an index; throws CacheFormatError when the bytes are not a cache of this format and key. */
 export function deserializeCorpusIndex(bytes: Uint8Array, key = ''): CorpusIndex {
+  const steps = deserializeSteps(bytes, key);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * deserializeCorpusIndex as steps (a few records each), so the extension can restore 10,000 articles in slices
+ * (loadCorpusIndex with `sliceMs`): in one piece it held the host's thread about 250 ms.
+ */
+function* deserializeSteps(bytes: Uint8Array, key: string): Generator<void, CorpusIndex> {
   const { aligned, header: parsed, dataOffset } = readFrame<CacheJson>(FRAME, bytes);
   if (parsed.key !== key) throw new CacheFormatError(`cache key ${JSON.stringify(parsed.key)} differs from ${JSON.stringify(key)}`);
   const { nk, np, tb, ni } = parsed;
@@ -125,6 +137,7 @@ export function deserializeCorpusIndex(bytes: Uint8Array, key = ''): CorpusIndex
   if (![nk, np, tb, ni].every((x) => Number.isInteger(x) && x >= 0) || !Array.isArray(parsed.strings) || !Array.isArray(parsed.articles) || aligned.length - dataOffset !== dataBytes + tb) {
     throw new CacheFormatError('truncated cache');
   }
+  yield;
   const ints = new Int32Array(aligned.buffer, aligned.byteOffset + dataOffset, ni);
   const data = aligned.buffer.slice(aligned.byteOffset + dataOffset + ni * 4, aligned.byteOffset + dataOffset + dataBytes);
   const textBytes = aligned.subarray(dataOffset + dataBytes);
@@ -135,14 +148,16 @@ export function deserializeCorpusIndex(bytes: Uint8Array, key = ''): CorpusIndex
     offsets: new Uint32Array(data, nk * 4, nk + 1),
     ids: new Int32Array(data, (2 * nk + 1) * 4, np),
   };
+  yield;
   let units = 0;
   const reader = new IntReader(ints, 0, ni, parsed.strings);
-  const records: ArticleRecord[] = parsed.articles.map((a) => {
+  const records: ArticleRecord[] = [];
+  for (const a of parsed.articles) {
     if (!Number.isInteger(a.xb) || a.xb < 0 || textAt + a.xb > textBytes.length) throw new CacheFormatError('corrupt cache: texts do not add up');
     const text = decoder.decode(textBytes.subarray(textAt, (textAt += a.xb)));
     const { titleStart, titleEnd, passages, quotes, entities } = readParts(reader);
     units += passages.length;
-    return {
+    records.push({
       path: a.p,
       text,
       fingerprint: a.f,
@@ -156,23 +171,32 @@ export function deserializeCorpusIndex(bytes: Uint8Array, key = ''): CorpusIndex
       quotes,
       entities,
       annotations: a.a,
-    };
-  });
+    });
+    if (records.length % STEP_RECORDS === 0) yield;
+  }
   if (!reader.done) throw new CacheFormatError('corrupt cache: records do not add up');
   if (textAt !== textBytes.length) throw new CacheFormatError('corrupt cache: texts do not add up');
   for (let i = 0; i < np; i++) {
     const id = shingles.ids[i]!;
     if (id < 0 || id >= units) throw new CacheFormatError('corrupt cache: shingle posting out of range');
+    if (i % 1_000_000 === 999_999) yield;
   }
+  yield;
   return CorpusIndex.restore(records, shingles);
 }
 
 /**
  * Loads the cache at `cachePath` (e.g. in the extension's global storage). Returns undefined when there is
  * none, or when it cannot be used (other format or key, corrupt): the caller then builds from scratch, and
- * `onProblem` hears why.
+ * `onProblem` hears why. With `sliceMs` it is restored in slices (deserializeSteps).
  */
-export async function loadCorpusIndex(fileOps: FileOps, cachePath: string, key = '', onProblem?: (message: string) => void): Promise<CorpusIndex | undefined> {
+export async function loadCorpusIndex(
+  fileOps: FileOps,
+  cachePath: string,
+  key = '',
+  onProblem?: (message: string) => void,
+  options: { sliceMs?: number } = {},
+): Promise<CorpusIndex | undefined> {
   let bytes: Uint8Array;
   try {
     bytes = await fileOps.readFile(cachePath);
@@ -182,7 +206,8 @@ export async function loadCorpusIndex(fileOps: FileOps, cachePath: string, key =
     return undefined;
   }
   try {
-    return deserializeCorpusIndex(bytes, key);
+    // with sliceMs, restored in slices that give the event loop a turn (the extension's host thread)
+    return options.sliceMs === undefined ? deserializeCorpusIndex(bytes, key) : await runInSlices(deserializeSteps(bytes, key), options.sliceMs);
   } catch (err) {
     onProblem?.(`ignoring the corpus cache ${cachePath}: ${(err as Error).message}`);
     return undefined;

@@ -1,7 +1,7 @@
-/** The author recorded on new annotations: the setting, else git's user.name (asked once), else the OS user. */
-import { execFile } from 'node:child_process';
+/** The author recorded on new annotations: the setting, else git's user.name (read once), else the OS user. */
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { gitUserName } from '../../node/gitUserName';
 import { config } from '../config';
 
 export class AuthorName {
@@ -10,10 +10,8 @@ export class AuthorName {
   async get(): Promise<string> {
     const fromSetting = config.author();
     if (fromSetting) return fromSetting;
-    this.gitAuthor ??= new Promise((resolve) => {
-      const cwd = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath;
-      execFile('git', ['config', 'user.name'], { cwd, timeout: 3000 }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
-    });
+    // read from git's config files, not by starting git (forking the extension host held its thread ~70 ms)
+    this.gitAuthor ??= gitUserName(vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri.fsPath).catch(() => undefined);
     const git = await this.gitAuthor;
     if (git) return git;
     try {

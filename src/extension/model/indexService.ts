@@ -86,7 +86,7 @@ export class IndexService implements vscode.Disposable {
     const file = this.cacheFile;
     if (!file || this.current.size > 0) return;
     const t0 = performance.now();
-    const loaded = await loadCorpusIndex(localFileOps, file.toString(), this.cacheKey, (m) => console.warn(`News Annotator: ${m}`));
+    const loaded = await loadCorpusIndex(localFileOps, file.toString(), this.cacheKey, (m) => console.warn(`News Annotator: ${m}`), { sliceMs: SLICE_MS });
     if (loaded && this.current.size === 0) {
       this.current = loaded;
       this.cacheStats.articles = loaded.size;

@@ -84,6 +84,21 @@ describe('corpus index: build, refresh and cache', () => {
     }
     for (const q of ['bridge', 'speaker:okafor', 'tag:people', 'check title']) assert.deepEqual(restored.search(q), index.search(q));
     assert.deepEqual(serializeCorpusIndex(restored, 'k'), serializeCorpusIndex(index, 'k'));
+    // restored in slices that yield to the event loop (as the extension loads it): the same index
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const sliced = await loadCorpusIndex(fs, '/store/corpus.bin', 'analyzer-1', undefined, { sliceMs: 0 });
+    ticking = false;
+    assert.ok(turns > 1, 'the event loop turned while the cache was restored');
+    assert.ok(sliced);
+    assert.deepEqual(serializeCorpusIndex(sliced, 'k'), serializeCorpusIndex(index, 'k'));
+    for (const q of ['bridge', 'speaker:okafor']) assert.deepEqual(sliced.search(q), index.search(q));
+    assert.equal(await loadCorpusIndex(fs, '/store/corpus.bin', 'other-key', undefined, { sliceMs: 0 }), undefined);
   });
 
   it('can write the cache in slices that yield to the event loop: same bytes, and changes made meanwhile are not mixed in', async () => {
