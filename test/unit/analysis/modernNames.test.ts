@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { analyzeArticle, type ArticleAnalysis } from '../../../src/core/analysis/index';
+import { analyzeArticle } from '../../../src/core/analysis/index';
+import { names, typeOf, others } from './nameHelpers';
 import { UNSURE_MARGIN } from '../../../src/core/analysis/mentions';
 import { parseEntityCorrections } from '../../../src/core/analysis/corrections';
 import { tagSentence } from '../../../src/core/analysis/ner/perceptron';
@@ -8,9 +9,6 @@ import { tokenize } from '../../../src/core/analysis/tokenize';
 
 /** Texts written for these tests (invented people, firms, songs and towns; a few real capitals). */
 
-const names = (a: ArticleAnalysis) => a.entities.map((e) => `${e.type}:${e.name}`);
-const typeOf = (a: ArticleAnalysis, name: string) => a.entities.find((e) => e.name === name)?.type;
-const others = (a: ArticleAnalysis) => a.otherNames.map((o) => o.name);
 
 describe('analysis: names on modern news (issue 14)', () => {
   it('splits "<person> of the <organisation>" read as one organisation', () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { analyzeArticle, type ArticleAnalysis } from '../../../src/core/analysis/index';
+import { analyzeArticle } from '../../../src/core/analysis/index';
+import { names, typeOf, others } from './nameHelpers';
 import { buildEntities } from '../../../src/core/analysis/entityBuild';
 import { NO_CORRECTIONS } from '../../../src/core/analysis/corrections';
 import type { RawMention } from '../../../src/core/analysis/entities';
@@ -7,9 +8,6 @@ import type { EntityType } from '../../../src/core/analysis/types';
 
 /** Texts written for these tests (invented parties, places and people). */
 
-const names = (a: ArticleAnalysis) => a.entities.map((e) => `${e.type}:${e.name}`);
-const typeOf = (a: ArticleAnalysis, name: string) => a.entities.find((e) => e.name === name)?.type;
-const others = (a: ArticleAnalysis) => a.otherNames.map((o) => o.name);
 
 describe('analysis: organisations and votes on modern news (issue 14)', () => {
   it('keeps a body named for its cause whole ("Union for a …", "Popular Front for the Liberation of …")', () => {

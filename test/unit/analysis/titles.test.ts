@@ -1,11 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { analyzeArticle, type ArticleAnalysis } from '../../../src/core/analysis/index';
+import { names, typeOf } from './nameHelpers';
 import { splitTitle } from '../../../src/core/analysis/titles';
 
 /** Texts written for these tests: invented towns, firms and people (and a few real capitals, for the places). */
 
-const names = (a: ArticleAnalysis) => a.entities.map((e) => `${e.type}:${e.name}`);
-const typeOf = (a: ArticleAnalysis, name: string) => a.entities.find((e) => e.name === name)?.type;
 const speakerOf = (a: ArticleAnalysis, quote: string) => a.quotes.find((q) => q.text === quote)?.speaker;
 
 describe('analysis: job titles are not names', () => {

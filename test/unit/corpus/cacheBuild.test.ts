@@ -5,6 +5,7 @@ import { buildCorpusIndex, refreshArticle } from '../../../src/core/corpus/build
 import { CacheFormatError } from '../../../src/core/cache/packing';
 import { deserializeCorpusIndex, loadCorpusIndex, saveCorpusIndex, serializeCorpusIndex, serializeCorpusIndexAsync } from '../../../src/core/cache/corpusCache';
 import { MemoryFileOps } from './memoryFileOps';
+import { countTurns } from '../util/turns';
 import { fakeAnalysis, type KnownEntity } from './fakeAnalysis';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/corpus');
@@ -54,19 +55,13 @@ describe('corpus index: build, refresh and cache', () => {
 
   it('yields to the event loop while building', async () => {
     const { fs, paths } = corpus();
-    let ticks = 0;
-    let running = true;
-    const tick = () => {
-      ticks++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turns = countTurns();
     try {
       await buildCorpusIndex({ fileOps: fs, paths, analyze, batchSize: 1 });
     } finally {
-      running = false;
+      turns.stop();
     }
-    assert.ok(ticks >= 2, `timer ran ${ticks} times during the build`);
+    assert.ok(turns.count() >= 2, `timer ran ${turns.count()} times during the build`);
   });
 
   it('round-trips through the cache with identical answers', async () => {
@@ -85,16 +80,10 @@ describe('corpus index: build, refresh and cache', () => {
     for (const q of ['bridge', 'speaker:okafor', 'tag:people', 'check title']) assert.deepEqual(restored.search(q), index.search(q));
     assert.deepEqual(serializeCorpusIndex(restored, 'k'), serializeCorpusIndex(index, 'k'));
     // restored in slices that yield to the event loop (as the extension loads it): the same index
-    let turns = 0;
-    let ticking = true;
-    const tick = () => {
-      turns++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turns = countTurns();
     const sliced = await loadCorpusIndex(fs, '/store/corpus.bin', 'analyzer-1', undefined, { sliceMs: 0 });
-    ticking = false;
-    assert.ok(turns > 1, 'the event loop turned while the cache was restored');
+    turns.stop();
+    assert.ok(turns.count() > 1, 'the event loop turned while the cache was restored');
     assert.ok(sliced);
     assert.deepEqual(serializeCorpusIndex(sliced, 'k'), serializeCorpusIndex(index, 'k'));
     for (const q of ['bridge', 'speaker:okafor']) assert.deepEqual(sliced.search(q), index.search(q));

@@ -1,29 +1,23 @@
 import { strict as assert } from 'node:assert';
 import { runInSlices, yieldToEventLoop } from '../../../src/core/util/eventLoop';
+import { countTurns } from './turns';
 
 describe('yieldToEventLoop', () => {
   it('resumes one waiting job per turn of the event loop, in turn', async () => {
-    // A ticker that runs once per check phase (an immediate queued from an immediate waits for the next turn).
-    let turn = 0;
-    let ticking = true;
-    const tick = () => {
-      turn++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const turns = countTurns();
     const seen: { job: string; turn: number }[] = [];
     const job = async (name: string) => {
       for (let i = 0; i < 4; i++) {
         await yieldToEventLoop();
-        seen.push({ job: name, turn });
+        seen.push({ job: name, turn: turns.count() });
       }
     };
     await Promise.all([job('a'), job('b'), job('c')]);
-    ticking = false;
+    turns.stop();
     assert.equal(seen.length, 12);
     // never two jobs resumed in one turn (each calling setImmediate itself, all three ran in one)
-    const turns = seen.map((s) => s.turn);
-    assert.equal(new Set(turns).size, turns.length, JSON.stringify(seen));
+    const resumedAt = seen.map((s) => s.turn);
+    assert.equal(new Set(resumedAt).size, resumedAt.length, JSON.stringify(seen));
     assert.deepEqual(seen.slice(0, 6).map((s) => s.job), ['a', 'b', 'c', 'a', 'b', 'c']);
   });
 
