@@ -16,7 +16,7 @@ import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron'
 import { isCapWord } from './ner/features';
 import { alignListTypes } from './nameLists';
 import { splitAtVoteNoun } from './otherNames';
-import { joinBodyAndCause, splitPersonOfOrganisation } from './orgBoundaries';
+import { joinBodyAndCause, organisationsOfSomething, splitPersonOfOrganisation } from './orgBoundaries';
 import { ORG_SUFFIX } from './entities';
 import { isFirstName, NAME_PARTICLES } from '../people/gender';
 import { isTitleHead } from './titles';
@@ -123,12 +123,22 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     i = end - 1;
   }
   out.sort((x, y) => x.start - y.start);
-  // "Norwegian Coastal Fishers' Union": a name before a plural possessive joins the organisation after it.
-  for (let k = 0; k + 1 < out.length && budget > 0; k++) {
+  // "Norwegian Coastal Fishers' Union": a name before a plural possessive joins the organisation after it (or the
+  // organisation word the recogniser left out after it: the article also writes "the union's").
+  for (let k = 0; k < out.length && budget > 0; k++) {
     const a = out[k]!;
-    const b = out[k + 1]!;
+    const next = out[k + 1];
+    if (a.type !== 'PER' && words[a.end] === "'" && /s$/.test(words[a.end - 1]!) && (!next || next.start > a.end + 1) && isCapWord(words[a.end + 1]) && MISC_ORG_HEAD.test(words[a.end + 1]!)) {
+      out.splice(k, 1, ctxSpan(a.start, a.end + 2, 'ORG', undefined));
+      budget--;
+      continue;
+    }
+    if (!next) continue;
+    const b = next;
     const mark = words[a.end];
-    if (b.start !== a.end + 1 || b.type !== 'ORG' || a.type === 'PER') continue;
+    // (the organisation word alone may come out as miscellaneous: "Norwegian Coastal Fishers" + "'" + "Union")
+    const headOnly = b.end - b.start === 1 && MISC_ORG_HEAD.test(words[b.start]!);
+    if (b.start !== a.end + 1 || (b.type !== 'ORG' && !headOnly) || a.type === 'PER') continue;
     const pluralPossessive = mark === "'" && /s$/.test(words[a.end - 1]!);
     const possessiveHead = (mark === "'s" || mark === "'") && (a.type === 'MISC' || (b.end - b.start === 1 && MISC_ORG_HEAD.test(words[b.start]!)));
     if (!pluralPossessive && !possessiveHead) continue;
@@ -154,6 +164,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   }
   foreignOrganisations(words, out, (start, end, type) => ctxSpan(start, end, type, undefined));
   joinBodyAndCause(words, out, ctxSpan);
+  organisationsOfSomething(words, out, ctxSpan, (w) => lexicalType(w) === 'place');
   alignListTypes(words, out);
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';

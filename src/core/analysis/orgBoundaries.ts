@@ -105,3 +105,60 @@ export function splitPersonOfOrganisation<S extends TypedRange>(words: readonly 
     }
   }
 }
+
+/**
+ * "the Institute of Marine Research", "the Ministry of Fisheries and Coastal Affairs": a body named by its head
+ * word, "of", and what it is of. The recogniser often stops early ("Institute of Marine") or finds only a word of
+ * it ("Marine"). An organisation span holding "<head> of …" runs on over the capitalised words right after it;
+ * a head word no span holds, after "the", with "of" and capitalised words after it, makes one organisation over
+ * them (spans inside it that are not people are taken in). Never over a person.
+ */
+export function organisationsOfSomething<S extends TypedRange>(
+  words: readonly string[],
+  out: S[],
+  make: (start: number, end: number, type: NerType, margin: number | undefined) => S,
+  isPlaceWord: (w: string) => boolean,
+): void {
+  const isHead = (w: string | undefined) => !!w && (ORG_SUFFIX.test(w) || BODY_HEADS.test(w));
+  const spanAt = (i: number) => out.findIndex((s) => s.start <= i && i < s.end);
+  for (let k = 0; k < out.length; k++) {
+    const sp = out[k]!;
+    // a name that ends in a place is whole ("Liberal Party of Canada", "University of Oslo")
+    if (sp.type !== 'ORG' || isPlaceWord(words[sp.end - 1]!)) continue;
+    let headOf = false;
+    for (let i = sp.start; i + 1 < sp.end; i++) if (isHead(words[i]) && words[i + 1] === 'of') headOf = true;
+    if (!headOf) continue;
+    // never onto a title or another body ("… of Canada MP", "… of Australia Coalition")
+    const end = capitalRun(words, sp.end, (j) => spanAt(j) < 0 && !isTitleHead(words[j]!) && !isHead(words[j]));
+    if (end > sp.end) out.splice(k, 1, make(sp.start, end, 'ORG', sp.margin));
+  }
+  for (let i = 1; i + 2 < words.length; i++) {
+    if (!isHead(words[i]) || words[i - 1] !== 'the' || words[i + 1] !== 'of' || spanAt(i) >= 0) continue;
+    const from = words[i + 2] === 'the' ? i + 3 : i + 2;
+    const end = capitalRun(words, from, (j) => {
+      const k = spanAt(j);
+      return k < 0 || out[k]!.type !== 'PER';
+    });
+    if (end <= from) continue;
+    // the spans inside are taken in; one that runs past the name keeps it as it is
+    if (out.some((s) => s.start < end && s.end > end)) continue;
+    const inside = out.filter((s) => s.start >= i && s.end <= end);
+    const margin = Math.min(...inside.map((s) => s.margin ?? Infinity));
+    for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start >= i && out[k]!.end <= end) out.splice(k, 1);
+    out.push(make(i, end, 'ORG', Number.isFinite(margin) ? margin : undefined));
+    out.sort((x, y) => x.start - y.start);
+    i = end - 1;
+  }
+}
+
+/** The end of a run of capitalised words from `from` (with "and", "&" or "of" between two of them), at most four words. */
+function capitalRun(words: readonly string[], from: number, allowed: (j: number) => boolean): number {
+  let end = from;
+  for (let j = from; j < words.length && j - from < 6; j++) {
+    if (isCapWord(words[j]) && allowed(j)) {
+      end = j + 1;
+      if (end - from >= 4) break;
+    } else if (!((words[j] === 'and' || words[j] === '&' || words[j] === 'of') && isCapWord(words[j + 1]))) break;
+  }
+  return end;
+}

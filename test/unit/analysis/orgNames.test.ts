@@ -76,4 +76,13 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     assert.ok(!others(a).some((o) => o.includes('the Greens')), JSON.stringify(others(a)));
     assert.ok(others(a).includes('Kelmsby Service Medal'), JSON.stringify(others(a)));
   });
+
+  it('keeps "the Institute of … Research" and "the … Fishers\' Union" whole, and stops before a title', () => {
+    const a = analyzeArticle(
+      "Fish\n\nScientists at the Institute of Tidal Research in Kelmsby warned on Monday. Ann Berg, chair of the Kelmsby Crab Fishers' Union, said the union's members had no appetite for a deal. She sat as a Liberal Party of Norland MP until 2019.\n",
+    );
+    assert.equal(typeOf(a, 'Institute of Tidal Research'), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, "Kelmsby Crab Fishers' Union"), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Liberal Party of Norland'), 'organization', JSON.stringify(names(a)));
+  });
 });
