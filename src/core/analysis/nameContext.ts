@@ -166,15 +166,24 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   joinBodyAndCause(words, out, ctxSpan);
   organisationsOfSomething(words, out, ctxSpan, (w) => lexicalType(w) === 'place');
   alignListTypes(words, out);
+  for (const sp of out) {
+    // "Via Harbour Wire": a credit's "Via" is not part of the name
+    if (words[sp.start] === 'Via' && sp.end - sp.start > 1 && sp.type === 'ORG') sp.start++;
+    // "the North Sea", "the North-East Atlantic", "the South China Sea": a compass point and a sea is a place
+    // (whatever the tagger made of it; "Virgin Atlantic" starts with no compass point)
+    if (sp.end - sp.start > 1 && COMPASS.test(words[sp.start]!) && SEAS.test(words[sp.end - 1]!)) sp.type = 'LOC';
+  }
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
   return out;
 }
 
 const MAX_REPAIRS = 64;
+const COMPASS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-East|North-West|South-East|South-West|Northeast|Northwest|Southeast|Southwest)$/;
+const SEAS = /^(?:Sea|Seas|Ocean|Atlantic|Pacific|Arctic|Gulf|Strait|Straits|Channel|Passage|Basin|Shelf)$/;
 
 
-const MISC_ORG_HEAD = /^(?:Association|Union|Institute|Institution|Council|Committee|Commission|Agency|Federation|Ministry|Authority|Party|Bank|Company|Corporation|Group|Foundation|Society|Alliance|Front|Movement|Congress|Coalition|Mission|Trust|Democrats|Socialists|Liberals|Conservatives|Republicans|Greens)$/;
+const MISC_ORG_HEAD = /^(?:Association|Union|Institute|Institution|Council|Committee|Commission|Agency|Federation|Ministry|Authority|Party|Bank|Company|Corporation|Group|Foundation|Society|Alliance|Front|Movement|Congress|Coalition|Mission|Trust|Democrats|Socialists|Liberals|Conservatives|Republicans|Greens|Administration|Directorate|Inspectorate|Secretariat)$/;
 
 /** What a span's neighbours show of its type (one of the shared values below: one object shape). */
 export type SpanEvidence = Readonly<Pick<CtxSpan, 'evidence' | 'weakPlace' | 'weakOrg'>>;

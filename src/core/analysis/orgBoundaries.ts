@@ -133,7 +133,7 @@ export function organisationsOfSomething<S extends TypedRange>(
     if (end > sp.end) out.splice(k, 1, make(sp.start, end, 'ORG', sp.margin));
   }
   for (let i = 1; i + 2 < words.length; i++) {
-    if (!isHead(words[i]) || words[i - 1] !== 'the' || words[i + 1] !== 'of' || spanAt(i) >= 0) continue;
+    if (!isHead(words[i]) || (words[i - 1] !== 'the' && words[i - 1] !== 'The') || words[i + 1] !== 'of' || spanAt(i) >= 0) continue;
     const from = words[i + 2] === 'the' ? i + 3 : i + 2;
     const end = capitalRun(words, from, (j) => {
       const k = spanAt(j);

@@ -85,4 +85,15 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     assert.equal(typeOf(a, "Kelmsby Crab Fishers' Union"), 'organization', JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'Liberal Party of Norland'), 'organization', JSON.stringify(names(a)));
   });
+
+  it('makes a compass point and a sea a place, an "… Administration" an organisation, and leaves a credit\'s "Via" out', () => {
+    const a = analyzeArticle(
+      'Ferries\n\nBoats on both sides of the North Sea and the North-East Atlantic were held in port, the Norland Coastal Administration said. The Institute of Tidal Research disagreed.\n\nPublished by Kelmsby Courier / Via Harbour Wire\n',
+    );
+    assert.equal(typeOf(a, 'North Sea'), 'place', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'North-East Atlantic'), 'place', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Norland Coastal Administration'), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Institute of Tidal Research'), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Harbour Wire'), 'organization', JSON.stringify(names(a)));
+  });
 });
