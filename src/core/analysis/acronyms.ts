@@ -1,7 +1,8 @@
 /**
  * Initials an article defines for an organisation: "the Movement for the Left (MpS)", "Italy of Values (IdV)".
  * The initials are that organisation wherever the article writes them, even where the recogniser, which
- * never saw "MpS" or "IdV", took them for nothing or for a person.
+ * never saw "MpS" or "IdV", took them for nothing or for a person. And the groupings of countries named by a
+ * number ("G7", "G20", "Group-of-20", "the Group of 77"), which the recogniser reads as nothing.
  */
 import type { RawMention } from './entities';
 import type { Token } from './tokenize';
@@ -40,4 +41,25 @@ export function addDefinedAcronyms(raw: RawMention[], tokens: readonly Token[], 
     added.push({ start: tok.start, end: tok.end, text: text.slice(tok.start, tok.end), type: 'organization', words: [tok.text], evidence: 'organization', weak: false, unsure: false, margin: undefined });
   }
   for (const m of added) raw.push(m);
+}
+
+/** "G7", "G20", "G77", "Group-of-20" as one word. */
+const GROUPING = /^(?:G\d{1,2}|Group-of-\d{1,3})$/;
+
+/** Groupings of countries named by a number: organisations ("the G7", "a Group-of-20 meeting", "the Group of 77"). */
+export function addGroupings(raw: RawMention[], tokens: readonly Token[], text: string, limit: number): void {
+  const taken = raw.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  let k = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.end > limit) break;
+    let end = -1;
+    if (GROUPING.test(tok.text)) end = i + 1;
+    else if (tok.text === 'Group' && tokens[i + 1]?.text === 'of' && /^\d{1,3}$/.test(tokens[i + 2]?.text ?? '')) end = i + 3;
+    if (end < 0) continue;
+    const last = tokens[end - 1]!;
+    while (k < taken.length && taken[k]![1] <= tok.start) k++;
+    if (k < taken.length && taken[k]![0] < last.end) continue;
+    raw.push({ start: tok.start, end: last.end, text: text.slice(tok.start, last.end), type: 'organization', words: tokens.slice(i, end).map((t) => t.text), evidence: 'organization', weak: false, unsure: false, margin: undefined });
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { analyzeStructure, isEditorsNote } from './structure';
 import { MentionCollector } from './mentions';
-import { addDefinedAcronyms } from './acronyms';
+import { addDefinedAcronyms, addGroupings } from './acronyms';
 import { splitPlaceCompounds } from './placeCompounds';
 import { findQuotes, type QuoteBlock, type RawQuote } from './quotes';
 import { tokenize, type Token } from './tokenize';
@@ -235,6 +235,7 @@ function recognizeEntities(tokens: readonly Token[], sentencesByBlock: readonly 
   const raw = collector.finish(datelinePlace, limit);
   splitPlaceCompounds(raw, tokens, masked);
   addDefinedAcronyms(raw, tokens, masked, limit);
+  addGroupings(raw, tokens, masked, limit);
   raw.sort((a, b) => a.start - b.start);
   const entityIndex = buildEntities(raw, corrections, masked.slice(0, limit));
   return { entityIndex, otherNames: collectOtherNames(collector.other, entityIndex, masked, limit) };

@@ -20,13 +20,14 @@ interface TypedRange {
 /** Last words of a body's name, beyond the organisation suffixes ("… Front", "… Movement", "… Centre"). */
 const BODY_HEADS = /^(?:Front|Movement|Alliance|Congress|Coalition|Center|Centre|Forum|Initiative|Campaign|Action|Institute|Union|Committee|Council|Federation|Fund|Foundation|Network|Project|Democrats|Socialists|Republicans|Citizens|Veterans|Women|Families|Friends|Doctors|Reporters|Lawyers|Physicians|Scientists|Journalists|Mothers|Parents)$/;
 /** The words between a body and its cause. */
-const LINKS: readonly (readonly string[])[] = [['for', 'the'], ['for', 'a'], ['for', 'an'], ['for'], ['without'], ['against', 'the'], ['against'], ['of', 'the'], ['of']];
+const LINKS: readonly (readonly string[])[] = [['for', 'the'], ['for', 'a'], ['for', 'an'], ['for'], ['without'], ['against', 'the'], ['against'], ['on', 'the'], ['on'], ['of', 'the'], ['of']];
 /** Small words inside a cause ("Liberation of Palestine", "Science and International Affairs"). */
 const CAUSE_SMALL = new Set(['of', 'and', 'the', 'for', '&']);
 const MAX_CAUSE = 7;
 
 /**
- * Joins a span ending in a body's word with the name after "for", "without", "against" or "of" into one
+ * Joins a span ending in a body's word with the name after "for", "without", "against", "on" ("Council on Foreign
+ * Relations", "Center on the US and Europe") or "of" into one
  * organisation. The name after the link runs over capitalised words and the small words between them; it
  * must hold a span the recogniser found or end where the sentence's name ends, hold no person, and be no
  * longer than seven words. "of" joins only a place or an organisation ("Liberal Party of Canada"), so "the

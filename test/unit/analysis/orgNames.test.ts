@@ -96,4 +96,12 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Institute of Tidal Research'), 'organization', JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'Harbour Wire'), 'organization', JSON.stringify(names(a)));
   });
+
+  it('finds groupings named by a number and bodies "on" their subject', () => {
+    const a = analyzeArticle('Summit\n\nLeaders met at the G7 in Kelmsby before a Group-of-20 meeting, said Ann Berg, a fellow at the Council on Foreign Relations. The Group of 77 stayed away.\n');
+    assert.equal(typeOf(a, 'G7'), 'organization', JSON.stringify(names(a)));
+    assert.ok(a.entities.some((e) => e.type === 'organization' && e.mentions.some((m) => m.text === 'Group-of-20')), JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Group of 77'), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Council on Foreign Relations'), 'organization', JSON.stringify(names(a)));
+  });
 });
