@@ -7,6 +7,7 @@ import { analyzeStructure, isEditorsNote } from './structure';
 import { MentionCollector } from './mentions';
 import { addDefinedAcronyms, addGroupings } from './acronyms';
 import { splitPlaceCompounds } from './placeCompounds';
+import { isTitleCase, reviseTitleCase } from './titleCase';
 import { findQuotes, type QuoteBlock, type RawQuote } from './quotes';
 import { tokenize, type Token } from './tokenize';
 import { docEvidence, normWord } from './ner/features';
@@ -143,7 +144,8 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   // Sentences (given the article's own text beside the masked one only when something was masked).
   const original = masked === text ? null : text;
   const sentencesByBlock = blocks.ranges.map(([s, e]) => sentencesOf(tokens, s, e, masked, original));
-  const { entityIndex, otherNames } = recognizeEntities(tokens, sentencesByBlock, masked, structure.datelinePlace, limit, corrections);
+  const headlines = analysed.map((bi) => structure.blocks[bi]!.kind === 'headline');
+  const { entityIndex, otherNames } = recognizeEntities(tokens, sentencesByBlock, headlines, masked, structure.datelinePlace, limit, corrections);
   const { rawQuotes, quotes, resolver } = attributeQuotes(text, masked, blocks, entityIndex);
 
   // Reported speech, and one list of statements in document order (mixed statements hold their quotations).
@@ -218,21 +220,38 @@ function tokenizeBlocks(blocks: ReturnType<typeof analyzeStructure>['blocks'], m
 }
 
 /** Named-entity recognition: the mentions sentence by sentence, revised over the article, then its entities. */
-function recognizeEntities(tokens: readonly Token[], sentencesByBlock: readonly [number, number][][], masked: string, datelinePlace: Span | null, limit: number, corrections: EntityCorrections): { entityIndex: EntityIndex; otherNames: ArticleAnalysis['otherNames'] } {
+function recognizeEntities(
+  tokens: readonly Token[],
+  sentencesByBlock: readonly [number, number][][],
+  headlines: readonly boolean[],
+  masked: string,
+  datelinePlace: Span | null,
+  limit: number,
+  corrections: EntityCorrections,
+): { entityIndex: EntityIndex; otherNames: ArticleAnalysis['otherNames'] } {
   const sentWords: string[][] = [];
   const sentStarts: number[] = [];
-  for (const ss of sentencesByBlock) {
+  const inHeadline: boolean[] = [];
+  sentencesByBlock.forEach((ss, bi) => {
     for (const [s, e] of ss) {
       const w: string[] = [];
       for (let i = s; i < e; i++) w.push(normWord(tokens[i]!.text));
       sentWords.push(w);
       sentStarts.push(s);
+      inHeadline.push(headlines[bi] === true);
     }
-  }
+  });
   const ev = docEvidence(sentWords);
   const collector = new MentionCollector(tokens, masked, ev);
   for (let k = 0; k < sentWords.length; k++) collector.sentence(sentWords[k]!, sentStarts[k]!);
   const raw = collector.finish(datelinePlace, limit);
+  // a headline in title case (as US outlets write them): the rest of the article decides its names
+  const titleRanges: [number, number][] = [];
+  for (let k = 0; k < sentWords.length; k++) {
+    const w = sentWords[k]!;
+    if (inHeadline[k] && w.length > 0 && isTitleCase(w)) titleRanges.push([tokens[sentStarts[k]!]!.start, tokens[sentStarts[k]! + w.length - 1]!.end]);
+  }
+  if (titleRanges.length < sentWords.length) reviseTitleCase(raw, titleRanges, tokens, masked);
   splitPlaceCompounds(raw, tokens, masked);
   addDefinedAcronyms(raw, tokens, masked, limit);
   addGroupings(raw, tokens, masked, limit);

@@ -104,4 +104,15 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Group of 77'), 'organization', JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'Council on Foreign Relations'), 'organization', JSON.stringify(names(a)));
   });
+
+  it('reads a title-case headline by the names the article writes below it', () => {
+    const a = analyzeArticle(
+      'Ann Berg Slams Kelmsby Ferries Over Winter Timetable\n\nAnn Berg, the mayor of Kelmsby, said on Tuesday that Kelmsby Ferries had cut too many winter sailings. The company said it would review the timetable.\n',
+    );
+    assert.deepEqual(names(a).sort(), ['organization:Kelmsby Ferries', 'person:Ann Berg', 'place:Kelmsby']);
+    assert.equal(a.entities.find((e) => e.name === 'Ann Berg')!.mentions[0]!.start, 0);
+    // a sentence of the body made of names is not a headline: its names stay
+    const b = analyzeArticle('Results\n\nThe winners were Norland United, Kelmsby Rovers, Tavira Athletic and Ostrava City.\n');
+    assert.ok(b.entities.length >= 3, JSON.stringify(names(b)));
+  });
 });
