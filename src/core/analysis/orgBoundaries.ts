@@ -21,6 +21,8 @@ interface TypedRange {
 const BODY_HEADS = /^(?:Front|Movement|Alliance|Congress|Coalition|Center|Centre|Forum|Initiative|Campaign|Action|Institute|Union|Committee|Council|Federation|Fund|Foundation|Network|Project|Democrats|Socialists|Republicans|Citizens|Veterans|Women|Families|Friends|Doctors|Reporters|Lawyers|Physicians|Scientists|Journalists|Mothers|Parents)$/;
 /** The words between a body and its cause. */
 const LINKS: readonly (readonly string[])[] = [['for', 'the'], ['for', 'a'], ['for', 'an'], ['for'], ['without'], ['against', 'the'], ['against'], ['on', 'the'], ['on'], ['of', 'the'], ['of']];
+/** Heads that take their subject after "on" ("Council on Foreign Relations", "Center on the US and Europe"). */
+const ON_HEADS = /^(?:Center|Centre|Council|Committee|Commission|Institute|Forum|Initiative|Project|Campaign|Network|Conference|Panel|Board|Office|Bureau)$/;
 /** Small words inside a cause ("Liberation of Palestine", "Science and International Affairs"). */
 const CAUSE_SMALL = new Set(['of', 'and', 'the', 'for', '&']);
 const MAX_CAUSE = 7;
@@ -39,7 +41,8 @@ export function joinBodyAndCause<S extends TypedRange>(words: readonly string[],
     const head = words[a.end - 1]!;
     if (a.type === 'PER' || !BODY_HEADS.test(head)) continue;
     const link = LINKS.find((l) => l.every((w, i) => words[a.end + i] === w));
-    if (!link) continue;
+    // "on" only after an institution ("Council on Foreign Relations"; not "Democrats on Capitol Hill")
+    if (!link || (link[0] === 'on' && !ON_HEADS.test(head))) continue;
     const from = a.end + link.length;
     let last = -1;
     for (let j = from; j < words.length && j - from < MAX_CAUSE; j++) {

@@ -103,6 +103,9 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     assert.ok(a.entities.some((e) => e.type === 'organization' && e.mentions.some((m) => m.text === 'Group-of-20')), JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'Group of 77'), 'organization', JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'Council on Foreign Relations'), 'organization', JSON.stringify(names(a)));
+    // "on" after a group of people is where they are, not their subject
+    const b = analyzeArticle('Budget\n\nThe Democrats on Capitol Hill and the Republicans on the Oversight Committee disagreed on Monday.\n');
+    assert.ok(!b.entities.some((e) => / on /.test(e.name)), JSON.stringify(names(b)));
   });
 
   it('reads a title-case headline by the names the article writes below it', () => {
