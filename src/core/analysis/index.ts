@@ -144,7 +144,9 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   // Sentences (given the article's own text beside the masked one only when something was masked).
   const original = masked === text ? null : text;
   const sentencesByBlock = blocks.ranges.map(([s, e]) => sentencesOf(tokens, s, e, masked, original));
-  const headlines = analysed.map((bi) => structure.blocks[bi]!.kind === 'headline');
+  // (and a short first line, when every long word of it is capitalised: a headline the layout did not take for
+  // one, "Obama Power Plant Rules Face Key Test In U.S. Court.")
+  const headlines = analysed.map((bi, k): HeadlineKind => (structure.blocks[bi]!.kind === 'headline' ? 'headline' : k === 0 && blocks.ranges[0]![1] - blocks.ranges[0]![0] <= 20 ? 'first line' : 'no'));
   const { entityIndex, otherNames } = recognizeEntities(tokens, sentencesByBlock, headlines, masked, structure.datelinePlace, limit, corrections);
   const { rawQuotes, quotes, resolver } = attributeQuotes(text, masked, blocks, entityIndex);
 
@@ -219,11 +221,14 @@ function tokenizeBlocks(blocks: ReturnType<typeof analyzeStructure>['blocks'], m
   return { tokens, ranges, analysed, quoteBlocks, blockOfToken };
 }
 
+/** Whether a block is the headline, or a first line that may be one (titleCase.ts). */
+type HeadlineKind = 'headline' | 'first line' | 'no';
+
 /** Named-entity recognition: the mentions sentence by sentence, revised over the article, then its entities. */
 function recognizeEntities(
   tokens: readonly Token[],
   sentencesByBlock: readonly [number, number][][],
-  headlines: readonly boolean[],
+  headlines: readonly HeadlineKind[],
   masked: string,
   datelinePlace: Span | null,
   limit: number,
@@ -231,14 +236,14 @@ function recognizeEntities(
 ): { entityIndex: EntityIndex; otherNames: ArticleAnalysis['otherNames'] } {
   const sentWords: string[][] = [];
   const sentStarts: number[] = [];
-  const inHeadline: boolean[] = [];
+  const inHeadline: HeadlineKind[] = [];
   sentencesByBlock.forEach((ss, bi) => {
     for (const [s, e] of ss) {
       const w: string[] = [];
       for (let i = s; i < e; i++) w.push(normWord(tokens[i]!.text));
       sentWords.push(w);
       sentStarts.push(s);
-      inHeadline.push(headlines[bi] === true);
+      inHeadline.push(headlines[bi] ?? 'no');
     }
   });
   const ev = docEvidence(sentWords);
@@ -249,7 +254,7 @@ function recognizeEntities(
   const titleRanges: [number, number][] = [];
   for (let k = 0; k < sentWords.length; k++) {
     const w = sentWords[k]!;
-    if (inHeadline[k] && w.length > 0 && isTitleCase(w)) titleRanges.push([tokens[sentStarts[k]!]!.start, tokens[sentStarts[k]! + w.length - 1]!.end]);
+    if (inHeadline[k] !== 'no' && w.length > 0 && isTitleCase(w, inHeadline[k] === 'headline' ? undefined : 1)) titleRanges.push([tokens[sentStarts[k]!]!.start, tokens[sentStarts[k]! + w.length - 1]!.end]);
   }
   if (titleRanges.length < sentWords.length) reviseTitleCase(raw, titleRanges, tokens, masked);
   splitPlaceCompounds(raw, tokens, masked);

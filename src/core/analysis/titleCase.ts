@@ -17,8 +17,11 @@ const TITLE_SHARE = 0.8;
 /** How sure the recogniser must be of a name that only title case shows (score units, as UNSURE_MARGIN). */
 const SURE_IN_TITLE = 8;
 
-/** Is this sentence (its words) written in title case: most words of four letters or more capitalised, not all in capitals? */
-export function isTitleCase(words: readonly string[]): boolean {
+/**
+ * Is this sentence (its words) written in title case: most words of four letters or more capitalised (`share` of
+ * them; all of them for a first line the layout did not call a headline), not all in capitals?
+ */
+export function isTitleCase(words: readonly string[], share = TITLE_SHARE): boolean {
   let long = 0;
   let capitalised = 0;
   let shouted = 0;
@@ -28,7 +31,7 @@ export function isTitleCase(words: readonly string[]): boolean {
     if (/^\p{Lu}\p{Ll}/u.test(w)) capitalised++;
     else if (/^\p{Lu}+$/u.test(w)) shouted++;
   }
-  return long >= MIN_LONG_WORDS && capitalised >= TITLE_SHARE * long && shouted < long / 2;
+  return long >= MIN_LONG_WORDS && capitalised >= share * long && shouted < long / 2;
 }
 
 /**
