@@ -13,7 +13,7 @@ import { appositivePersons, betweenPairs, EV_PERSON, EV_WEAK_PLACE, lexicalType,
 import { isTitleHead, isTitleWord, splitTitle } from './titles';
 import { isFirstName } from '../people/gender';
 import { clusterOf } from './ner/clusters';
-import { eventNameEnd, isVesselName, voteNameRange } from './otherNames';
+import { eventNameEnd, isHolidayName, isVesselName, voteNameRange } from './otherNames';
 import type { EntityType, Span } from './types';
 
 const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -134,7 +134,7 @@ export class MentionCollector {
       if (this.other.length === 0 || this.other[this.other.length - 1]!.start !== start) this.other.push({ start, end: this.tokens[base + vote[1] - 1]!.end });
       return;
     }
-    if (!type || eventEnd > 0 || isVesselName(words, s, e)) {
+    if (!type || eventEnd > 0 || isVesselName(words, s, e) || isHolidayName(words, s, e)) {
       this.other.push({ start: this.tokens[base + s]!.start, end: this.tokens[base + Math.max(e, eventEnd) - 1]!.end });
       return;
     }

@@ -112,3 +112,11 @@ export function splitAtVoteNoun<S extends { start: number; end: number; type: Ne
     k += parts.length - 1;
   }
 }
+
+/** Feasts and holidays ("Christmas", "Ramadan", "Thanksgiving"): days, never places or people. */
+const HOLIDAYS = new Set(['christmas', 'easter', 'ramadan', 'eid', 'thanksgiving', 'hanukkah', 'chanukah', 'passover', 'diwali', 'halloween', 'lent', 'advent', 'pentecost', 'yom kippur', 'rosh hashanah', 'new year', 'new year’s', "new year's", 'christmas eve', 'christmas day', 'easter sunday', 'good friday', 'boxing day', 'hogmanay', 'nowruz', 'vesak', 'holi', 'kwanzaa']);
+
+/** Is words[s, e) the name of a feast or a holiday? */
+export function isHolidayName(words: readonly string[], s: number, e: number): boolean {
+  return e - s <= 3 && HOLIDAYS.has(words.slice(s, e).join(' ').toLowerCase());
+}

@@ -121,4 +121,10 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     const b = analyzeArticle('Results\n\nThe winners were Norland United, Kelmsby Rovers, Tavira Athletic and Ostrava City.\n');
     assert.ok(b.entities.length >= 3, JSON.stringify(names(b)));
   });
+
+  it('puts feasts and holidays among other names, never places', () => {
+    const a = analyzeArticle('Talks\n\nAnn Berg spent Christmas and Ramadan in Kelmsby, and Easter Sunday in Norland.\n');
+    assert.deepEqual(names(a).sort(), ['person:Ann Berg', 'place:Kelmsby', 'place:Norland']);
+    assert.ok(others(a).includes('Christmas') && others(a).includes('Ramadan'), JSON.stringify(others(a)));
+  });
 });
