@@ -63,3 +63,17 @@ export function addGroupings(raw: RawMention[], tokens: readonly Token[], text: 
     raw.push({ start: tok.start, end: last.end, text: text.slice(tok.start, last.end), type: 'organization', words: tokens.slice(i, end).map((t) => t.text), evidence: 'organization', weak: false, unsure: false, margin: undefined });
   }
 }
+
+/** "R-Ky.", "D-Ohio", "D-Newport News", "I-Vt.": a US politician's party and state, written in brackets after the name. */
+const PARTY_LABEL = /^[RDI]-\p{Lu}[\p{L}.]*(?:[ -]\p{Lu}[\p{L}.]*)*$/u;
+
+/** Drops the mentions that are a party-and-state label in brackets ("Sen. Orrin Hatch (R-Utah)"): no name of their own. */
+export function dropPartyLabels(raw: RawMention[], text: string): void {
+  for (let k = raw.length - 1; k >= 0; k--) {
+    const m = raw[k]!;
+    if (!PARTY_LABEL.test(m.text)) continue;
+    let i = m.start - 1;
+    while (i >= 0 && text[i] === ' ') i--;
+    if (text[i] === '(') raw.splice(k, 1);
+  }
+}

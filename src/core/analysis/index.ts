@@ -5,7 +5,7 @@
  */
 import { analyzeStructure, isEditorsNote } from './structure';
 import { MentionCollector } from './mentions';
-import { addDefinedAcronyms, addGroupings } from './acronyms';
+import { addDefinedAcronyms, addGroupings, dropPartyLabels } from './acronyms';
 import { splitPlaceCompounds } from './placeCompounds';
 import { isTitleCase, reviseTitleCase } from './titleCase';
 import { findQuotes, type QuoteBlock, type RawQuote } from './quotes';
@@ -260,6 +260,7 @@ function recognizeEntities(
   splitPlaceCompounds(raw, tokens, masked);
   addDefinedAcronyms(raw, tokens, masked, limit);
   addGroupings(raw, tokens, masked, limit);
+  dropPartyLabels(raw, masked);
   raw.sort((a, b) => a.start - b.start);
   const entityIndex = buildEntities(raw, corrections, masked.slice(0, limit));
   return { entityIndex, otherNames: collectOtherNames(collector.other, entityIndex, masked, limit) };

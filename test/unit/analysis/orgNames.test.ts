@@ -127,4 +127,9 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     assert.deepEqual(names(a).sort(), ['person:Ann Berg', 'place:Kelmsby', 'place:Norland']);
     assert.ok(others(a).includes('Christmas') && others(a).includes('Ramadan'), JSON.stringify(others(a)));
   });
+
+  it('drops a party-and-state label in brackets after a politician ("(R-Utah)"): no name of its own', () => {
+    const a = analyzeArticle('Senate\n\nSen. Orrin Hatch (R-Utah) and Rep. Bobby Scott (D-Newport News) met on Monday, said Sen. Lindsey Graham (R-S.C.).\n');
+    assert.deepEqual(names(a).sort(), ['person:Bobby Scott', 'person:Lindsey Graham', 'person:Orrin Hatch']);
+  });
 });
