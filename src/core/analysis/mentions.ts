@@ -295,8 +295,10 @@ export class MentionCollector {
         this.setApart(raw, k);
         continue;
       }
-      if (m.type !== 'person' || m.evidence === 'person' || m.words.length < 2) continue;
       const last = m.words[m.words.length - 1]!;
+      // "the Custody Reporting Act" taken for a place is a document too
+      if (m.type === 'place' && !m.evidence && m.words.length >= 2 && THING_HEADS.test(last)) this.setApart(raw, k);
+      if (m.type !== 'person' || m.evidence === 'person' || m.words.length < 2) continue;
       const place = PLACE_HEADS.test(last);
       if (!place && !THING_HEADS.test(last)) continue;
       if (isPersonWithPlaceSurname(m.words, place) || isInstitution(m.text)) continue;

@@ -132,4 +132,5 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     const a = analyzeArticle('Senate\n\nSen. Orrin Hatch (R-Utah) and Rep. Bobby Scott (D-Newport News) met on Monday, said Sen. Lindsey Graham (R-S.C.).\n');
     assert.deepEqual(names(a).sort(), ['person:Bobby Scott', 'person:Lindsey Graham', 'person:Orrin Hatch']);
   });
+
 });
