@@ -1,7 +1,10 @@
 /**
  * For the figures only: a CPU profile of the extension host from activation until the first open is indexed and
  * its index cache written (or 5 minutes), written as `<prefix>-<time>.cpuprofile` (open it in Chrome's DevTools
- * or VS Code). Started by the environment variable NEWS_ANNOTATOR_HOST_PROFILE=<prefix>; off otherwise.
+ * or VS Code), and beside it `<prefix>-<time>.gaps.json`: the times (ms from the profile's start) at which the
+ * host's thread was held more than 60 ms in one piece, which `node scripts/profile-gaps.mjs <profile> <gaps>`
+ * matches with the profile to tell what held it. Started by the environment variable
+ * NEWS_ANNOTATOR_HOST_PROFILE=<prefix>; off otherwise.
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
@@ -14,13 +17,21 @@ export function startHostProfile(prefix: string | undefined, done: () => boolean
     new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
   let stopped = false;
   const t0 = Date.now();
+  // A watchdog timer every 5 ms: a late tick is a long piece of work that just ended.
+  let p0 = performance.now();
+  const gaps: { from: number; to: number }[] = [];
+  let last = performance.now();
+  let dog: ReturnType<typeof setInterval> | undefined;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     clearInterval(timer);
     try {
       const { profile } = (await post('Profiler.stop')) as { profile: unknown };
-      await writeFile(`${prefix}-${Date.now()}.cpuprofile`, JSON.stringify(profile));
+      if (dog) clearInterval(dog);
+      const stamp = Date.now();
+      await writeFile(`${prefix}-${stamp}.cpuprofile`, JSON.stringify(profile));
+      await writeFile(`${prefix}-${stamp}.gaps.json`, JSON.stringify(gaps));
     } catch (err) {
       console.warn(`News Annotator: host profile not written: ${String(err)}`);
     } finally {
@@ -32,6 +43,15 @@ export function startHostProfile(prefix: string | undefined, done: () => boolean
   }, 250);
   void post('Profiler.enable')
     .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
-    .then(() => post('Profiler.start'));
+    .then(() => post('Profiler.start'))
+    .then(() => {
+      if (stopped) return;
+      p0 = last = performance.now();
+      dog = setInterval(() => {
+        const now = performance.now();
+        if (now - last > 60) gaps.push({ from: last - p0, to: now - p0 });
+        last = now;
+      }, 5);
+    });
   return { dispose: () => void stop() };
 }
