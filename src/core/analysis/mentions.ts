@@ -14,6 +14,7 @@ import { isTitleHead, isTitleWord, splitTitle } from './titles';
 import { isFirstName } from '../people/gender';
 import { clusterOf } from './ner/clusters';
 import { eventNameEnd, isHolidayName, isVesselName, voteNameRange } from './otherNames';
+import { BODY_AFTER_NAME, ORG_THING_HEADS, PLACE_HEADS, THING_HEADS } from './nameHeads';
 import type { EntityType, Span } from './types';
 
 const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -299,6 +300,8 @@ export class MentionCollector {
       // "the Custody Reporting Act" taken for a place is a document too
       if (m.type === 'place' && !m.evidence && m.words.length >= 2 && THING_HEADS.test(last)) this.setApart(raw, k);
       if (m.type !== 'person' || m.evidence === 'person' || m.words.length < 2) continue;
+      // "George W. Bush Presidential Center": named after a person, a body (longer than a name and one more word)
+      if (m.words.length >= 4 && BODY_AFTER_NAME.test(last)) m.evidence = 'organization';
       const place = PLACE_HEADS.test(last);
       if (!place && !THING_HEADS.test(last)) continue;
       if (isPersonWithPlaceSurname(m.words, place) || isInstitution(m.text)) continue;
@@ -373,13 +376,6 @@ function isInTitleQuote(text: string, start: number, end: number): boolean {
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && SMALL_TITLE_WORDS.has(w)) || /^[^\p{L}\p{N}]+$/u.test(w));
 }
 
-/** Last words of place names ("Edinburgh Airport", "Hyde Park"). */
-const PLACE_HEADS = /^(?:Street|Road|Avenue|Lane|Square|Plaza|Park|Gardens|Bridge|Airport|Station|Stadium|Arena|Island|Islands|River|Valley|Lake|Bay|Beach|Harbour|Harbor|Pier|Canal|Dam|Falls|Castle|Palace|Cathedral|Abbey|Church|Chapel|Temple|Mosque|Hotel|House|Hall|Tower|Towers|Building|Hill|Hills|Heights|Mountain|Mountains|Peninsula|Canyon|Forest|Desert|Parish|County|Province|Estate)$/;
-/** Last words of names of things, events and documents ("Boxing Day", "the Gershon Report", "Brit Awards"). */
-const THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report|Review|Festival|Games|Championship|Championships|Cup|Trophy|Show|Agreement|Treaty|Prerogative|Budget|Index|Programme|Program|Plan|Strategy|Directive|Charter|Accord|Accords|Pact|Protocol|Medal|Medals)$/;
-
-/** The THING_HEADS no organisation's name ends in (a "Review" or a "Show" may be a magazine or a company). */
-const ORG_THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report|Festival|Games|Championship|Championships|Cup|Trophy|Agreement|Treaty|Directive|Charter|Budget|Strategy|Protocol|Medal|Medals)$/;
 
 const NO_SPANS: CtxSpan[] = [];
 

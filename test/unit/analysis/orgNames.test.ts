@@ -133,4 +133,9 @@ describe('analysis: organisations and votes on modern news (issue 14)', () => {
     assert.deepEqual(names(a).sort(), ['person:Bobby Scott', 'person:Lindsey Graham', 'person:Orrin Hatch']);
   });
 
+
+  it('makes a body named after a person an organisation ("the Anna Berg Memorial Library")', () => {
+    const a = analyzeArticle('Talks\n\nShe spoke at the Anna Berg Memorial Library in Kelmsby on Monday.\n');
+    assert.equal(typeOf(a, 'Anna Berg Memorial Library'), 'organization', JSON.stringify(names(a)));
+  });
 });

@@ -1,0 +1,14 @@
+/**
+ * The last words that tell what a name is whatever the recogniser guessed (mentions.ts): a place ("Edinburgh
+ * Airport"), a thing, an event or a document ("Boxing Day", "the Gershon Report"), a body named after a person
+ * ("the Anna Berg Memorial Library").
+ */
+/** Last words of place names ("Edinburgh Airport", "Hyde Park"). */
+export const PLACE_HEADS = /^(?:Street|Road|Avenue|Lane|Square|Plaza|Park|Gardens|Bridge|Airport|Station|Stadium|Arena|Island|Islands|River|Valley|Lake|Bay|Beach|Harbour|Harbor|Pier|Canal|Dam|Falls|Castle|Palace|Cathedral|Abbey|Church|Chapel|Temple|Mosque|Hotel|House|Hall|Tower|Towers|Building|Hill|Hills|Heights|Mountain|Mountains|Peninsula|Canyon|Forest|Desert|Parish|County|Province|Estate)$/;
+/** Last words of bodies named after a person ("… Presidential Center", "… Foundation", "… Library"). */
+export const BODY_AFTER_NAME = /^(?:Center|Centre|Foundation|Institute|Library|Museum|School|College|University|Fund|Trust|Society)$/;
+/** Last words of names of things, events and documents ("Boxing Day", "the Gershon Report", "Brit Awards"). */
+export const THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report|Review|Festival|Games|Championship|Championships|Cup|Trophy|Show|Agreement|Treaty|Prerogative|Budget|Index|Programme|Program|Plan|Strategy|Directive|Charter|Accord|Accords|Pact|Protocol|Medal|Medals)$/;
+
+/** The THING_HEADS no organisation's name ends in (a "Review" or a "Show" may be a magazine or a company). */
+export const ORG_THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report|Festival|Games|Championship|Championships|Cup|Trophy|Agreement|Treaty|Directive|Charter|Budget|Strategy|Protocol|Medal|Medals)$/;
