@@ -15,7 +15,7 @@
 import { version as PACKAGE_VERSION } from '../../../package.json';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, OtherName, Passage, Quote, Span } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
-import { runInSlices } from '../util/eventLoop';
+import { runInSlices, runToEnd } from '../util/eventLoop';
 import { CacheFormatError, copyInSteps, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, STATEMENT_KINDS, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the layout of a record changes. */
@@ -180,11 +180,7 @@ export class AnalysisCache {
   }
 
   serialize(): Uint8Array {
-    const steps = this.serializeSteps();
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-    }
+    return runToEnd(this.serializeSteps());
   }
 
   /** The same bytes as `serialize`, made in slices of about `sliceMs` between which the event loop runs. */

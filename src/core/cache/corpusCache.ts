@@ -17,7 +17,7 @@ import { CorpusIndex } from '../corpus/index/corpusIndex';
 import type { ArticleRecord, EntityRec, PassageRec, QuoteRec } from '../corpus/index/record';
 import type { FrozenPostings } from '../corpus/index/shingleIndex';
 import type { IndexedAnnotation } from '../corpus/types';
-import { runInSlices } from '../util/eventLoop';
+import { runInSlices, runToEnd } from '../util/eventLoop';
 import { CacheFormatError, copyInSteps, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, STATEMENT_KINDS as SAID, readFrame, writeFrame, type FrameKind } from './packing';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
@@ -52,11 +52,7 @@ interface CacheJson {
 }
 
 export function serializeCorpusIndex(index: CorpusIndex, key = ''): Uint8Array {
-  const steps = serializeSteps(index, key);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(serializeSteps(index, key));
 }
 
 /**
@@ -118,11 +114,7 @@ function* serializeSteps(index: CorpusIndex, key: string): Generator<void, Uint8
 
 /** Restores an index; throws CacheFormatError when the bytes are not a cache of this format and key. */
 export function deserializeCorpusIndex(bytes: Uint8Array, key = ''): CorpusIndex {
-  const steps = deserializeSteps(bytes, key);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return runToEnd(deserializeSteps(bytes, key));
 }
 
 /**

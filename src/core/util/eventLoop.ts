@@ -46,3 +46,11 @@ export async function runInSlices<T>(steps: Generator<unknown, T>, sliceMs: numb
     }
   }
 }
+
+/** Runs a generator of steps to its end at once and returns its result (the one-go twin of runInSlices). */
+export function runToEnd<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Entity, EntityMention, EntityType } from '../../core/analysis/types';
 import { corpusEntityFacts } from '../../core/corpus/corpusEntity';
-import { yieldToEventLoop } from '../../core/util/eventLoop';
+import { runInSlices, runToEnd, yieldToEventLoop } from '../../core/util/eventLoop';
 import type { ArticleCatalog, ArticleEntry } from './articleCatalog';
 
 /** The longest the entities are counted in one go before the host's other work gets a turn (ms). */
@@ -80,13 +80,25 @@ function addTo(acc: Map<string, LiveEntity>, article: ArticleEntry): string[] {
   return ids;
 }
 
+/** What an article contributed when last counted: its entity ids, and the analysis they came from. */
+interface Contribution {
+  readonly ids: readonly string[];
+  readonly analysis: ArticleEntry['analysis'];
+}
+
+/** A finished count: the entities, and what each article contributed. */
+interface Counted {
+  readonly acc: Map<string, LiveEntity>;
+  readonly contributed: ReadonlyMap<string, Contribution>;
+}
+
 export class CorpusEntities implements vscode.Disposable {
   private cache: Map<string, LiveEntity> | undefined;
   /**
    * The entity ids each article contributed when last counted (to take them out again when it changes), and the
    * analysis they came from (an article whose analysis object is another one has changed).
    */
-  private readonly contributed = new Map<string, { readonly ids: readonly string[]; readonly analysis: ArticleEntry['analysis'] }>();
+  private readonly contributed = new Map<string, Contribution>();
   private readonly sub: vscode.Disposable;
   private readonly emitter = new vscode.EventEmitter<{ readonly ids: readonly string[]; readonly structural: boolean }>();
   /**
@@ -256,29 +268,39 @@ export class CorpusEntities implements vscode.Disposable {
   }
 
   private async countInSlices(): Promise<void> {
-    const acc = new Map<string, LiveEntity>();
-    const contributed = new Map<string, { readonly ids: readonly string[]; readonly analysis: ArticleEntry['analysis'] }>();
-    let t0 = performance.now();
-    const turn = async (): Promise<boolean> => {
-      if (performance.now() - t0 < SLICE_MS) return !this.cache;
-      await yieldToEventLoop();
-      t0 = performance.now();
-      return !this.cache; // a synchronous reader counted everything meanwhile
-    };
-    for (const article of [...this.catalog.all()]) {
-      contributed.set(article.key, { ids: addTo(acc, article), analysis: article.analysis });
-      if (!(await turn())) return;
-    }
-    for (const e of acc.values()) {
-      settle(e);
-      if (!(await turn())) return;
-    }
-    this.contributed.clear();
-    for (const [k, v] of contributed) this.contributed.set(k, v);
-    this.cache = acc;
+    const counted = await runInSlices(this.countSteps(), SLICE_MS);
+    if (!counted || this.cache) return; // a synchronous reader counted everything meanwhile
+    this.install(counted);
     // articles that changed while they were counted are counted again (drain, in slices)
     for (const key of this.changedSinceCount()) this.pending.add(key);
     if (this.pending.size > 0) void this.drain();
+  }
+
+  /**
+   * The whole count as steps, one per article and one per entity settled (map() runs them at once, whenCounted in
+   * slices); undefined when a count was installed meanwhile.
+   */
+  private *countSteps(): Generator<void, Counted | undefined> {
+    const acc = new Map<string, LiveEntity>();
+    const contributed = new Map<string, Contribution>();
+    for (const article of [...this.catalog.all()]) {
+      contributed.set(article.key, { ids: addTo(acc, article), analysis: article.analysis });
+      yield;
+      if (this.cache) return undefined;
+    }
+    for (const e of acc.values()) {
+      settle(e);
+      yield;
+      if (this.cache) return undefined;
+    }
+    return { acc, contributed };
+  }
+
+  private install({ acc, contributed }: Counted): Map<string, LiveEntity> {
+    this.contributed.clear();
+    for (const [k, v] of contributed) this.contributed.set(k, v);
+    this.cache = acc;
+    return acc;
   }
 
   private map(): Map<string, CorpusEntity> {
@@ -289,13 +311,9 @@ export class CorpusEntities implements vscode.Disposable {
       this.emitter.fire(r);
     }
     if (this.cache) return this.cache;
-    const acc = new Map<string, LiveEntity>();
-    this.contributed.clear();
     this.pending.clear();
-    for (const article of this.catalog.all()) this.add(acc, article);
-    for (const e of acc.values()) settle(e);
-    this.cache = acc;
-    return acc;
+    // (no count is installed while the steps run at once, so they always finish)
+    return this.install(runToEnd(this.countSteps())!);
   }
 
   dispose(): void {
