@@ -4,12 +4,25 @@
  * never saw "MpS" or "IdV", took them for nothing or for a person. And the groupings of countries named by a
  * number ("G7", "G20", "Group-of-20", "the Group of 77"), which the recogniser reads as nothing.
  */
-import type { RawMention } from './entities';
+import { rawMention, type RawMention } from './entities';
 import type { Token } from './tokenize';
 
 /** Initials: a capital, then letters, digits or "&", at least two capitals, at most ten characters ("MpS", "PML-N", "AT&T"). */
 const INITIALS = /^\p{Lu}[\p{L}\d&-]{1,9}$/u;
 const capitals = (w: string): number => w.replace(/[^\p{Lu}]/gu, '').length;
+
+/**
+ * Whether [start, end) overlaps none of the mentions (as they are now), asked in increasing order of start: one
+ * pass over them.
+ */
+function freeOfMentions(raw: readonly RawMention[]): (start: number, end: number) => boolean {
+  const taken = raw.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
+  let k = 0;
+  return (start, end) => {
+    while (k < taken.length && taken[k]![1] <= start) k++;
+    return k >= taken.length || taken[k]![0] >= end;
+  };
+}
 
 /** The initials that follow an organisation of two or more words in brackets, then every mention of them. */
 export function addDefinedAcronyms(raw: RawMention[], tokens: readonly Token[], text: string, limit: number): void {
@@ -30,15 +43,12 @@ export function addDefinedAcronyms(raw: RawMention[], tokens: readonly Token[], 
     m.type = 'organization';
     m.evidence = 'organization';
   }
-  const taken = raw.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
-  let k = 0;
+  const free = freeOfMentions(raw);
   const added: RawMention[] = [];
   for (const tok of tokens) {
     if (tok.end > limit) break;
-    if (!defined.has(tok.text)) continue;
-    while (k < taken.length && taken[k]![1] <= tok.start) k++;
-    if (k < taken.length && taken[k]![0] < tok.end) continue;
-    added.push({ start: tok.start, end: tok.end, text: text.slice(tok.start, tok.end), type: 'organization', words: [tok.text], evidence: 'organization', weak: false, unsure: false, margin: undefined });
+    if (!defined.has(tok.text) || !free(tok.start, tok.end)) continue;
+    added.push(rawMention(tok.start, tok.end, text.slice(tok.start, tok.end), 'organization', [tok.text], 'organization'));
   }
   for (const m of added) raw.push(m);
 }
@@ -48,8 +58,7 @@ const GROUPING = /^(?:G\d{1,2}|Group-of-\d{1,3})$/;
 
 /** Groupings of countries named by a number: organisations ("the G7", "a Group-of-20 meeting", "the Group of 77"). */
 export function addGroupings(raw: RawMention[], tokens: readonly Token[], text: string, limit: number): void {
-  const taken = raw.map((m) => [m.start, m.end] as const).sort((a, b) => a[0] - b[0]);
-  let k = 0;
+  const free = freeOfMentions(raw);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (tok.end > limit) break;
@@ -58,9 +67,8 @@ export function addGroupings(raw: RawMention[], tokens: readonly Token[], text: 
     else if (tok.text === 'Group' && tokens[i + 1]?.text === 'of' && /^\d{1,3}$/.test(tokens[i + 2]?.text ?? '')) end = i + 3;
     if (end < 0) continue;
     const last = tokens[end - 1]!;
-    while (k < taken.length && taken[k]![1] <= tok.start) k++;
-    if (k < taken.length && taken[k]![0] < last.end) continue;
-    raw.push({ start: tok.start, end: last.end, text: text.slice(tok.start, last.end), type: 'organization', words: tokens.slice(i, end).map((t) => t.text), evidence: 'organization', weak: false, unsure: false, margin: undefined });
+    if (!free(tok.start, last.end)) continue;
+    raw.push(rawMention(tok.start, last.end, text.slice(tok.start, last.end), 'organization', tokens.slice(i, end).map((t) => t.text), 'organization'));
   }
 }
 

@@ -29,6 +29,14 @@ export interface RawMention {
   margin?: number;
 }
 
+/**
+ * A raw mention with every field set (evidence, weak, unsure and margin set later, if at all): every mention has
+ * the same object shape, so the code that reads them stays fast.
+ */
+export function rawMention(start: number, end: number, text: string, type: EntityType, words: string[], evidence?: EntityType, margin?: number): RawMention {
+  return { start, end, text, type, words, evidence, weak: false, unsure: false, margin };
+}
+
 
 export interface EntityIndex {
   readonly entities: Entity[];

@@ -16,6 +16,7 @@ import {
   ORG_ALIASES,
   ORG_SUFFIX,
   PLACE_ALIASES,
+  rawMention,
   stripHonorific,
   surname,
   titleCase,
@@ -309,7 +310,7 @@ function addListedForms(mentions: RawMention[], corrections: EntityCorrections, 
         if (/[\p{L}\p{N}]/u.test(before) || /[\p{L}\p{N}]/u.test(after)) continue;
         if (covered(i, i + form.length) || extra.some((m) => m.start < i + form.length && i < m.end)) continue;
         const type = e.type ?? 'person';
-        extra.push({ start: i, end: i + form.length, text: form, type, words: stripHonorific(form).split(/\s+/), evidence: undefined, weak: false, unsure: false, margin: undefined });
+        extra.push(rawMention(i, i + form.length, form, type, stripHonorific(form).split(/\s+/)));
       }
     }
   }

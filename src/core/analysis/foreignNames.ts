@@ -3,13 +3,7 @@
  * "Partei für Freiheit und Fortschritt"): the recogniser, trained on English, makes pieces of them.
  */
 import { isCapWord } from './ner/features';
-import type { NerType } from './ner/perceptron';
-
-/** A span of sentence tokens [start, end) (the shape nameContext.ts repairs, made by its `make`). */
-interface TokenRange {
-  start: number;
-  end: number;
-}
+import type { MakeSpan, RepairSpan } from './ner/perceptron';
 
 /** First words of parties and movements named in their own language ("Parti", "Partido", "Lega"). */
 const FOREIGN_ORG_HEADS = new Set(['Parti', 'Partei', 'Partido', 'Partito', 'Partij', 'Partia', 'Mouvement', 'Movimiento', 'Movimento', 'Rassemblement', 'Unión', 'Unione', 'Frente', 'Fronte', 'Front', 'Alianza', 'Alleanza', 'Bloque', 'Bloc', 'Lega', 'Liga', 'Ligue', 'Congrès', 'Congreso', 'Convergència', 'Izquierda', 'Sinistra', 'Forza', 'Fratelli', 'Podemos']);
@@ -21,7 +15,7 @@ const FOREIGN_SMALL = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'et', 'pour
  * own language, from its first word through its capitalised words and the small words between them, is one
  * organisation, whatever pieces the recogniser (trained on English) made of it.
  */
-export function foreignOrganisations<S extends TokenRange>(words: readonly string[], out: S[], make: (start: number, end: number, type: NerType) => S): void {
+export function foreignOrganisations<S extends RepairSpan>(words: readonly string[], out: S[], make: MakeSpan<S>): void {
   for (let i = 0; i + 1 < words.length; i++) {
     if (!FOREIGN_ORG_HEADS.has(words[i]!)) continue;
     let j = i + 1;
@@ -33,7 +27,7 @@ export function foreignOrganisations<S extends TokenRange>(words: readonly strin
     if (last === i) continue;
     const end = last + 1;
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < end && i < out[k]!.end) out.splice(k, 1);
-    out.push(make(i, end, 'ORG'));
+    out.push(make(i, end, 'ORG', undefined));
     out.sort((x, y) => x.start - y.start);
     i = last;
   }

@@ -7,7 +7,7 @@
 import type { Token } from './tokenize';
 import type { DocEvidence } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
-import { HONORIFICS, isInstitution, ORG_SUFFIX, type RawMention } from './entities';
+import { HONORIFICS, isInstitution, ORG_SUFFIX, rawMention, type RawMention } from './entities';
 import { tokenAt } from './attribution';
 import { appositivePersons, betweenPairs, EV_PERSON, EV_WEAK_PLACE, lexicalType, prefixType, repairSpans, spanEvidence, withBounds, type CtxSpan } from './nameContext';
 import { isTitleHead, isTitleWord, splitTitle } from './titles';
@@ -298,7 +298,10 @@ export class MentionCollector {
       }
       const last = m.words[m.words.length - 1]!;
       // "the Custody Reporting Act" taken for a place is a document too
-      if (m.type === 'place' && !m.evidence && m.words.length >= 2 && THING_HEADS.test(last)) this.setApart(raw, k);
+      if (m.type === 'place' && !m.evidence && m.words.length >= 2 && THING_HEADS.test(last)) {
+        this.setApart(raw, k);
+        continue;
+      }
       if (m.type !== 'person' || m.evidence === 'person' || m.words.length < 2) continue;
       // "George W. Bush Presidential Center": named after a person, a body (longer than a name and one more word)
       if (m.words.length >= 4 && BODY_AFTER_NAME.test(last)) m.evidence = 'organization';
@@ -395,8 +398,7 @@ function pushMention(out: RawMention[], text: string, tokens: readonly Token[], 
     }
     words.push(w);
   }
-  // every mention has the same shape (evidence and weak set later), so the code that reads them stays fast
-  const m: RawMention = { start, end, text: text.slice(start, end), type, words, evidence: undefined, weak: false, unsure: false, margin: undefined };
+  const m = rawMention(start, end, text.slice(start, end), type, words);
   out.push(m);
   return m;
 }

@@ -127,20 +127,20 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   // organisation word the recogniser left out after it: the article also writes "the union's").
   for (let k = 0; k < out.length && budget > 0; k++) {
     const a = out[k]!;
-    const next = out[k + 1];
-    if (a.type !== 'PER' && words[a.end] === "'" && /s$/.test(words[a.end - 1]!) && (!next || next.start > a.end + 1) && isCapWord(words[a.end + 1]) && MISC_ORG_HEAD.test(words[a.end + 1]!)) {
+    if (a.type === 'PER') continue;
+    const mark = words[a.end];
+    const pluralPossessive = mark === "'" && /s$/.test(words[a.end - 1]!);
+    const b = out[k + 1];
+    if (pluralPossessive && (!b || b.start > a.end + 1) && isCapWord(words[a.end + 1]) && MISC_ORG_HEAD.test(words[a.end + 1]!)) {
       out.splice(k, 1, ctxSpan(a.start, a.end + 2, 'ORG', undefined));
       budget--;
       continue;
     }
-    if (!next) continue;
-    const b = next;
-    const mark = words[a.end];
+    if (!b) continue;
     // (the organisation word alone may come out as miscellaneous: "Norwegian Coastal Fishers" + "'" + "Union")
     const headOnly = b.end - b.start === 1 && MISC_ORG_HEAD.test(words[b.start]!);
-    if (b.start !== a.end + 1 || (b.type !== 'ORG' && !headOnly) || a.type === 'PER') continue;
-    const pluralPossessive = mark === "'" && /s$/.test(words[a.end - 1]!);
-    const possessiveHead = (mark === "'s" || mark === "'") && (a.type === 'MISC' || (b.end - b.start === 1 && MISC_ORG_HEAD.test(words[b.start]!)));
+    if (b.start !== a.end + 1 || (b.type !== 'ORG' && !headOnly)) continue;
+    const possessiveHead = (mark === "'s" || mark === "'") && (a.type === 'MISC' || headOnly);
     if (!pluralPossessive && !possessiveHead) continue;
     out.splice(k, 2, ctxSpan(a.start, b.end, 'ORG', undefined));
     budget--;
@@ -162,7 +162,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     if (/^[\p{Lu}.&]+$/u.test(first) || (b.end - b.start > 1 && isFirstName(first) && !ORG_SUFFIX.test(words[b.end - 1]!))) continue;
     out.splice(k, 2, ctxSpan(a.start, b.end, 'ORG', Math.min(a.margin ?? Infinity, b.margin ?? Infinity)));
   }
-  foreignOrganisations(words, out, (start, end, type) => ctxSpan(start, end, type, undefined));
+  foreignOrganisations(words, out, ctxSpan);
   joinBodyAndCause(words, out, ctxSpan);
   organisationsOfSomething(words, out, ctxSpan, (w) => lexicalType(w) === 'place');
   alignListTypes(words, out);

@@ -4,14 +4,7 @@
  * list's other names, read with conviction, settle them.
  */
 import { isFirstName } from '../people/gender';
-import type { NerType } from './ner/perceptron';
-
-interface TypedRange {
-  start: number;
-  end: number;
-  type: NerType;
-  margin?: number | undefined;
-}
+import type { NerType, RepairSpan } from './ner/perceptron';
 
 /** Words allowed between two items of a list. */
 const LIST_GLUE = new Set([',', 'and', 'or', 'the', '&']);
@@ -23,7 +16,7 @@ const SURE = 8;
  * ones, when at least two items are sure and all sure items agree. A full personal name (a listed first name
  * and more) is left as it is: lists mix people and their parties.
  */
-export function alignListTypes<S extends TypedRange>(words: readonly string[], spans: S[]): void {
+export function alignListTypes<S extends RepairSpan>(words: readonly string[], spans: S[]): void {
   let i = 0;
   while (i < spans.length) {
     let j = i + 1;
@@ -39,7 +32,7 @@ function gapIsGlue(words: readonly string[], from: number, to: number): boolean 
   return true;
 }
 
-function alignOne<S extends TypedRange>(words: readonly string[], items: readonly S[]): void {
+function alignOne<S extends RepairSpan>(words: readonly string[], items: readonly S[]): void {
   let type: NerType | null = null;
   let sure = 0;
   for (const it of items) {

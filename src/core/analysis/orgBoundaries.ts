@@ -8,14 +8,7 @@ import { ORG_SUFFIX } from './entities';
 import { isCapWord } from './ner/features';
 import { isFirstName, NAME_PARTICLES } from '../people/gender';
 import { isTitleHead } from './titles';
-import type { NerType } from './ner/perceptron';
-
-interface TypedRange {
-  start: number;
-  end: number;
-  type: NerType;
-  margin?: number | undefined;
-}
+import type { MakeSpan, RepairSpan } from './ner/perceptron';
 
 /** Last words of a body's name, beyond the organisation suffixes ("… Front", "… Movement", "… Centre"). */
 const BODY_HEADS = /^(?:Front|Movement|Alliance|Congress|Coalition|Center|Centre|Forum|Initiative|Campaign|Action|Institute|Union|Committee|Council|Federation|Fund|Foundation|Network|Project|Democrats|Socialists|Republicans|Citizens|Veterans|Women|Families|Friends|Doctors|Reporters|Lawyers|Physicians|Scientists|Journalists|Mothers|Parents)$/;
@@ -35,7 +28,7 @@ const MAX_CAUSE = 7;
  * longer than seven words. "of" joins only a place or an organisation ("Liberal Party of Canada"), so "the
  * Union of Tom Smith" does not.
  */
-export function joinBodyAndCause<S extends TypedRange>(words: readonly string[], out: S[], make: (start: number, end: number, type: NerType, margin: number | undefined) => S): void {
+export function joinBodyAndCause<S extends RepairSpan>(words: readonly string[], out: S[], make: MakeSpan<S>): void {
   for (let k = 0; k < out.length; k++) {
     const a = out[k]!;
     const head = words[a.end - 1]!;
@@ -55,8 +48,7 @@ export function joinBodyAndCause<S extends TypedRange>(words: readonly string[],
     for (let j = k + 1; j < out.length && out[j]!.start < end; j++) inside.push(out[j]!);
     if (inside.length === 0 || inside.some((s) => s.type === 'PER' || s.end > end)) continue;
     if (link[0] === 'of' && inside.some((s) => s.type === 'MISC')) continue;
-    const margin = Math.min(a.margin ?? Infinity, ...inside.map((s) => s.margin ?? Infinity));
-    out.splice(k, 1 + inside.length, make(a.start, end, 'ORG', Number.isFinite(margin) ? margin : undefined));
+    out.splice(k, 1 + inside.length, make(a.start, end, 'ORG', leastMargin([a, ...inside])));
   }
 }
 
@@ -66,7 +58,7 @@ export function joinBodyAndCause<S extends TypedRange>(words: readonly string[],
  * word ("Bank of England", "Institute of X", "Ministry of Y" stay whole) and looks like a personal name: it
  * starts with a listed first name, or a name particle or first name stands right before the span.
  */
-export function splitPersonOfOrganisation<S extends TypedRange>(words: readonly string[], out: S[], make: (start: number, end: number, type: NerType, margin: number | undefined) => S, miscOrgHead: RegExp): void {
+export function splitPersonOfOrganisation<S extends RepairSpan>(words: readonly string[], out: S[], make: MakeSpan<S>, miscOrgHead: RegExp): void {
   for (let k = 0; k < out.length; k++) {
     const sp = out[k]!;
     if (sp.type !== 'ORG' || sp.end - sp.start < 3) continue;
@@ -117,10 +109,10 @@ export function splitPersonOfOrganisation<S extends TypedRange>(words: readonly 
  * a head word no span holds, after "the", with "of" and capitalised words after it, makes one organisation over
  * them (spans inside it that are not people are taken in). Never over a person.
  */
-export function organisationsOfSomething<S extends TypedRange>(
+export function organisationsOfSomething<S extends RepairSpan>(
   words: readonly string[],
   out: S[],
-  make: (start: number, end: number, type: NerType, margin: number | undefined) => S,
+  make: MakeSpan<S>,
   isPlaceWord: (w: string) => boolean,
 ): void {
   const isHead = (w: string | undefined) => !!w && (ORG_SUFFIX.test(w) || BODY_HEADS.test(w));
@@ -146,10 +138,9 @@ export function organisationsOfSomething<S extends TypedRange>(
     if (end <= from) continue;
     // the spans inside are taken in; one that runs past the name keeps it as it is
     if (out.some((s) => s.start < end && s.end > end)) continue;
-    const inside = out.filter((s) => s.start >= i && s.end <= end);
-    const margin = Math.min(...inside.map((s) => s.margin ?? Infinity));
+    const margin = leastMargin(out.filter((s) => s.start >= i && s.end <= end));
     for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start >= i && out[k]!.end <= end) out.splice(k, 1);
-    out.push(make(i, end, 'ORG', Number.isFinite(margin) ? margin : undefined));
+    out.push(make(i, end, 'ORG', margin));
     out.sort((x, y) => x.start - y.start);
     i = end - 1;
   }
@@ -165,4 +156,10 @@ function capitalRun(words: readonly string[], from: number, allowed: (j: number)
     } else if (!((words[j] === 'and' || words[j] === '&' || words[j] === 'of') && isCapWord(words[j + 1]))) break;
   }
   return end;
+}
+
+/** The least margin of the spans made into one name (undefined when none has one). */
+function leastMargin(spans: readonly RepairSpan[]): number | undefined {
+  const m = Math.min(...spans.map((s) => s.margin ?? Infinity));
+  return Number.isFinite(m) ? m : undefined;
 }

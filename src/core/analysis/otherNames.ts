@@ -6,7 +6,7 @@
  */
 import { normKey, ORG_SUFFIX, type EntityIndex } from './entities';
 import type { OtherName, Span } from './types';
-import type { NerType } from './ner/perceptron';
+import type { MakeSpan, RepairSpan } from './ner/perceptron';
 
 export function collectOtherNames(spans: readonly Span[], entities: EntityIndex, text: string, limit: number): OtherName[] {
   const taken = entities.mentions;
@@ -69,6 +69,7 @@ export function eventNameEnd(words: readonly string[], s: number, e: number): nu
 const VOTE_NOUNS = /^(?:election|elections|by-election|by-elections|referendum|plebiscite|primary|primaries|caucus|caucuses)$/;
 /** Lower-case words between a place and the vote it names ("general", "presidential", "local", …). */
 const VOTE_MODIFIERS = /^(?:general|presidential|parliamentary|legislative|local|state|federal|municipal|provincial|regional|mayoral|gubernatorial|congressional|midterm|senate|assembly|council|national|snap|special|leadership|independence|constitutional)$/;
+const YEAR = /^(?:1[89]|20)\d\d$/;
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
@@ -78,10 +79,9 @@ const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|
  * own. A place before a vote with no year ("the UK general election") stays a place. Null when no vote.
  */
 export function voteNameRange(words: readonly string[], s: number, e: number): [number, number] | null {
-  const year = /^(?:1[89]|20)\d\d$/;
-  let y = year.test(words[s]!) ? s : s - 1;
+  let y = YEAR.test(words[s]!) ? s : s - 1;
   while (y >= 0 && y >= s - 3 && /^\p{Lu}/u.test(words[y]!) && !/^\d/.test(words[y]!)) y--;
-  if (y < 0 || !year.test(words[y]!)) return null;
+  if (y < 0 || !YEAR.test(words[y]!)) return null;
   const first = y > 0 && MONTHS.test(words[y - 1]!) ? y - 1 : y;
   if (VOTE_NOUNS.test(words[e - 1]!)) return [first, e];
   let i = e;
@@ -94,11 +94,7 @@ export function voteNameRange(words: readonly string[], s: number, e: number): [
  * on election names with lower-case words inside, reads on) is cut after the vote's noun: the vote stays a span of
  * its own (another name, see voteNameRange), and the capitalised words after it another span of the tagger's type.
  */
-export function splitAtVoteNoun<S extends { start: number; end: number; type: NerType; margin?: number | undefined }>(
-  words: readonly string[],
-  out: S[],
-  make: (start: number, end: number, type: NerType, margin: number | undefined) => S,
-): void {
+export function splitAtVoteNoun<S extends RepairSpan>(words: readonly string[], out: S[], make: MakeSpan<S>): void {
   for (let k = 0; k < out.length; k++) {
     const sp = out[k]!;
     let v = -1;

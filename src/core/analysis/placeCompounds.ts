@@ -2,7 +2,7 @@
  * "US-Russia relations": a hyphenated compound of known places names both places (after the article's mentions
  * are collected, mentions.ts).
  */
-import { normKey, PLACE_ALIASES, type RawMention } from './entities';
+import { normKey, PLACE_ALIASES, rawMention, type RawMention } from './entities';
 import type { Token } from './tokenize';
 
 const PLACE_ALIAS_KEYS = new Set<string>(Object.keys(PLACE_ALIASES));
@@ -18,7 +18,7 @@ export function splitPlaceCompounds(raw: RawMention[], tokens: readonly Token[],
     for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.start < t.end && t.start < raw[k]!.end) raw.splice(k, 1);
     let at = t.start;
     for (const p of parts) {
-      raw.push({ start: at, end: at + p.length, text: text.slice(at, at + p.length), type: 'place', words: [p], evidence: undefined, weak: false, unsure: false, margin: undefined });
+      raw.push(rawMention(at, at + p.length, text.slice(at, at + p.length), 'place', [p]));
       at += p.length + 1;
     }
   }

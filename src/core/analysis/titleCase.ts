@@ -7,7 +7,8 @@
  * sure of it. (Only headlines: a sentence of names, a results table or a list of parties looks like title case
  * too.)
  */
-import { normKey, type RawMention } from './entities';
+import { normKey, rawMention, type RawMention } from './entities';
+import { tokenAt } from './attribution';
 import type { Token } from './tokenize';
 import type { EntityType } from './types';
 
@@ -70,15 +71,7 @@ export function reviseTitleCase(raw: RawMention[], ranges: readonly (readonly [n
 
 /** The longest runs of the mention's tokens that name something the article writes elsewhere, left to right. */
 function knownParts(m: RawMention, tokens: readonly Token[], text: string, known: ReadonlyMap<string, EntityType>): RawMention[] {
-  let a = 0;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < m.start) lo = mid + 1;
-    else hi = mid;
-  }
-  a = lo;
+  const a = tokenAt(tokens, m.start);
   let b = a;
   while (b < tokens.length && tokens[b]!.end <= m.end) b++;
   const parts: RawMention[] = [];
@@ -98,7 +91,7 @@ function knownParts(m: RawMention, tokens: readonly Token[], text: string, known
     }
     const start = tokens[i]!.start;
     const end = tokens[hit - 1]!.end;
-    parts.push({ start, end, text: text.slice(start, end), type: type!, words: tokens.slice(i, hit).map((t) => t.text), evidence: undefined, weak: false, unsure: false, margin: m.margin });
+    parts.push(rawMention(start, end, text.slice(start, end), type!, tokens.slice(i, hit).map((t) => t.text), undefined, m.margin));
     i = hit;
   }
   return parts;

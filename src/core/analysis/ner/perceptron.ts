@@ -29,6 +29,18 @@ export interface TokenSpan {
   readonly margin: number;
 }
 
+/**
+ * A span as the repairs after the tagger work on it (nameContext.ts's CtxSpan; orgBoundaries.ts, nameLists.ts and
+ * otherNames.ts take any such shape), and how they make a new one of the caller's shape.
+ */
+export interface RepairSpan {
+  start: number;
+  end: number;
+  type: NerType;
+  margin?: number | undefined;
+}
+export type MakeSpan<S extends RepairSpan> = (start: number, end: number, type: NerType, margin: number | undefined) => S;
+
 /** Everything the tagger needs about one word form, built once per form. */
 interface WordRec {
   lower: string;
