@@ -58,8 +58,8 @@ export class AnnotationService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (config.affects(e, 'annotations.contextLength')) this.store.setContextLength(config.contextLength());
       }),
-      // The author's name (git's user.name, a process to start) is asked once an article is shown, not when the
-      // first Tag Quote waits for it.
+      // The author's name (git's user.name, read from git's config files) is looked up once an article is shown,
+      // not when the first Tag Quote waits for it.
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (e && catalog.isArticleUri(e.document.uri)) void this.authors.get();
       }),
