@@ -8,7 +8,7 @@ import type { NewsAnnotatorApi } from './api';
 import type { FeatureContext, Probes, Services } from './featureContext';
 import { sidecarPathFor } from '../core/workspace/articleFiles';
 import { features } from './features';
-import { startHostProfile } from './model/hostProfile';
+import { startHostHeapSnapshot, startHostProfile } from './model/hostProfile';
 import { createServices, flushServices } from './model/services';
 import { startWorkspace, type StartupMarks } from './model/startup';
 
@@ -28,6 +28,10 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const ctx: FeatureContext = { ...services, extension: context, subscriptions: context.subscriptions, probes };
   for (const register of features) register(ctx);
   const ready = startWorkspace(services, context.subscriptions, marks);
+  // NEWS_ANNOTATOR_HOST_HEAP=<prefix>: a heap snapshot once the index cache is written, or 5 s after a reopen is ready.
+  let readyAt = Infinity;
+  void ready.then(() => (readyAt = performance.now()));
+  context.subscriptions.push(startHostHeapSnapshot(process.env.NEWS_ANNOTATOR_HOST_HEAP, () => services.index.cacheStats.saveMs > 0 || performance.now() - readyAt > 5000));
   const activateMs = performance.now() - marks.t0;
   return createApi(services, probes, ready, marks, activateMs, load);
 }

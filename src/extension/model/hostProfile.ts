@@ -8,6 +8,27 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
+import { writeHeapSnapshot } from 'node:v8';
+
+/**
+ * For the figures only: a heap snapshot of the extension host once `done()` holds (the first open indexed and its
+ * cache written), written to `<prefix>-<time>.heapsnapshot` (open it in Chrome's DevTools' Memory tab, or sum it
+ * with `node scripts/heap-summary.mjs`). Started by NEWS_ANNOTATOR_HOST_HEAP=<prefix>; off otherwise.
+ */
+export function startHostHeapSnapshot(prefix: string | undefined, done: () => boolean): { dispose(): void } {
+  if (!prefix) return { dispose: () => undefined };
+  const t0 = Date.now();
+  const timer = setInterval(() => {
+    if (!done() && Date.now() - t0 < 300_000) return;
+    clearInterval(timer);
+    try {
+      writeHeapSnapshot(`${prefix}-${Date.now()}.heapsnapshot`);
+    } catch (err) {
+      console.warn(`News Annotator: heap snapshot not written: ${String(err)}`);
+    }
+  }, 250);
+  return { dispose: () => clearInterval(timer) };
+}
 
 export function startHostProfile(prefix: string | undefined, done: () => boolean): { dispose(): void } {
   if (!prefix) return { dispose: () => undefined };

@@ -8,7 +8,11 @@ export class LazyBuild {
   /** Slots built so far (-1: not started). */
   cursor = -1;
 
-  constructor(private readonly build: (live: LiveArticle) => void) {}
+  /** `caughtUp`: called whenever the table has just taken the last article (after a build, and after each one added). */
+  constructor(
+    private readonly build: (live: LiveArticle) => void,
+    private readonly caughtUp?: () => void,
+  ) {}
 
   /** True when the article in `slot` is built into the table. */
   covers(slot: number): boolean {
@@ -22,7 +26,9 @@ export class LazyBuild {
       const live = bySlot[this.cursor];
       if (live) this.build(live);
     }
-    return this.cursor >= bySlot.length;
+    const done = this.cursor >= bySlot.length;
+    if (done) this.caughtUp?.();
+    return done;
   }
 
   /** Once started and caught up, the table takes every new article as it comes. */
@@ -30,6 +36,7 @@ export class LazyBuild {
     if (this.cursor === live.slot) {
       this.build(live);
       this.cursor++;
+      this.caughtUp?.();
     }
   }
 }

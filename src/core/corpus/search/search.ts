@@ -23,7 +23,7 @@ import { SEARCH } from './tuning';
 export function runSearch(slots: Slots, tables: RelatedTables, search: SearchItems, q: ParsedQuery, options: SearchOptions): SearchResult[] {
   const limit = options.limit ?? 50;
   const { accept, slots: only } = filterPlan(slots, tables, search, q);
-  const { items } = search;
+  const item = (id: number): SearchItem => search.item(id)!;
   const words = searchTokens(q.text);
   if (words.length === 0) {
     const hasFilter = FILTER_KEYS.some((k) => q[k].length > 0);
@@ -34,19 +34,22 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
       // Only the articles that can hold a match (tag: and entity: filters narrow them down).
       for (const slot of only) {
         for (const id of slots.bySlot[slot]?.itemIds ?? []) {
-          const it = items[id];
-          if (it && it.kind !== 'passage' && accept(it)) ids.push(id);
+          if (search.isSentence(id)) continue;
+          const it = search.item(id);
+          if (it && accept(it)) ids.push(id);
         }
       }
     } else {
-      for (let id = 0; id < items.length; id++) {
-        const it = items[id];
-        if (it && it.kind !== 'passage' && accept(it)) ids.push(id);
+      for (let id = 0; id < search.size; id++) {
+        if (search.isSentence(id)) continue;
+        const it = search.item(id);
+        if (it && accept(it)) ids.push(id);
       }
     }
-    ids.sort((a, b) => cmpItems(items[a]!, items[b]!, slots.bySlot));
+    const found = new Map(ids.map((id) => [id, item(id)]));
+    ids.sort((a, b) => cmpItems(found.get(a)!, found.get(b)!, slots.bySlot));
     for (const id of ids) {
-      out.push(toResult(slots, items[id]!, 1, [], q));
+      out.push(toResult(slots, found.get(id)!, 1, [], q));
       if (out.length >= limit * 2) break;
     }
     return onePerPlace(out).slice(0, limit);
@@ -78,7 +81,7 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   const otherCands: Cand[] = [];
   for (const [id, m] of matched) {
     if (m < need) continue;
-    const it = items[id];
+    const it = search.item(id);
     if (!it || !accept(it)) continue;
     if (it.kind === 'passage') sentenceCands.push({ id, m, len: it.end - it.start });
     else otherCands.push({ id, m, len: (it.text ?? it.name ?? '').length });
@@ -87,7 +90,7 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   const order = (a: Cand, b: Cand) => b.m - a.m || a.len - b.len || a.id - b.id;
   // Body sentences are scored from the words the prefilter found (sentenceScore.ts), the rest by fuse.js.
   const sentences: SearchResult[] = bestOf(sentenceCands, SEARCH.sentences, order).map((c) => {
-    const it = items[c.id]!;
+    const it = item(c.id);
     const { score, match } = scoreSentence(itemText(slots, it), termWeights, qwords.length);
     return { ...toResult(slots, it, score, [], q), matches: [match] };
   });
@@ -95,7 +98,7 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   const shortlist = others;
   if (shortlist.length === 0 && sentences.length === 0) return [];
   const docs = shortlist.map(({ id }) => {
-    const it = items[id]!;
+    const it = item(id);
     return { id, text: itemText(slots, it), speaker: it.speaker ?? '', name: it.name ?? '', tags: it.tags ? [...it.tags] : [], note: it.note ?? '' };
   });
   const fuse = new Fuse(docs, {
@@ -116,7 +119,7 @@ export function runSearch(slots: Slots, tables: RelatedTables, search: SearchIte
   const mById = new Map(shortlist.map((c) => [c.id, c.m]));
   const fused = fuse.search(q.text, { limit: Math.max(limit * 3, 100) }) as FuseResult<(typeof docs)[number]>[];
   const out = fused.map((r): SearchResult => {
-    const it = items[r.item.id]!;
+    const it = item(r.item.id);
     const cover = (mById.get(r.item.id) ?? 0) / qwords.length;
     const score = Math.max(0, Math.min(1, 0.6 * (1 - (r.score ?? 1)) + 0.4 * Math.min(1, cover)));
     return toResult(slots, it, score, r.matches ?? [], q);

@@ -10,6 +10,8 @@ import { passageAt, type ArticleRecord, type RecordParts, type SearchTerms } fro
 import type { LiveArticle, Slots } from '../index/slots';
 import { searchTokens } from '../tokenize';
 import type { IndexedAnnotation } from '../types';
+import { ItemTable } from './itemTable';
+import { PostingLists, type IdList } from './postingLists';
 import { foldPhrase } from './query';
 
 export interface SearchItem {
@@ -30,7 +32,8 @@ export interface SearchItem {
 }
 
 export class SearchItems {
-  readonly items: (SearchItem | undefined)[] = [];
+  /** Every item ever added, by id (dropped ones read as undefined): see ItemTable. */
+  private readonly table = new ItemTable();
   liveItems = 0;
   /**
    * Each search word's number: the word index is kept by number, so adding an article looks each of its distinct
@@ -38,25 +41,58 @@ export class SearchItems {
    */
   private readonly termIds = new Map<string, number>();
   /** By word number: the items holding it (headlines, statements, names, annotations), ids ascending. */
-  private readonly itemLists: number[][] = [];
+  private readonly itemLists = new PostingLists();
   /** By word number: the body sentences holding it, ids ascending (kept apart: they are many; sentenceMatch.ts). */
-  private readonly sentenceLists: number[][] = [];
+  private readonly sentenceLists = new PostingLists();
   /** By word number: the last item it was posted to (an item's words are posted once each). */
   private readonly lastItem: number[] = [];
   private readonly nameTokens = new Map<string, string[]>();
   private readonly foldCache = new Map<string, string>();
   private vocab: string[] = [];
   private vocabPending: string[] = [];
-  readonly lazy = new LazyBuild((live) => {
-    this.addTextItems(live);
-    for (const a of live.rec.annotations) this.addAnnotationItem(live, a);
-  });
+  readonly lazy = new LazyBuild(
+    (live) => {
+      this.addTextItems(live);
+      for (const a of live.rec.annotations) this.addAnnotationItem(live, a);
+    },
+    () => this.pack(),
+  );
 
   constructor(private readonly slots: Slots) {}
 
   /** Builds the items and the word index of every article not built yet. */
   ensure(): void {
     this.lazy.step(this.slots.bySlot, Infinity);
+  }
+
+  /** The item with this id, or undefined when it was dropped. */
+  item(id: number): SearchItem | undefined {
+    return this.table.get(id, this.slots.bySlot[this.table.alive(id) ? this.table.slotOf(id) : -1]?.rec);
+  }
+
+  /** The number of item ids given so far (dropped ones included). */
+  get size(): number {
+    return this.table.length;
+  }
+
+  /** True for a live body sentence (found without making its item). */
+  isSentence(id: number): boolean {
+    return this.table.isPassage(id);
+  }
+
+  /** A body sentence's length in characters. */
+  sentenceLength(id: number): number {
+    return this.table.spanLength(id);
+  }
+
+  /**
+   * Packs the word lists once the ids posted since they were last packed are a quarter of them or more (after a
+   * build, and as edits add up), so they stay small without packing on every edit.
+   */
+  private pack(): void {
+    for (const lists of [this.itemLists, this.sentenceLists]) {
+      if (lists.pending > 0 && lists.pending * 4 >= lists.packedCount) lists.freeze();
+    }
   }
 
   /**
@@ -69,15 +105,15 @@ export class SearchItems {
     rec.searchTerms = undefined; // taken now; the postings hold them from here
     const local = pre ? pre.words.split('\n').map((w) => this.termId(w)) : undefined;
     let at = 0;
-    for (const { item, text } of textItems(rec, live.slot)) {
+    for (const { item, text, ref } of textItems(rec, live.slot)) {
       if (!pre) {
-        this.add(live, item, text);
+        this.add(live, item, text, undefined, ref);
         continue;
       }
       const n = pre.lists[at++]!;
       const ids: number[] = new Array<number>(n);
       for (let k = 0; k < n; k++) ids[k] = local![pre.lists[at++]!]!;
-      this.add(live, item, undefined, ids);
+      this.add(live, item, undefined, ids, ref);
     }
   }
 
@@ -90,7 +126,7 @@ export class SearchItems {
   /** Drops the article's annotation items. */
   detachAnnotations(live: LiveArticle): void {
     live.itemIds = live.itemIds.filter((id) => {
-      if (this.items[id]?.kind === 'annotation') {
+      if (this.table.isAnnotation(id)) {
         this.kill(id);
         return false;
       }
@@ -121,9 +157,8 @@ export class SearchItems {
    * `text`: the words to index when the item does not keep its text (body sentences); `termIds`: the numbers of the
    * words of its text, made ahead (textItemTerms), instead.
    */
-  private add(live: LiveArticle, item: SearchItem, text = item.text, termIds?: readonly number[]): void {
-    const id = this.items.length;
-    this.items.push(item);
+  private add(live: LiveArticle, item: SearchItem, text = item.text, termIds?: readonly number[], ref = -1): void {
+    const id = this.table.add(item, ref);
     this.liveItems++;
     live.itemIds.push(id);
     const lists = item.kind === 'passage' ? this.sentenceLists : this.itemLists;
@@ -145,8 +180,8 @@ export class SearchItems {
     if (t === undefined) {
       t = this.lastItem.length;
       this.termIds.set(w, t);
-      this.itemLists.push([]);
-      this.sentenceLists.push([]);
+      this.itemLists.grow(t + 1);
+      this.sentenceLists.grow(t + 1);
       this.lastItem.push(-1);
       this.vocabPending.push(w);
     }
@@ -154,27 +189,26 @@ export class SearchItems {
   }
 
   /** Posts item `id` to word `t`'s list, once. */
-  private post(lists: number[][], t: number, id: number): void {
+  private post(lists: PostingLists, t: number, id: number): void {
     if (this.lastItem[t] === id) return;
     this.lastItem[t] = id;
-    lists[t]!.push(id);
+    lists.push(t, id);
   }
 
   /** The items (headlines, statements, names, annotations) holding the word, ids ascending. */
-  itemsWith(term: string): readonly number[] {
+  itemsWith(term: string): IdList {
     const t = this.termIds.get(term);
-    return t === undefined ? NONE : this.itemLists[t]!;
+    return t === undefined ? NONE : this.itemLists.get(t);
   }
 
   /** The body sentences holding the word, ids ascending. */
-  sentencesWith(term: string): readonly number[] {
+  sentencesWith(term: string): IdList {
     const t = this.termIds.get(term);
-    return t === undefined ? NONE : this.sentenceLists[t]!;
+    return t === undefined ? NONE : this.sentenceLists.get(t);
   }
 
   private kill(id: number): void {
-    if (this.items[id] === undefined) return;
-    this.items[id] = undefined;
+    if (!this.table.kill(id)) return;
     this.liveItems--;
     this.slots.deadPostings++;
   }
@@ -223,7 +257,7 @@ export class SearchItems {
   }
 }
 
-const NONE: readonly number[] = [];
+const NONE: IdList = [];
 
 type TextItemSource = Pick<ArticleRecord, 'text' | 'title' | 'titleStart' | 'titleEnd' | 'passages' | 'quotes' | 'entities'>;
 
@@ -232,19 +266,21 @@ type TextItemSource = Pick<ArticleRecord, 'text' | 'title' | 'titleStart' | 'tit
  * direct fragment is found through its statement), entities, and every sentence of its body paragraphs (a
  * paragraph without sentences as one); `text` is the text whose words index the item.
  */
-export function* textItems(rec: TextItemSource, slot: number): Generator<{ item: SearchItem; text: string | undefined }> {
+export function* textItems(rec: TextItemSource, slot: number): Generator<{ item: SearchItem; text: string | undefined; ref: number }> {
   if (rec.title && rec.title.trim() !== '') {
     const start = rec.titleStart >= 0 ? rec.titleStart : 0;
     const end = rec.titleStart >= 0 ? rec.titleEnd : 0;
-    yield { item: { slot, kind: 'headline', start, end, passage: Math.max(0, passageAt(rec.passages, start)), text: rec.title }, text: rec.title };
+    yield { item: { slot, kind: 'headline', start, end, passage: Math.max(0, passageAt(rec.passages, start)), text: rec.title }, text: rec.title, ref: -1 };
   }
-  for (const q of rec.quotes) {
+  for (let i = 0; i < rec.quotes.length; i++) {
+    const q = rec.quotes[i]!;
     if (q.fragment) continue;
     const text = rec.text.slice(q.start, q.end);
-    yield { item: { slot, kind: 'quote', start: q.start, end: q.end, said: q.said, passage: q.passage, text, ...(q.speaker ? { speaker: q.speaker } : {}) }, text };
+    yield { item: { slot, kind: 'quote', start: q.start, end: q.end, said: q.said, passage: q.passage, text, ...(q.speaker ? { speaker: q.speaker } : {}) }, text, ref: i };
   }
-  for (const e of rec.entities) {
-    yield { item: { slot, kind: 'entity', start: e.start, end: e.end, passage: Math.max(0, passageAt(rec.passages, e.start)), name: e.name, etype: e.type }, text: undefined };
+  for (let i = 0; i < rec.entities.length; i++) {
+    const e = rec.entities[i]!;
+    yield { item: { slot, kind: 'entity', start: e.start, end: e.end, passage: Math.max(0, passageAt(rec.passages, e.start)), name: e.name, etype: e.type }, text: undefined, ref: i };
   }
   for (let passage = 0; passage < rec.passages.length; passage++) {
     const p = rec.passages[passage]!;
@@ -253,7 +289,7 @@ export function* textItems(rec: TextItemSource, slot: number): Generator<{ item:
     for (let i = 0; i + 1 < bounds.length; i += 2) {
       const start = bounds[i]!;
       const end = bounds[i + 1]!;
-      if (end > start) yield { item: { slot, kind: 'passage', start, end, passage }, text: rec.text.slice(start, end) };
+      if (end > start) yield { item: { slot, kind: 'passage', start, end, passage }, text: rec.text.slice(start, end), ref: -1 };
     }
   }
 }

@@ -5,6 +5,7 @@
  * lists (sorted id arrays, binary search). At most `cap` sentences of the driving word are looked at.
  */
 import { partitionPoint } from '../../util/binarySearch';
+import type { IdList } from './postingLists';
 import type { SearchItems } from './searchItems';
 
 /** Per query word, the vocabulary words it may stand for with their weights (typoTolerance.ts). */
@@ -37,7 +38,7 @@ export function matchSentences(search: SearchItems, expansions: Expansions, need
   return out;
 }
 
-function has(sorted: readonly number[], id: number): boolean {
+function has(sorted: IdList, id: number): boolean {
   const i = partitionPoint(sorted.length, (k) => sorted[k]! < id);
   return i < sorted.length && sorted[i] === id;
 }
