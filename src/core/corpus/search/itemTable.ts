@@ -76,20 +76,24 @@ export class ItemTable {
     if (code === DEAD || !rec) return undefined;
     const kind = KINDS[code - 1]!;
     if (kind === 'annotation') return this.annotations.get(id);
-    const base = { slot: this.slot[id]!, kind, start: this.start[id]!, end: this.end[id]!, passage: this.passage[id]! };
+    const slot = this.slot[id]!;
+    const start = this.start[id]!;
+    const end = this.end[id]!;
+    const passage = this.passage[id]!;
     switch (kind) {
       case 'headline':
-        return { ...base, text: rec.title ?? '' };
+        return { slot, kind, start, end, passage, text: rec.title ?? '' };
       case 'quote': {
         const q = rec.quotes[this.ref[id]!]!;
-        return { ...base, said: q.said, text: rec.text.slice(base.start, base.end), ...(q.speaker ? { speaker: q.speaker } : {}) };
+        const text = rec.text.slice(start, end);
+        return q.speaker ? { slot, kind, start, end, said: q.said, passage, text, speaker: q.speaker } : { slot, kind, start, end, said: q.said, passage, text };
       }
       case 'entity': {
         const e = rec.entities[this.ref[id]!]!;
-        return { ...base, name: e.name, etype: e.type };
+        return { slot, kind, start, end, passage, name: e.name, etype: e.type };
       }
       default:
-        return base;
+        return { slot, kind, start, end, passage };
     }
   }
 
