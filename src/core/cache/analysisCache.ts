@@ -16,7 +16,7 @@ import { version as PACKAGE_VERSION } from '../../../package.json';
 import type { AnalysisWarning, ArticleAnalysis, ArticleMetadata, Entity, EntityMention, OtherName, Passage, Quote, Span } from '../analysis/types';
 import { FileNotFoundError, type FileOps } from '../io/fileOps';
 import { runInSlices, runToEnd } from '../util/eventLoop';
-import { CacheFormatError, copyInSteps, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, STATEMENT_KINDS, writeFrame, type FrameKind } from './packing';
+import { CacheFormatError, copyInSteps, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, readFrame, STATEMENT_KINDS, writeFrameSteps, type FrameKind } from './packing';
 
 /** Bump when the layout of a record changes. */
 export const ANALYSIS_CACHE_FORMAT = 2;
@@ -203,7 +203,7 @@ export class AnalysisCache {
       if (++n % 64 === 0) yield;
     }
     offs.push(w.length);
-    const { out, dataOffset } = writeFrame(FRAME, { key: this.key, strings: w.strings, fps, offs } satisfies Header, w.length * 4);
+    const { out, dataOffset } = yield* writeFrameSteps(FRAME, { key: this.key, strings: w.strings, fps, offs } satisfies Header, w.length * 4);
     yield;
     yield* copyInSteps(out, w.ints(), dataOffset);
     return out;

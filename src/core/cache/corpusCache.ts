@@ -18,7 +18,7 @@ import type { ArticleRecord, EntityRec, PassageRec, QuoteRec } from '../corpus/i
 import type { FrozenPostings } from '../corpus/index/shingleIndex';
 import type { IndexedAnnotation } from '../corpus/types';
 import { runInSlices, runToEnd } from '../util/eventLoop';
-import { CacheFormatError, copyInSteps, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, STATEMENT_KINDS as SAID, readFrame, writeFrame, type FrameKind } from './packing';
+import { CacheFormatError, copyInSteps, ENTITY_TYPES as TYPES, IntReader, IntWriter, PASSAGE_KINDS as KINDS, STATEMENT_KINDS as SAID, readFrame, writeFrameSteps, type FrameKind } from './packing';
 
 /** Bump when the record layout, the tokenizer or the shingling changes. */
 export const CACHE_FORMAT_VERSION = 9;
@@ -99,7 +99,7 @@ function* serializeSteps(index: CorpusIndex, key: string): Generator<void, Uint8
   const textBytes = encoded.reduce((n, b) => n + b.length, 0);
   const dataBytes = (ints.length + sh.keys.length * 2 + 1 + sh.ids.length) * 4;
   const header: CacheJson = { v: CACHE_FORMAT_VERSION, key, nk: sh.keys.length, np: sh.ids.length, tb: textBytes, ni: ints.length, strings: w.strings, articles };
-  const { out, dataOffset } = writeFrame(FRAME, header, dataBytes + textBytes);
+  const { out, dataOffset } = yield* writeFrameSteps(FRAME, header, dataBytes + textBytes);
   yield;
   // The large copies in 4 MB steps, the texts a few records at a time (the thread is never held long).
   let at = dataOffset;

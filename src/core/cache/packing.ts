@@ -34,20 +34,53 @@ export interface FrameKind {
   readonly strictUtf8?: boolean;
 }
 
+/** Array elements turned into JSON between two pauses of `writeFrameSteps`. */
+const JSON_STEP = 8192;
+
 /**
  * A file of `header` (JSON-encoded) followed by `dataBytes` bytes of data (4-byte aligned, at `dataOffset`), for
- * the caller to fill in.
+ * the caller to fill in; in steps (run them with runToEnd or runInSlices). A header's string table holds every
+ * distinct string of 10,000 articles, and turning it into JSON and bytes in one piece held the extension host over
+ * 100 ms: its top-level arrays are written a few thousand elements at a time. The bytes are those of
+ * `JSON.stringify(header)`.
  */
-export function writeFrame(kind: FrameKind, header: unknown, dataBytes: number): { out: Uint8Array; dataOffset: number } {
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const dataOffset = align4(FRAME_HEAD + json.length);
+export function* writeFrameSteps(kind: FrameKind, header: object, dataBytes: number): Generator<void, { out: Uint8Array; dataOffset: number }> {
+  const encoder = new TextEncoder();
+  const pieces: Uint8Array[] = [];
+  let text = '{';
+  let first = true;
+  for (const [key, value] of Object.entries(header)) {
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') continue; // as JSON.stringify
+    text += (first ? '' : ',') + JSON.stringify(key) + ':';
+    first = false;
+    if (!Array.isArray(value)) {
+      text += JSON.stringify(value);
+      continue;
+    }
+    text += '[';
+    for (let i = 0; i < value.length; i += JSON_STEP) {
+      const part = value.slice(i, i + JSON_STEP).map((x: unknown) => JSON.stringify(x) ?? 'null');
+      text += (i > 0 ? ',' : '') + part.join(',');
+      pieces.push(encoder.encode(text));
+      text = '';
+      yield;
+    }
+    text += ']';
+  }
+  pieces.push(encoder.encode(text + '}'));
+  const jsonLength = pieces.reduce((n, p) => n + p.length, 0);
+  const dataOffset = align4(FRAME_HEAD + jsonLength);
   const out = new Uint8Array(dataOffset + dataBytes);
   out.set(kind.magic, 0);
   new Uint32Array(out.buffer, 4, 1)[0] = BOM;
   const view = new DataView(out.buffer);
   view.setUint32(8, kind.version, true);
-  view.setUint32(12, json.length, true);
-  out.set(json, FRAME_HEAD);
+  view.setUint32(12, jsonLength, true);
+  let at = FRAME_HEAD;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
   return { out, dataOffset };
 }
 

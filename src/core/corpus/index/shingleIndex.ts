@@ -164,10 +164,12 @@ export class ShingleIndex {
 
 /** A run with its ids mapped (dropped where `remap` gives -1), keys still sorted; in steps. */
 function* remapRun(run: FrozenPostings, remap: (id: number) => number): Generator<void, FrozenPostings> {
-  const keys: number[] = [];
-  const offsets: number[] = [];
+  // Typed arrays of the largest size, cut at the end (a copy of millions of numbers from a JS array held the host).
+  const keys = new Uint32Array(run.keys.length);
+  const offsets = new Uint32Array(run.keys.length + 1);
   const ids = new Int32Array(run.ids.length);
   let m = 0;
+  let n = 0;
   let sinceYield = 0;
   for (let i = 0; i < run.keys.length; i++) {
     const start = m;
@@ -176,26 +178,28 @@ function* remapRun(run: FrozenPostings, remap: (id: number) => number): Generato
       if (id >= 0) ids[m++] = id;
     }
     if (m > start) {
-      keys.push(run.keys[i]!);
-      offsets.push(start);
+      keys[n] = run.keys[i]!;
+      offsets[n++] = start;
     }
     if (run.offsets[i + 1]! - sinceYield >= MERGE_STEP) {
       sinceYield = run.offsets[i + 1]!;
       yield;
     }
   }
-  offsets.push(m);
-  return { keys: Uint32Array.from(keys), offsets: Uint32Array.from(offsets), ids: ids.slice(0, m) };
+  offsets[n] = m;
+  return { keys: keys.slice(0, n), offsets: offsets.slice(0, n + 1), ids: ids.slice(0, m) };
 }
 
 /** A k-way merge by key of runs whose keys are sorted; for one key, the runs' ids in the runs' order. In steps. */
 function* mergeRuns(runs: readonly FrozenPostings[]): Generator<void, FrozenPostings> {
-  const total = runs.reduce((n, r) => n + r.ids.length, 0);
-  const outKeys: number[] = [];
-  const offsets: number[] = [];
+  const total = runs.reduce((sum, r) => sum + r.ids.length, 0);
+  const keyBound = runs.reduce((sum, r) => sum + r.keys.length, 0);
+  const outKeys = new Uint32Array(keyBound);
+  const offsets = new Uint32Array(keyBound + 1);
   const ids = new Int32Array(total);
   const at = runs.map(() => 0);
   let m = 0;
+  let n = 0;
   let sinceYield = 0;
   for (;;) {
     let key = -1;
@@ -204,8 +208,8 @@ function* mergeRuns(runs: readonly FrozenPostings[]): Generator<void, FrozenPost
       if (k >= 0 && (key < 0 || k < key)) key = k;
     }
     if (key < 0) break;
-    outKeys.push(key);
-    offsets.push(m);
+    outKeys[n] = key;
+    offsets[n++] = m;
     for (let r = 0; r < runs.length; r++) {
       const run = runs[r]!;
       const i = at[r]!;
@@ -218,8 +222,8 @@ function* mergeRuns(runs: readonly FrozenPostings[]): Generator<void, FrozenPost
       yield;
     }
   }
-  offsets.push(m);
-  return { keys: Uint32Array.from(outKeys), offsets: Uint32Array.from(offsets), ids };
+  offsets[n] = m;
+  return { keys: outKeys.slice(0, n), offsets: offsets.slice(0, n + 1), ids };
 }
 
 function find(keys: Uint32Array<ArrayBufferLike>, key: number): number {
