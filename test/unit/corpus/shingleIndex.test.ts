@@ -70,3 +70,46 @@ describe('corpus index: shingle postings in runs', () => {
     assert.equal(many.frozen(), many.frozen(), 'one run: returned as it is');
   });
 });
+
+describe('corpus index: the whole shingle table in steps', () => {
+  /** The frozen table by hand: keys ascending, each key's ids in the order they were added (dropped where -1). */
+  function reference(pairs: readonly (readonly [number, number])[], remap: (id: number) => number) {
+    const byKey = new Map<number, number[]>();
+    for (const [k, id] of pairs) {
+      const to = remap(id);
+      if (to < 0) continue;
+      if (!byKey.has(k)) byKey.set(k, []);
+      byKey.get(k)!.push(to);
+    }
+    const keys = [...byKey.keys()].sort((a, b) => a - b);
+    const offsets = [0];
+    const ids: number[] = [];
+    for (const k of keys) offsets.push(ids.push(...byKey.get(k)!));
+    return { keys: Uint32Array.from(keys), offsets: Uint32Array.from(offsets), ids: Int32Array.from(ids) };
+  }
+
+  for (const [what, remap] of [
+    ['as they are', undefined],
+    ['renumbered', (id: number) => (id % 5 === 0 ? -1 : id * 2)],
+  ] as const) {
+    it(`gives runs and a large delta as one table ${what}, in many steps, leaving the table as it was`, () => {
+      let seed = 5;
+      const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+      const pairs = Array.from({ length: 400_000 }, () => [(Math.floor(rnd() * 30_000) * 2_654_435_761) >>> 0, Math.floor(rnd() * 40_000)] as const);
+      const ix = new ShingleIndex();
+      for (const [k, id] of pairs) ix.add(k, id);
+      const runs = ix.runCount;
+      assert.ok(runs >= 2 && ix.postings === pairs.length, `runs and a delta (${runs} runs)`);
+      const steps = ix.frozenSteps(remap);
+      let pauses = 0;
+      let r = steps.next();
+      for (; !r.done; r = steps.next()) pauses++;
+      assert.ok(pauses >= 4, `${pauses} pauses`);
+      const want = reference(pairs, remap ?? ((id) => id));
+      assert.deepEqual([...r.value.keys], [...want.keys]);
+      assert.deepEqual([...r.value.offsets], [...want.offsets]);
+      assert.deepEqual([...r.value.ids], [...want.ids]);
+      assert.equal(ix.runCount, runs, 'the table is left as it was');
+    });
+  }
+});

@@ -10,6 +10,7 @@
  * Ids come out of every run in insertion order, so one run or several answer exactly alike.
  * Ids of removed units stay until the owner re-freezes with a remapping (see `frozen(remap)`).
  */
+import { runToEnd } from '../../util/eventLoop';
 import { PostingTable } from './postings';
 
 export interface FrozenPostings {
@@ -81,30 +82,7 @@ export class ShingleIndex {
    * remap, also becomes this index's only run (the delta is emptied); when it is one already, it is returned as is.
    */
   frozen(remap?: (id: number) => number): FrozenPostings {
-    if (!remap && this.runs.length === 1 && this.deltaIds.length === 0) return this.runs[0]!;
-    const n = this.postings;
-    let keys: Uint32Array = new Uint32Array(n);
-    let ids: Int32Array = new Int32Array(n);
-    let m = 0;
-    for (const { keys: bk, offsets: bo, ids: bi } of this.runs) {
-      for (let i = 0; i < bk.length; i++) {
-        for (let k = bo[i]!; k < bo[i + 1]!; k++) {
-          const id = remap ? remap(bi[k]!) : bi[k]!;
-          if (id < 0) continue;
-          keys[m] = bk[i]!;
-          ids[m++] = id;
-        }
-      }
-    }
-    for (let k = 0; k < this.deltaIds.length; k++) {
-      const id = remap ? remap(this.deltaIds[k]!) : this.deltaIds[k]!;
-      if (id < 0) continue;
-      keys[m] = this.deltaKeys[k]!;
-      ids[m++] = id;
-    }
-    keys = keys.subarray(0, m);
-    ids = ids.subarray(0, m);
-    const out = toCsr(keys, ids);
+    const out = runToEnd(this.frozenSteps(remap));
     if (!remap) {
       this.setRuns([out]);
       this.clearDelta();
@@ -125,21 +103,27 @@ export class ShingleIndex {
   }
 
   /**
-   * `frozen(remap)` in steps (the caller gives the event loop a turn between them); the table must not change
-   * meanwhile (the caller checks).
+   * `frozen(remap)` in steps (the caller gives the event loop a turn between them), without making the result this
+   * index's only run; the table must not change meanwhile (the caller checks). The same postings in the same
+   * order: each run remapped, the delta sorted into a run of its own, then all merged (for one key, the runs' ids
+   * in the runs' order, the delta's last).
    */
-  *frozenSteps(remap: (id: number) => number): Generator<void, FrozenPostings> {
+  *frozenSteps(remap?: (id: number) => number): Generator<void, FrozenPostings> {
+    if (!remap && this.runs.length === 1 && this.deltaIds.length === 0) return this.runs[0]!;
     const parts: FrozenPostings[] = [];
-    for (const run of this.runs) parts.push(yield* remapRun(run, remap));
-    const dk: number[] = [];
-    const di: number[] = [];
+    for (const run of this.runs) parts.push(remap ? yield* remapRun(run, remap) : run);
+    const dk = new Uint32Array(this.deltaIds.length);
+    const di = new Int32Array(this.deltaIds.length);
+    let m = 0;
     for (let k = 0; k < this.deltaIds.length; k++) {
-      const id = remap(this.deltaIds[k]!);
+      const id = remap ? remap(this.deltaIds[k]!) : this.deltaIds[k]!;
       if (id < 0) continue;
-      dk.push(this.deltaKeys[k]!);
-      di.push(id);
+      dk[m] = this.deltaKeys[k]!;
+      di[m++] = id;
+      if (m % MERGE_STEP === 0) yield;
     }
-    if (di.length > 0) parts.push(toCsr(Uint32Array.from(dk), Int32Array.from(di)));
+    if (m > 0) parts.push(yield* toCsrSteps(dk.subarray(0, m), di.subarray(0, m)));
+    if (parts.length === 0) return { keys: new Uint32Array(0), offsets: new Uint32Array(1), ids: new Int32Array(0) };
     return parts.length === 1 ? parts[0]! : yield* mergeRuns(parts);
   }
 
@@ -241,6 +225,11 @@ function find(keys: Uint32Array<ArrayBufferLike>, key: number): number {
 
 /** Sorts (key, id) pairs by key (LSD radix, two 16-bit passes; stable, so ids keep insertion order) into CSR. */
 function toCsr(keys: Uint32Array, ids: Int32Array): FrozenPostings {
+  return runToEnd(toCsrSteps(keys, ids));
+}
+
+/** `toCsr` in steps of about MERGE_STEP pairs. */
+function* toCsrSteps(keys: Uint32Array, ids: Int32Array): Generator<void, FrozenPostings> {
   const n = keys.length;
   let k1: Uint32Array = keys;
   let i1: Int32Array = ids;
@@ -249,12 +238,16 @@ function toCsr(keys: Uint32Array, ids: Int32Array): FrozenPostings {
   const counts = new Uint32Array(65537);
   for (const shift of [0, 16]) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[((k1[i]! >>> shift) & 0xffff) + 1]!++;
+    for (let i = 0; i < n; i++) {
+      counts[((k1[i]! >>> shift) & 0xffff) + 1]!++;
+      if (i % MERGE_STEP === MERGE_STEP - 1) yield;
+    }
     for (let d = 0; d < 65536; d++) counts[d + 1]! += counts[d]!;
     for (let i = 0; i < n; i++) {
       const pos = counts[(k1[i]! >>> shift) & 0xffff]!++;
       k2[pos] = k1[i]!;
       i2[pos] = i1[i]!;
+      if (i % MERGE_STEP === MERGE_STEP - 1) yield;
     }
     [k1, k2] = [k2, k1];
     [i1, i2] = [i2, i1];

@@ -124,9 +124,9 @@ export class Slots {
     return this.shinglePostings.frozen((id) => remap[id]!);
   }
 
-  /** `frozenShingles()` in steps (ShingleIndex.frozenSteps), when units were removed; the slots must not change meanwhile. */
+  /** `frozenShingles()` in steps (ShingleIndex.frozenSteps; the table is left as it is); the slots must not change meanwhile. */
   *frozenShinglesSteps(): Generator<void, FrozenPostings> {
-    if (this.liveUnits === this.unitSlot.length) return this.shinglePostings.frozen();
+    if (this.liveUnits === this.unitSlot.length) return yield* this.shinglePostings.frozenSteps();
     const remap = this.unitRemap();
     return yield* this.shinglePostings.frozenSteps((id) => remap[id]!);
   }
