@@ -351,6 +351,14 @@ function decodeRecord(d: Int32Array, start: number, end: number, strings: readon
   const str = () => r.str();
   const text = () => r.text();
   const span = (): Span => ({ start: int(), end: int() });
+  // Arrays of their exact size: pushed one by one, each took room for 17 elements (a one-mention entity's list
+  // 152 bytes instead of 24; 10,000 reopened articles held about 30 MB of such room).
+  const list = <T>(make: () => T): T[] => {
+    const out = new Array<T>(count());
+    for (let k = 0; k < out.length; k++) out[k] = make();
+    return out;
+  };
+  const mentionList = () => list((): EntityMention => ({ start: int(), end: int(), text: text() }));
   const mode = int();
   if (mode === AS_JSON) return JSON.parse(text()) as ArticleAnalysis;
   if (mode !== PACKED) throw new CacheFormatError('corrupt analysis cache: bad record mode');
@@ -368,21 +376,16 @@ function decodeRecord(d: Int32Array, start: number, end: number, strings: readon
     author: str(),
     dateline: str(),
   };
-  const passages: Passage[] = [];
-  for (let n = count(); n > 0; n--) {
+  const passages = list((): Passage => {
     const ps = int();
     const pe = int();
     const kind = KINDS[int()];
     if (!kind) throw new CacheFormatError('corrupt analysis cache: bad passage kind');
     const index = int();
-    const sentences: Span[] = [];
-    for (let k = count(); k > 0; k--) sentences.push(span());
-    passages.push({ start: ps, end: pe, kind, index, sentences });
-  }
-  const furniture: Span[] = [];
-  for (let n = count(); n > 0; n--) furniture.push(span());
-  const quotes: Quote[] = [];
-  for (let n = count(); n > 0; n--) {
+    return { start: ps, end: pe, kind, index, sentences: list(span) };
+  });
+  const furniture = list(span);
+  const quotes = list((): Quote => {
     const qs = int();
     const qe = int();
     const qt = text();
@@ -396,7 +399,7 @@ function decodeRecord(d: Int32Array, start: number, end: number, strings: readon
     const cs = flags & 16 ? int() : 0;
     const ce = flags & 16 ? int() : 0;
     const partOf = flags & 32 ? int() : 0;
-    quotes.push({
+    return {
       start: qs,
       end: qe,
       text: qt,
@@ -410,28 +413,22 @@ function decodeRecord(d: Int32Array, start: number, end: number, strings: readon
       ...(flags & 16 ? { cueStart: cs < 0 ? null : cs, cueEnd: ce < 0 ? null : ce } : {}),
       ...(flags & 32 ? { partOf } : {}),
       ...(flags & 64 ? { corrected: (flags & 128) !== 0 } : {}),
-    });
-  }
-  const entities: Entity[] = [];
-  for (let n = count(); n > 0; n--) {
+    };
+  });
+  const entities = list((): Entity => {
     const id = text();
     const name = text();
     const t = int();
     const type = TYPES[t & ~UNCERTAIN];
     if (!type) throw new CacheFormatError('corrupt analysis cache: bad entity type');
-    const mentions: EntityMention[] = [];
-    for (let k = count(); k > 0; k--) mentions.push({ start: int(), end: int(), text: text() });
-    entities.push(t & UNCERTAIN ? { id, name, type, mentions, uncertain: true } : { id, name, type, mentions });
-  }
-  const otherNames: OtherName[] = [];
-  for (let n = count(); n > 0; n--) {
+    const mentions = mentionList();
+    return t & UNCERTAIN ? { id, name, type, mentions, uncertain: true } : { id, name, type, mentions };
+  });
+  const otherNames = list((): OtherName => {
     const name = text();
-    const mentions: EntityMention[] = [];
-    for (let k = count(); k > 0; k--) mentions.push({ start: int(), end: int(), text: text() });
-    otherNames.push({ name, mentions });
-  }
-  const warnings: AnalysisWarning[] = [];
-  for (let n = count(); n > 0; n--) warnings.push({ message: text() });
+    return { name, mentions: mentionList() };
+  });
+  const warnings = list((): AnalysisWarning => ({ message: text() }));
   if (!r.done) throw new CacheFormatError('corrupt analysis cache: record length');
   return { metadata, passages, furniture, quotes, entities, otherNames, warnings };
 }
