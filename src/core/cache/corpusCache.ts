@@ -254,35 +254,29 @@ function writeParts(w: IntWriter, r: ArticleRecord): void {
 function readParts(r: IntReader): { titleStart: number; titleEnd: number; passages: PassageRec[]; quotes: QuoteRec[]; entities: EntityRec[] } {
   const titleStart = r.int();
   const titleEnd = r.int();
-  const passages: PassageRec[] = [];
-  for (let n = r.count(5); n > 0; n--) {
+  const passages = r.list((): PassageRec => {
     const start = r.int();
     const end = r.int();
     const kind = KINDS[r.int()];
     if (!kind) throw new CacheFormatError('corrupt cache: bad passage kind');
-    const sentences: number[] = [];
-    for (let k = r.count(); k > 0; k--) sentences.push(r.int());
-    const entities: string[] = [];
-    for (let k = r.count(); k > 0; k--) entities.push(r.text());
-    passages.push({ start, end, kind, sentences, entities });
-  }
-  const quotes: QuoteRec[] = [];
-  for (let n = r.count(6); n > 0; n--) {
+    const sentences = r.list(() => r.int());
+    return { start, end, kind, sentences, entities: r.list(() => r.text()) };
+  }, 5);
+  const quotes = r.list((): QuoteRec => {
     const start = r.int();
     const end = r.int();
     const k = r.int();
     const said = SAID[k % SAID.length];
     if (said === undefined || k < 0 || k >= 2 * SAID.length) throw new CacheFormatError(`unknown statement kind ${k}`);
-    quotes.push({ start, end, said, fragment: k >= SAID.length, speaker: r.str(), speakerKey: r.str(), passage: r.int() });
-  }
-  const entities: EntityRec[] = [];
-  for (let n = r.count(6); n > 0; n--) {
+    return { start, end, said, fragment: k >= SAID.length, speaker: r.str(), speakerKey: r.str(), passage: r.int() };
+  }, 6);
+  const entities = r.list((): EntityRec => {
     const id = r.text();
     const name = r.text();
     const t = r.int();
     const type = TYPES[t % TYPES.length];
     if (!type || t < 0 || t >= 2 * TYPES.length) throw new CacheFormatError('corrupt cache: bad entity type');
-    entities.push({ id, name, type, start: r.int(), end: r.int(), mentions: r.int(), ...(t >= TYPES.length ? { uncertain: true as const } : {}) });
-  }
+    return { id, name, type, start: r.int(), end: r.int(), mentions: r.int(), ...(t >= TYPES.length ? { uncertain: true as const } : {}) };
+  }, 6);
   return { titleStart, titleEnd, passages, quotes, entities };
 }

@@ -185,6 +185,16 @@ export class IntReader {
     return n;
   }
 
+  /**
+   * A count, then that many elements made by `make`, in an array of exactly that size (pushed one by one, each
+   * list took room for 17 elements: 10,000 reopened articles held tens of megabytes of such room).
+   */
+  list<T>(make: () => T, width = 1): T[] {
+    const out = new Array<T>(this.count(width));
+    for (let k = 0; k < out.length; k++) out[k] = make();
+    return out;
+  }
+
   str(): string | null {
     const k = this.int();
     if (k === -1) return null;
