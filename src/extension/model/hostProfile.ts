@@ -6,7 +6,7 @@
  * matches with the profile to tell what held it. Started by the environment variable
  * NEWS_ANNOTATOR_HOST_PROFILE=<prefix>; off otherwise.
  */
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { writeHeapSnapshot } from 'node:v8';
 
@@ -51,8 +51,9 @@ export function startHostProfile(prefix: string | undefined, done: () => boolean
       const { profile } = (await post('Profiler.stop')) as { profile: unknown };
       if (dog) clearInterval(dog);
       const stamp = Date.now();
-      await writeFile(`${prefix}-${stamp}.cpuprofile`, JSON.stringify(profile));
-      await writeFile(`${prefix}-${stamp}.gaps.json`, JSON.stringify(gaps));
+      // At once (not awaited): the test harness may end the window right after the cache is written.
+      writeFileSync(`${prefix}-${stamp}.cpuprofile`, JSON.stringify(profile));
+      writeFileSync(`${prefix}-${stamp}.gaps.json`, JSON.stringify(gaps));
     } catch (err) {
       console.warn(`News Annotator: host profile not written: ${String(err)}`);
     } finally {

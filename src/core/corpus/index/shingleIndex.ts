@@ -20,8 +20,14 @@ export interface FrozenPostings {
   readonly ids: Int32Array<ArrayBufferLike>;
 }
 
-/** The delta is frozen into a run once it holds this many postings, or an eighth of the runs' if more. */
+/**
+ * The delta is frozen into a run once it holds this many postings, or an eighth of the runs' if more (so runs stay
+ * few), but never more than FREEZE_MOST: a freeze is one piece of work inside an article's upsert, and at 10,000
+ * articles an eighth (440,000 postings, and the delta's hash table grown to hold them) held the host over 100 ms.
+ * The runs are merged into one in the background (`mergeSteps`).
+ */
 const FREEZE_AT = 131_072;
+const FREEZE_MOST = 262_144;
 /** Postings merged per step of `mergeSteps`. */
 const MERGE_STEP = 65_536;
 
@@ -55,7 +61,8 @@ export class ShingleIndex {
     this.delta.add(key, id);
     this.deltaKeys.push(key);
     this.deltaIds.push(id);
-    if (this.deltaIds.length >= FREEZE_AT && this.deltaIds.length * 8 >= this.runPostings) this.freezeDelta();
+    const n = this.deltaIds.length;
+    if (n >= FREEZE_AT && (n * 8 >= this.runPostings || n >= FREEZE_MOST)) this.freezeDelta();
   }
 
   count(key: number): number {
