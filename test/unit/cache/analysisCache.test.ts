@@ -57,6 +57,10 @@ describe('analysis cache', () => {
     assert.equal(loaded.size, originals.size);
     assert.equal(loaded.stats().packed, originals.size, 'records are decoded on demand');
     for (const [fp, a] of originals) assert.deepStrictEqual(loaded.get(fp), a, fp);
+    assert.equal(loaded.stats().packed, 0, 'each kept decoded once asked for (the packed data can go)');
+    const [first] = originals.keys();
+    assert.equal(loaded.get(first!), loaded.get(first!), 'the same object afterwards');
+    assert.equal(loaded.dirty, false, 'decoding is no change');
     assert.equal(loaded.get('missing'), undefined);
     // Saved again without being asked for, records survive unchanged.
     await loaded.save(fs, '/store/analysis.bin');
