@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { packAnalysis, unpackAnalysis } from '../../../src/core/cache/analysisRecord';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../../../src/core/analysis/index';
@@ -57,10 +58,16 @@ describe('analysis cache', () => {
     assert.equal(loaded.size, originals.size);
     assert.equal(loaded.stats().packed, originals.size, 'records are decoded on demand');
     for (const [fp, a] of originals) assert.deepStrictEqual(loaded.get(fp), a, fp);
-    assert.equal(loaded.stats().packed, 0, 'each kept decoded once asked for (the packed data can go)');
+    // Packed: a view of the file's data, and stored packed, the same analyses.
     const [first] = originals.keys();
-    assert.equal(loaded.get(first!), loaded.get(first!), 'the same object afterwards');
-    assert.equal(loaded.dirty, false, 'decoding is no change');
+    const packed = loaded.getPacked(first!)!;
+    assert.deepStrictEqual(unpackAnalysis(packed), originals.get(first!));
+    const other = AnalysisCache.empty();
+    for (const [fp, a] of originals) other.setPacked(fp, packAnalysis(a));
+    assert.equal(other.stats().packed, originals.size);
+    for (const [fp, a] of originals) assert.deepStrictEqual(other.get(fp), a, fp);
+    assert.deepEqual(other.serialize(), cache.serialize(), 'the same file whether stored packed or as objects');
+    assert.deepStrictEqual(unpackAnalysis(cache.getPacked('handmade')!), HANDMADE);
     assert.equal(loaded.get('missing'), undefined);
     // Saved again without being asked for, records survive unchanged.
     await loaded.save(fs, '/store/analysis.bin');
