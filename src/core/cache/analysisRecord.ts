@@ -149,6 +149,23 @@ function writeMentions(w: Writer, mentions: readonly EntityMention[]): void {
   }
 }
 
+/** The metadata of a packed analysis, without decoding the rest. */
+export function packedMetadata(p: PackedAnalysis): ArticleMetadata {
+  const r = new IntReader(p.data, 0, p.data.length, p.strings, 'analysis cache');
+  const mode = r.int();
+  if (mode === AS_JSON) return (JSON.parse(r.text()) as ArticleAnalysis).metadata;
+  if (mode !== PACKED) throw new CacheFormatError('corrupt analysis cache: bad record mode');
+  return readMetadata(r);
+}
+
+function readMetadata(r: IntReader): ArticleMetadata {
+  const title = r.str();
+  const titleDerived = r.int() === 1;
+  const hasSpan = r.int() === 1;
+  const ts = { start: r.int(), end: r.int() };
+  return { title, titleDerived, titleSpan: hasSpan ? ts : null, publisher: r.str(), date: r.str(), dateIso: r.str(), author: r.str(), dateline: r.str() };
+}
+
 export function decodeRecord(d: Int32Array, start: number, end: number, strings: readonly string[]): ArticleAnalysis {
   const r = new IntReader(d, start, end, strings, 'analysis cache');
   const int = () => r.int();
@@ -160,20 +177,7 @@ export function decodeRecord(d: Int32Array, start: number, end: number, strings:
   const mode = int();
   if (mode === AS_JSON) return JSON.parse(text()) as ArticleAnalysis;
   if (mode !== PACKED) throw new CacheFormatError('corrupt analysis cache: bad record mode');
-  const title = str();
-  const titleDerived = int() === 1;
-  const hasSpan = int() === 1;
-  const ts = span();
-  const metadata: ArticleMetadata = {
-    title,
-    titleDerived,
-    titleSpan: hasSpan ? ts : null,
-    publisher: str(),
-    date: str(),
-    dateIso: str(),
-    author: str(),
-    dateline: str(),
-  };
+  const metadata = readMetadata(r);
   const passages = list((): Passage => {
     const ps = int();
     const pe = int();

@@ -4,7 +4,7 @@
  * entity corrections in force: a change to them starts a new cache.
  */
 import * as vscode from 'vscode';
-import type { ArticleAnalysis } from '../../core/analysis/types';
+import type { PackedAnalysis } from '../../core/cache/analysisRecord';
 import { AnalysisCache, analysisCacheKey } from '../../core/corpus';
 import { fingerprint } from '../../core/text/decode';
 import { config } from '../config';
@@ -48,12 +48,12 @@ export class AnalysisMemo implements vscode.Disposable {
     this.scheduleSave();
   }
 
-  get(fp: string): ArticleAnalysis | undefined {
-    return this.cache.get(fp);
+  getPacked(fp: string): PackedAnalysis | undefined {
+    return this.cache.getPacked(fp);
   }
 
-  set(fp: string, analysis: ArticleAnalysis): void {
-    this.cache.set(fp, analysis);
+  setPacked(fp: string, packed: PackedAnalysis): void {
+    this.cache.setPacked(fp, packed);
     this.dirty = true;
     this.scheduleSave();
   }

@@ -399,10 +399,10 @@ export class AnnotationService implements vscode.Disposable {
    */
   private resolveEntityRefs(uri: string, h: ArticleAnnotations): boolean {
     const entry = this.catalog.get(uri);
-    if (!entry?.analysis || entry.text !== h.text) return false;
+    if (!entry?.hasAnalysis || entry.text !== h.text || h.list().length === 0) return false;
     const refs = () => h.list().map((r) => r.annotation.entity ?? '').join('\n');
     const before = refs();
-    h.resolveEntityRefs(entry.analysis.entities);
+    h.resolveEntityRefs(entry.peekAnalysis()!.entities);
     return refs() !== before;
   }
 

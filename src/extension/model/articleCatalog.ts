@@ -5,7 +5,7 @@
  * refreshes itself when files change on disk (git pull, the CLI, another window).
  */
 import * as vscode from 'vscode';
-import type { ArticleAnalysis } from '../../core/analysis/types';
+import { packAnalysis } from '../../core/cache/analysisRecord';
 import type { FileStamp } from '../../core/corpus';
 import type { RecordParts } from '../../core/corpus/index/record';
 import { FileNotFoundError, sameStamp } from '../../core/io/fileOps';
@@ -16,7 +16,7 @@ import { mapOrdered } from '../../node/workers/orderedMap';
 import { config } from '../config';
 import { localFileOps } from '../localFileOps';
 import { ArticleFiles } from './articleFiles';
-import { ArticleEntries, displayPath, type Analyze, type AnalysisStore, type ArticleEntry, type RememberedArticle } from './articleEntry';
+import { ArticleEntries, CatalogEntry, displayPath, type AnalysisForm, type Analyze, type AnalysisStore, type ArticleEntry, type RememberedArticle } from './articleEntry';
 
 export type { Analyze, AnalysisStore, ArticleEntry, RememberedArticle } from './articleEntry';
 
@@ -113,7 +113,7 @@ export class ArticleCatalog implements vscode.Disposable {
    */
   async restore(remembered: Iterable<RememberedArticle>): Promise<void> {
     if (this.entries.size > 0 || this.scanning) return;
-    const missing: ArticleEntry[] = [];
+    const missing: CatalogEntry[] = [];
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     // In slices (decoding 10,000 remembered analyses is a second of work), yielding to other extension-host work.
     let slice = Date.now();
@@ -126,21 +126,10 @@ export class ArticleCatalog implements vscode.Disposable {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (!folder || !this.files.matches(uri)) continue;
       if (open.has(r.key)) continue; // read from its document by the scan
-      const entry: ArticleEntry = {
-        uri,
-        key: r.key,
-        folder,
-        relativePath: displayPath(folder, uri),
-        text: r.text,
-        fingerprint: r.fingerprint,
-        analysis: undefined,
-        error: undefined,
-        version: undefined,
-        stamp: r.stamp,
-      };
-      const remembered = this.memo?.get(r.fingerprint);
+      const entry = new CatalogEntry({ uri, key: r.key, folder, relativePath: displayPath(folder, uri), text: r.text, fingerprint: r.fingerprint, stamp: r.stamp });
+      const remembered = this.memo?.getPacked(r.fingerprint);
       if (remembered) {
-        entry.analysis = remembered;
+        entry.setAnalysis({ packed: remembered });
         this.counts.remembered++;
       } else missing.push(entry);
       this.entries.set(r.key, entry);
@@ -163,13 +152,13 @@ export class ArticleCatalog implements vscode.Disposable {
 
   /** Analyses every article again (the entity corrections changed), in batches, then says the list changed. */
   async reanalyzeAll(): Promise<void> {
-    const all = [...this.entries.values()].filter((e) => !e.error || e.analysis);
+    const all = [...this.entries.values()].filter((e) => !e.error || e.hasAnalysis);
     for (let i = 0; i < all.length; i += BATCH) await this.analyseAll(all.slice(i, i + BATCH));
     this.changed.fire({ keys: all.map((e) => e.key), listChanged: true });
   }
 
   /** Analyses entries on the pool (each keeps its text and analysis in step); the keys whose analysis changed. */
-  private async analyseAll(entries: readonly ArticleEntry[]): Promise<string[]> {
+  private async analyseAll(entries: readonly CatalogEntry[]): Promise<string[]> {
     const done = await Promise.all(entries.map(async (e) => ((await this.analyseInto(e)) ? e.key : undefined)));
     return done.filter((k): k is string => k !== undefined);
   }
@@ -295,23 +284,15 @@ export class ArticleCatalog implements vscode.Disposable {
         error = err instanceof Error ? err.message : String(err);
       }
     }
-    const entry: ArticleEntry = {
-      uri,
-      key,
-      folder,
-      relativePath: displayPath(folder, uri),
-      text,
-      fingerprint: fingerprint(text),
-      analysis: undefined,
-      error,
-      version: doc?.version,
-      stamp,
-    };
+    const entry = new CatalogEntry({ uri, key, folder, relativePath: displayPath(folder, uri), text, fingerprint: fingerprint(text), error, version: doc?.version, stamp });
     // The entry replaces the previous one once analysed (its text and analysis always go together), in place, so
     // that views holding the article (tree nodes, entity lists) show the new state when redrawn.
     if (!error) await this.analyseInto(entry);
     const existing = this.entries.get(key);
-    if (existing) return Object.assign(existing, entry);
+    if (existing) {
+      existing.takeFrom(entry);
+      return existing;
+    }
     this.entries.set(key, entry);
     return entry;
   }
@@ -353,10 +334,10 @@ export class ArticleCatalog implements vscode.Disposable {
     const key = doc.uri.toString();
     const entry = this.entries.get(key);
     if (!entry) return Promise.resolve(undefined);
-    if (entry.version === doc.version && (entry.analysis || entry.error)) return Promise.resolve(entry);
+    if (entry.version === doc.version && (entry.hasAnalysis || entry.error)) return Promise.resolve(entry);
     const text = doc.getText();
     const fp = fingerprint(text);
-    if (fp === entry.fingerprint && (entry.analysis || entry.error)) {
+    if (fp === entry.fingerprint && (entry.hasAnalysis || entry.error)) {
       entry.version = doc.version;
       return Promise.resolve(entry);
     }
@@ -370,7 +351,13 @@ export class ArticleCatalog implements vscode.Disposable {
       this.inflight.delete(key);
       const now = this.entries.get(key);
       if (!now) return undefined;
-      Object.assign(now, { text, fingerprint: fp, version, stamp: undefined, analysis: r.analysis, indexParts: r.parts, error: r.error });
+      now.text = text;
+      now.fingerprint = fp;
+      now.version = version;
+      now.stamp = undefined;
+      now.setAnalysis(r.form);
+      now.indexParts = r.parts;
+      now.error = r.error;
       // Every view updates here, synchronously (decorations drawn, tree nodes marked, the index record queued).
       this.changed.fire({ keys: [key], listChanged: false });
       this.lastApply = { receivedAt, appliedAt: performance.now() };
@@ -383,29 +370,31 @@ export class ArticleCatalog implements vscode.Disposable {
   private readonly inflight = new Map<string, { readonly fingerprint: string; readonly promise: Promise<ArticleEntry | undefined> }>();
 
   /** Analyses the entry's text into it (unless its text changed meanwhile); true when it has an analysis. */
-  private async analyseInto(entry: ArticleEntry, priority = false): Promise<boolean> {
+  private async analyseInto(entry: CatalogEntry, priority = false): Promise<boolean> {
     const fp = entry.fingerprint;
     const r = await this.analyseText(entry.text, fp, entry.uri, priority);
     if (entry.fingerprint !== fp) return false;
-    entry.analysis = r.analysis;
+    entry.setAnalysis(r.form);
     entry.indexParts = r.parts;
     entry.error = r.error;
-    return r.analysis !== undefined;
+    return r.form !== undefined;
   }
 
   /** The remembered analysis of a text, or one made on the pool (and remembered); or why it failed. */
-  private async analyseText(text: string, fp: string, uri: vscode.Uri, priority: boolean): Promise<{ analysis?: ArticleAnalysis; parts?: RecordParts; error?: string }> {
-    const remembered = this.memo?.get(fp);
+  private async analyseText(text: string, fp: string, uri: vscode.Uri, priority: boolean): Promise<{ form?: AnalysisForm; parts?: RecordParts; error?: string }> {
+    const remembered = this.memo?.getPacked(fp);
     if (remembered) {
       this.counts.remembered++;
-      return { analysis: remembered };
+      return { form: { packed: remembered } };
     }
     try {
       const r = await this.analyze(text, uri, priority);
       const { analysis, parts } = 'analysis' in r ? r : { analysis: r, parts: undefined };
       this.counts.analysed++;
-      this.memo?.set(fp, analysis);
-      return { analysis, ...(parts ? { parts } : {}) };
+      // Packed once, for the memo and for the entry once its analysis is no longer read.
+      const packed = packAnalysis(analysis);
+      this.memo?.setPacked(fp, packed);
+      return { form: { analysis, packed }, ...(parts ? { parts } : {}) };
     } catch (err) {
       return { error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
     }

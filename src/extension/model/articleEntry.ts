@@ -1,6 +1,7 @@
 /** What the catalog holds of one article, what it is given (the analysis, the memo), and how a path is shown. */
 import * as vscode from 'vscode';
-import type { ArticleAnalysis } from '../../core/analysis/types';
+import type { ArticleAnalysis, ArticleMetadata } from '../../core/analysis/types';
+import { packAnalysis, packedMetadata, unpackAnalysis, type PackedAnalysis } from '../../core/cache/analysisRecord';
 import type { FileStamp } from '../../core/corpus';
 import type { RecordParts } from '../../core/corpus/index/record';
 import type { IndexedAnalysis } from '../../node/workers/jobs';
@@ -11,10 +12,10 @@ import type { IndexedAnalysis } from '../../node/workers/jobs';
  */
 export type Analyze = (text: string, uri: vscode.Uri, priority: boolean) => Promise<IndexedAnalysis | ArticleAnalysis>;
 
-/** Where analyses of unchanged texts are remembered (see AnalysisMemo). */
+/** Where analyses of unchanged texts are remembered (see AnalysisMemo), packed. */
 export interface AnalysisStore {
-  get(fingerprint: string): ArticleAnalysis | undefined;
-  set(fingerprint: string, analysis: ArticleAnalysis): void;
+  getPacked(fingerprint: string): PackedAnalysis | undefined;
+  setPacked(fingerprint: string, packed: PackedAnalysis): void;
   prune(live: Iterable<string>): void;
 }
 
@@ -25,20 +26,152 @@ export interface ArticleEntry {
   readonly folder: vscode.WorkspaceFolder | undefined;
   /** Workspace-relative path for display. */
   readonly relativePath: string;
-  text: string;
-  fingerprint: string;
-  analysis: ArticleAnalysis | undefined;
+  readonly text: string;
+  readonly fingerprint: string;
+  /**
+   * The article's analysis. Kept packed (analysisRecord.ts) and decoded when read; the last HOT_ANALYSES read stay
+   * decoded (the open and visible articles), so read it where it is needed rather than holding it.
+   */
+  readonly analysis: ArticleAnalysis | undefined;
+  /**
+   * The analysis for a pass over many articles (a count, a filter, a chart): decoded when not at hand, without
+   * keeping it or pushing the open articles' analyses out of the decoded ones.
+   */
+  peekAnalysis(): ArticleAnalysis | undefined;
+  /** True when the article has an analysis (without decoding it). */
+  readonly hasAnalysis: boolean;
+  /** The analysis' metadata (title, outlet, date), kept apart: the trees read it for every article. */
+  readonly metadata: ArticleMetadata | undefined;
+  /** A new number whenever the analysis is replaced, unique across entries (views that count from analyses compare it). */
+  readonly analysisVersion: number;
   /**
    * The index record parts made with `analysis` on a worker, until the index takes them (IndexService drops them
    * then); undefined for a remembered analysis (the index derives them itself).
    */
   indexParts?: RecordParts | undefined;
   /** Why the file could not be read or analysed, when it could not. */
-  error: string | undefined;
+  readonly error: string | undefined;
   /** Document version the analysis belongs to, when it came from an open document. */
   version: number | undefined;
   /** Size and modification time of the file when `text` was read from disk (undefined for an open document's text). */
+  readonly stamp: FileStamp | undefined;
+}
+
+/** Analyses kept decoded at most (the most recently read or given); the others are kept packed. */
+const HOT_ANALYSES = 256;
+
+/** The next analysisVersion (one sequence for every entry, so a new entry never repeats an old one's). */
+let nextVersion = 1;
+
+/** The entries whose analysis is decoded, least recently read first. */
+const hot = new Set<CatalogEntry>();
+
+function touch(e: CatalogEntry): void {
+  hot.delete(e);
+  hot.add(e);
+  if (hot.size <= HOT_ANALYSES) return;
+  const [oldest] = hot;
+  hot.delete(oldest!);
+  oldest!.cool();
+}
+
+/** What an entry starts with. */
+export interface EntryInit {
+  readonly uri: vscode.Uri;
+  readonly key: string;
+  readonly folder: vscode.WorkspaceFolder | undefined;
+  readonly relativePath: string;
+  readonly text: string;
+  readonly fingerprint: string;
+  readonly error?: string | undefined;
+  readonly version?: number | undefined;
+  readonly stamp?: FileStamp | undefined;
+}
+
+/** An analysis as the catalog receives it: decoded (fresh from a worker) and/or packed (remembered). */
+export interface AnalysisForm {
+  readonly analysis?: ArticleAnalysis;
+  readonly packed?: PackedAnalysis;
+}
+
+/** The catalog's entry: an article's text and its analysis, kept packed (see ArticleEntry.analysis). */
+export class CatalogEntry implements ArticleEntry {
+  readonly uri: vscode.Uri;
+  readonly key: string;
+  readonly folder: vscode.WorkspaceFolder | undefined;
+  readonly relativePath: string;
+  text: string;
+  fingerprint: string;
+  indexParts?: RecordParts | undefined;
+  error: string | undefined;
+  version: number | undefined;
   stamp: FileStamp | undefined;
+  analysisVersion = 0;
+  private decoded: ArticleAnalysis | undefined;
+  private packed: PackedAnalysis | undefined;
+  private meta: ArticleMetadata | undefined;
+
+  constructor(init: EntryInit) {
+    this.uri = init.uri;
+    this.key = init.key;
+    this.folder = init.folder;
+    this.relativePath = init.relativePath;
+    this.text = init.text;
+    this.fingerprint = init.fingerprint;
+    this.error = init.error;
+    this.version = init.version;
+    this.stamp = init.stamp;
+  }
+
+  get analysis(): ArticleAnalysis | undefined {
+    if (!this.decoded) {
+      if (!this.packed) return undefined;
+      this.decoded = unpackAnalysis(this.packed);
+    }
+    touch(this);
+    return this.decoded;
+  }
+
+  get hasAnalysis(): boolean {
+    return this.decoded !== undefined || this.packed !== undefined;
+  }
+
+  peekAnalysis(): ArticleAnalysis | undefined {
+    return this.decoded ?? (this.packed ? unpackAnalysis(this.packed) : undefined);
+  }
+
+  get metadata(): ArticleMetadata | undefined {
+    return this.meta;
+  }
+
+  /** Gives the entry its analysis (or none); a fresh one stays decoded until other articles are read. */
+  setAnalysis(form: AnalysisForm | undefined): void {
+    this.decoded = form?.analysis;
+    this.packed = form?.packed;
+    this.meta = form?.analysis?.metadata ?? (form?.packed ? packedMetadata(form.packed) : undefined);
+    this.analysisVersion = nextVersion++;
+    if (this.decoded) touch(this);
+    else hot.delete(this);
+  }
+
+  /** Keeps only the packed form (packing the analysis first if it has none). */
+  cool(): void {
+    if (!this.decoded) return;
+    this.packed ??= packAnalysis(this.decoded);
+    this.decoded = undefined;
+  }
+
+  /** Takes another entry's text and analysis (a re-read file), keeping this object (views hold it). */
+  takeFrom(other: CatalogEntry): void {
+    this.text = other.text;
+    this.fingerprint = other.fingerprint;
+    this.indexParts = other.indexParts;
+    this.error = other.error;
+    this.version = other.version;
+    this.stamp = other.stamp;
+    this.setAnalysis(other.decoded || other.packed ? { ...(other.decoded ? { analysis: other.decoded } : {}), ...(other.packed ? { packed: other.packed } : {}) } : undefined);
+    hot.delete(other);
+  }
 }
 
 /** An article as the corpus-index cache remembers it (see IndexService.snapshot). */
@@ -55,10 +188,10 @@ export function displayPath(folder: vscode.WorkspaceFolder | undefined, uri: vsc
 }
 
 /** The catalog's entries by key, with their list by path kept between changes (10,000 paths take tens of ms to sort). */
-export class ArticleEntries extends Map<string, ArticleEntry> {
-  private byPath: ArticleEntry[] | undefined;
+export class ArticleEntries extends Map<string, CatalogEntry> {
+  private byPath: CatalogEntry[] | undefined;
 
-  override set(key: string, entry: ArticleEntry): this {
+  override set(key: string, entry: CatalogEntry): this {
     this.byPath = undefined;
     return super.set(key, entry);
   }
@@ -74,7 +207,7 @@ export class ArticleEntries extends Map<string, ArticleEntry> {
   }
 
   /** Every entry, by relative path (a copy). */
-  sorted(): ArticleEntry[] {
+  sorted(): CatalogEntry[] {
     this.byPath ??= [...this.values()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
     return this.byPath.slice();
   }

@@ -17,7 +17,7 @@ export interface CorpusEntity {
   readonly name: string;
   /** The type most articles give it (ids carry no type: one entity may be typed otherwise in some article; corpusEntityFacts). */
   readonly type: EntityType;
-  readonly articles: readonly { readonly article: ArticleEntry; readonly entity: Entity }[];
+  readonly articles: readonly ArticleEntityRef[];
   readonly mentionCount: number;
   /** Present (true) when the recogniser was unsure of the name in every article that names it. */
   readonly uncertain?: true;
@@ -29,8 +29,36 @@ interface LiveEntity {
   name: string;
   type: EntityType;
   uncertain?: true;
-  articles: { article: ArticleEntry; entity: Entity }[];
+  articles: ArticleEntityRef[];
   mentionCount: number;
+}
+
+/**
+ * An entity as one article names it: what the counts need (name, type, certainty, number of mentions), and the
+ * article's Entity itself read from its analysis when asked for (analyses are kept packed: holding every article's
+ * entities and mentions here kept tens of megabytes alive at 10,000 articles).
+ */
+export class ArticleEntityRef {
+  constructor(
+    readonly article: ArticleEntry,
+    readonly id: string,
+    readonly name: string,
+    readonly type: EntityType,
+    readonly uncertain: true | undefined,
+    readonly mentionCount: number,
+    /** Its first mention's span (-1, -1 for none). */
+    readonly firstStart: number,
+    readonly firstEnd: number,
+    /** Its place in the article's entities when counted. */
+    private readonly index: number,
+  ) {}
+
+  /** The article's Entity (its mentions), from its analysis now. */
+  get entity(): Entity {
+    const entities = this.article.peekAnalysis()?.entities ?? [];
+    const at = entities[this.index];
+    return (at?.id === this.id ? at : entities.find((e) => e.id === this.id)) ?? { id: this.id, name: this.name, type: this.type, mentions: [] };
+  }
 }
 
 /**
@@ -57,7 +85,7 @@ function insertInOrder(articles: LiveEntity['articles'], n: number): void {
 
 /** Sets the entity's type and uncertainty from the articles that name it now (the core's rule). */
 function settle(e: LiveEntity): void {
-  const { type, uncertain } = corpusEntityFacts(e.articles.map((x) => x.entity));
+  const { type, uncertain } = corpusEntityFacts(e.articles.map((x) => (x.uncertain ? { type: x.type, uncertain: x.uncertain } : { type: x.type })));
   e.type = type;
   if (uncertain) e.uncertain = true;
   else delete e.uncertain;
@@ -66,24 +94,27 @@ function settle(e: LiveEntity): void {
 /** Counts one article's entities into `acc`; returns their ids. */
 function addTo(acc: Map<string, LiveEntity>, article: ArticleEntry): string[] {
   const ids: string[] = [];
-  for (const entity of article.analysis?.entities ?? []) {
+  const entities = article.peekAnalysis()?.entities ?? [];
+  for (let i = 0; i < entities.length; i++) {
+    const entity = entities[i]!;
     let e = acc.get(entity.id);
     if (!e) {
       e = { id: entity.id, name: entity.name, type: entity.type, articles: [], mentionCount: 0 };
       acc.set(entity.id, e);
     }
     if (entity.name.length > e.name.length) e.name = entity.name;
-    e.articles.push({ article, entity });
+    const first = entity.mentions[0];
+    e.articles.push(new ArticleEntityRef(article, entity.id, entity.name, entity.type, entity.uncertain, entity.mentions.length, first?.start ?? -1, first?.end ?? -1, i));
     e.mentionCount += entity.mentions.length;
     ids.push(entity.id);
   }
   return ids;
 }
 
-/** What an article contributed when last counted: its entity ids, and the analysis they came from. */
+/** What an article contributed when last counted: its entity ids, and the version of the analysis they came from. */
 interface Contribution {
   readonly ids: readonly string[];
-  readonly analysis: ArticleEntry['analysis'];
+  readonly version: number;
 }
 
 /** A finished count: the entities, and what each article contributed. */
@@ -96,7 +127,7 @@ export class CorpusEntities implements vscode.Disposable {
   private cache: Map<string, LiveEntity> | undefined;
   /**
    * The entity ids each article contributed when last counted (to take them out again when it changes), and the
-   * analysis they came from (an article whose analysis object is another one has changed).
+   * analysis they came from (an article whose analysis version is another one has changed).
    */
   private readonly contributed = new Map<string, Contribution>();
   private readonly sub: vscode.Disposable;
@@ -162,7 +193,7 @@ export class CorpusEntities implements vscode.Disposable {
     const live = new Set<string>();
     for (const a of this.catalog.all()) {
       live.add(a.key);
-      if (this.contributed.get(a.key)?.analysis !== a.analysis || !this.contributed.has(a.key)) keys.push(a.key);
+      if (this.contributed.get(a.key)?.version !== a.analysisVersion) keys.push(a.key);
     }
     for (const key of this.contributed.keys()) if (!live.has(key)) keys.push(key);
     return keys;
@@ -203,8 +234,8 @@ export class CorpusEntities implements vscode.Disposable {
         continue;
       }
       insertInOrder(e.articles, appended.get(id) ?? 0);
-      e.mentionCount = e.articles.reduce((n, x) => n + x.entity.mentions.length, 0);
-      e.name = e.articles.reduce((best, x) => (x.entity.name.length > best.length ? x.entity.name : best), '');
+      e.mentionCount = e.articles.reduce((n, x) => n + x.mentionCount, 0);
+      e.name = e.articles.reduce((best, x) => (x.name.length > best.length ? x.name : best), '');
       settle(e);
       // A new entity, or one that moves to another group of the Entities view.
       if (before === undefined || e.type !== before) structural = true;
@@ -215,7 +246,7 @@ export class CorpusEntities implements vscode.Disposable {
   /** Counts one article's entities into `acc`; returns their ids. */
   private add(acc: Map<string, LiveEntity>, article: ArticleEntry): string[] {
     const ids = addTo(acc, article);
-    this.contributed.set(article.key, { ids, analysis: article.analysis });
+    this.contributed.set(article.key, { ids, version: article.analysisVersion });
     return ids;
   }
 
@@ -284,7 +315,7 @@ export class CorpusEntities implements vscode.Disposable {
     const acc = new Map<string, LiveEntity>();
     const contributed = new Map<string, Contribution>();
     for (const article of [...this.catalog.all()]) {
-      contributed.set(article.key, { ids: addTo(acc, article), analysis: article.analysis });
+      contributed.set(article.key, { ids: addTo(acc, article), version: article.analysisVersion });
       yield;
       if (this.cache) return undefined;
     }

@@ -181,7 +181,7 @@ export class IndexService implements vscode.Disposable {
     // The record parts the worker made with the analysis: taken once (posted as they are, or not needed).
     const parts = a?.indexParts;
     if (a) a.indexParts = undefined;
-    if (!a || !a.analysis) {
+    if (!a || !a.hasAnalysis) {
       if (this.index.remove(key)) this.markDirty();
       return;
     }
@@ -193,7 +193,7 @@ export class IndexService implements vscode.Disposable {
       this.setAnnotations(key);
       return;
     }
-    this.index.upsert({ path: key, text: a.text, fingerprint: a.fingerprint, analysis: a.analysis, ...(parts ? { parts } : {}), annotations: this.annotationsOf(key), stamp: a.stamp });
+    this.index.upsert({ path: key, text: a.text, fingerprint: a.fingerprint, analysis: a.peekAnalysis()!, ...(parts ? { parts } : {}), annotations: this.annotationsOf(key), stamp: a.stamp });
     this.markDirty();
   }
 

@@ -23,20 +23,20 @@ export const ENTITY_TYPE_ICON: Record<EntityType, string> = { person: 'person', 
 export const UNCERTAIN_LABEL = '(uncertain)';
 
 export function articleTitle(a: ArticleEntry): string {
-  const t = a.analysis?.metadata.title;
+  const t = a.metadata?.title;
   if (!t) return a.relativePath;
   return t.length > 100 ? t.slice(0, 99) + '…' : t;
 }
 
 export function articleDescription(a: ArticleEntry): string {
-  const m = a.analysis?.metadata;
+  const m = a.metadata;
   if (!m) return a.error ? `⚠ ${a.error}` : a.relativePath;
   return [m.publisher, m.dateIso ?? m.date].filter(Boolean).join(' · ') || a.relativePath;
 }
 
 function articleTooltip(a: ArticleEntry): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  const m = a.analysis?.metadata;
+  const m = a.metadata;
   md.appendMarkdown(`**${escapeMd(articleTitle(a))}**${m?.titleDerived ? ' _(no headline: title derived from the first sentence)_' : ''}\n\n`);
   const rows: [string, string | null | undefined][] = [
     ['Outlet', m?.publisher],
@@ -84,7 +84,7 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       item.description = articleDescription(a);
       item.tooltip = articleTooltip(a);
       item.resourceUri = a.uri;
-      item.iconPath = new vscode.ThemeIcon(a.error ? 'warning' : a.analysis?.metadata.titleDerived ? 'file-text' : 'note');
+      item.iconPath = new vscode.ThemeIcon(a.error ? 'warning' : a.metadata?.titleDerived ? 'file-text' : 'note');
       item.contextValue = ItemContext.article;
       item.command = openCommand(a);
       return item;

@@ -147,15 +147,16 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
   private matchesFilter(a: ArticleEntry): boolean {
     if (!this.filterText) return true;
     const needle = this.filterText.toLowerCase();
-    const m = a.analysis?.metadata;
+    const m = a.metadata;
+    const an = a.peekAnalysis();
     const hay = [
       a.relativePath,
       m?.title,
       m?.publisher,
       m?.author,
       m?.dateline,
-      ...(a.analysis?.quotes.map((q) => `${q.speaker ?? ''} ${q.text}`) ?? []),
-      ...(a.analysis?.entities.map((e) => e.name) ?? []),
+      ...(an?.quotes.map((q) => `${q.speaker ?? ''} ${q.text}`) ?? []),
+      ...(an?.entities.map((e) => e.name) ?? []),
       ...this.source.annotations(a).flatMap((an) => [...an.tags, an.note ?? '']),
     ];
     return hay.some((h) => h?.toLowerCase().includes(needle));
@@ -169,16 +170,16 @@ export class ArticlesTreeProvider extends NodeTreeProvider {
   /** The groups an article is in (grouped view). */
   private groupKeys(a: ArticleEntry): string[] {
     let keys: string[] = [];
-    if (this.groupBy === 'outlet') keys = a.analysis?.metadata.publisher ? [a.analysis.metadata.publisher] : [];
+    if (this.groupBy === 'outlet') keys = a.metadata?.publisher ? [a.metadata.publisher] : [];
     else if (this.groupBy === 'tag') keys = [...new Set(this.source.annotations(a).flatMap((an) => an.tags))];
-    else if (this.groupBy === 'speaker') keys = [...new Set((a.analysis?.quotes ?? []).filter(isStatement).map((q) => this.source.speakerName(q) ?? UNATTRIBUTED))];
-    else if (this.groupBy === 'entity') keys = [...new Set((a.analysis?.entities ?? []).map((e) => e.name))];
+    else if (this.groupBy === 'speaker') keys = [...new Set((a.peekAnalysis()?.quotes ?? []).filter(isStatement).map((q) => this.source.speakerName(q) ?? UNATTRIBUTED))];
+    else if (this.groupBy === 'entity') keys = [...new Set((a.peekAnalysis()?.entities ?? []).map((e) => e.name))];
     return keys.length === 0 ? [this.other] : keys;
   }
 
   /** Grouped by speaker, a group counts its statements (what a speaker said), then the articles they are in. */
   private statements(label: string, list: readonly ArticleEntry[]): number {
-    return label === this.other ? 0 : list.reduce((n, a) => n + (a.analysis?.quotes ?? []).filter((q) => isStatement(q) && (this.source.speakerName(q) ?? UNATTRIBUTED) === label).length, 0);
+    return label === this.other ? 0 : list.reduce((n, a) => n + (a.peekAnalysis()?.quotes ?? []).filter((q) => isStatement(q) && (this.source.speakerName(q) ?? UNATTRIBUTED) === label).length, 0);
   }
 
   private describe(label: string, list: readonly ArticleEntry[]): string {

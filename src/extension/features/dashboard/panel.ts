@@ -230,9 +230,9 @@ export class DashboardController implements vscode.Disposable {
 
   private scoped(): { entries: ArticleEntry[]; articles: TallyArticle[]; workspace: number } {
     if (this.scopedCache && this.scopedCache.scope === this.scope) return this.scopedCache;
-    const entries = articlesIn(this.ctx, this.scope).filter((a) => a.analysis);
+    const entries = articlesIn(this.ctx, this.scope).filter((a) => a.hasAnalysis);
     const workspace = this.scope.kind === 'workspace' ? entries.length : this.ctx.catalog.all().length;
-    this.scopedCache = { scope: this.scope, entries, articles: entries.map((a) => ({ path: a.key, analysis: a.analysis! })), workspace };
+    this.scopedCache = { scope: this.scope, entries, articles: entries.map((a) => ({ path: a.key, analysis: a.peekAnalysis()! })), workspace };
     return this.scopedCache;
   }
 
@@ -284,7 +284,7 @@ export class DashboardController implements vscode.Disposable {
     const { statements, total } = selectStatements(articles, this.filters, sel, MAX_STATEMENTS);
     const items: StatementItem[] = statements.map((s) => {
       const e = byKey.get(s.path);
-      return { uri: s.path, index: s.index, start: s.start, end: s.end, text: s.text, kind: s.kind, speaker: s.speaker, title: e?.analysis?.metadata.title ?? e?.relativePath ?? s.path, outlet: s.outlet, date: s.date };
+      return { uri: s.path, index: s.index, start: s.start, end: s.end, text: s.text, kind: s.kind, speaker: s.speaker, title: e?.metadata?.title ?? e?.relativePath ?? s.path, outlet: s.outlet, date: s.date };
     });
     return { type: 'statements', selection: sel, label: label || 'Selected statements', total, items };
   }

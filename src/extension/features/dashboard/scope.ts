@@ -23,7 +23,7 @@ export function articlesIn(ctx: FeatureContext, scope: ScopeRef): ArticleEntry[]
     case 'folder':
       return all.filter((a) => a.folder?.uri.toString() === v);
     case 'outlet':
-      return all.filter((a) => (a.analysis?.metadata.publisher?.trim() ?? '') === v);
+      return all.filter((a) => (a.metadata?.publisher?.trim() ?? '') === v);
     case 'tag':
       return all.filter((a) => ctx.annotations.forArticle(a.key).some((x) => hasTag(x.tags, v)));
     case 'article':
@@ -42,7 +42,7 @@ export function offeredScopes(ctx: FeatureContext, current: ScopeRef, lastArticl
   if (folders.length > 1) for (const f of folders) out.push({ kind: 'folder', value: f.uri.toString(), label: `Folder: ${f.name}` });
   // The article of the last text editor (while the dashboard has the focus there is no active text editor).
   const active = lastArticle ? ctx.catalog.get(lastArticle) : undefined;
-  if (active) out.push({ kind: 'article', value: active.key, label: `This article: ${active.analysis?.metadata.title ?? active.relativePath}` });
+  if (active) out.push({ kind: 'article', value: active.key, label: `This article: ${active.metadata?.title ?? active.relativePath}` });
   for (const [tag] of ctx.annotations.tagCounts().slice(0, 15)) out.push({ kind: 'tag', value: tag, label: `Tag: #${tag}` });
   if (!out.some((s) => s.kind === current.kind && (s.value ?? '') === (current.value ?? ''))) out.push(current);
   return out;
@@ -53,7 +53,7 @@ export function scopeFromArg(arg: unknown): ScopeRef | undefined {
   if (typeof arg !== 'object' || arg === null) return undefined;
   const a = arg as { kind?: unknown; id?: unknown; label?: unknown; article?: ArticleEntry; children?: () => unknown[]; scope?: ScopeRef };
   if (a.scope && typeof a.scope === 'object' && typeof a.scope.kind === 'string') return a.scope;
-  if (a.kind === 'article' && a.article) return { kind: 'article', value: a.article.key, label: `Article: ${a.article.analysis?.metadata.title ?? a.article.relativePath}` };
+  if (a.kind === 'article' && a.article) return { kind: 'article', value: a.article.key, label: `Article: ${a.article.metadata?.title ?? a.article.relativePath}` };
   if (a.kind !== 'group' || typeof a.id !== 'string' || typeof a.label !== 'string') return undefined;
   const outlet = /^group:outlet:(.*)$/.exec(a.id);
   if (outlet) return outlet[1] === 'Unknown outlet' ? articlesScope(a, `Unknown outlet`) : { kind: 'outlet', value: outlet[1]!, label: `Outlet: ${outlet[1]}` };

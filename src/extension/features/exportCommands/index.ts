@@ -51,7 +51,8 @@ function gatherArticles(ctx: FeatureContext): { articles: ExportArticle[]; probl
   const articles: ExportArticle[] = [];
   const problems: ExportProblem[] = [];
   for (const a of ctx.catalog.all()) {
-    if (!a.analysis) {
+    const analysis = a.peekAnalysis();
+    if (!analysis) {
       if (a.error) problems.push({ path: a.relativePath, message: a.error });
       continue;
     }
@@ -60,7 +61,7 @@ function gatherArticles(ctx: FeatureContext): { articles: ExportArticle[]; probl
       problems.push({ path: a.relativePath, message: `${vscode.workspace.asRelativePath(vscode.Uri.parse(d.problem.sidecarUri))}${d.problem.line ? ` line ${d.problem.line}` : ''}: ${d.problem.message} (article not exported)` });
       continue;
     }
-    articles.push({ path: a.relativePath, uri: a.key, text: a.text, analysis: a.analysis, annotations: d.annotations, tags: d.tags, ...(d.note ? { note: d.note } : {}) });
+    articles.push({ path: a.relativePath, uri: a.key, text: a.text, analysis, annotations: d.annotations, tags: d.tags, ...(d.note ? { note: d.note } : {}) });
   }
   return { articles, problems };
 }

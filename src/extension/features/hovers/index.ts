@@ -98,10 +98,7 @@ export function register(ctx: FeatureContext): void {
         const others = (corpus?.articles ?? []).filter((x) => x.article.key !== article.key).slice(0, 5);
         if (others.length) {
           s += `\n\nIn other articles (${ENTITY_TYPE_LABEL[e.type].toLowerCase()} view lists all):`;
-          for (const o of others) {
-            const m = o.entity.mentions[0]!;
-            s += `\n- [${escapeMd(articleTitle(o.article))}](${openLink(o.article.key, m.start, m.end)}) (${o.entity.mentions.length})`;
-          }
+          for (const o of others) s += `\n- [${escapeMd(articleTitle(o.article))}](${openLink(o.article.key, o.firstStart, o.firstEnd)}) (${o.mentionCount})`;
         }
         s += `\n\n[$(edit) Correct…](command:${Commands.correctEntity}?${encodeURIComponent(JSON.stringify([{ uri: article.key, offset: mention.mention.start }]))})`;
         sections.push(s);

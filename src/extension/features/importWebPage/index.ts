@@ -122,7 +122,7 @@ function fetcher(): HttpFetcher {
 function importedArticles(ctx: FeatureContext): Map<string, string> {
   const m = new Map<string, string>();
   for (const a of ctx.catalog.all()) {
-    const url = a.analysis?.metadata.url;
+    const url = a.metadata?.url;
     const k = url ? urlKey(url) : null;
     if (k && !m.has(k)) m.set(k, a.key);
   }

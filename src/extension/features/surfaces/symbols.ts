@@ -201,16 +201,15 @@ export class EntityWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProv
     for (const e of sortEntities(this.ctx.entities.all())) {
       if (token.isCancellationRequested || out.length >= MAX_WORKSPACE_SYMBOLS) return out;
       if (!matchesQuery(e.name, query)) continue;
-      const firstArticle = e.articles.find((x) => x.entity.mentions.length > 0);
-      const first = firstArticle?.entity.mentions[0];
-      if (!firstArticle || !first) continue;
+      const first = e.articles.find((x) => x.mentionCount > 0);
+      if (!first) continue;
       const container = `${ENTITY_TYPE_LABEL[e.type]} · ${plural(e.articles.length, 'article')}`;
-      out.push(new vscode.SymbolInformation(e.name, ENTITY_SYMBOL_KIND[e.type], container, locationIn(firstArticle.article, first.start, first.end)));
+      out.push(new vscode.SymbolInformation(e.name, ENTITY_SYMBOL_KIND[e.type], container, locationIn(first.article, first.firstStart, first.firstEnd)));
     }
     // Speakers: the first quote of each, with how many quotes and articles.
     const speakers = new Map<string, { article: ArticleEntry; quote: Quote; quotes: number; articles: Set<string> }>();
     for (const article of this.ctx.catalog.all()) {
-      for (const q of article.analysis?.quotes ?? []) {
+      for (const q of article.peekAnalysis()?.quotes ?? []) {
         const name = isStatement(q) ? this.ctx.entities.speakerName(q) : null;
         if (!name) continue;
         const s = speakers.get(name);
