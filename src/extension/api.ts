@@ -77,6 +77,8 @@ export interface NewsAnnotatorApi {
     failOn(name: string | undefined): void;
     killBusyWorker(): boolean;
   };
+  /** How many articles' analyses are held decoded now (the others are kept packed; at most 256). */
+  decodedAnalyses(): number;
   /** How many times each view was rebuilt whole, and how many of its nodes were redrawn alone. */
   treeRefreshes(): Record<'articles' | 'entities' | 'tags', { readonly whole: number; readonly nodes: number; readonly pending: boolean }>;
   /**

@@ -9,6 +9,7 @@ import type { FeatureContext, Probes, Services } from './featureContext';
 import { sidecarPathFor } from '../core/workspace/articleFiles';
 import { features } from './features';
 import { startHostHeapSnapshot, startHostProfile } from './model/hostProfile';
+import { decodedAnalyses } from './model/articleEntry';
 import { createServices, flushServices } from './model/services';
 import { startWorkspace, type StartupMarks } from './model/startup';
 
@@ -67,6 +68,7 @@ function createApi(services: Services, probes: Probes, ready: Promise<void>, mar
     statusBar: () => probe('statusBar')(),
     decorations: (uri) => probe('decorations')(uri),
     decorationDraws: (uri) => probe('decorationDraws')(uri),
+    decodedAnalyses,
     treeRefreshes: () => ({ articles: probe('articlesRefreshes')(), ...probe('surfacesRefreshes')() }),
     sidecarIo: (uri) => ({ ...annotations.io.counts(sidecarPathFor(uri)), echoes: annotations.echoes.get(uri) ?? 0 }),
     exportProposal: (format, what) => probe('exportProposal')(format, what),

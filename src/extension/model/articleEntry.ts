@@ -58,13 +58,18 @@ export interface ArticleEntry {
 }
 
 /** Analyses kept decoded at most (the most recently read or given); the others are kept packed. */
-const HOT_ANALYSES = 256;
+export const HOT_ANALYSES = 256;
 
 /** The next analysisVersion (one sequence for every entry, so a new entry never repeats an old one's). */
 let nextVersion = 1;
 
 /** The entries whose analysis is decoded, least recently read first. */
 const hot = new Set<CatalogEntry>();
+
+/** How many analyses are held decoded now (the figures and the tests). */
+export function decodedAnalyses(): number {
+  return hot.size;
+}
 
 function touch(e: CatalogEntry): void {
   hot.delete(e);

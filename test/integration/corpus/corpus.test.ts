@@ -28,6 +28,9 @@ describe(`A large folder: the BBC corpus (${EXPECTED} articles)`, () => {
     // Between the two opens the harness changed 001, deleted 002, added one, touched 003 and wrote a sidecar for 004
     // (test/harness/suites.mjs).
     assert.equal(n, EXPECTED, 'README.TXT is not an article; every story is');
+    // Analyses are kept packed: only the last ones read stay decoded, however large the folder.
+    assert.ok(a.decodedAnalyses() <= 256, `${a.decodedAnalyses()} analyses held decoded`);
+    assert.ok(a.entitiesTree(2).length > 100, 'the Entities view lists the corpus entities');
     console.log(
       `    timing: ${reopen ? 'reopen' : 'first open'} of ${n} articles: ` +
         (reopen ? `shown from the index cache after ${t.restoredMs?.toFixed(0)} ms (cache load ${t.indexCache.loadMs.toFixed(0)} ms), ` : '') +
