@@ -4,7 +4,7 @@
  * and a label snapshot like ArticlesTreeProvider.snapshot (for the integration tests).
  */
 import * as vscode from 'vscode';
-import { toTreeItem, type TreeNode } from './treeNodes';
+import { entityTooltip, toTreeItem, type TreeNode } from './treeNodes';
 
 /** Changes a view makes to the item `toTreeItem` builds for one of its nodes. */
 export type ItemTweak = (item: vscode.TreeItem) => void;
@@ -81,6 +81,12 @@ export abstract class NodeTreeProvider implements vscode.TreeDataProvider<TreeNo
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const item = toTreeItem(node);
     this.tweaks.get(node)?.(item);
+    return item;
+  }
+
+  /** Fills what is costly to make for every item when one is shown: a corpus-wide entity's tooltip (its forms). */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'entity' && item.tooltip === undefined) item.tooltip = entityTooltip(node.entity);
     return item;
   }
 

@@ -64,6 +64,13 @@ function openCommand(a: ArticleEntry, start?: number, end?: number): vscode.Comm
   return { command: Commands.openArticle, title: 'Open', arguments: [a.uri.toString(), start, end] };
 }
 
+/** An entity's tooltip: its name, type, certainty and the other forms its mentions use. */
+export function entityTooltip(e: Entity): string {
+  const aliases = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name);
+  const uncertain = e.uncertain ? `, uncertain: Correct Entity… settles it` : '';
+  return `${e.name} (${e.type}${uncertain})${aliases.length ? `\nAlso: ${aliases.join(', ')}` : ''}`;
+}
+
 export function toTreeItem(node: TreeNode): vscode.TreeItem {
   const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
   const none = vscode.TreeItemCollapsibleState.None;
@@ -111,13 +118,16 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       const e = node.entity;
       const item = new vscode.TreeItem(node.label ?? e.name, node.children ? collapsed : none);
       item.id = node.id;
-      item.description = node.description ?? `${e.uncertain ? `${UNCERTAIN_LABEL} · ` : ''}${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'}`;
       item.iconPath = new vscode.ThemeIcon(ENTITY_TYPE_ICON[e.type]);
       item.contextValue = ItemContext.entity;
-      const aliases = [...new Set(e.mentions.map((m) => m.text))].filter((t) => t !== e.name);
-      const uncertain = e.uncertain ? `, uncertain: Correct Entity… settles it` : '';
-      item.tooltip = `${e.name} (${e.type}${uncertain})${aliases.length ? `\nAlso: ${aliases.join(', ')}` : ''}`;
-      if (node.article && !node.children) item.command = openCommand(node.article, e.mentions[0]?.start, e.mentions[0]?.end);
+      if (node.description !== undefined) item.description = node.description;
+      // One article's entity: its mentions are at hand. A corpus-wide one's (every article that names it) are read
+      // only for its tooltip, when it is shown (entityTooltip, from the tree's resolveTreeItem).
+      if (node.article) {
+        item.description ??= `${e.uncertain ? `${UNCERTAIN_LABEL} · ` : ''}${e.mentions.length} mention${e.mentions.length === 1 ? '' : 's'}`;
+        item.tooltip = entityTooltip(e);
+        if (!node.children) item.command = openCommand(node.article, e.mentions[0]?.start, e.mentions[0]?.end);
+      }
       return item;
     }
     case 'mention': {

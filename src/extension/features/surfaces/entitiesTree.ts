@@ -6,7 +6,7 @@
 import type { Entity, EntityType } from '../../../core/analysis/types';
 import { Commands } from '../../constants';
 import type { ArticleEntry } from '../../model/articleCatalog';
-import type { CorpusEntities, CorpusEntity } from '../../model/corpusEntities';
+import type { ArticleEntityRef, CorpusEntities, CorpusEntity } from '../../model/corpusEntities';
 import { ENTITY_TYPE_ICON, ENTITY_TYPE_LABEL, UNCERTAIN_LABEL, articleTitle, type TreeNode } from '../../trees/treeNodes';
 import { lineAround, positionIn } from '../../editor/positions';
 import { NodeTreeProvider, plural } from '../../trees/treeBase';
@@ -75,7 +75,7 @@ export class EntitiesTreeProvider extends NodeTreeProvider {
       article: undefined,
       entity: merged,
       label: e.name,
-      children: () => e.articles.map(({ article, entity }) => this.articleNode(article, entity, node)),
+      children: () => e.articles.map((ref) => this.articleNode(ref, node)),
     };
     this.entityNodes.set(e.id, node);
     return this.tweak(node, (item) => {
@@ -84,18 +84,19 @@ export class EntitiesTreeProvider extends NodeTreeProvider {
     });
   }
 
-  private articleNode(article: ArticleEntry, entity: Entity, parent: TreeNode): TreeNode {
+  /** An article under a corpus entity: counts and first mention from the count; the mentions read when expanded. */
+  private articleNode(ref: ArticleEntityRef, parent: TreeNode): TreeNode {
+    const { article } = ref;
     const node: TreeNode = {
       kind: 'article',
       id: `${parent.id}/article:${article.key}`,
       parent,
       article,
-      children: () => entity.mentions.map((m, i) => this.mentionNode(article, m.start, m.end, i, node)),
+      children: () => ref.entity.mentions.map((m, i) => this.mentionNode(article, m.start, m.end, i, node)),
     };
-    const first = entity.mentions[0];
     return this.tweak(node, (item) => {
-      item.description = plural(entity.mentions.length, 'mention');
-      if (first) item.command = { command: Commands.openArticle, title: 'Open', arguments: [article.key, first.start, first.end] };
+      item.description = plural(ref.mentionCount, 'mention');
+      if (ref.firstStart >= 0) item.command = { command: Commands.openArticle, title: 'Open', arguments: [article.key, ref.firstStart, ref.firstEnd] };
     });
   }
 
