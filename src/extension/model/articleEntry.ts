@@ -1,7 +1,7 @@
 /** What the catalog holds of one article, what it is given (the analysis, the memo), and how a path is shown. */
 import * as vscode from 'vscode';
 import type { ArticleAnalysis, ArticleMetadata } from '../../core/analysis/types';
-import { packAnalysis, packedMetadata, unpackAnalysis, type PackedAnalysis } from '../../core/cache/analysisRecord';
+import { packAnalysis, packedEntities, packedMetadata, summarizeEntity, unpackAnalysis, type EntitySummary, type PackedAnalysis } from '../../core/cache/analysisRecord';
 import type { FileStamp } from '../../core/corpus';
 import type { RecordParts } from '../../core/corpus/index/record';
 import type { IndexedAnalysis } from '../../node/workers/jobs';
@@ -38,6 +38,8 @@ export interface ArticleEntry {
    * keeping it or pushing the open articles' analyses out of the decoded ones.
    */
   peekAnalysis(): ArticleAnalysis | undefined;
+  /** Its entities summarised (counts and first mentions), without decoding the rest of its analysis. */
+  entitySummaries(): readonly EntitySummary[];
   /** True when the article has an analysis (without decoding it). */
   readonly hasAnalysis: boolean;
   /** The analysis' metadata (title, outlet, date), kept apart: the trees read it for every article. */
@@ -135,6 +137,11 @@ export class CatalogEntry implements ArticleEntry {
     }
     touch(this);
     return this.decoded;
+  }
+
+  entitySummaries(): readonly EntitySummary[] {
+    if (this.decoded) return this.decoded.entities.map(summarizeEntity);
+    return this.packed ? packedEntities(this.packed) : [];
   }
 
   get hasAnalysis(): boolean {

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Entity, EntityMention, EntityType } from '../../core/analysis/types';
+import type { EntitySummary } from '../../core/cache/analysisRecord';
 import { corpusEntityFacts } from '../../core/corpus/corpusEntity';
 import { runInSlices, runToEnd, yieldToEventLoop } from '../../core/util/eventLoop';
 import type { ArticleCatalog, ArticleEntry } from './articleCatalog';
@@ -39,19 +40,29 @@ interface LiveEntity {
  * entities and mentions here kept tens of megabytes alive at 10,000 articles).
  */
 export class ArticleEntityRef {
+  readonly id: string;
+  readonly name: string;
+  readonly type: EntityType;
+  readonly uncertain: true | undefined;
+  readonly mentionCount: number;
+  /** Its first mention's span (-1, -1 for none). */
+  readonly firstStart: number;
+  readonly firstEnd: number;
+
   constructor(
     readonly article: ArticleEntry,
-    readonly id: string,
-    readonly name: string,
-    readonly type: EntityType,
-    readonly uncertain: true | undefined,
-    readonly mentionCount: number,
-    /** Its first mention's span (-1, -1 for none). */
-    readonly firstStart: number,
-    readonly firstEnd: number,
+    s: EntitySummary,
     /** Its place in the article's entities when counted. */
     private readonly index: number,
-  ) {}
+  ) {
+    this.id = s.id;
+    this.name = s.name;
+    this.type = s.type;
+    this.uncertain = s.uncertain;
+    this.mentionCount = s.mentionCount;
+    this.firstStart = s.firstStart;
+    this.firstEnd = s.firstEnd;
+  }
 
   /** The article's Entity (its mentions), from its analysis now. */
   get entity(): Entity {
@@ -94,7 +105,7 @@ function settle(e: LiveEntity): void {
 /** Counts one article's entities into `acc`; returns their ids. */
 function addTo(acc: Map<string, LiveEntity>, article: ArticleEntry): string[] {
   const ids: string[] = [];
-  const entities = article.peekAnalysis()?.entities ?? [];
+  const entities = article.entitySummaries();
   for (let i = 0; i < entities.length; i++) {
     const entity = entities[i]!;
     let e = acc.get(entity.id);
@@ -103,9 +114,8 @@ function addTo(acc: Map<string, LiveEntity>, article: ArticleEntry): string[] {
       acc.set(entity.id, e);
     }
     if (entity.name.length > e.name.length) e.name = entity.name;
-    const first = entity.mentions[0];
-    e.articles.push(new ArticleEntityRef(article, entity.id, entity.name, entity.type, entity.uncertain, entity.mentions.length, first?.start ?? -1, first?.end ?? -1, i));
-    e.mentionCount += entity.mentions.length;
+    e.articles.push(new ArticleEntityRef(article, entity, i));
+    e.mentionCount += entity.mentionCount;
     ids.push(entity.id);
   }
   return ids;

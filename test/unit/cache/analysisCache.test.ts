@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { packAnalysis, unpackAnalysis } from '../../../src/core/cache/analysisRecord';
+import { packAnalysis, packedEntities, packedMetadata, summarizeEntity, unpackAnalysis } from '../../../src/core/cache/analysisRecord';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../../../src/core/analysis/index';
@@ -185,5 +185,26 @@ describe('analysis cache', () => {
     assert.match(ANALYSIS_CACHE_KEY, /^news-annotator@\d+\.\d+\.\d+.*\/analysis-\d+$/);
     assert.equal(analysisCacheKey(), ANALYSIS_CACHE_KEY);
     assert.notEqual(analysisCacheKey('x'), ANALYSIS_CACHE_KEY);
+  });
+});
+
+describe('packed analyses (analysisRecord.ts)', () => {
+  const analyses = [...texts.map((t) => analyzeArticle(t)), HANDMADE, { ...HANDMADE, metadata: { ...HANDMADE.metadata, url: 'https://example.org/a' } }];
+
+  it('reads the metadata and the entities of a packed analysis as the whole decoded one has them', () => {
+    assert.ok(analyses.some((a) => a.quotes.some((q) => q.kind !== undefined && q.cueStart !== undefined)), 'statements with cues among them');
+    for (const a of analyses) {
+      const p = packAnalysis(a);
+      assert.deepStrictEqual(unpackAnalysis(p), a);
+      assert.deepStrictEqual(packedMetadata(p), a.metadata);
+      assert.deepStrictEqual(packedEntities(p), a.entities.map(summarizeEntity));
+    }
+  });
+
+  it('is a few times smaller than the analysis as JSON', () => {
+    const a = analyzeArticle(texts[0]!);
+    const p = packAnalysis(a);
+    const bytes = p.data.byteLength + p.strings.reduce((n, x) => n + x.length, 0);
+    assert.ok(bytes * 2 < JSON.stringify(a).length, `${bytes} bytes packed, ${JSON.stringify(a).length} as JSON`);
   });
 });
