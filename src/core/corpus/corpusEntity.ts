@@ -5,11 +5,12 @@
  */
 import type { EntityType } from '../analysis/types';
 
-export function corpusEntityFacts(perArticle: readonly { readonly type: EntityType; readonly uncertain?: true }[]): { type: EntityType; uncertain: boolean } {
+export function corpusEntityFacts(perArticle: readonly { readonly type: EntityType; readonly uncertain?: true | undefined }[]): { type: EntityType; uncertain: boolean } {
   if (perArticle.length === 0) throw new RangeError('corpusEntityFacts: an entity named in no article');
-  const n = new Map<EntityType, number>();
-  for (const e of perArticle) n.set(e.type, (n.get(e.type) ?? 0) + 1);
+  // Counted in a record of the three types, not a Map: this runs for every entity of a 10,000-article count.
+  const n: Record<EntityType, number> = { person: 0, organization: 0, place: 0 };
+  for (const e of perArticle) n[e.type]++;
   let type = perArticle[0]!.type;
-  for (const e of perArticle) if (n.get(e.type)! > n.get(type)!) type = e.type;
+  for (const e of perArticle) if (n[e.type] > n[type]) type = e.type;
   return { type, uncertain: perArticle.every((e) => e.uncertain === true) };
 }

@@ -96,7 +96,7 @@ function insertInOrder(articles: LiveEntity['articles'], n: number): void {
 
 /** Sets the entity's type and uncertainty from the articles that name it now (the core's rule). */
 function settle(e: LiveEntity): void {
-  const { type, uncertain } = corpusEntityFacts(e.articles.map((x) => (x.uncertain ? { type: x.type, uncertain: x.uncertain } : { type: x.type })));
+  const { type, uncertain } = corpusEntityFacts(e.articles);
   e.type = type;
   if (uncertain) e.uncertain = true;
   else delete e.uncertain;

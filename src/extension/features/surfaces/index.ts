@@ -8,6 +8,7 @@ import { Views } from '../../constants';
 import type { FeatureContext } from '../../featureContext';
 import { AnnotationBadges } from './badges';
 import { EntitiesTreeProvider } from './entitiesTree';
+import type { TreeNode } from '../../trees/treeNodes';
 import { AnnotationStatus } from './statusBar';
 import { ARTICLE_SELECTOR, EntityReferenceProvider, EntityWorkspaceSymbolProvider, OutlineRegistration } from './symbols';
 import { TagsTreeProvider } from './tagsTree';
@@ -19,7 +20,20 @@ export function register(ctx: FeatureContext): void {
   const entitiesTree = new EntitiesTreeProvider(ctx.entities);
   subs.push(
     entitiesTree,
-    vscode.window.createTreeView(Views.entities, { treeDataProvider: entitiesTree, showCollapseAll: true }),
+    vscode.window.createTreeView(Views.entities, {
+      // Its first list waits for the corpus's entities counted in slices (a count at once held the host at 10,000 articles).
+      treeDataProvider: {
+        onDidChangeTreeData: entitiesTree.onDidChangeTreeData,
+        getTreeItem: (n: TreeNode) => entitiesTree.getTreeItem(n),
+        getChildren: async (n?: TreeNode) => {
+          if (!n) await ctx.entities.whenCounted();
+          return entitiesTree.getChildren(n);
+        },
+        getParent: (n: TreeNode) => entitiesTree.getParent(n),
+        resolveTreeItem: (item: vscode.TreeItem, n: TreeNode) => entitiesTree.resolveTreeItem(item, n),
+      },
+      showCollapseAll: true,
+    }),
     ctx.entities.onDidChange((c) => (c.structural ? entitiesTree.refresh() : entitiesTree.refreshEntities(c.ids))),
   );
 
