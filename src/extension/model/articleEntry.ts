@@ -83,17 +83,7 @@ function touch(e: CatalogEntry): void {
 }
 
 /** What an entry starts with. */
-export interface EntryInit {
-  readonly uri: vscode.Uri;
-  readonly key: string;
-  readonly folder: vscode.WorkspaceFolder | undefined;
-  readonly relativePath: string;
-  readonly text: string;
-  readonly fingerprint: string;
-  readonly error?: string | undefined;
-  readonly version?: number | undefined;
-  readonly stamp?: FileStamp | undefined;
-}
+export type EntryInit = Pick<ArticleEntry, 'uri' | 'key' | 'folder' | 'relativePath' | 'text' | 'fingerprint'> & Partial<Pick<ArticleEntry, 'error' | 'version' | 'stamp'>>;
 
 /** An analysis as the catalog receives it: decoded (fresh from a worker) and/or packed (remembered). */
 export interface AnalysisForm {
