@@ -6,7 +6,25 @@
  * (few, and with tags and notes of their own) stay objects.
  */
 import type { ArticleRecord } from '../index/record';
-import type { SearchItem } from './searchItems';
+import type { EntityType, StatementKind } from '../../analysis/types';
+
+/** One search item (searchItems.ts): a headline, statement, name, annotation or body sentence of an article. */
+export interface SearchItem {
+  readonly slot: number;
+  /** `passage`: a sentence of a body paragraph (its text is not kept here: see `itemText`). */
+  readonly kind: 'headline' | 'quote' | 'entity' | 'annotation' | 'passage';
+  readonly start: number;
+  readonly end: number;
+  readonly passage: number;
+  readonly text?: string;
+  readonly speaker?: string;
+  /** Quotation items: the kind of statement. */
+  readonly said?: StatementKind;
+  readonly name?: string;
+  readonly etype?: EntityType;
+  readonly tags?: readonly string[];
+  readonly note?: string;
+}
 
 const KINDS: readonly SearchItem['kind'][] = ['headline', 'quote', 'entity', 'annotation', 'passage'];
 /** Kind codes: the index in KINDS plus one; 0 for a dropped item. */

@@ -4,32 +4,16 @@
  * index over them (every search word → the items holding it), with the sorted vocabulary typo tolerance reads.
  * Built on first use (LazyBuild), then kept up to date article by article.
  */
-import type { EntityType, StatementKind } from '../../analysis/types';
 import { LazyBuild } from '../index/lazyBuild';
 import { passageAt, type ArticleRecord, type RecordParts, type SearchTerms } from '../index/record';
 import type { LiveArticle, Slots } from '../index/slots';
 import { searchTokens } from '../tokenize';
 import type { IndexedAnnotation } from '../types';
-import { ItemTable } from './itemTable';
+import { ItemTable, type SearchItem } from './itemTable';
 import { PostingLists, type IdList } from './postingLists';
 import { foldPhrase } from './query';
 
-export interface SearchItem {
-  readonly slot: number;
-  /** `passage`: a sentence of a body paragraph (its text is not kept here: see `itemText`). */
-  readonly kind: 'headline' | 'quote' | 'entity' | 'annotation' | 'passage';
-  readonly start: number;
-  readonly end: number;
-  readonly passage: number;
-  readonly text?: string;
-  readonly speaker?: string;
-  /** Quotation items: the kind of statement. */
-  readonly said?: StatementKind;
-  readonly name?: string;
-  readonly etype?: EntityType;
-  readonly tags?: readonly string[];
-  readonly note?: string;
-}
+export type { SearchItem } from './itemTable';
 
 export class SearchItems {
   /** Every item ever added, by id (dropped ones read as undefined): see ItemTable. */
