@@ -30,9 +30,10 @@ export interface ArticleInput {
   readonly text: string;
   /** `fingerprint(text)` from src/core/text/decode.ts; computed when absent. */
   readonly fingerprint?: string;
-  readonly analysis: ArticleAnalysis;
   /** What the index derives from the text and analysis, when made ahead (on an analysis worker); else derived here. */
   readonly parts?: RecordParts;
+  /** The article's analysis; needed only when `parts` are not given (a function: read only then). */
+  readonly analysis: ArticleAnalysis | (() => ArticleAnalysis);
   readonly annotations?: readonly IndexedAnnotation[];
   readonly stamp?: FileStamp;
 }

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { analyzeArticle, type AnalyzeOptions } from '../../core/analysis';
 import type { ArticleAnalysis } from '../../core/analysis/types';
 import { AnalysisPool, WorkerFailure, type PoolStats } from '../../node/workers/analysisPool';
+import { unpackAnalysis } from '../../core/cache/analysisRecord';
 import { INDEXED_JOB, type IndexedAnalysis } from '../../node/workers/jobs';
 import { config } from '../config';
 
@@ -62,7 +63,7 @@ export class AnalysisWorkers implements vscode.Disposable {
    * A `WorkerFailure` (two workers failed on it) is reported to the user here, once; the promise still rejects.
    */
   async analyze(text: string, options: AnalyzeOptions, uri: vscode.Uri, priority = false): Promise<ArticleAnalysis> {
-    return (await this.analyzeIndexed(text, options, uri, priority)).analysis;
+    return unpackAnalysis((await this.analyzeIndexed(text, options, uri, priority)).packed);
   }
 
   /**

@@ -5,7 +5,6 @@
  * refreshes itself when files change on disk (git pull, the CLI, another window).
  */
 import * as vscode from 'vscode';
-import { packAnalysis } from '../../core/cache/analysisRecord';
 import type { FileStamp } from '../../core/corpus';
 import type { RecordParts } from '../../core/corpus/index/record';
 import { FileNotFoundError, sameStamp } from '../../core/io/fileOps';
@@ -388,13 +387,11 @@ export class ArticleCatalog implements vscode.Disposable {
       return { form: { packed: remembered } };
     }
     try {
-      const r = await this.analyze(text, uri, priority);
-      const { analysis, parts } = 'analysis' in r ? r : { analysis: r, parts: undefined };
+      // Packed on the worker: kept as it came, for the memo and the entry (decoded when a view reads it).
+      const { packed, parts } = await this.analyze(text, uri, priority);
       this.counts.analysed++;
-      // Packed once, for the memo and for the entry once its analysis is no longer read.
-      const packed = packAnalysis(analysis);
       this.memo?.setPacked(fp, packed);
-      return { form: { analysis, packed }, ...(parts ? { parts } : {}) };
+      return { form: { packed }, ...(parts ? { parts } : {}) };
     } catch (err) {
       return { error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
     }

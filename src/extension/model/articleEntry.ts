@@ -10,7 +10,7 @@ import type { IndexedAnalysis } from '../../node/workers/jobs';
  * The analysis of one article, on the worker pool (see AnalysisWorkers), with its index record parts when the
  * worker made them; `priority`: ahead of the queue.
  */
-export type Analyze = (text: string, uri: vscode.Uri, priority: boolean) => Promise<IndexedAnalysis | ArticleAnalysis>;
+export type Analyze = (text: string, uri: vscode.Uri, priority: boolean) => Promise<IndexedAnalysis>;
 
 /** Where analyses of unchanged texts are remembered (see AnalysisMemo), packed. */
 export interface AnalysisStore {

@@ -193,7 +193,7 @@ export class IndexService implements vscode.Disposable {
       this.setAnnotations(key);
       return;
     }
-    this.index.upsert({ path: key, text: a.text, fingerprint: a.fingerprint, analysis: a.peekAnalysis()!, ...(parts ? { parts } : {}), annotations: this.annotationsOf(key), stamp: a.stamp });
+    this.index.upsert({ path: key, text: a.text, fingerprint: a.fingerprint, analysis: () => a.peekAnalysis()!, ...(parts ? { parts } : {}), annotations: this.annotationsOf(key), stamp: a.stamp });
     this.markDirty();
   }
 

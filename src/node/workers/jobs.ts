@@ -4,11 +4,14 @@
  * makes the same thing with the same function, so a result never depends on where it was made.
  *
  * - `analysis`: the ArticleAnalysis (the default);
- * - `indexed`: the analysis and the article's index record parts (the corpus index's derived tables, search words
- *   included: see src/core/corpus/index/parts.ts), so the extension host only posts them into its index;
+ * - `indexed`: the analysis packed (src/core/cache/analysisRecord.ts: a typed array and a string list, cheap to pass
+ *   and kept as they are: the extension host decodes an analysis only when a view reads it) and the article's index
+ *   record parts (the corpus index's derived tables, search words included: see src/core/corpus/index/parts.ts), so
+ *   the extension host only posts them into its index;
  * - `extract`: the text `news-annotator extract` prints for the article (one string: cheap to pass).
  */
 import type { ArticleAnalysis } from '../../core/analysis/types';
+import { packAnalysis, type PackedAnalysis } from '../../core/cache/analysisRecord';
 import { recordParts, type RecordParts } from '../../core/corpus/index/record';
 import { textItemTerms } from '../../core/corpus/search/searchItems';
 import { printArticle, type PrintedArticle } from '../extracted';
@@ -18,9 +21,9 @@ export type Job =
   | { readonly kind: 'indexed' }
   | { readonly kind: 'extract'; readonly path: string; readonly json: boolean; readonly extraWarnings: readonly string[] };
 
-/** An analysis with its index record parts (undefined if they could not be made: the index then makes them). */
+/** An analysis, packed, with its index record parts (undefined if they could not be made: the index then makes them). */
 export interface IndexedAnalysis {
-  readonly analysis: ArticleAnalysis;
+  readonly packed: PackedAnalysis;
   readonly parts: RecordParts | undefined;
 }
 
@@ -35,7 +38,7 @@ export function finishJob<J extends Job>(job: J, text: string, analysis: Article
     case 'extract':
       return printArticle(job.path, analysis, job.json, job.extraWarnings) as JobResult<J>;
     case 'indexed':
-      return { analysis, parts: indexParts(name, text, analysis) } as JobResult<J>;
+      return { packed: packAnalysis(analysis), parts: indexParts(name, text, analysis) } as JobResult<J>;
     default:
       return analysis as JobResult<J>;
   }

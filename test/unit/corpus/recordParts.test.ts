@@ -9,6 +9,7 @@ import { analyzeArticle } from '../../../src/core/analysis/index';
 import { CorpusIndex } from '../../../src/core/corpus';
 import { recordParts } from '../../../src/core/corpus/index/record';
 import { textItemTerms } from '../../../src/core/corpus/search/searchItems';
+import { unpackAnalysis } from '../../../src/core/cache/analysisRecord';
 import { finishJob, INDEXED_JOB } from '../../../src/node/workers/jobs';
 import { fakeAnalysis, type KnownEntity } from './fakeAnalysis';
 
@@ -55,10 +56,10 @@ describe('corpus index: record parts made ahead', () => {
     });
   }
 
-  it('the worker job gives the analysis and its parts; parts are left out, not thrown, when they cannot be made', () => {
+  it('the worker job gives the analysis (packed) and its parts; parts are left out, not thrown, when they cannot be made', () => {
     const { text } = ARTICLES[0]!;
     const r = finishJob(INDEXED_JOB, text, analyzeArticle(text), 'a.txt');
-    assert.deepEqual(r.analysis, analyzeArticle(text));
+    assert.deepEqual(unpackAnalysis(r.packed), analyzeArticle(text));
     assert.ok(r.parts && r.parts.searchTerms && r.parts.shingles.length === r.parts.passages.length);
     const wrong = finishJob(INDEXED_JOB, text.slice(0, 10), analyzeArticle(text), 'b.txt');
     assert.equal(wrong.parts, undefined);

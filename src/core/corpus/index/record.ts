@@ -125,7 +125,7 @@ export function recordParts(path: string, text: string, analysis: ArticleAnalysi
 
 export function buildRecord(input: ArticleInput): ArticleRecord {
   const { path, text } = input;
-  const parts = input.parts ?? recordParts(path, text, input.analysis);
+  const parts = input.parts ?? recordParts(path, text, typeof input.analysis === 'function' ? input.analysis() : input.analysis);
   if (input.parts) checkParts(path, text, input.parts);
   return {
     path,
