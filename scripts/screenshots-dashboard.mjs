@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { ROOT, ensureCodeServer, startCodeServer, launchChromium } from './lib/vscode-server.mjs';
 import { sleep, workbench } from './lib/workbench.mjs';
 
-const out = path.resolve(process.argv[2] || path.join(ROOT, 'docs', 'screenshots'));
+const out = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? path.join(ROOT, 'docs', 'screenshots'));
 mkdirSync(out, { recursive: true });
 if (!process.argv.includes('--no-build')) {
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });

@@ -131,7 +131,14 @@ try {
     await page.keyboard.press(key);
     await sleep(250);
   }
+  // The first entity's tooltip (its other forms), made when it is shown (resolveTreeItem): level 2 rows are entities.
+  const focusedRow = await page.$('.monaco-list-row[aria-level="2"] .label-name');
+  if (focusedRow) {
+    await focusedRow.hover();
+    await sleep(1500);
+  }
   await shot('entities-view');
+  await page.mouse.move(0, 0);
   await palette('Outline: Focus on Outline View');
   await sleep(800);
   await shot('outline');
