@@ -350,13 +350,7 @@ export class ArticleCatalog implements vscode.Disposable {
       this.inflight.delete(key);
       const now = this.entries.get(key);
       if (!now) return undefined;
-      now.text = text;
-      now.fingerprint = fp;
-      now.version = version;
-      now.stamp = undefined;
-      now.setAnalysis(r.form);
-      now.indexParts = r.parts;
-      now.error = r.error;
+      now.update({ text, fingerprint: fp, version, stamp: undefined, error: r.error }, r.form, r.parts);
       // Every view updates here, synchronously (decorations drawn, tree nodes marked, the index record queued).
       this.changed.fire({ keys: [key], listChanged: false });
       this.lastApply = { receivedAt, appliedAt: performance.now() };
@@ -373,9 +367,7 @@ export class ArticleCatalog implements vscode.Disposable {
     const fp = entry.fingerprint;
     const r = await this.analyseText(entry.text, fp, entry.uri, priority);
     if (entry.fingerprint !== fp) return false;
-    entry.setAnalysis(r.form);
-    entry.indexParts = r.parts;
-    entry.error = r.error;
+    entry.update({ text: entry.text, fingerprint: fp, version: entry.version, stamp: entry.stamp, error: r.error }, r.form, r.parts);
     return r.form !== undefined;
   }
 

@@ -82,6 +82,9 @@ function touch(e: CatalogEntry): void {
   oldest!.cool();
 }
 
+/** An article's text as an entry holds it, with what goes with the text. */
+export type TextState = Pick<ArticleEntry, 'text' | 'fingerprint' | 'error' | 'version' | 'stamp'>;
+
 /** What an entry starts with. */
 export type EntryInit = Pick<ArticleEntry, 'uri' | 'key' | 'folder' | 'relativePath' | 'text' | 'fingerprint'> & Partial<Pick<ArticleEntry, 'error' | 'version' | 'stamp'>>;
 
@@ -118,6 +121,17 @@ export class CatalogEntry implements ArticleEntry {
     this.error = init.error;
     this.version = init.version;
     this.stamp = init.stamp;
+  }
+
+  /** Gives the entry a text and that text's analysis together, so readers never see an analysis of another text. */
+  update(t: TextState, form: AnalysisForm | undefined, indexParts?: RecordParts): void {
+    this.text = t.text;
+    this.fingerprint = t.fingerprint;
+    this.error = t.error;
+    this.version = t.version;
+    this.stamp = t.stamp;
+    this.indexParts = indexParts;
+    this.setAnalysis(form);
   }
 
   get analysis(): ArticleAnalysis | undefined {
@@ -165,13 +179,7 @@ export class CatalogEntry implements ArticleEntry {
 
   /** Takes another entry's text and analysis (a re-read file), keeping this object (views hold it). */
   takeFrom(other: CatalogEntry): void {
-    this.text = other.text;
-    this.fingerprint = other.fingerprint;
-    this.indexParts = other.indexParts;
-    this.error = other.error;
-    this.version = other.version;
-    this.stamp = other.stamp;
-    this.setAnalysis(other.decoded || other.packed ? { ...(other.decoded ? { analysis: other.decoded } : {}), ...(other.packed ? { packed: other.packed } : {}) } : undefined);
+    this.update(other, other.decoded || other.packed ? { ...(other.decoded ? { analysis: other.decoded } : {}), ...(other.packed ? { packed: other.packed } : {}) } : undefined, other.indexParts);
     hot.delete(other);
   }
 }
