@@ -52,7 +52,7 @@ type Entry = { readonly analysis: ArticleAnalysis } | { readonly data: Int32Arra
 
 export interface AnalysisCacheStats {
   readonly articles: number;
-  /** Entries loaded from the file and not yet asked for (still in packed form; decoded on their first `get`). */
+  /** Entries held packed (loaded from the file, or stored with `setPacked`), decoded anew by each `get`. */
   readonly packed: number;
 }
 

@@ -15,7 +15,8 @@ import { mapOrdered } from '../../node/workers/orderedMap';
 import { config } from '../config';
 import { localFileOps } from '../localFileOps';
 import { ArticleFiles } from './articleFiles';
-import { ArticleEntries, CatalogEntry, displayPath, type AnalysisForm, type Analyze, type AnalysisStore, type ArticleEntry, type RememberedArticle } from './articleEntry';
+import type { PackedAnalysis } from '../../core/cache/analysisRecord';
+import { ArticleEntries, CatalogEntry, displayPath, type Analyze, type AnalysisStore, type ArticleEntry, type RememberedArticle } from './articleEntry';
 
 export type { Analyze, AnalysisStore, ArticleEntry, RememberedArticle } from './articleEntry';
 
@@ -114,7 +115,7 @@ export class ArticleCatalog implements vscode.Disposable {
     if (this.entries.size > 0 || this.scanning) return;
     const missing: CatalogEntry[] = [];
     const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-    // In slices (decoding 10,000 remembered analyses is a second of work), yielding to other extension-host work.
+    // In slices (reading the metadata of 10,000 remembered analyses), yielding to other extension-host work.
     let slice = Date.now();
     for (const r of remembered) {
       if (Date.now() - slice >= 12) {
@@ -128,7 +129,7 @@ export class ArticleCatalog implements vscode.Disposable {
       const entry = new CatalogEntry({ uri, key: r.key, folder, relativePath: displayPath(folder, uri), text: r.text, fingerprint: r.fingerprint, stamp: r.stamp });
       const remembered = this.memo?.getPacked(r.fingerprint);
       if (remembered) {
-        entry.setAnalysis({ packed: remembered });
+        entry.setAnalysis(remembered);
         this.counts.remembered++;
       } else missing.push(entry);
       this.entries.set(r.key, entry);
@@ -350,7 +351,7 @@ export class ArticleCatalog implements vscode.Disposable {
       this.inflight.delete(key);
       const now = this.entries.get(key);
       if (!now) return undefined;
-      now.update({ text, fingerprint: fp, version, stamp: undefined, error: r.error }, r.form, r.parts);
+      now.update({ text, fingerprint: fp, version, stamp: undefined, error: r.error }, r.packed, r.parts);
       // Every view updates here, synchronously (decorations drawn, tree nodes marked, the index record queued).
       this.changed.fire({ keys: [key], listChanged: false });
       this.lastApply = { receivedAt, appliedAt: performance.now() };
@@ -367,23 +368,23 @@ export class ArticleCatalog implements vscode.Disposable {
     const fp = entry.fingerprint;
     const r = await this.analyseText(entry.text, fp, entry.uri, priority);
     if (entry.fingerprint !== fp) return false;
-    entry.update({ text: entry.text, fingerprint: fp, version: entry.version, stamp: entry.stamp, error: r.error }, r.form, r.parts);
-    return r.form !== undefined;
+    entry.update({ text: entry.text, fingerprint: fp, version: entry.version, stamp: entry.stamp, error: r.error }, r.packed, r.parts);
+    return r.packed !== undefined;
   }
 
   /** The remembered analysis of a text, or one made on the pool (and remembered); or why it failed. */
-  private async analyseText(text: string, fp: string, uri: vscode.Uri, priority: boolean): Promise<{ form?: AnalysisForm; parts?: RecordParts; error?: string }> {
+  private async analyseText(text: string, fp: string, uri: vscode.Uri, priority: boolean): Promise<{ packed?: PackedAnalysis; parts?: RecordParts; error?: string }> {
     const remembered = this.memo?.getPacked(fp);
     if (remembered) {
       this.counts.remembered++;
-      return { form: { packed: remembered } };
+      return { packed: remembered };
     }
     try {
       // Packed on the worker: kept as it came, for the memo and the entry (decoded when a view reads it).
       const { packed, parts } = await this.analyze(text, uri, priority);
       this.counts.analysed++;
       this.memo?.setPacked(fp, packed);
-      return { form: { packed }, ...(parts ? { parts } : {}) };
+      return { packed, ...(parts ? { parts } : {}) };
     } catch (err) {
       return { error: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
     }

@@ -1,7 +1,7 @@
 /** What the catalog holds of one article, what it is given (the analysis, the memo), and how a path is shown. */
 import * as vscode from 'vscode';
 import type { ArticleAnalysis, ArticleMetadata } from '../../core/analysis/types';
-import { packAnalysis, packedEntities, packedMetadata, summarizeEntity, unpackAnalysis, type EntitySummary, type PackedAnalysis } from '../../core/cache/analysisRecord';
+import { packedEntities, packedMetadata, summarizeEntity, unpackAnalysis, type EntitySummary, type PackedAnalysis } from '../../core/cache/analysisRecord';
 import type { FileStamp } from '../../core/corpus';
 import type { RecordParts } from '../../core/corpus/index/record';
 import type { IndexedAnalysis } from '../../node/workers/jobs';
@@ -88,13 +88,10 @@ export type TextState = Pick<ArticleEntry, 'text' | 'fingerprint' | 'error' | 'v
 /** What an entry starts with. */
 export type EntryInit = Pick<ArticleEntry, 'uri' | 'key' | 'folder' | 'relativePath' | 'text' | 'fingerprint'> & Partial<Pick<ArticleEntry, 'error' | 'version' | 'stamp'>>;
 
-/** An analysis as the catalog receives it: decoded (fresh from a worker) and/or packed (remembered). */
-export interface AnalysisForm {
-  readonly analysis?: ArticleAnalysis;
-  readonly packed?: PackedAnalysis;
-}
-
-/** The catalog's entry: an article's text and its analysis, kept packed (see ArticleEntry.analysis). */
+/**
+ * The catalog's entry: an article's text and its analysis, kept packed as it came (from a worker or the memo; see
+ * ArticleEntry.analysis); `decoded` is the analysis while it is among the HOT_ANALYSES last read.
+ */
 export class CatalogEntry implements ArticleEntry {
   readonly uri: vscode.Uri;
   readonly key: string;
@@ -124,14 +121,14 @@ export class CatalogEntry implements ArticleEntry {
   }
 
   /** Gives the entry a text and that text's analysis together, so readers never see an analysis of another text. */
-  update(t: TextState, form: AnalysisForm | undefined, indexParts?: RecordParts): void {
+  update(t: TextState, packed: PackedAnalysis | undefined, indexParts?: RecordParts): void {
     this.text = t.text;
     this.fingerprint = t.fingerprint;
     this.error = t.error;
     this.version = t.version;
     this.stamp = t.stamp;
     this.indexParts = indexParts;
-    this.setAnalysis(form);
+    this.setAnalysis(packed);
   }
 
   get analysis(): ArticleAnalysis | undefined {
@@ -160,26 +157,23 @@ export class CatalogEntry implements ArticleEntry {
     return this.meta;
   }
 
-  /** Gives the entry its analysis (or none); a fresh one stays decoded until other articles are read. */
-  setAnalysis(form: AnalysisForm | undefined): void {
-    this.decoded = form?.analysis;
-    this.packed = form?.packed;
-    this.meta = form?.analysis?.metadata ?? (form?.packed ? packedMetadata(form.packed) : undefined);
+  /** Gives the entry its analysis, packed (or none); it is decoded when first read. */
+  setAnalysis(packed: PackedAnalysis | undefined): void {
+    this.packed = packed;
+    this.decoded = undefined;
+    hot.delete(this);
+    this.meta = packed ? packedMetadata(packed) : undefined;
     this.analysisVersion = nextVersion++;
-    if (this.decoded) touch(this);
-    else hot.delete(this);
   }
 
-  /** Keeps only the packed form (packing the analysis first if it has none). */
+  /** Drops the decoded analysis (the packed one stays). */
   cool(): void {
-    if (!this.decoded) return;
-    this.packed ??= packAnalysis(this.decoded);
     this.decoded = undefined;
   }
 
   /** Takes another entry's text and analysis (a re-read file), keeping this object (views hold it). */
   takeFrom(other: CatalogEntry): void {
-    this.update(other, other.decoded || other.packed ? { ...(other.decoded ? { analysis: other.decoded } : {}), ...(other.packed ? { packed: other.packed } : {}) } : undefined, other.indexParts);
+    this.update(other, other.packed, other.indexParts);
     hot.delete(other);
   }
 }

@@ -17,17 +17,25 @@ import { writeHeapSnapshot } from 'node:v8';
  */
 export function startHostHeapSnapshot(prefix: string | undefined, done: () => boolean): { dispose(): void } {
   if (!prefix) return { dispose: () => undefined };
-  const t0 = Date.now();
-  const timer = setInterval(() => {
-    if (!done() && Date.now() - t0 < 300_000) return;
-    clearInterval(timer);
+  const timer = whenDone(done, () => {
     try {
       writeHeapSnapshot(`${prefix}-${Date.now()}.heapsnapshot`);
     } catch (err) {
       console.warn(`News Annotator: heap snapshot not written: ${String(err)}`);
     }
-  }, 250);
+  });
   return { dispose: () => clearInterval(timer) };
+}
+
+/** Runs `then` once `done()` holds (looked at every 250 ms) or 5 minutes have passed; clear the timer to cancel. */
+function whenDone(done: () => boolean, then: () => void): ReturnType<typeof setInterval> {
+  const t0 = Date.now();
+  const timer = setInterval(() => {
+    if (!done() && Date.now() - t0 < 300_000) return;
+    clearInterval(timer);
+    then();
+  }, 250);
+  return timer;
 }
 
 export function startHostProfile(prefix: string | undefined, done: () => boolean): { dispose(): void } {
@@ -37,7 +45,6 @@ export function startHostProfile(prefix: string | undefined, done: () => boolean
   const post = (method: string, params?: object) =>
     new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
   let stopped = false;
-  const t0 = Date.now();
   // A watchdog timer every 5 ms: a late tick is a long piece of work that just ended.
   let p0 = performance.now();
   const gaps: { from: number; to: number }[] = [];
@@ -60,9 +67,7 @@ export function startHostProfile(prefix: string | undefined, done: () => boolean
       session.disconnect();
     }
   };
-  const timer = setInterval(() => {
-    if (done() || Date.now() - t0 > 300_000) void stop();
-  }, 250);
+  const timer = whenDone(done, () => void stop());
   void post('Profiler.enable')
     .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
     .then(() => post('Profiler.start'))

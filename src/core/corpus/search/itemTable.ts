@@ -115,11 +115,6 @@ export class ItemTable {
     }
   }
 
-  /** Bytes held by the columns, for the figures. */
-  bytes(): number {
-    return this.slot.length * 21;
-  }
-
   private growTo(n: number): void {
     const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(n);
