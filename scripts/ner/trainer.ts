@@ -101,8 +101,15 @@ function learn(m: Model, s: TrainSentence): void {
   }
 }
 
+/**
+ * How many perceptrons the model mixes (parameter mixing; one each over its own shuffle). Measured with the
+ * document context features: 4 against 1, CoNLL testa 0.9089 → 0.9084, CrossNER dev 0.7635 → 0.7672, WikiGold
+ * cross-validated over its training folds 0.671 → 0.676; the runtime is the same (one linear model).
+ */
+export const MIXES = 4;
+
 /** Trains on the sentences and returns the model file (features seen at least twice; weights ×100, integers). */
-export function trainModel(train: readonly TrainSentence[], epochs: number, log: (line: string) => void = () => {}): ModelFile & { epochs: number } {
+export function trainModel(train: readonly TrainSentence[], epochs: number, log: (line: string) => void = () => {}, mixes = MIXES): ModelFile & { epochs: number } {
   const counts = new Map<string, number>();
   for (const s of train)
     for (let i = 0; i < s.words.length; i++)
@@ -110,21 +117,31 @@ export function trainModel(train: readonly TrainSentence[], epochs: number, log:
   const keep = new Set<string>();
   for (const [f, n] of counts) if (n >= 2) keep.add(f);
   log(`train-ner: ${train.length} sentences, ${counts.size} features, ${keep.size} kept (seen twice or more)`);
-  const m = new Model(keep);
-  const rand = seededRandom(2003);
-  const order = train.map((_, i) => i);
-  for (let e = 0; e < epochs; e++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
+  // parameter mixing: several perceptrons, each over its own fixed-seed shuffle, their averaged weights
+  // summed (one linear model scoring as the mean of their scores, without the variance of one shuffle)
+  const sum = new Map<string, Float64Array>();
+  for (let r = 0; r < mixes; r++) {
+    const m = new Model(keep);
+    const rand = seededRandom(2003 + r);
+    const order = train.map((_, i) => i);
+    for (let e = 0; e < epochs; e++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [order[i], order[j]] = [order[j]!, order[i]!];
+      }
+      for (const k of order) learn(m, train[k]!);
+      log(`model ${r + 1}/${mixes}: epoch ${e + 1}/${epochs}`);
     }
-    for (const k of order) learn(m, train[k]!);
-    log(`epoch ${e + 1}/${epochs}`);
+    m.average();
+    for (const [f, v] of m.w) {
+      let t = sum.get(f);
+      if (!t) sum.set(f, (t = new Float64Array(NL)));
+      for (let k = 0; k < NL; k++) t[k]! += v[k]! / mixes;
+    }
   }
-  m.average();
   const SCALE = 100;
   const features: Record<string, string> = {};
-  for (const [f, v] of m.w) {
+  for (const [f, v] of sum) {
     const parts: string[] = [];
     for (let k = 0; k < NL; k++) {
       const q = Math.round(v[k]! * SCALE);

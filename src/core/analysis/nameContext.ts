@@ -92,6 +92,12 @@ const ORG_PEOPLE = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokesm
 /** Speech verbs after which "it" / "its" shows the speaker is a thing, not a person ("Vodafone said it would"). */
 const SAID = new Set(['said', 'says', 'added', 'announced', 'confirmed', 'stated', 'insisted', 'denied', 'warned', 'told']);
 
+/** Particles found in personal names only, never in a place's or a title's ("van", not "de": "Rio de Janeiro"). */
+const PERSON_PARTICLES = new Set(['van', 'von', 'bin', 'ibn']);
+
+/** A recogniser's lead this small (score units) is a tie for the repairs that settle one. */
+const NEAR_TIE = 1;
+
 /** Repairs the recogniser's spans of one sentence (see the module comment). Returns spans sorted by start. */
 export function repairSpans(words: readonly string[], spans: readonly TokenSpan[]): CtxSpan[] {
   const out: CtxSpan[] = spans.map((s) => ctxSpan(s.start, s.end, s.type, s.margin));
@@ -100,6 +106,12 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   // Each repair costs a scan of the sentence's spans; a bounded number per sentence keeps the pass linear
   // even on one endless "sentence".
   let budget = MAX_REPAIRS;
+  // "the American visitor": a nationality before a common noun the recogniser could not tell from a name
+  // (a tie, or nearly) is a nationality, another name
+  for (const sp of out) {
+    const next = words[sp.end];
+    if (sp.type !== 'MISC' && sp.end - sp.start === 1 && (sp.margin ?? Infinity) < NEAR_TIE && isLowerWord(next) && !SAID.has(next) && looksLikeDemonym(words[sp.start]!)) sp.type = 'MISC';
+  }
   splitAtVoteNoun(words, out, ctxSpan);
   splitPersonOfOrganisation(words, out, ctxSpan, MISC_ORG_HEAD);
   // "Pieter van Doorn", "Ursula von der Leyen": one person.
@@ -111,7 +123,8 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     if (!isCapWord(words[i - 1]) || !isCapWord(words[j]) || words[i - 1]!.length < 2) continue;
     const a = spanAt(i - 1);
     const b = spanAt(j);
-    if (a < 0 && b < 0) continue; // the recogniser saw no name here
+    // the recogniser saw no name here, unless the particle is one only names hold ("Lieke van Brouwershaven")
+    if (a < 0 && b < 0 && !PERSON_PARTICLES.has(words[i]!)) continue;
     if (a >= 0 && a === b) continue; // already one span ("Rio de Janeiro")
     const sa = a >= 0 ? out[a]! : null;
     const sb = b >= 0 ? out[b]! : null;
@@ -215,7 +228,9 @@ function contextEvidence(words: readonly string[], s: number, e: number, type: E
   // A descriptor before the name: "environmental group Clean Fjords", "the operator Fjordline Express".
   // ("the firm Jones joined": a relative clause, not a descriptor)
   const relative = isLowerWord(words[e]) && /ed$/.test(words[e]!);
-  if (isLowerWord(prev) && (ORG_NOUNS.has(prev) || (prev.endsWith('s') && ORG_NOUNS.has(prev.slice(0, -1)))) && !relative) return EV_ORG;
+  if (isLowerWord(prev) && isOrgNoun(prev) && !relative) return EV_ORG;
+  // … and the second of a pair after a plural one: "the ferry operators Skarvik and Nordlink"
+  if (lprev === 'and' && s >= 3 && isCapWord(words[s - 2]) && isLowerWord(words[s - 3]) && words[s - 3]!.endsWith('s') && isOrgNoun(words[s - 3]!) && !relative) return EV_ORG;
   // ("official Bank of England figures": an adjective before an organisation's name)
   if (isLowerWord(prev) && PERSON_NOUNS.has(prev) && type !== 'place' && !ORG_SUFFIX.test(words[e - 1]!)) return EV_PERSON;
   // An apposition after the name: "Enova, the state energy agency", "X, the company's technical director".
@@ -245,6 +260,11 @@ function contextEvidence(words: readonly string[], s: number, e: number, type: E
   return EV_NONE;
 }
 
+/** A common noun for an organisation, or its plural ("operator", "operators"). */
+function isOrgNoun(w: string): boolean {
+  return ORG_NOUNS.has(w) || (w.endsWith('s') && ORG_NOUNS.has(w.slice(0, -1)));
+}
+
 /** Head noun of an apposition starting at word k ("the state energy agency" → "agency"), or null. */
 function appositionHead(words: readonly string[], k: number): string | null {
   let i = k;
@@ -271,17 +291,21 @@ function appositionHead(words: readonly string[], k: number): string | null {
 }
 
 /**
- * Two capitalised words the recogniser left untagged, followed by an apposition that describes a person
- * ("Theresa May, shadow secretary for the family, told …": "May" is a month and a verb, so the recogniser
- * said nothing, or only "Theresa"). `covered[i]` marks words inside the recogniser's `spans`. Returns person
+ * Two capitalised words the recogniser left untagged (or called one miscellaneous name), followed by an
+ * apposition that describes a person ("Theresa May, shadow secretary for the family, told …": "May" is a month
+ * and a verb, so the recogniser said nothing, or only "Theresa"). `covered[i]` marks words inside the recogniser's `spans`. Returns person
  * spans, which replace the spans they overlap.
  */
 export function appositivePersons(words: readonly string[], covered: Uint8Array, spans: readonly CtxSpan[], lowerForms: ReadonlySet<string>): CtxSpan[] {
   const out: CtxSpan[] = [];
   for (let i = 0; i + 3 < words.length && out.length < MAX_REPAIRS; i++) {
-    if (words[i + 2] !== ',' || covered[i + 1]) continue;
+    if (words[i + 2] !== ',') continue;
+    // or the two words are one name the recogniser called miscellaneous, as it does now and then for a name
+    // it does not know that opens a clause ("…,” Fyodor Lukyanov, head of the council, said)
+    const misc = spans.some((sp) => sp.start === i && sp.end === i + 2 && sp.type === 'MISC');
+    if (covered[i + 1] && !misc) continue;
     // the first name alone may be the recogniser's ("Theresa" tagged, "May" not)
-    if (covered[i] && !spans.some((sp) => sp.start === i && sp.end === i + 1 && sp.type === 'PER')) continue;
+    if (covered[i] && !misc && !spans.some((sp) => sp.start === i && sp.end === i + 1 && sp.type === 'PER')) continue;
     const a = words[i]!;
     const b = words[i + 1]!;
     if (!/^\p{Lu}\p{Ll}+$/u.test(a) || !/^\p{Lu}[\p{Ll}'’-]+$/u.test(b) || isCapWord(words[i - 1]) || lowerForms.has(a.toLowerCase())) continue;

@@ -54,11 +54,14 @@ const EVENT_HEADS = /^(?:War|Wars|Crisis|Revolution|Rebellion|Uprising|Massacre|
 
 /**
  * How many words an event's name takes from words[s] ("Iraq" + "War", "Nullification Crisis"): the span
- * itself when it ends in a word for an event, one more when that word follows it; 0 when it is no event.
+ * itself when it ends in a word for an event (or in one and "of" a year), one more when that word follows it; 0
+ * when it is no event.
  * A body's name stays one ("Department of War", "Ministry of War").
  */
 export function eventNameEnd(words: readonly string[], s: number, e: number): number {
-  const end = EVENT_HEADS.test(words[e - 1]!) && e - s >= 2 ? e : e < words.length && EVENT_HEADS.test(words[e]!) ? e + 1 : 0;
+  // "the Kelmsby Crisis of 1832", "the Revolution of 1848": the year is part of the event's name
+  const dated = e - s >= 3 && words[e - 2] === 'of' && /^1\d{3}$|^20\d\d$/.test(words[e - 1]!) && EVENT_HEADS.test(words[e - 3]!);
+  const end = dated || (EVENT_HEADS.test(words[e - 1]!) && e - s >= 2) ? e : e < words.length && EVENT_HEADS.test(words[e]!) ? e + 1 : 0;
   if (end === 0) return 0;
   for (let i = s; i < end; i++) if (ORG_SUFFIX.test(words[i]!) || words[i] === 'Secretary' || words[i] === 'Minister') return 0;
   return end;

@@ -6,13 +6,13 @@ import { parseEntityCorrections } from '../../../src/core/analysis';
 import { api, closeAllEditors, openArticle, putCursorIn, waitFor, workspaceRoot, wsUri } from '../helpers';
 
 // Written for this test: the shipped model is unsure of "Tarnvik Dorrow" (a person, uncertain) and reads
-// "Morrowline" as another proper name (not an entity).
+// "Kelmsby Herring Festival" as another proper name (not an entity).
 const ARTICLE = [
   'Ferry fares rise again on the northern route',
   '',
   'The fares rose at Quellmarsh last week, and Tarnvik Dorrow was blamed.',
   '',
-  'Passengers on the Morrowline crossing said the timetable had not changed since the spring. "We pay more for the same boat," said Anna Lund, who has taken the ferry for twenty years.',
+  'Passengers bound for the Kelmsby Herring Festival said the timetable had not changed since the spring. "We pay more for the same boat," said Anna Lund, who has taken the ferry for twenty years.',
   '',
 ].join('\n');
 
@@ -66,9 +66,9 @@ describe('Uncertain names, other names and entity references', () => {
     assert.ok(tree.some((l) => /^ {2}Anna Lund — \d+ articles? · \d+ mentions?$/.test(l)), tree.join('\n'));
 
     // Another proper name: its own plain hover, never an entity.
-    assert.ok(!a.analysis(uri())!.entities.some((x) => x.name === 'Morrowline'));
-    assert.ok(!tree.some((l) => l.includes('Morrowline')), tree.join('\n'));
-    assert.match(await hoverText(editor, 'Morrowline'), /\*\*Morrowline\*\* — other name \(product, event, work…\)/);
+    assert.ok(!a.analysis(uri())!.entities.some((x) => /Herring|Festival/.test(x.name)));
+    assert.ok(!tree.some((l) => l.includes('Herring')), tree.join('\n'));
+    assert.match(await hoverText(editor, 'Herring Festival'), /\*\*Kelmsby Herring Festival\*\* — other name \(product, event, work…\)/);
   });
 
   it('Correct Entity… on it is the one-step fix: confirming its type settles it, the id unchanged', async () => {

@@ -50,7 +50,7 @@ describe('CLI: extract', () => {
   it('marks an entity the recogniser was unsure of with uncertain: true, and lists other names apart', async () => {
     writeFileSync(
       path.join(dir, 'fares.txt'),
-      'Ferry fares rise again on the northern route\n\nThe fares rose at Quellmarsh last week, and Tarnvik Dorrow was blamed.\n\nPassengers on the Morrowline crossing said the timetable had not changed since the spring. "We pay more for the same boat," said Anna Lund.\n',
+      'Ferry fares rise again on the northern route\n\nThe fares rose at Quellmarsh last week, and Tarnvik Dorrow was blamed.\n\nPassengers bound for the Kelmsby Herring Festival said the timetable had not changed since the spring. "We pay more for the same boat," said Anna Lund.\n',
     );
     const r = await run([dir]);
     assert.equal(r.code, 0, r.err);
@@ -63,9 +63,9 @@ describe('CLI: extract', () => {
     const lund = a!.entities.find((e) => e.name === 'Anna Lund')!;
     assert.ok(!('uncertain' in lund), 'absent when sure');
     for (const e of a!.entities) assert.ok(['person', 'organization', 'place'].includes(e.type), e.type);
-    assert.deepEqual(a!.otherNames.map((o) => o.name), ['Morrowline']);
+    assert.deepEqual(a!.otherNames.map((o) => o.name), ['Kelmsby Herring Festival']);
     assert.deepEqual(Object.keys(a!.otherNames[0]!.mentions[0]!).sort(), ['end', 'start', 'text']);
-    assert.ok(!a!.entities.some((e) => e.name === 'Morrowline'), 'never an entity');
+    assert.ok(!a!.entities.some((e) => /Herring|Festival/.test(e.name)), 'never an entity');
   });
 
   it('reports unreadable files in errors and on stderr, processes the rest, and exits non-zero', async () => {

@@ -59,9 +59,9 @@ describe('analysis: names on modern news (issue 14)', () => {
   });
 
   it('marks a name uncertain when the recogniser hesitated and nothing settled it; a correction settles it', () => {
-    const text = 'Talks\n\nTom Wright, a fellow at the Centre on Trade and Europe, said the talks failed.\n';
+    const text = 'Talks\n\nTom Wright, a fellow at the Centre on Trade, said the talks failed.\n';
     const a = analyzeArticle(text);
-    const centre = a.entities.find((e) => e.name === 'Centre on Trade and Europe');
+    const centre = a.entities.find((e) => e.name === 'Centre on Trade');
     assert.equal(centre?.uncertain, true, JSON.stringify(a.entities));
     assert.equal(a.entities.find((e) => e.name === 'Tom Wright')?.uncertain, undefined, 'a confident name carries no flag');
     // the recogniser's own margin for that span is under the threshold
@@ -69,8 +69,8 @@ describe('analysis: names on modern news (issue 14)', () => {
     const at = words.indexOf('Centre');
     const span = tagSentence(words, docEvidence([words])).find((s) => s.start <= at && at < s.end);
     assert.ok(span && span.margin < UNSURE_MARGIN, `margin ${span?.margin}`);
-    const fixed = analyzeArticle(text, { corrections: parseEntityCorrections('entities:\n  - name: Centre on Trade and Europe\n    type: organization\n') });
-    const after = fixed.entities.find((e) => e.name === 'Centre on Trade and Europe');
+    const fixed = analyzeArticle(text, { corrections: parseEntityCorrections('entities:\n  - name: Centre on Trade\n    type: organization\n') });
+    const after = fixed.entities.find((e) => e.name === 'Centre on Trade');
     assert.equal(after?.type, 'organization');
     assert.equal(after?.uncertain, undefined, 'corrected: no longer uncertain');
   });
@@ -135,9 +135,9 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.ok(!names(a).some((n) => /Halcyon|Meridian|Stella|Valiant/.test(n)), JSON.stringify(names(a)));
     assert.ok(!others(a).includes('NLSA'), JSON.stringify(others(a)));
   });
-  it('puts events among other names ("the Iraq War", "the Kelmsby Crisis"), but keeps a body named for one ("Department of War")', () => {
+  it('puts events among other names ("the Iraq War", "the Kelmsby Crisis of 1832"), but keeps a body named for one ("Department of War")', () => {
     const a = analyzeArticle('History\n\nHe opposed the Iraq War from the start. The Kelmsby Crisis of 1832 split the party, the Department of War said.\n');
-    assert.ok(others(a).includes('Iraq War') && others(a).includes('Kelmsby Crisis'), JSON.stringify(others(a)));
+    assert.ok(others(a).includes('Iraq War') && others(a).includes('Kelmsby Crisis of 1832'), JSON.stringify(others(a)));
     assert.equal(typeOf(a, 'Department of War'), 'organization', JSON.stringify(names(a)));
   });
   it('reads a party named in its own language as one organisation ("Parti des Réformes et des Libertés de Wallonie")', () => {

@@ -87,11 +87,38 @@ export function wordFeatures(w: string): string[] {
 export interface DocEvidence {
   readonly lower: Set<string>;
   readonly titleMid: Set<string>;
+  /**
+   * Context aggregation over the document: for a capitalised form (by its lower case), the lower-case words
+   * seen right before and right after any of its occurrences (the `ap=` and `an=` features). What one mention's
+   * context says ("the Caloi company") reaches every mention of the same word.
+   */
+  readonly around: Map<string, AroundWords>;
+}
+
+export interface AroundWords {
+  readonly before: string[];
+  readonly after: string[];
+  /** the runtime's summed rows of these features, made the first time a token of the form is scored */
+  row?: Int32Array | undefined;
+}
+
+/** At most this many aggregated words per form, both sides together (the first ones met). */
+const MAX_AROUND = 12;
+
+function isLowerWord(w: string | undefined): w is string {
+  if (!w) return false;
+  const c = w.charCodeAt(0);
+  return c >= 97 && c <= 122;
+}
+
+function addAround(a: AroundWords, list: string[], w: string | undefined): void {
+  if (isLowerWord(w) && a.before.length + a.after.length < MAX_AROUND && !list.includes(w)) list.push(w);
 }
 
 export function docEvidence(sentences: readonly (readonly string[])[]): DocEvidence {
   const lower = new Set<string>();
   const titleMid = new Set<string>();
+  const around = new Map<string, AroundWords>();
   for (const s of sentences) {
     let capsCount = 0;
     for (const w of s) if (isAllCaps(w)) capsCount++;
@@ -104,9 +131,16 @@ export function docEvidence(sentences: readonly (readonly string[])[]): DocEvide
         const p = s[i - 1]!;
         if (p !== '"' && p !== '.' && p !== ':' && p !== '(') titleMid.add(w.toLowerCase());
       }
+      if (!headline && isCapitalised(w)) {
+        const key = w.toLowerCase();
+        let a = around.get(key);
+        if (!a) around.set(key, (a = { before: [], after: [] }));
+        addAround(a, a.before, s[i - 1]);
+        addAround(a, a.after, s[i + 1]);
+      }
     }
   }
-  return { lower, titleMid };
+  return { lower, titleMid, around };
 }
 
 /** Context features of token i (everything but the word's own form and the previous tags). */
@@ -138,6 +172,9 @@ export function contextFeatures(s: readonly string[], i: number, doc: DocEvidenc
     const inLower = doc.lower.has(lw);
     const inTitle = doc.titleMid.has(lw);
     f.push('d=' + (inLower ? 'L' : '') + (inTitle ? 'T' : '') + (i === 0 ? '0' : ''));
+    const a = doc.around.get(lw);
+    if (a) for (const x of a.before) f.push('ap=' + x);
+    if (a) for (const x of a.after) f.push('an=' + x);
   }
   return f;
 }

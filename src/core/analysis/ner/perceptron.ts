@@ -266,7 +266,22 @@ function baseScores(s: Int32Array, recs: readonly WordRec[], i: number, doc: Doc
     const inLower = doc.lower.has(r.lower);
     const inTitle = doc.titleMid.has(r.lower);
     addRow(s, G.D[(inLower ? 4 : 0) + (inTitle ? 2 : 0) + (i === 0 ? 1 : 0)]);
+    addRow(s, aroundRow(doc, r.lower));
   }
+}
+
+/** The summed rows of a form's aggregated context features (DocEvidence.around), made once per document. */
+function aroundRow(doc: DocEvidence, lower: string): Int32Array | undefined {
+  const a = doc.around.get(lower);
+  if (!a) return undefined;
+  if (!a.row) {
+    const T = getTables();
+    const v = new Int32Array(NL);
+    for (const x of a.before) addRow(v, rowOf(T, 'ap', x));
+    for (const x of a.after) addRow(v, rowOf(T, 'an', x));
+    a.row = v;
+  }
+  return a.row;
 }
 
 function sentenceRecs(T: Tables, words: readonly string[]): { recs: WordRec[]; caps: boolean } {
