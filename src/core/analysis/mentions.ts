@@ -14,7 +14,7 @@ import { isTitleHead, isTitleWord, splitTitle } from './titles';
 import { isFirstName } from '../people/gender';
 import { clusterOf } from './ner/clusters';
 import { eventNameEnd, isHolidayName, isVesselName, voteNameRange } from './otherNames';
-import { BODY_AFTER_NAME, ORG_THING_HEADS, PLACE_HEADS, THING_HEADS } from './nameHeads';
+import { BODY_AFTER_NAME, ORG_THING_HEADS, PLACE_HEADS, THING_HEADS, nameHead } from './nameHeads';
 import type { EntityType, Span } from './types';
 
 const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -291,12 +291,12 @@ export class MentionCollector {
     // or a thing is no person, unless it is a first name the training data knows and a surname ("Nick Park").
     for (let k = raw.length - 1; k >= 0; k--) {
       const m = raw[k]!;
-      if (m.type === 'organization' && !m.evidence && m.words.length >= 2 && ORG_THING_HEADS.test(m.words[m.words.length - 1]!) && !isInstitution(m.text)) {
+      const last = nameHead(m.words);
+      if (m.type === 'organization' && !m.evidence && m.words.length >= 2 && ORG_THING_HEADS.test(last) && !isInstitution(m.text)) {
         // "the Halvorsen Report", "the Paris Agreement": a document or an event, not the body behind it
         this.setApart(raw, k);
         continue;
       }
-      const last = m.words[m.words.length - 1]!;
       // "the Custody Reporting Act" taken for a place is a document too
       if (m.type === 'place' && !m.evidence && m.words.length >= 2 && THING_HEADS.test(last)) {
         this.setApart(raw, k);

@@ -12,3 +12,10 @@ export const THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report
 
 /** The THING_HEADS no organisation's name ends in (a "Review" or a "Show" may be a magazine or a company). */
 export const ORG_THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Report|Festival|Games|Championship|Championships|Cup|Trophy|Agreement|Treaty|Directive|Charter|Budget|Strategy|Protocol|Medal|Medals)$/;
+
+/** The word that tells what a name is: its last, or the one before "of <year>" ("the Immigration Act of 1924"). */
+export function nameHead(words: readonly string[]): string {
+  const n = words.length;
+  if (n >= 3 && words[n - 2] === 'of' && /^(?:1[5-9]|20)\d\d$/.test(words[n - 1]!)) return words[n - 3]!;
+  return words[n - 1]!;
+}

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle, CorrectionsError, entityId, parseEntityCorrections } from '../../../src/core/analysis/index';
 import { contextScoresFast, contextScoresReference, wordOnlyScores, wordScoresReference } from '../../../src/core/analysis/ner/perceptron';
-import { docEvidence } from '../../../src/core/analysis/ner/features';
+import { contextFeatures, docEvidence } from '../../../src/core/analysis/ner/features';
 import { tokenize } from '../../../src/core/analysis/tokenize';
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'analysis', name), 'utf8');
@@ -121,7 +121,7 @@ describe('analysis: named entities', () => {
   });
 
   it('scores context features on the fast path exactly as the trainer does', () => {
-    const sentences = ['Russian President Vladimir Putin met U.S. envoys in Moscow on Friday .', 'LEICESTERSHIRE TAKE OVER AT TOP', 'He said the Bank of England would act .'];
+    const sentences = ['Russian President Vladimir Putin met U.S. envoys in Moscow on Friday .', 'LEICESTERSHIRE TAKE OVER AT TOP', 'He said the Bank of England would act .', 'Moscow and the bank agreed , Putin said .'];
     const words = sentences.map((s) => s.split(' '));
     const ev = docEvidence(words);
     for (const w of words) {
@@ -131,6 +131,22 @@ describe('analysis: named entities', () => {
         for (let k = 0; k < a.length; k++) assert.ok(Math.abs(a[k]! - b[k]!) < 1e-4, `${w[i]} label ${k}: ${a[k]} vs ${b[k]}`);
       }
     }
+  });
+
+  it('gives every mention of a capitalised form the lower-case words around all its mentions (context aggregation)', () => {
+    const words = ['He joined the Caloi company .', 'Caloi said on Monday that sales fell .', 'CALOI WINS', 'Sales at caloi rose .'].map((s) => s.split(' '));
+    const ev = docEvidence(words);
+    const around = ev.around.get('caloi')!;
+    // from both sentences with a capitalised "Caloi", in order met; never from the headline or the lower-case form
+    assert.deepEqual(around.before, ['the']);
+    assert.deepEqual(around.after, ['company', 'said']);
+    const f = contextFeatures(words[1]!, 0, ev, false);
+    assert.ok(f.includes('ap=the') && f.includes('an=company') && f.includes('an=said'), f.join(' '));
+    assert.ok(!contextFeatures(words[3]!, 2, ev, false).some((x) => x.startsWith('ap=') || x.startsWith('an=')), 'not for a word in lower case');
+    // at most 12 words per form, both sides together
+    const many = Array.from({ length: 20 }, (_, k) => ['the', `w${k}`, 'Nordvik', `v${k}`, '.']);
+    const a = docEvidence(many).around.get('nordvik')!;
+    assert.equal(a.before.length + a.after.length, 12);
   });
 
   it('scores word-only features from the per-template index exactly as from the feature strings', () => {

@@ -140,6 +140,11 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.ok(others(a).includes('Iraq War') && others(a).includes('Kelmsby Crisis of 1832'), JSON.stringify(others(a)));
     assert.equal(typeOf(a, 'Department of War'), 'organization', JSON.stringify(names(a)));
   });
+  it('reads a law named with its year as another name, and a nationality before a common noun as no place', () => {
+    const a = analyzeArticle('Visit\n\nThe Kremlin left uncertain whether President Vladimir Putin would snub the American visitor. Congress passed the Immigration Act of 1924.\n');
+    assert.ok(others(a).includes('Immigration Act of 1924'), JSON.stringify(others(a)));
+    assert.ok(!a.entities.some((e) => e.name === 'American' || /Immigration/.test(e.name)), JSON.stringify(names(a)));
+  });
   it('reads a party named in its own language as one organisation ("Parti des Réformes et des Libertés de Wallonie")', () => {
     const a = analyzeArticle('Coalition\n\nHe led the Parti des Réformes et des Libertés de Wallonie until 2002, and she the Partei für Freiheit und Fortschritt.\n');
     assert.equal(typeOf(a, 'Parti des Réformes et des Libertés de Wallonie'), 'organization', JSON.stringify(names(a)));
