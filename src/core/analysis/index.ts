@@ -147,7 +147,7 @@ export function analyzeArticle(text: string, options: AnalyzeOptions = {}): Arti
   // (and a short first line, when every long word of it is capitalised: a headline the layout did not take for
   // one, "Obama Power Plant Rules Face Key Test In U.S. Court.")
   const headlines = analysed.map((bi, k): HeadlineKind => (structure.blocks[bi]!.kind === 'headline' ? 'headline' : k === 0 && blocks.ranges[0]![1] - blocks.ranges[0]![0] <= 20 ? 'first line' : 'no'));
-  const { entityIndex, otherNames } = recognizeEntities(tokens, sentencesByBlock, headlines, masked, structure.datelinePlace, limit, corrections);
+  const { entityIndex, otherNames } = recognizeEntities(tokens, sentencesByBlock, headlines, masked, [structure.datelinePlace, structure.datelineAgency], limit, corrections);
   const { rawQuotes, quotes, resolver } = attributeQuotes(text, masked, blocks, entityIndex);
 
   // Reported speech, and one list of statements in document order (mixed statements hold their quotations).
@@ -230,7 +230,7 @@ function recognizeEntities(
   sentencesByBlock: readonly [number, number][][],
   headlines: readonly HeadlineKind[],
   masked: string,
-  datelinePlace: Span | null,
+  dateline: readonly [place: Span | null, agency: Span | null],
   limit: number,
   corrections: EntityCorrections,
 ): { entityIndex: EntityIndex; otherNames: ArticleAnalysis['otherNames'] } {
@@ -249,7 +249,7 @@ function recognizeEntities(
   const ev = docEvidence(sentWords);
   const collector = new MentionCollector(tokens, masked, ev);
   for (let k = 0; k < sentWords.length; k++) collector.sentence(sentWords[k]!, sentStarts[k]!);
-  const raw = collector.finish(datelinePlace, limit);
+  const raw = collector.finish(dateline, limit);
   // a headline in title case (as US outlets write them): the rest of the article decides its names
   const titleRanges: [number, number][] = [];
   for (let k = 0; k < sentWords.length; k++) {

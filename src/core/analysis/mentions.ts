@@ -14,7 +14,7 @@ import { isTitleHead, isTitleWord, splitTitle } from './titles';
 import { isFirstName } from '../people/gender';
 import { clusterOf } from './ner/clusters';
 import { eventNameEnd, isHolidayName, isVesselName, voteNameRange } from './otherNames';
-import { BODY_AFTER_NAME, ORG_THING_HEADS, PLACE_HEADS, THING_HEADS, nameHead } from './nameHeads';
+import { BODY_AFTER_NAME, isPersonWithPlaceSurname, ORG_THING_HEADS, PLACE_HEADS, THING_HEADS, nameHead } from './nameHeads';
 import type { EntityType, Span } from './types';
 
 const TYPE_OF: Record<NerType, EntityType | null> = { PER: 'person', ORG: 'organization', LOC: 'place', MISC: null };
@@ -235,7 +235,7 @@ export class MentionCollector {
   }
 
   /** Revisions over the whole article; returns the mentions. */
-  finish(datelinePlace: Span | null, limit: number): RawMention[] {
+  finish(dateline: readonly [place: Span | null, agency: Span | null], limit: number): RawMention[] {
     const raw = this.raw;
     const tokens = this.tokens;
     for (const w of this.namedPerson) this.personEvidence.add(w);
@@ -311,34 +311,28 @@ export class MentionCollector {
       if (place) m.evidence = 'place';
       else this.setApart(raw, k);
     }
-    // The dateline names a place ("TROMSØ (Reuters) —"), whatever the recogniser made of its capitals.
-    const dp = datelinePlace;
-    if (dp && dp.end <= limit) {
-      for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.start < dp.end && dp.start < raw[k]!.end) raw.splice(k, 1);
-      const i0 = tokenAt(tokens, dp.start);
-      let i1 = i0;
-      while (i1 < tokens.length && tokens[i1]!.end <= dp.end) i1++;
-      if (i1 > i0) {
-        const m = pushMention(raw, this.masked, tokens, i0, i1, 'place');
-        if (m) m.evidence = 'place';
-      }
-    }
+    // The dateline names a place and its agency an organisation ("TROMSØ (Reuters) —", "WASHINGTON (AP) —"),
+    // whatever the recogniser made of their capitals.
+    pinSpan(raw, this.masked, tokens, dateline[0], 'place', limit);
+    pinSpan(raw, this.masked, tokens, dateline[1], 'organization', limit);
     return raw;
   }
 }
 
-const PERSONAL = new Set(['him', 'himself', 'herself']);
-
-/**
- * "Nick Park", "Thomas Haden Church": a first name the training data knows, then the surname that is a word
- * for a place, with at most one more name word between (none before a word for a thing: "Jesse Owens Award").
- * A longer name, or one with a common word before the head, is the place named after the person ("John
- * Halvorsen International Airport", "Bryce Canyon National Park").
- */
-function isPersonWithPlaceSurname(words: readonly string[], placeHead: boolean): boolean {
-  if (words.length > (placeHead ? 3 : 2) || lexicalType(words[0]!) !== 'person') return false;
-  return words.length === 2 || clusterOf(words[1]!.toLowerCase()) === 'u';
+/** Makes the words of `span` one mention of `type`, in place of whatever mentions overlap it. */
+function pinSpan(raw: RawMention[], masked: string, tokens: readonly Token[], span: Span | null, type: EntityType, limit: number): void {
+  if (!span || span.end > limit) return;
+  for (let k = raw.length - 1; k >= 0; k--) if (raw[k]!.start < span.end && span.start < raw[k]!.end) raw.splice(k, 1);
+  const i0 = tokenAt(tokens, span.start);
+  let i1 = i0;
+  while (i1 < tokens.length && tokens[i1]!.end <= span.end) i1++;
+  if (i1 > i0) {
+    const m = pushMention(raw, masked, tokens, i0, i1, type);
+    if (m) m.evidence = type;
+  }
 }
+
+const PERSONAL = new Set(['him', 'himself', 'herself']);
 
 /** Does a personal pronoun follow within eight words of `from`, before any other person's name or a clause break? */
 function pronounFollows(words: readonly string[], from: number, spans: readonly CtxSpan[]): boolean {

@@ -18,6 +18,7 @@ import { alignListTypes } from './nameLists';
 import { splitAtVoteNoun } from './otherNames';
 import { joinBodyAndCause, organisationsOfSomething, splitPersonOfOrganisation } from './orgBoundaries';
 import { ORG_SUFFIX } from './entities';
+import { dropNonNames } from './notNames';
 import { isFirstName, NAME_PARTICLES } from '../people/gender';
 import { isTitleHead } from './titles';
 import { foreignOrganisations } from './foreignNames';
@@ -188,6 +189,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   }
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
   for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
+  dropNonNames(words, out);
   return out;
 }
 

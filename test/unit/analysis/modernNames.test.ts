@@ -145,6 +145,16 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.ok(others(a).includes('Immigration Act of 1924'), JSON.stringify(others(a)));
     assert.ok(!a.entities.some((e) => e.name === 'American' || /Immigration/.test(e.name)), JSON.stringify(names(a)));
   });
+  it('reads the agency of a dateline as an organisation, and leaves handles, hashtags and "No. 2" out of names', () => {
+    const a = analyzeArticle(
+      'Rally\n\nKELMSBY (AP) — A tweet by @TomasBerg about #VoteKelmsby went round, and the anti-Halvorsen Kelmsby Times put the bridge at No. 2 on its list. Brooks Brothers opened a shop.\n',
+    );
+    assert.equal(typeOf(a, 'AP'), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Kelmsby'), 'place', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Kelmsby Times'), 'organization', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'Brooks Brothers'), 'organization', JSON.stringify(names(a)));
+    assert.ok(!a.entities.some((e) => /TomasBerg|VoteKelmsby|^No\.|anti-/.test(e.name)), JSON.stringify(names(a)));
+  });
   it('reads a party named in its own language as one organisation ("Parti des Réformes et des Libertés de Wallonie")', () => {
     const a = analyzeArticle('Coalition\n\nHe led the Parti des Réformes et des Libertés de Wallonie until 2002, and she the Partei für Freiheit und Fortschritt.\n');
     assert.equal(typeOf(a, 'Parti des Réformes et des Libertés de Wallonie'), 'organization', JSON.stringify(names(a)));

@@ -28,6 +28,8 @@ export interface Structure {
   readonly datelineSpan: Span | null;
   /** The place the dateline names ("TROMSØ" in `TROMSØ (Reuters) —`): a place whatever the recogniser says. */
   readonly datelinePlace: Span | null;
+  /** The news agency the dateline names ("AP" in `WASHINGTON (AP) —`, "NORDWIRE" in `/NORDWIRE/`): an organisation. */
+  readonly datelineAgency: Span | null;
 }
 
 /** A note from the editors put above or below a story: "EDITOR'S NOTE: …", "Correction: …", "Update (May 3): …". */
@@ -115,6 +117,7 @@ export function analyzeStructure(text: string): Structure {
   let dateline: string | null = null;
   let datelineSpan: Span | null = null;
   let datelinePlace: Span | null = null;
+  let datelineAgency: Span | null = null;
   let issuePublisher: string | null = null;
   const kinds = new Map<number, PassageKind>();
   let firstBody = -1;
@@ -210,6 +213,8 @@ export function analyzeStructure(text: string): Structure {
         datelineSpan = { start: l.start, end: l.start + m[0].trimEnd().length };
         datelinePlace = { start: l.start, end: l.start + place.split(',')[0]!.trimEnd().length };
         if (agency) {
+          const at = l.start + m[0].indexOf(agency, place.length) + 1;
+          datelineAgency = { start: at, end: at + agency.length - 2 };
           const a = agency.replace(/[/()]/g, '');
           publisher = publisher ?? AGENCIES[a.toUpperCase()] ?? a;
         }
@@ -297,5 +302,6 @@ export function analyzeStructure(text: string): Structure {
     },
     datelineSpan,
     datelinePlace,
+    datelineAgency,
   };
 }

@@ -1,0 +1,19 @@
+/**
+ * What the recogniser takes for a name and no reader would (a repair of nameContext.ts's repairSpans, on the
+ * sentence's words): a social handle or a hashtag ("@ShaneGoldmacher", "#FLforMarco"), a number's "No." ("the
+ * No. 2 spot"), and a lower-case prefix the tagger ran into a name ("the anti-Trump National Review": the name is
+ * "National Review").
+ */
+import type { RepairSpan } from './ner/perceptron';
+
+/** Removes or trims, in place, the spans of `out` that are no names or start with a word that is not one. */
+export function dropNonNames(words: readonly string[], out: RepairSpan[]): void {
+  for (let k = out.length - 1; k >= 0; k--) {
+    const sp = out[k]!;
+    const before = words[sp.start - 1];
+    const first = words[sp.start]!;
+    if (before === '@' || before === '#') out.splice(k, 1);
+    else if (first === 'No.' && sp.end - sp.start === 1 && /^\d/.test(words[sp.end] ?? '')) out.splice(k, 1);
+    else if (sp.end - sp.start > 1 && /^(?:anti|pro|non|post|pre|neo)-/.test(first)) sp.start++;
+  }
+}
