@@ -70,6 +70,12 @@ describe('analysis: metadata and passages', () => {
     assert.equal(findDate('no date here'), null);
   });
 
+  it("reads a dateline whose paragraph ends in the archive's '' quotation mark", () => {
+    const a = analyzeArticle("A Pier Closes, for Now.\n\nKELMSBY --  ''The pier is done. It will not open again.''\n\nSo says a voice at the harbour.\n");
+    assert.equal(a.metadata.dateline, 'KELMSBY');
+    assert.equal(a.entities.find((e) => e.name === 'Kelmsby')?.type, 'place');
+  });
+
   it('reads all-caps datelines with letters outside ASCII, and types the dateline place as a place', () => {
     const story = (line: string) => 'Ferry pier closes for repairs\n\n' + line + ' The harbour board voted on Monday to close the old pier.\n';
     // [dateline line, dateline, publisher, place as written, entity name]

@@ -186,7 +186,8 @@ export function analyzeStructure(text: string): Structure {
       furniture.push({ start: l.start, end: l.end });
       continue;
     }
-    if (firstBody < 0 && (t.length > 120 || /[.!?"”’]$/.test(t))) {
+    // (a sentence's end, or a quotation's: '' is the New York Times archive's closing quotation mark)
+    if (firstBody < 0 && (t.length > 120 || /(?:[.!?"”’]|'')$/.test(t))) {
       firstBody = k;
       break;
     }
