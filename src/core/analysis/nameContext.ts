@@ -13,6 +13,7 @@
  * Every rule looks at a bounded window around the span, so the whole pass stays linear.
  */
 import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron';
+import { onModelChange } from './ner/model';
 import { isCapWord } from './ner/features';
 import { alignListTypes } from './nameLists';
 import { splitAtVoteNoun } from './otherNames';
@@ -188,7 +189,9 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     if (sp.end - sp.start > 1 && COMPASS.test(words[sp.start]!) && SEAS.test(words[sp.end - 1]!)) sp.type = 'LOC';
   }
   // "Scottish Pelagic Fishermen's Association" tagged as miscellaneous: an organisation.
-  for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && MISC_ORG_HEAD.test(words[s.end - 1]!)) s.type = 'ORG';
+  // So is one ending in a word only organisations' names end in ("Kissinger Associates"; not League: sports
+  // leagues are other names, as CoNLL writes them).
+  for (const s of out) if (s.type === 'MISC' && s.end - s.start > 1 && (MISC_ORG_HEAD.test(words[s.end - 1]!) || (ORG_SUFFIX.test(words[s.end - 1]!) && words[s.end - 1] !== 'League'))) s.type = 'ORG';
   dropNonNames(words, out);
   return out;
 }
@@ -371,6 +374,8 @@ export function lexicalType(w: string): EntityType | 'misc' | null {
 const LEXICAL_LABELS = [1, 3, 5, 7];
 const LEXICAL_TYPES: (EntityType | 'misc')[] = ['person', 'organization', 'place', 'misc'];
 const lexicalMemo = new Map<string, EntityType | 'misc' | null>();
+// (what a word's type is depends on the model: the trainer scores several in one process)
+onModelChange(() => lexicalMemo.clear());
 
 /**
  * A nationality or group word ("American", "Briton", "Scottish", "Kenyan"): the recogniser's word-only

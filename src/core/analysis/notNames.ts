@@ -2,9 +2,14 @@
  * What the recogniser takes for a name and no reader would (a repair of nameContext.ts's repairSpans, on the
  * sentence's words): a social handle or a hashtag ("@ShaneGoldmacher", "#FLforMarco"), a number's "No." ("the
  * No. 2 spot"), and a lower-case prefix the tagger ran into a name ("the anti-Trump National Review": the name is
- * "National Review").
+ * "National Review"), and a party word before a person ("Republican Donald Trump": the person, the party word
+ * another name, as CoNLL writes them; "Democrat Hillary" read as an organisation is the person too).
  */
 import type { RepairSpan } from './ner/perceptron';
+import { isFirstName } from '../people/gender';
+
+/** Party words written before a person's name ("Republican Donald Trump", "Democrat Hillary Clinton"). */
+const PARTY_WORDS = new Set(['Republican', 'Democrat', 'Democratic', 'GOP', 'Tory', 'Labour', 'Conservative', 'Liberal', 'Socialist', 'Green']);
 
 /** Removes or trims, in place, the spans of `out` that are no names or start with a word that is not one. */
 export function dropNonNames(words: readonly string[], out: RepairSpan[]): void {
@@ -15,5 +20,9 @@ export function dropNonNames(words: readonly string[], out: RepairSpan[]): void 
     if (before === '@' || before === '#') out.splice(k, 1);
     else if (first === 'No.' && sp.end - sp.start === 1 && /^\d/.test(words[sp.end] ?? '')) out.splice(k, 1);
     else if (sp.end - sp.start > 1 && /^(?:anti|pro|non|post|pre|neo)-/.test(first)) sp.start++;
+    else if (sp.end - sp.start > 1 && PARTY_WORDS.has(first) && (sp.type === 'PER' || isFirstName(words[sp.start + 1]!.toLowerCase()))) {
+      sp.start++;
+      sp.type = 'PER';
+    }
   }
 }

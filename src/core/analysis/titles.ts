@@ -21,6 +21,8 @@ const HEADS = new Set([
   'auditor', 'registrar', 'ombudsman', 'whip', 'speaker', 'deputy', 'adviser', 'advisor', 'professor', 'provost', 'rector', 'headteacher',
   'headmaster', 'headmistress', 'ceo', 'cfo', 'coo', 'cto', 'chief-executive', 'general', 'controller', 'administrator', 'correspondent',
   'co-founder', 'founder', 'mp', 'msp', 'mep', 'mla', 'qc', 'kc',
+  // abbreviated, as US news writes them before a name ("Texas Sen. Ted Cruz", "Rep. Paul Ryan", "Lt. Gov.")
+  'sen.', 'rep.', 'gov.', 'gen.', 'col.', 'sgt.', 'capt.', 'adm.', 'cmdr.', 'atty.', 'supt.', 'insp.',
 ]);
 
 /** Heads written as abbreviations, in capitals; every other title word is written in title case. */
@@ -49,7 +51,7 @@ const MODIFIERS = new Set([
   'relations', 'care', 'safety', 'consumer', 'competition', 'transportation', 'homeland', 'commerce', 'labor', 'opposition', 'majority',
   'minority', 'overseas', 'rural', 'urban', 'planning', 'science', 'skills', 'universities', 'schools', 'tourism', 'arts', 'heritage',
   'communities', 'regions', 'armed', 'forces', 'intelligence', 'counter-terrorism', 'presidential', 'mayoral', 'president', 'minister',
-  'chancellor', 'governor', 'commissioner', 'officer', 'head', 'co',
+  'chancellor', 'governor', 'commissioner', 'officer', 'head', 'co', 'lt.',
 ]);
 
 /** Lower-case words joining a title to its portfolio ("Secretary of State", "Minister for Europe"). */

@@ -76,6 +76,12 @@ describe('analysis: metadata and passages', () => {
     assert.equal(a.entities.find((e) => e.name === 'Kelmsby')?.type, 'place');
   });
 
+  it('reads an agency dateline opening a paragraph that ends in a colon ("The Latest on …:")', () => {
+    const a = analyzeArticle('The Latest: pier closes\n\nKELMSBY (AP) — The Latest on the pier (all times local):\n\n7:30 p.m.\n\nThe pier closed, the AP said.\n');
+    assert.equal(a.metadata.dateline, 'KELMSBY (AP)');
+    assert.equal(a.entities.find((e) => e.name === 'AP')?.type, 'organization');
+  });
+
   it('reads all-caps datelines with letters outside ASCII, and types the dateline place as a place', () => {
     const story = (line: string) => 'Ferry pier closes for repairs\n\n' + line + ' The harbour board voted on Monday to close the old pier.\n';
     // [dateline line, dateline, publisher, place as written, entity name]

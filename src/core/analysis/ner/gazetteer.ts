@@ -6,7 +6,15 @@
 import gazetteer from './gazetteer.json';
 import { isFirstName } from '../../people/gender';
 
-const places = new Set<string>((gazetteer as { places: string[] }).places);
+let places = new Set<string>((gazetteer as { places: string[] }).places);
+
+/**
+ * Replaces the place words (the trainer, after it rebuilt ./gazetteer.json: this module read the old file when
+ * it was first imported, and the model must be trained on the flags it will ship with).
+ */
+export function usePlaceWords(words: readonly string[]): void {
+  places = new Set(words);
+}
 
 /**
  * The gazetteer feature value of a capitalised word: "P" part of a place name, "F" a first name, "PF" both;

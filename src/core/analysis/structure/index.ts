@@ -186,8 +186,9 @@ export function analyzeStructure(text: string): Structure {
       furniture.push({ start: l.start, end: l.end });
       continue;
     }
-    // (a sentence's end, or a quotation's: '' is the New York Times archive's closing quotation mark)
-    if (firstBody < 0 && (t.length > 120 || /(?:[.!?"”’]|'')$/.test(t))) {
+    // (a sentence's end, or a quotation's: '' is the New York Times archive's closing quotation mark; or a line
+    // opening with an agency's dateline, whatever its end: "WASHINGTON (AP) — The Latest on … (all times EST):")
+    if (firstBody < 0 && (t.length > 120 || /(?:[.!?"”’]|'')$/.test(t) || DATELINE.exec(t)?.[2])) {
       firstBody = k;
       break;
     }
