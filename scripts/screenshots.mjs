@@ -57,9 +57,7 @@ try {
   await page.keyboard.press('Escape');
 
   // A name the recogniser was unsure of: fainter, dotted, "(uncertain)" in its hover.
-  await openFile('newsletter.txt');
-  await sleep(1500);
-  await cursorOn('North Sea, the Scottish');
+  await cursorOn('Institute of Marine Research');
   await palette('Show or Focus Hover');
   await sleep(1000);
   await shot('hover-uncertain');
