@@ -134,7 +134,7 @@ export function docEvidence(sentences: readonly (readonly string[])[]): DocEvide
       if (!headline && isCapitalised(w)) {
         const key = w.toLowerCase();
         let a = around.get(key);
-        if (!a) around.set(key, (a = { before: [], after: [] }));
+        if (!a) around.set(key, (a = { before: [], after: [], row: undefined }));
         addAround(a, a.before, s[i - 1]);
         addAround(a, a.after, s[i + 1]);
       }

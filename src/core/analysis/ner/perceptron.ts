@@ -55,6 +55,9 @@ interface WordRec {
   asPrev2: number;
   asNext2: number;
   asCaps: number;
+  /** ap=<lower>, an=<lower>: this word before or after a capitalised form somewhere in the article (offsets, or -1) */
+  asAp: number;
+  asAn: number;
   /** wn=<this lower>|<next lower>, by next lower */
   wn: Map<string, Row>;
   /** pw=<this lower>|<next lower> (this word as the previous one) */
@@ -182,6 +185,8 @@ function makeRec(T: Tables, word: string, lower: string, shape: string, edge: bo
     asPrev2: at(rowOf(T, 'p2', lower)),
     asNext2: at(rowOf(T, 'n2', lower)),
     asCaps: at(rowOf(T, 'cw', lower)),
+    asAp: at(rowOf(T, 'ap', lower)),
+    asAn: at(rowOf(T, 'an', lower)),
     wn: pairRows(T, 'wn', lower),
     pw: pairRows(T, 'pw', lower),
     pn: sr.pn,
@@ -275,10 +280,13 @@ function aroundRow(doc: DocEvidence, lower: string): Int32Array | undefined {
   const a = doc.around.get(lower);
   if (!a) return undefined;
   if (!a.row) {
+    // (the words are lower-case words of the article: their records, made now or for their own sentence,
+    // hold these rows' offsets)
     const T = getTables();
+    const M = T.packed;
     const v = new Int32Array(NL);
-    for (const x of a.before) addRow(v, rowOf(T, 'ap', x));
-    for (const x of a.after) addRow(v, rowOf(T, 'an', x));
+    for (const x of a.before) addAt(v, M, rec(T, x).asAp);
+    for (const x of a.after) addAt(v, M, rec(T, x).asAn);
     a.row = v;
   }
   return a.row;
