@@ -151,7 +151,8 @@ export class MentionCollector {
     if (split) {
       if (split.prefix) {
         const [ps, pe] = split.prefix;
-        const pt = prefixType(words.slice(ps, pe), type, this.ev.lower);
+        // (before an abbreviated US title, a name the training data does not know is a state: "Kelmsby Sen. X")
+        const pt = prefixType(words.slice(ps, pe), /^(?:Sen|Rep|Gov|Lt|Atty)\.$/.test(words[pe]!) ? 'place' : type, this.ev.lower);
         if (pt) {
           const pm = pushMention(this.raw, this.masked, this.tokens, base + ps, base + pe, pt);
           if (pm) pm.weak = true;

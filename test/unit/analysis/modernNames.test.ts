@@ -162,6 +162,7 @@ describe('analysis: names on modern news (issue 14)', () => {
     // where the recogniser reads the whole run as one name, the title still splits the person out
     const b = analyzeArticle('Bridge\n\nKelmsby Sen. Ada Brenner said the bridge would close.\n');
     assert.equal(typeOf(b, 'Ada Brenner'), 'person', JSON.stringify(names(b)));
+    assert.equal(typeOf(b, 'Kelmsby'), 'place', JSON.stringify(names(b)));
     assert.ok(!b.entities.some((e) => e.name.includes('Sen.')), JSON.stringify(names(b)));
   });
   it('reads "Republican Donald Trump" as the person, the party word apart, and keeps party names whole', () => {
