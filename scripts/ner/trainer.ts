@@ -109,7 +109,7 @@ function learn(m: Model, s: TrainSentence): void {
 export const MIXES = 4;
 
 /** Trains on the sentences and returns the model file (features seen at least twice; weights ×100, integers). */
-export function trainModel(train: readonly TrainSentence[], epochs: number, log: (line: string) => void = () => {}, mixes = MIXES): ModelFile & { epochs: number } {
+export function trainModel(train: readonly TrainSentence[], epochs: number, log: (line: string) => void = () => {}): ModelFile & { epochs: number } {
   const counts = new Map<string, number>();
   for (const s of train)
     for (let i = 0; i < s.words.length; i++)
@@ -120,7 +120,7 @@ export function trainModel(train: readonly TrainSentence[], epochs: number, log:
   // parameter mixing: several perceptrons, each over its own fixed-seed shuffle, their averaged weights
   // summed (one linear model scoring as the mean of their scores, without the variance of one shuffle)
   const sum = new Map<string, Float64Array>();
-  for (let r = 0; r < mixes; r++) {
+  for (let r = 0; r < MIXES; r++) {
     const m = new Model(keep);
     const rand = seededRandom(2003 + r);
     const order = train.map((_, i) => i);
@@ -130,13 +130,13 @@ export function trainModel(train: readonly TrainSentence[], epochs: number, log:
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
       for (const k of order) learn(m, train[k]!);
-      log(`model ${r + 1}/${mixes}: epoch ${e + 1}/${epochs}`);
+      log(`model ${r + 1}/${MIXES}: epoch ${e + 1}/${epochs}`);
     }
     m.average();
     for (const [f, v] of m.w) {
       let t = sum.get(f);
       if (!t) sum.set(f, (t = new Float64Array(NL)));
-      for (let k = 0; k < NL; k++) t[k]! += v[k]! / mixes;
+      for (let k = 0; k < NL; k++) t[k]! += v[k]! / MIXES;
     }
   }
   const SCALE = 100;

@@ -10,7 +10,7 @@ import { tagSentence, type NerType } from './ner/perceptron';
 import { HONORIFICS, isInstitution, ORG_SUFFIX, rawMention, type RawMention } from './entities';
 import { tokenAt } from './attribution';
 import { appositivePersons, betweenPairs, EV_PERSON, EV_WEAK_PLACE, lexicalType, prefixType, repairSpans, spanEvidence, withBounds, type CtxSpan } from './nameContext';
-import { isTitleHead, isTitleWord, splitTitle } from './titles';
+import { isStateTitle, isTitleHead, isTitleWord, splitTitle } from './titles';
 import { isFirstName } from '../people/gender';
 import { clusterOf } from './ner/clusters';
 import { eventNameEnd, isHolidayName, isVesselName, voteNameRange } from './otherNames';
@@ -152,7 +152,7 @@ export class MentionCollector {
       if (split.prefix) {
         const [ps, pe] = split.prefix;
         // (before an abbreviated US title, a name the training data does not know is a state: "Kelmsby Sen. X")
-        const pt = prefixType(words.slice(ps, pe), /^(?:Sen|Rep|Gov|Lt|Atty)\.$/.test(words[pe]!) ? 'place' : type, this.ev.lower);
+        const pt = prefixType(words.slice(ps, pe), isStateTitle(words[pe]) ? 'place' : type, this.ev.lower);
         if (pt) {
           const pm = pushMention(this.raw, this.masked, this.tokens, base + ps, base + pe, pt);
           if (pm) pm.weak = true;

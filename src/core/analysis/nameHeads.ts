@@ -5,6 +5,7 @@
  */
 import { lexicalType } from './nameContext';
 import { clusterOf } from './ner/clusters';
+import { isNameYear } from './otherNames';
 
 /** Last words of place names ("Edinburgh Airport", "Hyde Park"). */
 export const PLACE_HEADS = /^(?:Street|Road|Avenue|Lane|Square|Plaza|Park|Gardens|Bridge|Airport|Station|Stadium|Arena|Island|Islands|River|Valley|Lake|Bay|Beach|Harbour|Harbor|Pier|Canal|Dam|Falls|Castle|Palace|Cathedral|Abbey|Church|Chapel|Temple|Mosque|Hotel|House|Hall|Tower|Towers|Building|Hill|Hills|Heights|Mountain|Mountains|Peninsula|Canyon|Forest|Desert|Parish|County|Province|Estate)$/;
@@ -19,7 +20,7 @@ export const ORG_THING_HEADS = /^(?:Day|Year|Week|Award|Awards|Prize|Act|Bill|Re
 /** The word that tells what a name is: its last, or the one before "of <year>" ("the Immigration Act of 1924"). */
 export function nameHead(words: readonly string[]): string {
   const n = words.length;
-  if (n >= 3 && words[n - 2] === 'of' && /^(?:1[5-9]|20)\d\d$/.test(words[n - 1]!)) return words[n - 3]!;
+  if (n >= 3 && words[n - 2] === 'of' && isNameYear(words[n - 1]!)) return words[n - 3]!;
   return words[n - 1]!;
 }
 

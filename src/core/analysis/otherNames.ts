@@ -49,6 +49,11 @@ export function isVesselName(words: readonly string[], s: number, e: number): bo
   return CRAFT_AFTER.has(after) && /^(?:the|a|an|its|their)$/i.test(before) && !/^[\p{Lu}\d.&-]+$/u.test(words[e - 1]!);
 }
 
+/** A year as names of events and laws carry it ("the Revolution of 1848", "the Immigration Act of 1924"). */
+export function isNameYear(w: string): boolean {
+  return /^(?:1[5-9]|20)\d\d$/.test(w);
+}
+
 /** Last words of the name of an event: "the Iraq War", "the Suez Crisis", "the Watergate Scandal". */
 const EVENT_HEADS = /^(?:War|Wars|Crisis|Revolution|Rebellion|Uprising|Massacre|Scandal|Affair|Incident|Offensive|Invasion|Riots|Blockade|Revolt|Mutiny)$/;
 
@@ -60,7 +65,7 @@ const EVENT_HEADS = /^(?:War|Wars|Crisis|Revolution|Rebellion|Uprising|Massacre|
  */
 export function eventNameEnd(words: readonly string[], s: number, e: number): number {
   // "the Kelmsby Crisis of 1832", "the Revolution of 1848": the year is part of the event's name
-  const dated = e - s >= 3 && words[e - 2] === 'of' && /^1\d{3}$|^20\d\d$/.test(words[e - 1]!) && EVENT_HEADS.test(words[e - 3]!);
+  const dated = e - s >= 3 && words[e - 2] === 'of' && isNameYear(words[e - 1]!) && EVENT_HEADS.test(words[e - 3]!);
   const end = dated || (EVENT_HEADS.test(words[e - 1]!) && e - s >= 2) ? e : e < words.length && EVENT_HEADS.test(words[e]!) ? e + 1 : 0;
   if (end === 0) return 0;
   for (let i = s; i < end; i++) if (ORG_SUFFIX.test(words[i]!) || words[i] === 'Secretary' || words[i] === 'Minister') return 0;

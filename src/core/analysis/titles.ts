@@ -25,6 +25,14 @@ const HEADS = new Set([
   'sen.', 'rep.', 'gov.', 'gen.', 'col.', 'sgt.', 'capt.', 'adm.', 'cmdr.', 'atty.', 'supt.', 'insp.',
 ]);
 
+/** Abbreviated US titles whose prefix, when it is a place, is a state ("Texas Sen. Ted Cruz", "Ohio Lt. Gov."). */
+const STATE_TITLES = new Set(['Sen.', 'Rep.', 'Gov.', 'Lt.', 'Atty.']);
+
+/** Does a title starting with this word name a state before it ("Kelmsby Sen. Ada Brenner": Kelmsby a state)? */
+export function isStateTitle(w: string | undefined): boolean {
+  return !!w && STATE_TITLES.has(w);
+}
+
 /** Heads written as abbreviations, in capitals; every other title word is written in title case. */
 const ABBREVIATIONS = new Set(['mp', 'msp', 'mep', 'mla', 'qc', 'kc', 'ceo', 'cfo', 'coo', 'cto']);
 

@@ -105,14 +105,14 @@ export interface AroundWords {
 /** At most this many aggregated words per form, both sides together (the first ones met). */
 const MAX_AROUND = 12;
 
-function isLowerWord(w: string | undefined): w is string {
-  if (!w) return false;
+/** A word starting with an ASCII lower-case letter (what the document's lower-case evidence counts). */
+function isLowerWord(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 97 && c <= 122;
 }
 
 function addAround(a: AroundWords, list: string[], w: string | undefined): void {
-  if (isLowerWord(w) && a.before.length + a.after.length < MAX_AROUND && !list.includes(w)) list.push(w);
+  if (w !== undefined && isLowerWord(w) && a.before.length + a.after.length < MAX_AROUND && !list.includes(w)) list.push(w);
 }
 
 export function docEvidence(sentences: readonly (readonly string[])[]): DocEvidence {
@@ -125,19 +125,20 @@ export function docEvidence(sentences: readonly (readonly string[])[]): DocEvide
     const headline = capsCount * 2 > s.length;
     for (let i = 0; i < s.length; i++) {
       const w = s[i]!;
-      const c0 = w.charAt(0);
-      if (c0 >= 'a' && c0 <= 'z') lower.add(w);
-      else if (!headline && i > 0 && isCapitalised(w) && !isAllCaps(w)) {
+      if (isLowerWord(w)) {
+        lower.add(w);
+        continue;
+      }
+      if (headline || !isCapitalised(w)) continue;
+      const lw = w.toLowerCase();
+      if (i > 0 && !isAllCaps(w)) {
         const p = s[i - 1]!;
-        if (p !== '"' && p !== '.' && p !== ':' && p !== '(') titleMid.add(w.toLowerCase());
+        if (p !== '"' && p !== '.' && p !== ':' && p !== '(') titleMid.add(lw);
       }
-      if (!headline && isCapitalised(w)) {
-        const key = w.toLowerCase();
-        let a = around.get(key);
-        if (!a) around.set(key, (a = { before: [], after: [], row: undefined }));
-        addAround(a, a.before, s[i - 1]);
-        addAround(a, a.after, s[i + 1]);
-      }
+      let a = around.get(lw);
+      if (!a) around.set(lw, (a = { before: [], after: [], row: undefined }));
+      addAround(a, a.before, s[i - 1]);
+      addAround(a, a.after, s[i + 1]);
     }
   }
   return { lower, titleMid, around };
