@@ -3,7 +3,9 @@
  * sentence's words): a social handle or a hashtag ("@ShaneGoldmacher", "#FLforMarco"), a number's "No." ("the
  * No. 2 spot"), and a lower-case prefix the tagger ran into a name ("the anti-Trump National Review": the name is
  * "National Review"), and a party word before a person ("Republican Donald Trump": the person, the party word
- * another name, as CoNLL writes them; "Democrat Hillary" read as an organisation is the person too).
+ * another name, as CoNLL writes them; "Democrat Hillary" read as an organisation is the person too), and a
+ * lower-case tail the tagger ran on into ("Downing Street of putting words …", "the State Department of the 55,000
+ * pages", "the GOP field": the name ends at its last capitalised word; "Channel 4", "Group of 77" keep theirs).
  */
 import type { RepairSpan } from './ner/perceptron';
 import { isFirstName } from '../people/gender';
@@ -24,5 +26,22 @@ export function dropNonNames(words: readonly string[], out: RepairSpan[]): void 
       sp.start++;
       sp.type = 'PER';
     }
+    const end = nameEnd(words, sp.start, sp.end);
+    if (end < sp.end) sp.end = end;
   }
+}
+
+/** A word of lower-case letters only ("of", "putting"; not "eBay", "iPhone"). */
+const LOWER_WORD = /^\p{Ll}[\p{Ll}'’-]*$/u;
+
+/**
+ * Where a name over words [start, end) really ends: before a tail of words that are not capitalised when the
+ * tail holds a lower-case word, except "of" and a number ("Group of 77"); else `end`.
+ */
+function nameEnd(words: readonly string[], start: number, end: number): number {
+  let j = end;
+  while (j - 1 > start && !/^\p{Lu}/u.test(words[j - 1]!)) j--;
+  if (j === end || (end - j === 2 && words[j] === 'of' && /^\d+$/.test(words[j + 1]!))) return end;
+  for (let k = j; k < end; k++) if (LOWER_WORD.test(words[k]!)) return j;
+  return end;
 }

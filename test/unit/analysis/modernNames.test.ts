@@ -156,6 +156,22 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Brooks Brothers'), 'organization', JSON.stringify(names(a)));
     assert.ok(!a.entities.some((e) => /TomasBerg|VoteKelmsby|^No\.|anti-/.test(e.name)), JSON.stringify(names(a)));
   });
+  it('ends a name at its last capitalised word when the tagger ran on into lower-case words ("Kelmsby Council of putting"), not in "Channel 4" or "Group of 77"', () => {
+    const cut = (text: string, start: number, end: number): string => {
+      const words = text.split(' ');
+      const spans: RepairSpan[] = [{ start, end, type: 'ORG' }];
+      dropNonNames(words, spans);
+      return words.slice(spans[0]!.start, spans[0]!.end).join(' ');
+    };
+    assert.equal(cut('accused the Kelmsby Council of putting words in', 2, 6), 'Kelmsby Council');
+    assert.equal(cut('made by the Harbour Office of the 55,000 pages', 3, 8), 'Harbour Office');
+    assert.equal(cut('in the GOP field ,', 2, 4), 'GOP');
+    assert.equal(cut('on Channel 4 tonight', 1, 3), 'Channel 4');
+    assert.equal(cut('the Group of 77 met', 1, 4), 'Group of 77');
+    assert.equal(cut('the Bank of Norland said', 1, 4), 'Bank of Norland');
+    const a = analyzeArticle('Bridge\n\nMarta Kowalczyk accused the Kelmsby Harbour Office of putting words in her mouth.\n');
+    assert.ok(names(a).every((n) => !/putting/.test(n)), JSON.stringify(names(a)));
+  });
   it('reads abbreviated US titles as titles ("Texas Sen. Ted Cruz", "Lt. Gov. Dan Patrick", "Rep. Paul Ryan")', () => {
     const a = analyzeArticle('Guns\n\nTexas Sen. Ted Cruz said he would give away a gun. Lt. Gov. Dan Patrick and Rep. Paul Ryan agreed.\n');
     assert.deepEqual(names(a), ['place:Texas', 'person:Ted Cruz', 'person:Dan Patrick', 'person:Paul Ryan']);
