@@ -3,7 +3,8 @@
  * sentence's words): a social handle or a hashtag ("@ShaneGoldmacher", "#FLforMarco"), a number's "No." ("the
  * No. 2 spot"), and a lower-case prefix the tagger ran into a name ("the anti-Trump National Review": the name is
  * "National Review"), and a party word before a person ("Republican Donald Trump": the person, the party word
- * another name, as CoNLL writes them; "Democrat Hillary" read as an organisation is the person too), and a
+ * another name, as CoNLL writes them; "Democrat Hillary" read as an organisation is the person too; so is "Lib Dem
+ * Norman Baker"), and a
  * lower-case tail the tagger ran on into ("Downing Street of putting words …", "the State Department of the 55,000
  * pages", "the GOP field": the name ends at its last capitalised word; "Channel 4", "Group of 77" keep theirs).
  */
@@ -12,24 +13,51 @@ import { isFirstName } from '../people/gender';
 
 /** Party words written before a person's name ("Republican Donald Trump", "Democrat Hillary Clinton"). */
 const PARTY_WORDS = new Set(['Republican', 'Democrat', 'Democratic', 'GOP', 'Tory', 'Labour', 'Conservative', 'Liberal', 'Socialist', 'Green']);
+const PARTY_PAIRS = new Set(['Lib Dem', 'Liberal Democrat']);
 
 /** Removes or trims, in place, the spans of `out` that are no names or start with a word that is not one. */
 export function dropNonNames(words: readonly string[], out: RepairSpan[]): void {
   for (let k = out.length - 1; k >= 0; k--) {
     const sp = out[k]!;
-    const before = words[sp.start - 1];
-    const first = words[sp.start]!;
-    if (before === '@' || before === '#') out.splice(k, 1);
-    else if (first === 'No.' && sp.end - sp.start === 1 && /^\d/.test(words[sp.end] ?? '')) out.splice(k, 1);
-    else if (sp.end - sp.start > 1 && /^(?:anti|pro|non|post|pre|neo)-/.test(first)) sp.start++;
-    else if (sp.end - sp.start > 1 && PARTY_WORDS.has(first) && (sp.type === 'PER' || isFirstName(words[sp.start + 1]!.toLowerCase()))) {
-      sp.start++;
-      sp.type = 'PER';
+    if (isNoName(words, sp)) {
+      out.splice(k, 1);
+      continue;
     }
-    const end = nameEnd(words, sp.start, sp.end);
-    if (end < sp.end) sp.end = end;
+    const first = words[sp.start]!;
+    if (sp.end - sp.start > 1 && /^(?:anti|pro|non|post|pre|neo)-/.test(first)) sp.start++;
+    else {
+      const party = partyWords(words, sp);
+      if (party > 0 && (sp.type === 'PER' || isFirstName(words[sp.start + party]!.toLowerCase()))) {
+        sp.start += party;
+        sp.type = 'PER';
+      }
+    }
+    sp.end = nameEnd(words, sp.start, sp.end);
+    // "the 2000 Sydney Olympics", "65 Canadian": a number before a name is no part of it
+    while (sp.end - sp.start > 1 && NUMBER.test(words[sp.start]!) && /^\p{Lu}/u.test(words[sp.start + 1]!) && !TIME_ZONE.test(words[sp.start + 1]!)) sp.start++;
   }
 }
+
+/** How many words of a party's name open the span before more of it ("Lib Dem Norman Baker": 2), or 0. */
+function partyWords(words: readonly string[], sp: RepairSpan): number {
+  const first = words[sp.start]!;
+  if (sp.end - sp.start > 2 && PARTY_PAIRS.has(first + ' ' + words[sp.start + 1]!)) return 2;
+  return sp.end - sp.start > 1 && PARTY_WORDS.has(first) ? 1 : 0;
+}
+
+/** A handle or a hashtag, a number's "No.", a quantity ("40GB", "757") or a time ("2000 GMT", "9AM EST"). */
+function isNoName(words: readonly string[], sp: RepairSpan): boolean {
+  const before = words[sp.start - 1];
+  if (before === '@' || before === '#') return true;
+  if (words[sp.start] === 'No.' && sp.end - sp.start === 1 && /^\d/.test(words[sp.end] ?? '')) return true;
+  for (let i = sp.start; i < sp.end; i++) if (!NUMBER.test(words[i]!) && !QUANTITY.test(words[i]!) && !TIME_ZONE.test(words[i]!)) return false;
+  return true;
+}
+
+const NUMBER = /^\d[\d,.]*$/;
+/** A number with a unit or a time of day written as one word. */
+const QUANTITY = /^\d[\d,.]*(?:[KMGT]B|[KMG]Hz|[km]bps|mm|cm|km|kg|mph|bn|am|pm)$/i;
+const TIME_ZONE = /^(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT)$/;
 
 /** A word of lower-case letters only ("of", "putting"; not "eBay", "iPhone"). */
 const LOWER_WORD = /^\p{Ll}[\p{Ll}'’-]*$/u;

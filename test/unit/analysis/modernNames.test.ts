@@ -156,12 +156,12 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Brooks Brothers'), 'organization', JSON.stringify(names(a)));
     assert.ok(!a.entities.some((e) => /TomasBerg|VoteKelmsby|^No\.|anti-/.test(e.name)), JSON.stringify(names(a)));
   });
-  it('ends a name at its last capitalised word when the tagger ran on into lower-case words ("Kelmsby Council of putting"), not in "Channel 4" or "Group of 77"', () => {
+  it('ends a name at its last capitalised word when the tagger ran on into lower-case words ("Kelmsby Council of putting"), not in "Channel 4" or "Group of 77"; numbers before names and quantities are no names', () => {
     const cut = (text: string, start: number, end: number): string => {
       const words = text.split(' ');
       const spans: RepairSpan[] = [{ start, end, type: 'ORG' }];
       dropNonNames(words, spans);
-      return words.slice(spans[0]!.start, spans[0]!.end).join(' ');
+      return spans.length === 0 ? '' : words.slice(spans[0]!.start, spans[0]!.end).join(' ');
     };
     assert.equal(cut('accused the Kelmsby Council of putting words in', 2, 6), 'Kelmsby Council');
     assert.equal(cut('made by the Harbour Office of the 55,000 pages', 3, 8), 'Harbour Office');
@@ -169,6 +169,12 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(cut('on Channel 4 tonight', 1, 3), 'Channel 4');
     assert.equal(cut('the Group of 77 met', 1, 4), 'Group of 77');
     assert.equal(cut('the Bank of Norland said', 1, 4), 'Bank of Norland');
+    // a number before a name is no part of it; a quantity or a time is no name
+    assert.equal(cut('at the 2000 Kelmsby Games', 2, 5), 'Kelmsby Games');
+    assert.equal(cut('the 40GB model', 1, 2), '');
+    assert.equal(cut('at 2000 GMT on Friday', 1, 3), '');
+    assert.equal(cut('at 9AM EST today', 1, 3), '');
+    assert.equal(cut('the Harbour 7 ferry', 1, 3), 'Harbour 7');
     const a = analyzeArticle('Bridge\n\nMarta Kowalczyk accused the Kelmsby Harbour Office of putting words in her mouth.\n');
     assert.ok(names(a).every((n) => !/putting/.test(n)), JSON.stringify(names(a)));
   });
@@ -197,6 +203,14 @@ describe('analysis: names on modern news (issue 14)', () => {
     ];
     dropNonNames(words, spans);
     assert.deepEqual(spans.map((x) => [x.start, x.end, x.type]), [[1, 3, 'PER'], [5, 6, 'PER'], [8, 11, 'ORG']]);
+    // a party of two words ("Lib Dem Ada Brenner"), not before a word that is no first name ("Lib Dem Treasury")
+    const two = ['Lib', 'Dem', 'Ada', 'Brenner', 'and', 'the', 'Lib', 'Dem', 'Treasury', 'team'];
+    const twoSpans: RepairSpan[] = [
+      { start: 0, end: 4, type: 'ORG' },
+      { start: 6, end: 9, type: 'ORG' },
+    ];
+    dropNonNames(two, twoSpans);
+    assert.deepEqual(twoSpans.map((x) => [x.start, x.end, x.type]), [[2, 4, 'PER'], [6, 9, 'ORG']]);
   });
   it('reads a party named in its own language as one organisation ("Parti des Réformes et des Libertés de Wallonie")', () => {
     const a = analyzeArticle('Coalition\n\nHe led the Parti des Réformes et des Libertés de Wallonie until 2002, and she the Partei für Freiheit und Fortschritt.\n');
