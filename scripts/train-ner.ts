@@ -29,8 +29,9 @@ const FILES = {
 };
 type Source = keyof typeof FILES;
 const ALL: Source[] = ['conll', 'wikigold', 'crossner'];
-/** Word classes learned from the unlabeled news (scripts/ner/clusters.ts). */
+/** Word classes learned from the unlabeled news (scripts/ner/clusters.ts): coarse and fine. */
 const CLUSTERS = 256;
+const FINE_CLUSTERS = 1024;
 
 function docsOf(source: Source): GoldDoc[] {
   const file = FILES[source];
@@ -97,7 +98,7 @@ function main(): void {
   const sources = si >= 0 ? (args[si + 1]!.split(',') as Source[]) : ALL;
   for (const s of sources) if (!(s in FILES)) throw new Error(`train-ner: unknown source ${s} (known: ${ALL.join(', ')})`);
   console.log(writeGazetteer());
-  if (!args.includes('--keep-clusters')) writeClusters([path.join(corpora, 'bbc'), path.join(corpora, 'polnear', 'train', 'text')], CLUSTERS, 6, (l) => console.log(l));
+  if (!args.includes('--keep-clusters')) writeClusters([path.join(corpora, 'bbc'), path.join(corpora, 'polnear', 'train', 'text')], CLUSTERS, FINE_CLUSTERS, 6, (l) => console.log(l));
   if (args.includes('--ablation')) ablation(epochs);
   if (args.includes('--cv')) crossValidate(sources, epochs);
   const model = train(sources, epochs, (l) => console.log(l));

@@ -13,7 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { tokenize } from '../../src/core/analysis/tokenize';
 import { normWord } from '../../src/core/analysis/ner/features';
-import { useClusters } from '../../src/core/analysis/ner/clusters';
+import { useClusters, type ClusterFile } from '../../src/core/analysis/ner/clusters';
 import { listTextFiles } from '../../bench/shared';
 
 const MIN_COUNT = 3;
@@ -144,16 +144,26 @@ export function clusterWords(seqs: readonly string[][], K: number, passes: numbe
   return out;
 }
 
-/** Builds src/core/analysis/ner/clusters.json from the unlabeled news under `dirs`. */
-export function writeClusters(dirs: readonly string[], K: number, passes: number, log: (l: string) => void): void {
+/** The words of each class, sorted. */
+function byClass(classes: Map<string, number>, K: number): string[][] {
+  const out: string[][] = Array.from({ length: K }, () => []);
+  for (const [w, c] of classes) out[c]!.push(w);
+  for (const ws of out) ws.sort();
+  return out;
+}
+
+/**
+ * Builds src/core/analysis/ner/clusters.json from the unlabeled news under `dirs`: K coarse classes and
+ * `fineK` fine ones over the same words (see src/core/analysis/ner/clusters.ts).
+ */
+export function writeClusters(dirs: readonly string[], K: number, fineK: number, passes: number, log: (l: string) => void): void {
   const seqs = readUnlabeled(dirs);
   log(`clusters: ${seqs.reduce((n, s) => n + s.length, 0)} tokens of unlabeled news`);
-  const classes = clusterWords(seqs, K, passes, log);
-  const byClass: string[][] = Array.from({ length: K }, () => []);
-  for (const [w, c] of classes) byClass[c]!.push(w);
-  for (const ws of byClass) ws.sort();
+  const coarse = clusterWords(seqs, K, passes, log);
+  const fine = clusterWords(seqs, fineK, passes, log);
+  const data: ClusterFile = { format: 'news-annotator-clusters/2', classes: byClass(coarse, K), fine: byClass(fine, fineK) };
   const file = path.resolve(__dirname, '..', '..', 'src', 'core', 'analysis', 'ner', 'clusters.json');
-  writeFileSync(file, JSON.stringify({ format: 'news-annotator-clusters/1', classes: byClass }) + '\n');
-  useClusters(byClass);
-  log(`clusters: wrote ${classes.size} words in ${K} classes to ${path.relative(process.cwd(), file)}`);
+  writeFileSync(file, JSON.stringify(data) + '\n');
+  useClusters(data);
+  log(`clusters: wrote ${coarse.size} words in ${K} and in ${fineK} classes to ${path.relative(process.cwd(), file)}`);
 }

@@ -6,7 +6,7 @@
  *  - tag features: the previous predicted tags (greedy left-to-right decoding).
  */
 import { gazetteerFlags } from './gazetteer';
-import { clusterOf } from './clusters';
+import { clusterOf, fineClusterOf } from './clusters';
 
 /** Normalises typographic variants so the news text looks like the Reuters training text. */
 export function normWord(w: string): string {
@@ -79,7 +79,7 @@ export function wordFeatures(w: string): string[] {
   }
   const g = gazetteerFlags(w, lw);
   if (g) f.push('g=' + g);
-  f.push('c=' + clusterOf(w));
+  f.push('c=' + clusterOf(w), 'f=' + fineClusterOf(w));
   return f;
 }
 

@@ -9,7 +9,7 @@
  * additions; the rows are whole numbers (the file's scaled weights), so sums are exact in any order.
  */
 import { gazetteerFlags } from './gazetteer';
-import { clusterOf } from './clusters';
+import { clusterOf, fineClusterOf } from './clusters';
 import { getTables, getWeights, offsetOf, onModelChange, pairRows, rowOf, type Row, type Tables } from './model';
 import { LABELS, allowed, contextFeatures, isAllCaps, isAllCapsSentence, isCapitalised, shapeOf, wordFeatures, type DocEvidence } from './features';
 
@@ -152,7 +152,7 @@ function ownRow(T: Tables, w: string, lw: string): Int32Array {
   }
   const g = gazetteerFlags(w, lw);
   if (g) rows.push(rowOf(T, 'g', g));
-  rows.push(rowOf(T, 'c', clusterOf(w)));
+  rows.push(rowOf(T, 'c', clusterOf(w)), rowOf(T, 'f', fineClusterOf(w)));
   return sumRows(rows);
 }
 
