@@ -48,6 +48,17 @@ export interface EntityIndex {
 
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'mr.', 'mrs.', 'ms.', 'dr.', 'prof', 'prof.']);
 
+/** Name particles written in lower case after an honorific ("Dr de Klerk"). */
+const PARTICLE_AFTER_HONORIFIC = /^(?:de|van|von|da|di|du|le|la|al|el|ter|ten)$/;
+
+/**
+ * `w` is an honorific before the name `next` ("Sir Alex", "Dr de Klerk"), not a word of a name that starts
+ * like one ("Lord of the Rings").
+ */
+export function isHonorificBefore(w: string, next: string | undefined): boolean {
+  return HONORIFICS.has(w.toLowerCase()) && (next === undefined || !/^\p{Ll}/u.test(next) || PARTICLE_AFTER_HONORIFIC.test(next));
+}
+
 export const PLACE_ALIASES: Record<string, string> = {
   us: 'United States', usa: 'United States', 'united states': 'United States', 'united states of america': 'United States', america: 'United States',
   uk: 'United Kingdom', britain: 'United Kingdom', 'great britain': 'United Kingdom', 'united kingdom': 'United Kingdom',
@@ -152,8 +163,9 @@ export function canonicalOf(type: EntityType, key: string, text: string): string
   return text.replace(/^the\s+/i, '');
 }
 
+/** "Sir Alex Ferguson" → "Alex Ferguson", "Dr de Klerk" → "de Klerk"; "Lord of the Rings" keeps its "Lord". */
 export function stripHonorific(s: string): string {
-  const m = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+/.exec(s);
+  const m = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+(?=\p{Lu}|(?:de|van|von|da|di|du|le|la|al|el|ter|ten)\s)/u.exec(s);
   return m ? s.slice(m[0].length) : s;
 }
 

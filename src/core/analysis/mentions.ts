@@ -7,7 +7,7 @@
 import type { Token } from './tokenize';
 import type { DocEvidence } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
-import { HONORIFICS, isInstitution, ORG_SUFFIX, rawMention, type RawMention } from './entities';
+import { HONORIFICS, isHonorificBefore, isInstitution, ORG_SUFFIX, rawMention, type RawMention } from './entities';
 import { tokenAt } from './attribution';
 import { appositivePersons, betweenPairs, EV_PERSON, EV_WEAK_PLACE, lexicalType, prefixType, repairSpans, spanEvidence, withBounds, type CtxSpan } from './nameContext';
 import { isStateTitle, isTitleHead, isTitleWord, splitTitle } from './titles';
@@ -141,7 +141,7 @@ export class MentionCollector {
     }
     // "Sir Digby", "Mr Castellow": a name after an honorific is a person's, whatever the recogniser guessed
     if (type !== 'person' && e - s <= 3) {
-      const hon = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? words[s - 1]! : e - s >= 2 && HONORIFICS.has(words[s]!.toLowerCase()) ? words[s]! : '';
+      const hon = s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase()) ? words[s - 1]! : e - s >= 2 && isHonorificBefore(words[s]!, words[s + 1]) ? words[s]! : '';
       if (/^\p{Lu}\p{Ll}/u.test(hon)) type = 'person';
     }
     // Job titles are not names: "Trade Secretary Patricia Hewitt" is a person, "Labour MP" the party
@@ -168,7 +168,7 @@ export class MentionCollector {
     // Titles are not part of a name: "Mayor Ingrid Halvorsen" → "Ingrid Halvorsen".
     while (type === 'person' && e - s > 1 && PERSON_TITLES.has(words[s]!.toLowerCase())) s++;
     if (e <= s) return;
-    const nameWords = words.slice(s, e).filter((w) => !HONORIFICS.has(w.toLowerCase()));
+    const nameWords = words.slice(s, e).filter((w, i) => !isHonorificBefore(w, words[s + i + 1]));
     if (!nameWords.some((w) => /\p{Lu}/u.test(w))) return;
     const honorific = type === 'person' && s > 0 && HONORIFICS.has(words[s - 1]!.toLowerCase());
     if (honorific) s--;
@@ -385,7 +385,7 @@ function pushMention(out: RawMention[], text: string, tokens: readonly Token[], 
   const words: string[] = [];
   for (let i = s; i < e; i++) {
     const w = tokens[i]!.text;
-    if (HONORIFICS.has(w.toLowerCase())) continue;
+    if (isHonorificBefore(w, tokens[i + 1]?.text)) continue;
     if (/^['’]s?$/i.test(w)) {
       // "Fishermen's Association", "Fishers' Union": the possessive stays on its word
       if (words.length > 0 && i > s && tokens[i - 1]!.end === tokens[i]!.start && i + 1 < e) words[words.length - 1] += w;

@@ -178,6 +178,13 @@ describe('analysis: names on modern news (issue 14)', () => {
     const a = analyzeArticle('Bridge\n\nMarta Kowalczyk accused the Kelmsby Harbour Office of putting words in her mouth.\n');
     assert.ok(names(a).every((n) => !/putting/.test(n)), JSON.stringify(names(a)));
   });
+  it('keeps "Lord" in a name that only starts like an honorific ("Lord of the Harbour Lights"), and drops it before a name', () => {
+    const a = analyzeArticle('Box office\n\nTickets for Lord of the Harbour Lights sold out, and Lord Halvorsen and Dr de Brouwer went to see it.\n');
+    assert.ok(!names(a).some((n) => / of the Harbour Lights$/.test(n) && !/Lord of/.test(n)), JSON.stringify(names(a)));
+    assert.ok(names(a).some((n) => /:Lord of the Harbour Lights$/.test(n)) || others(a).includes('Lord of the Harbour Lights'), JSON.stringify([names(a), others(a)]));
+    assert.equal(typeOf(a, 'Halvorsen'), 'person', JSON.stringify(names(a)));
+    assert.equal(typeOf(a, 'de Brouwer'), 'person', JSON.stringify(names(a)));
+  });
   it('reads abbreviated US titles as titles ("Texas Sen. Ted Cruz", "Lt. Gov. Dan Patrick", "Rep. Paul Ryan")', () => {
     const a = analyzeArticle('Guns\n\nTexas Sen. Ted Cruz said he would give away a gun. Lt. Gov. Dan Patrick and Rep. Paul Ryan agreed.\n');
     assert.deepEqual(names(a), ['place:Texas', 'person:Ted Cruz', 'person:Dan Patrick', 'person:Paul Ryan']);
