@@ -185,6 +185,15 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Halvorsen'), 'person', JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'de Brouwer'), 'person', JSON.stringify(names(a)));
   });
+  it('reads a photo agency in a credit line as an organisation, and a lone initial on its own line as no person', () => {
+    const a = analyzeArticle('Debate\n\nHalvorsen spoke first.\n\nMarta Kowalczyk via Kelmsby Images.\n\nX.\n\nBrenner answered him.\n');
+    assert.equal(typeOf(a, 'Kelmsby Images'), 'organization', JSON.stringify(names(a)));
+    assert.ok(!a.entities.some((e) => /^X\.?$/.test(e.name)), JSON.stringify(names(a)));
+    const words = ['X.'];
+    const spans: RepairSpan[] = [{ start: 0, end: 1, type: 'PER' }];
+    dropNonNames(words, spans);
+    assert.equal(spans.length, 0);
+  });
   it('reads abbreviated US titles as titles ("Texas Sen. Ted Cruz", "Lt. Gov. Dan Patrick", "Rep. Paul Ryan")', () => {
     const a = analyzeArticle('Guns\n\nTexas Sen. Ted Cruz said he would give away a gun. Lt. Gov. Dan Patrick and Rep. Paul Ryan agreed.\n');
     assert.deepEqual(names(a), ['place:Texas', 'person:Ted Cruz', 'person:Dan Patrick', 'person:Paul Ryan']);
