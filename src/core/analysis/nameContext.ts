@@ -113,6 +113,9 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
   for (const sp of out) {
     const next = words[sp.end];
     if (sp.type !== 'MISC' && sp.end - sp.start === 1 && (sp.margin ?? Infinity) < NEAR_TIE && isLowerWord(next) && !SAID.has(next) && looksLikeDemonym(words[sp.start]!)) sp.type = 'MISC';
+    // "the Southern border", "Democratic rival Hillary Clinton", "North American leaders": an adjective of a
+    // region or a party before a common noun is another name, whatever the recogniser made of it
+    else if ((sp.type === 'LOC' || sp.type === 'ORG') && isLowerWord(next) && !SAID.has(next) && isAdjectiveName(words, sp.start, sp.end)) sp.type = 'MISC';
   }
   splitAtVoteNoun(words, out, ctxSpan);
   splitPersonOfOrganisation(words, out, ctxSpan, MISC_ORG_HEAD);
@@ -197,6 +200,16 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
 }
 
 const MAX_REPAIRS = 64;
+
+/** Adjectives of a region or a party, written with a capital ("Southern", "Democratic"). */
+const ADJECTIVE_NAMES = /^(?:Northern|Southern|Eastern|Western|Midwestern|Northeastern|Northwestern|Southeastern|Southwestern|Democratic|Republican)$/;
+const REGION_PREFIX = /^(?:North|South|East|West|Central|Latin|Northern|Southern|Eastern|Western)$/;
+
+/** Words [s, e) are one such adjective, or a region's word and a nationality ("North American", "Eastern European"). */
+function isAdjectiveName(words: readonly string[], s: number, e: number): boolean {
+  if (e - s === 1) return ADJECTIVE_NAMES.test(words[s]!);
+  return e - s === 2 && REGION_PREFIX.test(words[s]!) && /(?:an|ese|ish|ic)$/.test(words[s + 1]!) && looksLikeDemonym(words[s + 1]!);
+}
 const COMPASS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-East|North-West|South-East|South-West|Northeast|Northwest|Southeast|Southwest)$/;
 const SEAS = /^(?:Sea|Seas|Ocean|Atlantic|Pacific|Arctic|Gulf|Strait|Straits|Channel|Passage|Basin|Shelf)$/;
 

@@ -194,6 +194,12 @@ describe('analysis: names on modern news (issue 14)', () => {
     dropNonNames(words, spans);
     assert.equal(spans.length, 0);
   });
+  it('reads an adjective of a region or a party before a common noun as another name ("the Southern border", "Democratic rival"), not a place', () => {
+    const a = analyzeArticle('Border\n\nHalvorsen spoke about the Southern border, and his Democratic rival Ada Brenner met North American leaders in North Kelmsby yesterday.\n');
+    assert.ok(!a.entities.some((e) => /^(?:Southern|Democratic|North American)$/.test(e.name)), JSON.stringify(names(a)));
+    assert.ok(others(a).includes('Southern') && others(a).includes('North American'), JSON.stringify(others(a)));
+    assert.equal(typeOf(a, 'Ada Brenner'), 'person', JSON.stringify(names(a)));
+  });
   it('reads abbreviated US titles as titles ("Texas Sen. Ted Cruz", "Lt. Gov. Dan Patrick", "Rep. Paul Ryan")', () => {
     const a = analyzeArticle('Guns\n\nTexas Sen. Ted Cruz said he would give away a gun. Lt. Gov. Dan Patrick and Rep. Paul Ryan agreed.\n');
     assert.deepEqual(names(a), ['place:Texas', 'person:Ted Cruz', 'person:Dan Patrick', 'person:Paul Ryan']);
