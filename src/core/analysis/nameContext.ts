@@ -12,7 +12,8 @@
  *    name is a person).
  * Every rule looks at a bounded window around the span, so the whole pass stays linear.
  */
-import { lexicalScores, wordOnlyScores, type TokenSpan } from './ner/perceptron';
+import { lexicalScores, type TokenSpan } from './ner/perceptron';
+import { isAdjectiveName, looksLikeDemonym } from './demonyms';
 import { onModelChange } from './ner/model';
 import { isCapWord } from './ner/features';
 import { alignListTypes } from './nameLists';
@@ -201,15 +202,6 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
 
 const MAX_REPAIRS = 64;
 
-/** Adjectives of a region or a party, written with a capital ("Southern", "Democratic"). */
-const ADJECTIVE_NAMES = /^(?:Northern|Southern|Eastern|Western|Midwestern|Northeastern|Northwestern|Southeastern|Southwestern|Democratic|Republican)$/;
-const REGION_PREFIX = /^(?:North|South|East|West|Central|Latin|Northern|Southern|Eastern|Western)$/;
-
-/** Words [s, e) are one such adjective, or a region's word and a nationality ("North American", "Eastern European"). */
-function isAdjectiveName(words: readonly string[], s: number, e: number): boolean {
-  if (e - s === 1) return ADJECTIVE_NAMES.test(words[s]!);
-  return e - s === 2 && REGION_PREFIX.test(words[s]!) && /(?:an|ese|ish|ic)$/.test(words[s + 1]!) && looksLikeDemonym(words[s + 1]!);
-}
 const COMPASS = /^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|North-East|North-West|South-East|South-West|Northeast|Northwest|Southeast|Southwest)$/;
 const SEAS = /^(?:Sea|Seas|Ocean|Atlantic|Pacific|Arctic|Gulf|Strait|Straits|Channel|Passage|Basin|Shelf)$/;
 
@@ -389,18 +381,6 @@ const LEXICAL_TYPES: (EntityType | 'misc')[] = ['person', 'organization', 'place
 const lexicalMemo = new Map<string, EntityType | 'misc' | null>();
 // (what a word's type is depends on the model: the trainer scores several in one process)
 onModelChange(() => lexicalMemo.clear());
-
-/**
- * A nationality or group word ("American", "Briton", "Scottish", "Kenyan"): the recogniser's word-only
- * features (identity, suffix, shape) point to "miscellaneous" well ahead of any name type, and its training
- * data never saw the form as a person's name ("Brian" also ends like "Indian").
- */
-export function looksLikeDemonym(w: string): boolean {
-  if (!/^\p{Lu}\p{Ll}/u.test(w)) return false;
-  const v = wordOnlyScores(w);
-  const lex = lexicalScores(w);
-  return v[7]! - Math.max(v[1]!, v[3]!, v[5]!) >= 5 && lex[1]! <= 0;
-}
 
 /**
  * The type of the words before a job title ("Labour" in "Labour MP Diane Abbott", "New York" in "New York

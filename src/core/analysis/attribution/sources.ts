@@ -7,7 +7,8 @@ import type { Token } from '../tokenize';
 import type { EntityIndex } from '../entities';
 import { HONORIFICS } from '../entities';
 import { isPostnominalForm, isTitleHead, isTitleWord, splitTitle } from '../titles';
-import { lexicalType, looksLikeDemonym } from '../nameContext';
+import { lexicalType } from '../nameContext';
+import { looksLikeDemonym } from '../demonyms';
 import * as wordsModule from './words';
 // bound once: module getters are not called on every use in the hot loops
 const { ADVERBS, DETERMINERS, isCap, isPunct, isTerminal, lc, NAME_PARTICLES, NOT_NAMES, PRONOUNS, SPOKES, TITLE_WORDS, WEEKDAYS } = wordsModule;

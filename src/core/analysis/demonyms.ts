@@ -1,0 +1,28 @@
+/**
+ * Nationalities and adjectives of regions and parties written with a capital ("Indian", "Southern",
+ * "Democratic", "North American"): words the recogniser may take for a name, and which are other names (CoNLL's
+ * MISC) when they qualify a noun.
+ */
+import { lexicalScores, wordOnlyScores } from './ner/perceptron';
+
+/**
+ * A nationality or group word ("American", "Briton", "Scottish", "Kenyan"): the recogniser's word-only
+ * features (identity, suffix, shape) point to "miscellaneous" well ahead of any name type, and its training
+ * data never saw the form as a person's name ("Brian" also ends like "Indian").
+ */
+export function looksLikeDemonym(w: string): boolean {
+  if (!/^\p{Lu}\p{Ll}/u.test(w)) return false;
+  const v = wordOnlyScores(w);
+  const lex = lexicalScores(w);
+  return v[7]! - Math.max(v[1]!, v[3]!, v[5]!) >= 5 && lex[1]! <= 0;
+}
+
+/** Adjectives of a region or a party, written with a capital ("Southern", "Democratic"). */
+const ADJECTIVE_NAMES = /^(?:Northern|Southern|Eastern|Western|Midwestern|Northeastern|Northwestern|Southeastern|Southwestern|Democratic|Republican)$/;
+const REGION_PREFIX = /^(?:North|South|East|West|Central|Latin|Northern|Southern|Eastern|Western)$/;
+
+/** Words [s, e) are one such adjective, or a region's word and a nationality ("North American", "Eastern European"). */
+export function isAdjectiveName(words: readonly string[], s: number, e: number): boolean {
+  if (e - s === 1) return ADJECTIVE_NAMES.test(words[s]!);
+  return e - s === 2 && REGION_PREFIX.test(words[s]!) && /(?:an|ese|ish|ic)$/.test(words[s + 1]!) && looksLikeDemonym(words[s + 1]!);
+}
