@@ -56,6 +56,12 @@ export function isNameYear(w: string): boolean {
 
 /** Last words of the name of an event: "the Iraq War", "the Suez Crisis", "the Watergate Scandal". */
 const EVENT_HEADS = /^(?:War|Wars|Crisis|Revolution|Rebellion|Uprising|Massacre|Scandal|Affair|Incident|Offensive|Invasion|Riots|Blockade|Revolt|Mutiny)$/;
+/**
+ * Last words of the names of contests, races and prizes ("Qatar Open", "London Marathon", "Norwich Union Grand
+ * Prix", "Athens Olympics", "Olivier Awards"): events, only when the span holds the word (a capitalised "Open"
+ * after a name may be a headline's verb).
+ */
+const CONTEST_HEADS = /^(?:Open|Marathon|Prix|Olympics|Paralympics|Awards|Classic|Championships)$/;
 
 /**
  * How many words an event's name takes from words[s] ("Iraq" + "War", "Nullification Crisis"): the span
@@ -66,6 +72,8 @@ const EVENT_HEADS = /^(?:War|Wars|Crisis|Revolution|Rebellion|Uprising|Massacre|
 export function eventNameEnd(words: readonly string[], s: number, e: number): number {
   // "the Kelmsby Crisis of 1832", "the Revolution of 1848": the year is part of the event's name
   const dated = e - s >= 3 && words[e - 2] === 'of' && isNameYear(words[e - 1]!) && EVENT_HEADS.test(words[e - 3]!);
+  // (a contest keeps its sponsor's or its body's name: "Norwich Union Grand Prix", "Academy Awards")
+  if (e - s >= 2 && CONTEST_HEADS.test(words[e - 1]!)) return e;
   const end = dated || (EVENT_HEADS.test(words[e - 1]!) && e - s >= 2) ? e : e < words.length && EVENT_HEADS.test(words[e]!) ? e + 1 : 0;
   if (end === 0) return 0;
   for (let i = s; i < end; i++) if (ORG_SUFFIX.test(words[i]!) || words[i] === 'Secretary' || words[i] === 'Minister') return 0;

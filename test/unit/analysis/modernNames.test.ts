@@ -140,6 +140,10 @@ describe('analysis: names on modern news (issue 14)', () => {
     const a = analyzeArticle('History\n\nHe opposed the Iraq War from the start. The Kelmsby Crisis of 1832 split the party, the Department of War said.\n');
     assert.ok(others(a).includes('Iraq War') && others(a).includes('Kelmsby Crisis of 1832'), JSON.stringify(others(a)));
     assert.equal(typeOf(a, 'Department of War'), 'organization', JSON.stringify(names(a)));
+    // contests, races and prizes, a sponsor's or a body's name in them included; not "Open University"
+    const b = analyzeArticle('Sport\n\nHalvorsen won the Kelmsby Open, ran the Harbour Marathon and the Norland Union Grand Prix, and missed the Tidal Academy Awards. The Open University said so.\n');
+    for (const n of ['Kelmsby Open', 'Harbour Marathon', 'Norland Union Grand Prix', 'Tidal Academy Awards']) assert.ok(others(b).includes(n), JSON.stringify([n, others(b), names(b)]));
+    assert.equal(typeOf(b, 'Open University'), 'organization', JSON.stringify(names(b)));
   });
   it('reads a law named with its year as another name, and a nationality before a common noun as no place', () => {
     const a = analyzeArticle('Visit\n\nThe Kremlin left uncertain whether President Vladimir Putin would snub the American visitor. Congress passed the Immigration Act of 1924.\n');
