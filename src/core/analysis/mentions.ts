@@ -13,7 +13,7 @@ import { appositivePersons, betweenPairs, EV_PERSON, EV_WEAK_PLACE, lexicalType,
 import { isStateTitle, isTitleHead, isTitleWord, splitTitle } from './titles';
 import { isFirstName } from '../people/gender';
 import { clusterOf } from './ner/clusters';
-import { eventNameEnd, isHolidayName, isVesselName, voteNameRange } from './otherNames';
+import { eventNameEnd, isHolidayName, isVesselName, voteNameRange, workTitleStart } from './otherNames';
 import { BODY_AFTER_NAME, isPersonWithPlaceSurname, ORG_THING_HEADS, PLACE_HEADS, THING_HEADS, nameHead } from './nameHeads';
 import type { EntityType, Span } from './types';
 
@@ -135,8 +135,9 @@ export class MentionCollector {
       if (this.other.length === 0 || this.other[this.other.length - 1]!.start !== start) this.other.push({ start, end: this.tokens[base + vote[1] - 1]!.end });
       return;
     }
-    if (!type || eventEnd > 0 || isVesselName(words, s, e) || isHolidayName(words, s, e)) {
-      this.other.push({ start: this.tokens[base + s]!.start, end: this.tokens[base + Math.max(e, eventEnd) - 1]!.end });
+    const work = workTitleStart(words, s);
+    if (!type || eventEnd > 0 || work >= 0 || isVesselName(words, s, e) || isHolidayName(words, s, e)) {
+      this.other.push({ start: this.tokens[base + (work >= 0 ? work : s)]!.start, end: this.tokens[base + Math.max(e, eventEnd) - 1]!.end });
       return;
     }
     // "Sir Digby", "Mr Castellow": a name after an honorific is a person's, whatever the recogniser guessed

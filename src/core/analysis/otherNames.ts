@@ -49,6 +49,20 @@ export function isVesselName(words: readonly string[], s: number, e: number): bo
   return CRAFT_AFTER.has(after) && /^(?:the|a|an|its|their)$/i.test(before) && !/^[\p{Lu}\d.&-]+$/u.test(words[e - 1]!);
 }
 
+/** Words for a work, written right before its title ("the film Sideways", "Scorsese's biopic The Aviator", "the new album Speakerboxxx"). */
+const WORK_NOUNS = new Set(['film', 'movie', 'album', 'song', 'documentary', 'biopic', 'sitcom', 'thriller', 'drama', 'musical']);
+
+/**
+ * Where the title of a work starts when a span starting at `s` is in one, right after a word for a work ("the
+ * film Sideways", "the biopic The Aviator", "the film Million Dollar Baby": capitalised words the recogniser left
+ * out before the span belong to the title); -1 when it is not. Such a title is another name.
+ */
+export function workTitleStart(words: readonly string[], s: number): number {
+  let t = s;
+  while (t > 0 && s - t < 3 && /^\p{Lu}/u.test(words[t - 1]!)) t--;
+  return t > 0 && WORK_NOUNS.has(words[t - 1]!) ? t : -1;
+}
+
 /** A year as names of events and laws carry it ("the Revolution of 1848", "the Immigration Act of 1924"). */
 export function isNameYear(w: string): boolean {
   return /^(?:1[5-9]|20)\d\d$/.test(w);

@@ -136,7 +136,7 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.ok(!names(a).some((n) => /Halcyon|Meridian|Stella|Valiant/.test(n)), JSON.stringify(names(a)));
     assert.ok(!others(a).includes('NLSA'), JSON.stringify(others(a)));
   });
-  it('puts events among other names ("the Iraq War", "the Kelmsby Crisis of 1832"), but keeps a body named for one ("Department of War")', () => {
+  it('puts events, contests and works among other names ("the Iraq War", "the Kelmsby Crisis of 1832", "the film …"), but keeps a body named for one ("Department of War")', () => {
     const a = analyzeArticle('History\n\nHe opposed the Iraq War from the start. The Kelmsby Crisis of 1832 split the party, the Department of War said.\n');
     assert.ok(others(a).includes('Iraq War') && others(a).includes('Kelmsby Crisis of 1832'), JSON.stringify(others(a)));
     assert.equal(typeOf(a, 'Department of War'), 'organization', JSON.stringify(names(a)));
@@ -144,6 +144,11 @@ describe('analysis: names on modern news (issue 14)', () => {
     const b = analyzeArticle('Sport\n\nHalvorsen won the Kelmsby Open, ran the Harbour Marathon and the Norland Union Grand Prix, and missed the Tidal Academy Awards. The Open University said so.\n');
     for (const n of ['Kelmsby Open', 'Harbour Marathon', 'Norland Union Grand Prix', 'Tidal Academy Awards']) assert.ok(others(b).includes(n), JSON.stringify([n, others(b), names(b)]));
     assert.equal(typeOf(b, 'Open University'), 'organization', JSON.stringify(names(b)));
+    // the title of a work, right after a word for one, with the capitalised words the recogniser left out of it
+    const c = analyzeArticle('Awards\n\nAda Brenner directed the film Million Harbour Lights, and her biopic Halvorsen won a prize; the film director Tomas Berg agreed.\n');
+    assert.ok(others(c).includes('Million Harbour Lights') && others(c).includes('Halvorsen'), JSON.stringify([others(c), names(c)]));
+    assert.ok(!c.entities.some((e) => /Harbour Lights|^Halvorsen$/.test(e.name)), JSON.stringify(names(c)));
+    assert.equal(typeOf(c, 'Tomas Berg'), 'person', JSON.stringify(names(c)));
   });
   it('reads a law named with its year as another name, and a nationality before a common noun as no place', () => {
     const a = analyzeArticle('Visit\n\nThe Kremlin left uncertain whether President Vladimir Putin would snub the American visitor. Congress passed the Immigration Act of 1924.\n');
