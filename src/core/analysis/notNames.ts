@@ -14,6 +14,8 @@ import { isFirstName } from '../people/gender';
 /** Party words written before a person's name ("Republican Donald Trump", "Democrat Hillary Clinton"). */
 const PARTY_WORDS = new Set(['Republican', 'Democrat', 'Democratic', 'GOP', 'Tory', 'Labour', 'Conservative', 'Liberal', 'Socialist', 'Green']);
 const PARTY_PAIRS = new Set(['Lib Dem', 'Liberal Democrat']);
+/** One-word names of parties that are no surname or place ("Green", "Liberal" may be). */
+const PARTY_NAMES = new Set(['Tory', 'Tories', 'Labour', 'GOP', 'Conservatives', 'Republican', 'Democrat']);
 
 /** Removes or trims, in place, the spans of `out` that are no names or start with a word that is not one. */
 export function dropNonNames(words: readonly string[], out: RepairSpan[]): void {
@@ -32,6 +34,8 @@ export function dropNonNames(words: readonly string[], out: RepairSpan[]): void 
         sp.type = 'PER';
       }
     }
+    // a party's one-word name is never a person or a place ("Tory" in "Blair rejects Tory terror offer", "the Tories")
+    if (sp.end - sp.start === 1 && (sp.type === 'PER' || sp.type === 'LOC') && PARTY_NAMES.has(first)) sp.type = 'ORG';
     sp.end = nameEnd(words, sp.start, sp.end);
     // "the 2000 Sydney Olympics", "65 Canadian": a number before a name is no part of it
     while (sp.end - sp.start > 1 && NUMBER.test(words[sp.start]!) && /^\p{Lu}/u.test(words[sp.start + 1]!) && !TIME_ZONE.test(words[sp.start + 1]!)) sp.start++;

@@ -242,6 +242,14 @@ describe('analysis: names on modern news (issue 14)', () => {
     ];
     dropNonNames(two, twoSpans);
     assert.deepEqual(twoSpans.map((x) => [x.start, x.end, x.type]), [[2, 4, 'PER'], [6, 9, 'ORG']]);
+    // a party's one-word name taken for a person or a place is the party
+    const one = ['Blair', 'rejects', 'Tory', 'offer', ';', 'the', 'Tories', 'agree'];
+    const oneSpans: RepairSpan[] = [
+      { start: 2, end: 3, type: 'PER' },
+      { start: 6, end: 7, type: 'LOC' },
+    ];
+    dropNonNames(one, oneSpans);
+    assert.deepEqual(oneSpans.map((x) => x.type), ['ORG', 'ORG']);
   });
   it('reads a party named in its own language as one organisation ("Parti des Réformes et des Libertés de Wallonie")', () => {
     const a = analyzeArticle('Coalition\n\nHe led the Parti des Réformes et des Libertés de Wallonie until 2002, and she the Partei für Freiheit und Fortschritt.\n');
