@@ -35,7 +35,7 @@ export function dropNonNames(words: readonly string[], out: RepairSpan[]): void 
       }
     }
     // a party's one-word name is never a person or a place ("Tory" in "Blair rejects Tory terror offer", "the Tories")
-    if (sp.end - sp.start === 1 && (sp.type === 'PER' || sp.type === 'LOC') && PARTY_NAMES.has(first)) sp.type = 'ORG';
+    if (sp.end - sp.start === 1 && (sp.type === 'PER' || sp.type === 'LOC') && PARTY_NAMES.has(words[sp.start]!)) sp.type = 'ORG';
     sp.end = nameEnd(words, sp.start, sp.end);
     // "the 2000 Sydney Olympics", "65 Canadian": a number before a name is no part of it
     while (sp.end - sp.start > 1 && NUMBER.test(words[sp.start]!) && /^\p{Lu}/u.test(words[sp.start + 1]!) && !TIME_ZONE.test(words[sp.start + 1]!)) sp.start++;
