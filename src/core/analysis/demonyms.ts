@@ -26,3 +26,14 @@ export function isAdjectiveName(words: readonly string[], s: number, e: number):
   if (e - s === 1) return ADJECTIVE_NAMES.test(words[s]!);
   return e - s === 2 && REGION_PREFIX.test(words[s]!) && /(?:an|ese|ish|ic)$/.test(words[s + 1]!) && looksLikeDemonym(words[s + 1]!);
 }
+
+/** Religions and groups of people, as adjectives or plural nouns ("Muslim", "Catholics", "Latinos"). */
+const GROUP_WORDS = /^(?:Muslims?|Christians?|Jews|Jewish|Islamic|Catholics?|Protestants?|Hindus?|Sikhs?|Buddhists?|Evangelicals?|Mormons?|Latinos?|Latinas?|Hispanics?|Arabs?)$/;
+
+/**
+ * A one-word name that is a religion or a group of people ("a proud Muslim", "Muslim immigration", "Latinos"):
+ * another name, never a person, an organisation or a place. "Christian" as a person's name stays one.
+ */
+export function isGroupWord(w: string, type: string): boolean {
+  return GROUP_WORDS.test(w) && !(type === 'PER' && w === 'Christian');
+}

@@ -5,6 +5,7 @@ import { UNSURE_MARGIN } from '../../../src/core/analysis/mentions';
 import { parseEntityCorrections } from '../../../src/core/analysis/corrections';
 import { tagSentence, type RepairSpan } from '../../../src/core/analysis/ner/perceptron';
 import { dropNonNames } from '../../../src/core/analysis/notNames';
+import { isGroupWord } from '../../../src/core/analysis/demonyms';
 import { docEvidence, normWord } from '../../../src/core/analysis/ner/features';
 import { tokenize } from '../../../src/core/analysis/tokenize';
 
@@ -208,6 +209,11 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.ok(!a.entities.some((e) => /^(?:Southern|Democratic|North American)$/.test(e.name)), JSON.stringify(names(a)));
     assert.ok(others(a).includes('Southern') && others(a).includes('North American'), JSON.stringify(others(a)));
     assert.equal(typeOf(a, 'Ada Brenner'), 'person', JSON.stringify(names(a)));
+    // religions and groups of people, whatever the recogniser made of them; "Christian" the person stays one
+    const b = analyzeArticle('Faith\n\n"I am a proud Muslim," she said. Muslim voters, Catholics and Latinos met Ada Brenner in Kelmsby.\n');
+    assert.ok(!b.entities.some((e) => /^(?:Muslim|Catholics|Latinos)$/.test(e.name)), JSON.stringify(names(b)));
+    assert.equal(typeOf(b, 'Ada Brenner'), 'person', JSON.stringify(names(b)));
+    assert.ok(isGroupWord('Muslim', 'LOC') && isGroupWord('Latinos', 'PER') && !isGroupWord('Christian', 'PER') && !isGroupWord('Kelmsby', 'LOC'));
   });
   it('reads abbreviated US titles as titles ("Texas Sen. Ted Cruz", "Lt. Gov. Dan Patrick", "Rep. Paul Ryan")', () => {
     const a = analyzeArticle('Guns\n\nTexas Sen. Ted Cruz said he would give away a gun. Lt. Gov. Dan Patrick and Rep. Paul Ryan agreed.\n');
