@@ -17,7 +17,7 @@ import { isAdjectiveName, isGroupWord, looksLikeDemonym } from './demonyms';
 import { onModelChange } from './ner/model';
 import { isCapWord } from './ner/features';
 import { alignListTypes } from './nameLists';
-import { splitAtVoteNoun } from './otherNames';
+import { MONTHS, splitAtVoteNoun } from './otherNames';
 import { joinBodyAndCause, organisationsOfSomething, splitPersonOfOrganisation } from './orgBoundaries';
 import { ORG_SUFFIX } from './entities';
 import { dropNonNames } from './notNames';
@@ -327,15 +327,15 @@ export function appositivePersons(words: readonly string[], covered: Uint8Array,
 }
 
 /**
- * Capitalised one-word names in a pair after "between" that the recogniser left out or called
- * miscellaneous ("between Stavanger and Tau"): token index ranges of the sentence, as weak places.
+ * Capitalised one-word names in a pair after "between" that the recogniser left out or called miscellaneous
+ * ("between Stavanger and Tau", not "between July and September"): token index ranges, as weak places.
  */
 export function betweenPairs(words: readonly string[], spans: readonly CtxSpan[]): CtxSpan[] {
   const out: CtxSpan[] = [];
   for (let i = 0; i + 4 <= words.length && out.length < MAX_REPAIRS; i++) {
     if (words[i] !== 'between' || (words[i + 2] !== 'and' && words[i + 2] !== 'or')) continue;
     for (const k of [i + 1, i + 3]) {
-      if (!isCapWord(words[k]) || isCapWord(words[k + 1]) || words[k + 1] === "'s") continue;
+      if (!isCapWord(words[k]) || isCapWord(words[k + 1]) || words[k + 1] === "'s" || MONTHS.test(words[k]!)) continue;
       const sp = spans.find((s) => s.start <= k && k < s.end);
       if (sp && sp.type !== 'MISC') continue;
       if (sp && sp.end - sp.start !== 1) continue;

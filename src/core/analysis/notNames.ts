@@ -10,6 +10,7 @@
  */
 import type { RepairSpan } from './ner/perceptron';
 import { isFirstName } from '../people/gender';
+import { MONTHS } from './otherNames';
 
 /** Party words written before a person's name ("Republican Donald Trump", "Democrat Hillary Clinton"). */
 const PARTY_WORDS = new Set(['Republican', 'Democrat', 'Democratic', 'GOP', 'Tory', 'Labour', 'Conservative', 'Liberal', 'Socialist', 'Green']);
@@ -49,11 +50,13 @@ function partyWords(words: readonly string[], sp: RepairSpan): number {
   return sp.end - sp.start > 1 && PARTY_WORDS.has(first) ? 1 : 0;
 }
 
-/** A handle or a hashtag, a number's "No.", a lone initial taken for a person, a quantity ("40GB", "757") or a time ("2000 GMT", "9AM EST"). */
+/** A handle or a hashtag, a number's "No.", a month taken for a place, a lone initial taken for a person, a quantity ("40GB", "757") or a time ("2000 GMT", "9AM EST"). */
 function isNoName(words: readonly string[], sp: RepairSpan): boolean {
   const before = words[sp.start - 1];
   if (before === '@' || before === '#') return true;
   if (words[sp.start] === 'No.' && sp.end - sp.start === 1 && /^\d/.test(words[sp.end] ?? '')) return true;
+  // a month read as a place ("between July and September")
+  if (sp.type !== 'PER' && sp.end - sp.start === 1 && MONTHS.test(words[sp.start]!)) return true;
   // a lone initial read as a person ("X." on a line of its own: a share button's remains)
   if (sp.type === 'PER' && sp.end - sp.start === 1 && /^\p{Lu}\.?$/u.test(words[sp.start]!)) return true;
   for (let i = sp.start; i < sp.end; i++) if (!NUMBER.test(words[i]!) && !QUANTITY.test(words[i]!) && !TIME_ZONE.test(words[i]!)) return false;

@@ -100,7 +100,7 @@ const VOTE_NOUNS = /^(?:election|elections|by-election|by-elections|referendum|p
 /** Lower-case words between a place and the vote it names ("general", "presidential", "local", …). */
 const VOTE_MODIFIERS = /^(?:general|presidential|parliamentary|legislative|local|state|federal|municipal|provincial|regional|mayoral|gubernatorial|congressional|midterm|senate|assembly|council|national|snap|special|leadership|independence|constitutional)$/;
 const YEAR = /^(?:1[89]|20)\d\d$/;
-const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+export const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * The name of a vote a span is part of, as [first word, end): a year (and its month), capitalised words, the kind
