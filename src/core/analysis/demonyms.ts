@@ -4,6 +4,8 @@
  * MISC) when they qualify a noun.
  */
 import { lexicalScores, wordOnlyScores } from './ner/perceptron';
+import type { RawMention } from './entities';
+import type { Token } from './tokenize';
 
 /**
  * A nationality or group word ("American", "Briton", "Scottish", "Kenyan"): the recogniser's word-only
@@ -36,4 +38,20 @@ const GROUP_WORDS = /^(?:Muslims?|Christians?|Jews|Jewish|Islamic|Catholics?|Pro
  */
 export function isGroupWord(w: string, type: string): boolean {
   return GROUP_WORDS.test(w) && !(type === 'PER' && w === 'Christian');
+}
+
+/**
+ * "Muslims", "Britons": removes, in place, a plural group word the recogniser took for a person's name (the article
+ * also writes the singular, or the singular is a nationality: `isNationality`, nameContext.ts's lexicalType says
+ * "misc"), unless the article names a person so.
+ */
+export function dropPluralGroups(raw: RawMention[], tokens: readonly Token[], namedPerson: ReadonlySet<string>, isNationality: (w: string) => boolean): void {
+  for (let k = raw.length - 1; k >= 0; k--) {
+    const m = raw[k]!;
+    if (m.type !== 'person' || m.evidence || m.words.length !== 1 || m.text !== m.words[0]) continue;
+    const w = m.words[0]!;
+    if (!/^\p{Lu}\p{Ll}+s$/u.test(w) || namedPerson.has(w.toLowerCase())) continue;
+    const sing = w.slice(0, -1);
+    if (isNationality(sing) || tokens.some((t) => t.text === sing)) raw.splice(k, 1);
+  }
 }

@@ -7,7 +7,8 @@
 import type { Token } from './tokenize';
 import type { DocEvidence } from './ner/features';
 import { tagSentence, type NerType } from './ner/perceptron';
-import { HONORIFICS, isHonorificBefore, isInstitution, ORG_SUFFIX, rawMention, type RawMention } from './entities';
+import { HONORIFICS, isHonorificBefore, isInstitution, normKey, ORG_SUFFIX, rawMention, type RawMention } from './entities';
+import { dropPluralGroups } from './demonyms';
 import { tokenAt } from './attribution';
 import { appositivePersons, betweenPairs, EV_PERSON, EV_WEAK_PLACE, lexicalType, prefixType, repairSpans, spanEvidence, withBounds, type CtxSpan } from './nameContext';
 import { isStateTitle, isTitleHead, isTitleWord, splitTitle } from './titles';
@@ -54,6 +55,8 @@ export class MentionCollector {
   readonly raw: RawMention[] = [];
   /** Other proper names (products, events, works, nationalities: the recogniser's MISC), kept out of entities. */
   readonly other: Span[] = [];
+  /** Titles of works the article introduced with a word for one ("the film Sideways"), by normKey */
+  private readonly works = new Set<string>();
   private readonly weakPlaces: RawMention[] = [];
   private readonly weakOrgs: RawMention[] = [];
   /** Lower-cased name words the article uses of people: full names, "Mr X", "Secretary X", "X, who …". */
@@ -136,6 +139,7 @@ export class MentionCollector {
       return;
     }
     const work = workTitleStart(words, s);
+    if (work >= 0) this.works.add(normKey(words.slice(work, Math.max(e, eventEnd)).join(' ').replace(/^the\s+/i, '')));
     if (!type || eventEnd > 0 || work >= 0 || isVesselName(words, s, e) || isHolidayName(words, s, e)) {
       this.other.push({ start: this.tokens[base + (work >= 0 ? work : s)]!.start, end: this.tokens[base + Math.max(e, eventEnd) - 1]!.end });
       return;
@@ -279,16 +283,9 @@ export class MentionCollector {
       if (at === 0 || !/^(?:the|a|an)$/i.test(tokens[at - 1]!.text)) continue;
       if (m.words.every((x) => lexicalType(x) === 'place')) m.evidence = 'place';
     }
-    // "Muslims", "Britons": a plural group word the recogniser took for a person's name (the article also writes
-    // "Muslim", or the singular is a nationality).
-    for (let k = raw.length - 1; k >= 0; k--) {
-      const m = raw[k]!;
-      if (m.type !== 'person' || m.evidence || m.words.length !== 1 || m.text !== m.words[0]) continue;
-      const w = m.words[0]!;
-      if (!/^\p{Lu}\p{Ll}+s$/u.test(w) || this.namedPerson.has(w.toLowerCase())) continue;
-      const sing = w.slice(0, -1);
-      if (lexicalType(sing) === 'misc' || tokens.some((t) => t.text === sing)) raw.splice(k, 1);
-    }
+    dropPluralGroups(raw, tokens, this.namedPerson, (w) => lexicalType(w) === 'misc');
+    // "the film Sideways … Sideways star Paul Giamatti": a title the article introduced as a work's is one everywhere
+    for (let k = raw.length - 1; k >= 0; k--) if (this.works.has(normKey(raw[k]!.text.replace(/^the\s+/i, '')))) this.setApart(raw, k);
     // "Edinburgh Airport", "Hyde Park", "Boxing Day", "the Gershon Report": a name ending in a word for a place
     // or a thing is no person, unless it is a first name the training data knows and a surname ("Nick Park").
     for (let k = raw.length - 1; k >= 0; k--) {

@@ -150,6 +150,10 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.ok(others(c).includes('Million Harbour Lights') && others(c).includes('Halvorsen'), JSON.stringify([others(c), names(c)]));
     assert.ok(!c.entities.some((e) => /Harbour Lights|^Halvorsen$/.test(e.name)), JSON.stringify(names(c)));
     assert.equal(typeOf(c, 'Tomas Berg'), 'person', JSON.stringify(names(c)));
+    // a title the article introduced as a work's is one everywhere in it
+    const d = analyzeArticle('Awards\n\nThe film Quiet Harbour won the prize. Quiet Harbour star Ada Brenner thanked the jury, and Quiet Harbour will open in Kelmsby.\n');
+    assert.ok(!d.entities.some((e) => /Quiet Harbour/.test(e.name)), JSON.stringify(names(d)));
+    assert.ok(others(d).includes('Quiet Harbour'), JSON.stringify(others(d)));
   });
   it('reads a law named with its year as another name, and a nationality before a common noun as no place', () => {
     const a = analyzeArticle('Visit\n\nThe Kremlin left uncertain whether President Vladimir Putin would snub the American visitor. Congress passed the Immigration Act of 1924.\n');
