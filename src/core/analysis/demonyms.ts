@@ -4,6 +4,7 @@
  * MISC) when they qualify a noun.
  */
 import { lexicalScores, wordOnlyScores } from './ner/perceptron';
+import { gazetteerFlags } from './ner/gazetteer';
 import type { RawMention } from './entities';
 import type { Token } from './tokenize';
 
@@ -38,6 +39,17 @@ const GROUP_WORDS = /^(?:Muslims?|Christians?|Jews|Jewish|Islamic|Catholics?|Pro
  */
 export function isGroupWord(w: string, type: string): boolean {
   return GROUP_WORDS.test(w) && !(type === 'PER' && w === 'Christian');
+}
+
+/**
+ * Words [s, e) of a span of the recogniser's `type` name a group of people: a religion or group word
+ * (isGroupWord), or a place-typed name ending in a plural nationality that is no word of a place's name
+ * ("South Koreans", "Muslim Americans", "Palestinians"; not "New Orleans", "the Philippines").
+ */
+export function isGroupName(words: readonly string[], s: number, e: number, type: string): boolean {
+  if (e - s === 1 && isGroupWord(words[s]!, type)) return true;
+  const last = words[e - 1]!;
+  return type === 'LOC' && /(?:ans|ites|[^e]is)$/.test(last) && looksLikeDemonym(last) && !gazetteerFlags(last, last.toLowerCase()).includes('P');
 }
 
 /**

@@ -13,7 +13,7 @@
  * Every rule looks at a bounded window around the span, so the whole pass stays linear.
  */
 import { lexicalScores, type TokenSpan } from './ner/perceptron';
-import { isAdjectiveName, isGroupWord, looksLikeDemonym } from './demonyms';
+import { isAdjectiveName, isGroupName, looksLikeDemonym } from './demonyms';
 import { onModelChange } from './ner/model';
 import { isCapWord } from './ner/features';
 import { alignListTypes } from './nameLists';
@@ -116,7 +116,7 @@ export function repairSpans(words: readonly string[], spans: readonly TokenSpan[
     if (sp.type !== 'MISC' && sp.end - sp.start === 1 && (sp.margin ?? Infinity) < NEAR_TIE && isLowerWord(next) && !SAID.has(next) && looksLikeDemonym(words[sp.start]!)) sp.type = 'MISC';
     // "the Southern border", "Democratic rival …", "a proud Muslim", "Latinos": other names (demonyms.ts)
     else if ((sp.type === 'LOC' || sp.type === 'ORG') && isLowerWord(next) && !SAID.has(next) && isAdjectiveName(words, sp.start, sp.end)) sp.type = 'MISC';
-    else if (sp.end - sp.start === 1 && isGroupWord(words[sp.start]!, sp.type)) sp.type = 'MISC';
+    else if (isGroupName(words, sp.start, sp.end, sp.type)) sp.type = 'MISC';
   }
   splitAtVoteNoun(words, out, ctxSpan);
   splitPersonOfOrganisation(words, out, ctxSpan, MISC_ORG_HEAD);

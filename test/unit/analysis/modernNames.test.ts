@@ -5,7 +5,7 @@ import { UNSURE_MARGIN } from '../../../src/core/analysis/mentions';
 import { parseEntityCorrections } from '../../../src/core/analysis/corrections';
 import { tagSentence, type RepairSpan } from '../../../src/core/analysis/ner/perceptron';
 import { dropNonNames } from '../../../src/core/analysis/notNames';
-import { isGroupWord } from '../../../src/core/analysis/demonyms';
+import { isGroupName, isGroupWord } from '../../../src/core/analysis/demonyms';
 import { docEvidence, normWord } from '../../../src/core/analysis/ner/features';
 import { tokenize } from '../../../src/core/analysis/tokenize';
 
@@ -225,6 +225,13 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.ok(!b.entities.some((e) => /^(?:Muslim|Catholics|Latinos)$/.test(e.name)), JSON.stringify(names(b)));
     assert.equal(typeOf(b, 'Ada Brenner'), 'person', JSON.stringify(names(b)));
     assert.ok(isGroupWord('Muslim', 'LOC') && isGroupWord('Latinos', 'PER') && !isGroupWord('Christian', 'PER') && !isGroupWord('Kelmsby', 'LOC'));
+    // a place-typed name ending in a plural nationality names people, not a place; a place's own name stays
+    const g = (text: string) => {
+      const w = text.split(' ');
+      return isGroupName(w, 0, w.length, 'LOC');
+    };
+    assert.ok(g('South Koreans') && g('Palestinians') && g('Muslim Americans'));
+    assert.ok(!g('New Orleans') && !g('Odenwaldkreis') && !g('Kelmsby'));
   });
   it('reads abbreviated US titles as titles ("Texas Sen. Ted Cruz", "Lt. Gov. Dan Patrick", "Rep. Paul Ryan")', () => {
     const a = analyzeArticle('Guns\n\nTexas Sen. Ted Cruz said he would give away a gun. Lt. Gov. Dan Patrick and Rep. Paul Ryan agreed.\n');
