@@ -1,7 +1,8 @@
 /**
- * Nationalities and adjectives of regions and parties written with a capital ("Indian", "Southern",
- * "Democratic", "North American"): words the recogniser may take for a name, and which are other names (CoNLL's
- * MISC) when they qualify a noun.
+ * Nationalities, adjectives of regions and parties, religions and groups of people, written with a capital
+ * ("Indian", "Southern", "Democratic", "North American", "Muslim", "Latinos", "South Koreans"): words the
+ * recogniser may take for a name, which are other names (CoNLL's MISC), and plural group words taken for a
+ * person's name, which are dropped (dropPluralGroups).
  */
 import { lexicalScores, wordOnlyScores } from './ner/perceptron';
 import { gazetteerFlags } from './ner/gazetteer';

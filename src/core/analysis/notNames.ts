@@ -1,12 +1,16 @@
 /**
  * What the recogniser takes for a name and no reader would (a repair of nameContext.ts's repairSpans, on the
- * sentence's words): a social handle or a hashtag ("@ShaneGoldmacher", "#FLforMarco"), a number's "No." ("the
- * No. 2 spot"), and a lower-case prefix the tagger ran into a name ("the anti-Trump National Review": the name is
- * "National Review"), and a party word before a person ("Republican Donald Trump": the person, the party word
- * another name, as CoNLL writes them; "Democrat Hillary" read as an organisation is the person too; so is "Lib Dem
- * Norman Baker"), and a
- * lower-case tail the tagger ran on into ("Downing Street of putting words …", "the State Department of the 55,000
- * pages", "the GOP field": the name ends at its last capitalised word; "Channel 4", "Group of 77" keep theirs).
+ * sentence's words):
+ *  - no name at all: a social handle or a hashtag ("@ShaneGoldmacher", "#FLforMarco"), a number's "No." ("the
+ *    No. 2 spot"), a month ("between July and September"), a lone initial taken for a person ("X."), a quantity or
+ *    a time ("40GB", "757", "2000 GMT", "9AM EST");
+ *  - a word before the name that is no part of it: a lower-case prefix ("the anti-Trump National Review": the name
+ *    is "National Review"), a party word before a person ("Republican Donald Trump", "Lib Dem Norman Baker": the
+ *    person, the party word another name, as CoNLL writes them; "Democrat Hillary" read as an organisation is the
+ *    person too), a number ("the 2000 Sydney Olympics");
+ *  - a lower-case tail the tagger ran on into ("Downing Street of putting words …", "the State Department of the
+ *    55,000 pages", "the GOP field": the name ends at its last capitalised word; "Channel 4", "Group of 77" keep theirs);
+ *  - a party's one-word name taken for a person or a place ("Blair rejects Tory terror offer"): the party.
  */
 import type { RepairSpan } from './ner/perceptron';
 import { isFirstName } from '../people/gender';
@@ -18,7 +22,7 @@ const PARTY_PAIRS = new Set(['Lib Dem', 'Liberal Democrat']);
 /** One-word names of parties that are no surname or place ("Green", "Liberal" may be). */
 const PARTY_NAMES = new Set(['Tory', 'Tories', 'Labour', 'GOP', 'Conservatives', 'Republican', 'Democrat']);
 
-/** Removes or trims, in place, the spans of `out` that are no names or start with a word that is not one. */
+/** Removes, trims or retypes, in place, the spans of `out` that are no names or not all name (see the module comment). */
 export function dropNonNames(words: readonly string[], out: RepairSpan[]): void {
   for (let k = out.length - 1; k >= 0; k--) {
     const sp = out[k]!;

@@ -84,10 +84,10 @@ const CONTEST_HEADS = /^(?:Open|Marathon|Prix|Olympics|Paralympics|Awards|Classi
  * A body's name stays one ("Department of War", "Ministry of War").
  */
 export function eventNameEnd(words: readonly string[], s: number, e: number): number {
-  // "the Kelmsby Crisis of 1832", "the Revolution of 1848": the year is part of the event's name
-  const dated = e - s >= 3 && words[e - 2] === 'of' && isNameYear(words[e - 1]!) && EVENT_HEADS.test(words[e - 3]!);
   // (a contest keeps its sponsor's or its body's name: "Norwich Union Grand Prix", "Academy Awards")
   if (e - s >= 2 && CONTEST_HEADS.test(words[e - 1]!)) return e;
+  // "the Kelmsby Crisis of 1832", "the Revolution of 1848": the year is part of the event's name
+  const dated = e - s >= 3 && words[e - 2] === 'of' && isNameYear(words[e - 1]!) && EVENT_HEADS.test(words[e - 3]!);
   const end = dated || (EVENT_HEADS.test(words[e - 1]!) && e - s >= 2) ? e : e < words.length && EVENT_HEADS.test(words[e]!) ? e + 1 : 0;
   if (end === 0) return 0;
   for (let i = s; i < end; i++) if (ORG_SUFFIX.test(words[i]!) || words[i] === 'Secretary' || words[i] === 'Minister') return 0;
