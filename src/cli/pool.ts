@@ -29,7 +29,7 @@ export interface CliAnalyzer {
  * V8 optimises a function once it has run for a budget of work; with four times the default budget
  * (`--interrupt-budget`, 66 KB of bytecode run) the analysis is optimised later, from fuller type feedback, and
  * is thrown back and recompiled less often: over `bbc` a cold pass recompiled its functions for about 3 s of
- * compiler-thread time, and `extract --json` takes about 10% less CPU and 6% less wall time with the larger
+ * compiler-thread time, and `extract --json` takes about 15% less CPU and 7% less wall time with the larger
  * budget (docs/architecture.md). The CLI owns its process, so it sets the flag for its threads before they
  * start; the extension never does (V8's flags are process-wide, and the extension host is shared).
  */

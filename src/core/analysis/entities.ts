@@ -165,8 +165,8 @@ export function canonicalOf(type: EntityType, key: string, text: string): string
 
 /** "Sir Alex Ferguson" → "Alex Ferguson", "Dr de Klerk" → "de Klerk"; "Lord of the Rings" keeps its "Lord". */
 export function stripHonorific(s: string): string {
-  const m = /^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof)\.?\s+(?=\p{Lu}|(?:de|van|von|da|di|du|le|la|al|el|ter|ten)\s)/u.exec(s);
-  return m ? s.slice(m[0].length) : s;
+  const m = /^(\S+)\s+(\S+)/.exec(s);
+  return m && isHonorificBefore(m[1]!, m[2]) ? s.slice(m[1]!.length).trimStart() : s;
 }
 
 /** Surname key: "al-Assad" and "Assad" are one name. */
