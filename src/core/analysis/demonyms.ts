@@ -31,8 +31,8 @@ export function isAdjectiveName(words: readonly string[], s: number, e: number):
   return e - s === 2 && REGION_PREFIX.test(words[s]!) && /(?:an|ese|ish|ic)$/.test(words[s + 1]!) && looksLikeDemonym(words[s + 1]!);
 }
 
-/** Religions and groups of people, as adjectives or plural nouns ("Muslim", "Catholics", "Latinos"). */
-const GROUP_WORDS = /^(?:Muslims?|Christians?|Jews|Jewish|Islamic|Catholics?|Protestants?|Hindus?|Sikhs?|Buddhists?|Evangelicals?|Mormons?|Latinos?|Latinas?|Hispanics?|Arabs?)$/;
+/** Religions and groups of people, as nouns, adjectives or plural nouns ("Islam", "Muslim", "Catholics", "Latinos"). */
+const GROUP_WORDS = /^(?:Muslims?|Christians?|Jews|Jewish|Islamic|Catholics?|Protestants?|Hindus?|Sikhs?|Buddhists?|Evangelicals?|Mormons?|Latinos?|Latinas?|Hispanics?|Arabs?|Islam|Christianity|Judaism|Hinduism|Buddhism|Sikhism|Catholicism)$/;
 
 /**
  * A one-word name that is a religion or a group of people ("a proud Muslim", "Muslim immigration", "Latinos"):

@@ -70,7 +70,7 @@ export const ORG_ALIASES: Record<string, string> = {
   eu: 'European Union', 'european union': 'European Union', un: 'United Nations', 'united nations': 'United Nations',
   nato: 'NATO', fbi: 'FBI', 'federal bureau of investigation': 'FBI', cia: 'CIA', 'central intelligence agency': 'CIA',
   gop: 'Republican Party', 'republican party': 'Republican Party', 'democratic party': 'Democratic Party',
-  isis: 'Islamic State', isil: 'Islamic State', 'islamic state': 'Islamic State', daesh: 'Islamic State', taliban: 'Taliban', hamas: 'Hamas', hezbollah: 'Hezbollah', 'al-qaeda': 'al-Qaeda',
+  isis: 'Islamic State', isil: 'Islamic State', 'islamic state': 'Islamic State', daesh: 'Islamic State', taliban: 'Taliban', hamas: 'Hamas', hezbollah: 'Hezbollah', 'al-qaeda': 'al-Qaeda', 'al qaeda': 'al-Qaeda', 'al-qaida': 'al-Qaeda', 'al qaida': 'al-Qaeda',
   g7: 'G7', g8: 'G8', g20: 'G20', 'group of 20': 'G20', 'group-of-20': 'G20', 'group of seven': 'G7', who: 'WHO', imf: 'IMF', opec: 'OPEC',
 };
 

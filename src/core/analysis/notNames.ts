@@ -3,7 +3,7 @@
  * sentence's words):
  *  - no name at all: a social handle or a hashtag ("@ShaneGoldmacher", "#FLforMarco"), a number's "No." ("the
  *    No. 2 spot"), a month ("between July and September"), a lone initial taken for a person ("X."), a quantity or
- *    a time ("40GB", "757", "2000 GMT", "9AM EST");
+ *    a time ("40GB", "757", "2000 GMT", "9AM EST", "Eastern Standard Time"), "OK";
  *  - a word before the name that is no part of it: a lower-case prefix ("the anti-Trump National Review": the name
  *    is "National Review"), a party word before a person ("Republican Donald Trump", "Lib Dem Norman Baker": the
  *    person, the party word another name, as CoNLL writes them; "Democrat Hillary" read as an organisation is the
@@ -54,11 +54,14 @@ function partyWords(words: readonly string[], sp: RepairSpan): number {
   return sp.end - sp.start > 1 && PARTY_WORDS.has(first) ? 1 : 0;
 }
 
-/** A handle or a hashtag, a number's "No.", a month taken for a place, a lone initial taken for a person, a quantity ("40GB", "757") or a time ("2000 GMT", "9AM EST"). */
+/** A handle or a hashtag, a number's "No.", "OK", a month taken for a place, a lone initial taken for a person, a quantity ("40GB", "757") or a time ("2000 GMT", "9AM EST", "Eastern Standard Time"). */
 function isNoName(words: readonly string[], sp: RepairSpan): boolean {
   const before = words[sp.start - 1];
   if (before === '@' || before === '#') return true;
   if (words[sp.start] === 'No.' && sp.end - sp.start === 1 && /^\d/.test(words[sp.end] ?? '')) return true;
+  // "OK" ("This is all I got, OK?"); a time zone written out ("all times are Eastern Standard Time")
+  if (sp.end - sp.start === 1 && words[sp.start] === 'OK') return true;
+  if (sp.end - sp.start >= 2 && words[sp.end - 1] === 'Time' && /^(?:Standard|Daylight|Summer)$/.test(words[sp.end - 2]!)) return true;
   // a month read as a place ("between July and September")
   if (sp.type !== 'PER' && sp.end - sp.start === 1 && MONTHS.test(words[sp.start]!)) return true;
   // a lone initial read as a person ("X." on a line of its own: a share button's remains)
