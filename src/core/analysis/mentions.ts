@@ -279,8 +279,9 @@ export class MentionCollector {
       const at = tokenAt(tokens, m.start);
       const next = tokens[tokenAt(tokens, m.end)];
       if (!next || !/^\p{Ll}/u.test(next.text) || next.start - m.end > 1) continue;
-      // after an article: "the New York property mogul", not a club in sports copy ("Los Angeles pitcher")
-      if (at === 0 || !/^(?:the|a|an)$/i.test(tokens[at - 1]!.text)) continue;
+      // after an article or a possessive: "the New York property mogul", "her New York victory speech", not a club in
+      // sports copy ("Los Angeles pitcher")
+      if (at === 0 || !/^(?:the|a|an|his|her|their|its|our|my|among)$/i.test(tokens[at - 1]!.text)) continue;
       if (m.words.every((x) => lexicalType(x) === 'place')) m.evidence = 'place';
     }
     dropPluralGroups(raw, tokens, this.namedPerson, (w) => lexicalType(w) === 'misc');

@@ -283,8 +283,10 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Parti des Réformes et des Libertés de Wallonie'), 'organization', JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'Partei für Freiheit und Fortschritt'), 'organization', JSON.stringify(names(a)));
   });
-  it('types a place used before a common noun as the place ("the New York property mogul")', () => {
+  it('types a place used before a common noun as the place ("the New York property mogul", "her New York victory speech")', () => {
     const a = analyzeArticle('Talks\n\nAnalysts said relations would improve once the New York property mogul entered office.\n');
     assert.equal(typeOf(a, 'New York'), 'place', JSON.stringify(names(a)));
+    const b = analyzeArticle('Primary\n\nAda Brenner closed her New York victory speech on Tuesday. She did well among New York primary voters.\n');
+    assert.equal(typeOf(b, 'New York'), 'place', JSON.stringify(names(b)));
   });
 });
