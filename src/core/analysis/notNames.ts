@@ -3,7 +3,8 @@
  * sentence's words):
  *  - no name at all: a social handle or a hashtag ("@ShaneGoldmacher", "#FLforMarco"), a number's "No." ("the
  *    No. 2 spot"), a month ("between July and September"), a lone initial taken for a person ("X."), a quantity or
- *    a time ("40GB", "757", "2000 GMT", "9AM EST", "Eastern Standard Time"), "OK";
+ *    a time ("40GB", "757", "2000 GMT", "9AM EST", "Eastern Standard Time"), a common noun written in initials
+ *    ("a PC", "on TV", "ID cards", "MPs"), "OK";
  *  - a word before the name that is no part of it: a lower-case prefix ("the anti-Trump National Review": the name
  *    is "National Review"), a party word before a person ("Republican Donald Trump", "Lib Dem Norman Baker": the
  *    person, the party word another name, as CoNLL writes them; "Democrat Hillary" read as an organisation is the
@@ -54,13 +55,14 @@ function partyWords(words: readonly string[], sp: RepairSpan): number {
   return sp.end - sp.start > 1 && PARTY_WORDS.has(first) ? 1 : 0;
 }
 
-/** A handle or a hashtag, a number's "No.", "OK", a month taken for a place, a lone initial taken for a person, a quantity ("40GB", "757") or a time ("2000 GMT", "9AM EST", "Eastern Standard Time"). */
+/** A handle or a hashtag, a number's "No.", "OK" and common nouns in initials ("PC", "TV"), a month taken for a place, a lone initial taken for a person, a quantity ("40GB", "757") or a time ("2000 GMT", "9AM EST", "Eastern Standard Time"). */
 function isNoName(words: readonly string[], sp: RepairSpan): boolean {
   const before = words[sp.start - 1];
   if (before === '@' || before === '#') return true;
   if (words[sp.start] === 'No.' && sp.end - sp.start === 1 && /^\d/.test(words[sp.end] ?? '')) return true;
-  // "OK" ("This is all I got, OK?"); a time zone written out ("all times are Eastern Standard Time")
-  if (sp.end - sp.start === 1 && words[sp.start] === 'OK') return true;
+  // "OK" ("This is all I got, OK?"), a common noun written in initials ("a PC", "on TV", "ID cards", "MPs"); a
+  // time zone written out ("all times are Eastern Standard Time")
+  if (sp.end - sp.start === 1 && COMMON_INITIALISMS.test(words[sp.start]!)) return true;
   if (sp.end - sp.start >= 2 && words[sp.end - 1] === 'Time' && /^(?:Standard|Daylight|Summer)$/.test(words[sp.end - 2]!)) return true;
   // a month read as a place ("between July and September")
   if (sp.type !== 'PER' && sp.end - sp.start === 1 && MONTHS.test(words[sp.start]!)) return true;
@@ -70,6 +72,8 @@ function isNoName(words: readonly string[], sp: RepairSpan): boolean {
   return true;
 }
 
+/** Common nouns written in initials, and "OK": never a name by themselves. */
+const COMMON_INITIALISMS = /^(?:OK|TV|TVs|PC|PCs|DVD|DVDs|CD|CDs|ID|IDs|MP|MPs|MEP|MEPs|MSP|MSPs|CEO|CEOs|GDP|SMS|GPS|DNA|UFO|MP3|MP3s)$/;
 const NUMBER = /^\d[\d,.]*$/;
 /** A number with a unit or a time of day written as one word. */
 const QUANTITY = /^\d[\d,.]*(?:[KMGT]B|[KMG]Hz|[km]bps|mm|cm|km|kg|mph|bn|am|pm)$/i;

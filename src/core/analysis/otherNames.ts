@@ -69,7 +69,7 @@ export function isNameYear(w: string): boolean {
 }
 
 /** Last words of the name of an event: "the Iraq War", "the Suez Crisis", "the Watergate Scandal". */
-const EVENT_HEADS = /^(?:War|Wars|Crisis|Recession|Depression|Revolution|Rebellion|Uprising|Massacre|Scandal|Affair|Incident|Offensive|Invasion|Riots|Blockade|Revolt|Mutiny)$/;
+const EVENT_HEADS = /^(?:War|Wars|Crisis|Recession|Depression|Election|Elections|Revolution|Rebellion|Uprising|Massacre|Scandal|Affair|Incident|Offensive|Invasion|Riots|Blockade|Revolt|Mutiny)$/;
 /**
  * Last words of the names of contests, races and prizes ("Qatar Open", "London Marathon", "Norwich Union Grand
  * Prix", "Athens Olympics", "Olivier Awards"): events, only when the span holds the word (a capitalised "Open"
