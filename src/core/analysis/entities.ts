@@ -83,7 +83,7 @@ export function isInstitution(name: string): boolean {
 }
 
 /** Last words that make a multi-word name an organisation. */
-export const ORG_SUFFIX = /^(?:Institution|Institute|Associates|Association|Council|Committee|Commission|Agency|Party|Corp\.?|Corporation|Inc\.?|Ltd\.?|Plc|LLC|Co\.|Company|University|College|Bank|Group|Foundation|Federation|Union|League|Ministry|Department|Court|Authority|Board|Bureau|Service|Office|Organisation|Organization|Trust|Fund|Society|Club|Party|Network|Times|Post|Journal|News|Press|Shipping|Express|Airlines|Airways|Cruises|Seafood|Foods|Holdings|Logistics|Energy|Motors|Telecom|Pharmaceuticals|Technologies|Industries|Enterprises|Insurance|Partners|Ventures|Capital|Media|Bancorp|Brewery|Band|Orchestra|Choir|Ensemble|Quartet|Records|Studios|Pictures|Images|Photos|Broadcasting|Academy|School|Brothers|Bros\.)$/;
+export const ORG_SUFFIX = /^(?:Institution|Institute|Associates|Association|Council|Committee|Commission|Agency|Party|Corp\.?|Corporation|Inc\.?|Ltd\.?|Plc|LLC|Co\.|Company|University|College|Bank|Group|Foundation|Federation|Union|League|Ministry|Department|Court|Authority|Board|Bureau|Service|Office|Organisation|Organization|Trust|Fund|Society|Club|Party|Network|Times|Post|Journal|News|Press|Shipping|Express|Airlines|Airways|Cruises|Seafood|Foods|Holdings|Logistics|Energy|Motors|Telecom|Pharmaceuticals|Technologies|Industries|Enterprises|Insurance|Partners|Ventures|Capital|Media|Bancorp|Brewery|Band|Orchestra|Choir|Ensemble|Quartet|Records|Studios|Pictures|Images|Photos|Research|Broadcasting|Academy|School|Brothers|Bros\.)$/;
 
 /** Normalised key of a surface form: lower case, no dots, no leading "the", straight apostrophes. */
 export function normKey(s: string): string {

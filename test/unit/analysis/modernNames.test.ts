@@ -210,9 +210,11 @@ describe('analysis: names on modern news (issue 14)', () => {
     assert.equal(typeOf(a, 'Halvorsen'), 'person', JSON.stringify(names(a)));
     assert.equal(typeOf(a, 'de Brouwer'), 'person', JSON.stringify(names(a)));
   });
-  it('reads a photo agency in a credit line as an organisation, and a lone initial on its own line as no person', () => {
-    const a = analyzeArticle('Debate\n\nHalvorsen spoke first.\n\nMarta Kowalczyk via Kelmsby Images.\n\nX.\n\nBrenner answered him.\n');
+  it('reads a photo agency in a credit line and a research firm as organisations, and a lone initial on its own line as no person', () => {
+    const a = analyzeArticle('Debate\n\nHalvorsen spoke first.\n\nMarta Kowalczyk via Kelmsby Images.\n\nX.\n\nBrenner answered him. Analyst Tomas Berg of Brenner Research said sales rose.\n');
     assert.equal(typeOf(a, 'Kelmsby Images'), 'organization', JSON.stringify(names(a)));
+    // an analysts' firm ("Jupiter Research" had been a person)
+    assert.equal(typeOf(a, 'Brenner Research'), 'organization', JSON.stringify(names(a)));
     assert.ok(!a.entities.some((e) => /^X\.?$/.test(e.name)), JSON.stringify(names(a)));
     const words = ['X.'];
     const spans: RepairSpan[] = [{ start: 0, end: 1, type: 'PER' }];
