@@ -55,7 +55,7 @@ export class MentionCollector {
   readonly raw: RawMention[] = [];
   /** Other proper names (products, events, works, nationalities: the recogniser's MISC), kept out of entities. */
   readonly other: Span[] = [];
-  /** Titles of works the article introduced with a word for one ("the film Sideways"), by normKey */
+  /** Titles of works the article introduced with a word for one ("the film Sideways"), by normKey (no leading "the") */
   private readonly works = new Set<string>();
   private readonly weakPlaces: RawMention[] = [];
   private readonly weakOrgs: RawMention[] = [];
@@ -139,7 +139,7 @@ export class MentionCollector {
       return;
     }
     const work = workTitleStart(words, s);
-    if (work >= 0) this.works.add(normKey(words.slice(work, Math.max(e, eventEnd)).join(' ').replace(/^the\s+/i, '')));
+    if (work >= 0) this.works.add(normKey(words.slice(work, Math.max(e, eventEnd)).join(' ')));
     if (!type || eventEnd > 0 || work >= 0 || isVesselName(words, s, e) || isHolidayName(words, s, e)) {
       this.other.push({ start: this.tokens[base + (work >= 0 ? work : s)]!.start, end: this.tokens[base + Math.max(e, eventEnd) - 1]!.end });
       return;
@@ -286,7 +286,7 @@ export class MentionCollector {
     }
     dropPluralGroups(raw, tokens, this.namedPerson, (w) => lexicalType(w) === 'misc');
     // "the film Sideways … Sideways star Paul Giamatti": a title the article introduced as a work's is one everywhere
-    for (let k = raw.length - 1; k >= 0; k--) if (this.works.has(normKey(raw[k]!.text.replace(/^the\s+/i, '')))) this.setApart(raw, k);
+    for (let k = raw.length - 1; k >= 0; k--) if (this.works.has(normKey(raw[k]!.text))) this.setApart(raw, k);
     // "Edinburgh Airport", "Hyde Park", "Boxing Day", "the Gershon Report": a name ending in a word for a place
     // or a thing is no person, unless it is a first name the training data knows and a surname ("Nick Park").
     for (let k = raw.length - 1; k >= 0; k--) {
